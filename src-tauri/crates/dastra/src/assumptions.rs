@@ -1,0 +1,1 @@
+//! Where the contract is silent: every shape Passerelle assumes, in one place.

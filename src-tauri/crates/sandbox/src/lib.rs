@@ -1,0 +1,1 @@
+//! The sandbox workspace (being written).
