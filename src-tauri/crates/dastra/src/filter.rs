@@ -63,7 +63,11 @@ pub enum Filter {
 impl Filter {
     /// A single comparison.
     pub fn rule(field: impl Into<String>, operator: Operator, value: impl Into<Value>) -> Self {
-        Filter::Rule { field: field.into(), operator, value: value.into() }
+        Filter::Rule {
+            field: field.into(),
+            operator,
+            value: value.into(),
+        }
     }
 
     /// `field == value`.
@@ -73,12 +77,18 @@ impl Filter {
 
     /// All of `rules`.
     pub fn and(rules: impl IntoIterator<Item = Filter>) -> Self {
-        Filter::Group { separator: Separator::And, rules: rules.into_iter().collect() }
+        Filter::Group {
+            separator: Separator::And,
+            rules: rules.into_iter().collect(),
+        }
     }
 
     /// Any of `rules`.
     pub fn or(rules: impl IntoIterator<Item = Filter>) -> Self {
-        Filter::Group { separator: Separator::Or, rules: rules.into_iter().collect() }
+        Filter::Group {
+            separator: Separator::Or,
+            rules: rules.into_iter().collect(),
+        }
     }
 
     /// The JSON text sent as the `filters` query value (before URL encoding).
@@ -99,7 +109,10 @@ mod tests {
         ]);
         let json: Value = serde_json::from_str(&f.to_query_value()).unwrap();
         assert_eq!(json["separator"], "Or", "groups carry their separator");
-        assert_eq!(json["rules"][1]["operator"], "contains", "operators are camelCase");
+        assert_eq!(
+            json["rules"][1]["operator"], "contains",
+            "operators are camelCase"
+        );
         let back: Filter = serde_json::from_value(json).unwrap();
         assert_eq!(back, f, "a filter survives a round trip");
     }
@@ -107,6 +120,9 @@ mod tests {
     #[test]
     fn a_null_test_has_no_value() {
         let f = Filter::rule("email", Operator::IsNull, Value::Null);
-        assert_eq!(f.to_query_value(), r#"{"field":"email","operator":"isNull"}"#);
+        assert_eq!(
+            f.to_query_value(),
+            r#"{"field":"email","operator":"isNull"}"#
+        );
     }
 }
