@@ -15,6 +15,7 @@ use serde_json::Value;
 use super::send::Call;
 use super::DastraClient;
 use crate::error::Result;
+use crate::models::WorkSpaceDto;
 use crate::patch::PatchOp;
 use crate::resource::Resource;
 
@@ -132,10 +133,9 @@ impl DastraClient {
         self.call_json(call).await
     }
 
-    /// `GET /v1/WorkSpaces`: the workspaces the key can see, decoded as `W` (the workspace
-    /// model, or `Value`). Accepts the contract's `{workSpaces: [...]}`, the documented
-    /// `{items, total}` and a bare array.
-    pub async fn workspaces<W: DeserializeOwned>(&self) -> Result<Vec<W>> {
+    /// `GET /v1/WorkSpaces`: the workspaces the key can see (no workspace id needed). Accepts
+    /// the contract's `{workSpaces: [...]}`, the documented `{items, total}` and a bare array.
+    pub async fn workspaces(&self) -> Result<Vec<WorkSpaceDto>> {
         #[derive(Deserialize)]
         #[serde(untagged)]
         enum Envelope {
@@ -157,8 +157,7 @@ impl DastraClient {
             Envelope::Items { items } | Envelope::Bare(items) => items,
             Envelope::WorkSpaces { work_spaces } => work_spaces.unwrap_or_default(),
         };
-        let list = serde_json::to_vec(&list).expect("JSON values always serialise");
-        super::send::decode(&list, Method::GET, path.to_owned())
+        super::send::decode_value(Value::Array(list), Method::GET, path.to_owned())
     }
 
     /// `GET /me`: the authenticated principal (no schema in the contract).

@@ -34,7 +34,6 @@ pub use self::auth::{Auth, Secret, DEFAULT_TOKEN_URL};
 pub use self::budget::{BudgetStats, RateBudget, RateLimits, RateWindow, WindowStats};
 pub use self::list::{ListQuery, Page, MAX_PAGE_SIZE};
 pub use self::retry::RetryPolicy;
-pub use self::transfer::ImportRow;
 use crate::error::{Error, Result};
 use crate::resource::{Resource, Scope};
 

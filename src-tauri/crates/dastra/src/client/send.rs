@@ -349,6 +349,15 @@ pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8], method: Method, path: St
     serde_path_to_error::deserialize(&mut de).map_err(|e| Error::decode(method, path, e))
 }
 
+/// Decode an already parsed JSON value, locating any mismatch.
+pub(crate) fn decode_value<T: DeserializeOwned>(
+    value: serde_json::Value,
+    method: Method,
+    path: String,
+) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(|e| Error::decode(method, path, e))
+}
+
 /// Read at most [`ERROR_BODY_LIMIT`] bytes of an error response; a broken body is no body.
 async fn error_body(mut response: Response) -> Option<ErrorBody> {
     let mut bytes = Vec::new();

@@ -11,9 +11,8 @@
 //!
 //! Assumed shapes (the contract is silent; see [`crate::assumptions`]): listing a request's
 //! attachments answers a bare array (a paged envelope is accepted too); `Assets/import` and
-//! `Assets/import/json` take a multipart part `file` and a part `update` (`true`/`false`, update
-//! assets that already exist) and answer one [`ImportRow`] per record, like
-//! `DataProcessings/import/json` does in the contract.
+//! `Assets/import/json` take a multipart part `file` and a part `update` (`true`/`false`) and
+//! answer one [`AssetImportResult`] per record.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -21,8 +20,7 @@ use std::sync::Arc;
 use futures::StreamExt;
 use reqwest::multipart::{Form, Part};
 use reqwest::{Body, Method, Response};
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use tokio::io::AsyncWriteExt;
 use tokio_util::io::ReaderStream;
 use uuid::Uuid;
@@ -30,31 +28,13 @@ use uuid::Uuid;
 use super::send::{Call, Payload, ReadError};
 use super::DastraClient;
 use crate::error::{Error, Result};
+use crate::models::{AssetImportResult, DataSubjectAttachmentDto};
 
 /// Read size for streamed uploads.
 const CHUNK: usize = 64 * 1024;
 
 /// A progress callback: `(bytes so far, total bytes)`; the total is 0 when unknown.
 type Progress = Arc<dyn Fn(u64, u64) + Send + Sync>;
-
-/// One line of an asset import's answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ImportRow {
-    /// Whether the record was imported.
-    pub success: bool,
-    /// The created or updated asset's id.
-    #[serde(default)]
-    pub id: Option<i64>,
-    /// The record's label.
-    #[serde(default)]
-    pub label: Option<String>,
-    /// Why it failed, or a note.
-    #[serde(default)]
-    pub message: Option<String>,
-    /// Anything else the server sent, kept as is.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
 
 /// A multipart upload, rebuilt from the file for each attempt.
 pub(crate) struct Upload {
@@ -104,7 +84,7 @@ impl Upload {
 impl DastraClient {
     /// `POST /v1/ws/{ws}/DataSubjectAttachments/{requestId}`: attach the file at `path` to a
     /// DSAR, as the multipart part `File`. `progress(sent, total)` is called as chunks leave.
-    /// Answers the server's `DataSubjectAttachmentDto` as JSON.
+    /// Answers the stored attachment.
     ///
     /// Errors: [`Error::Io`] if the file cannot be read; [`Error::OutcomeUnknown`] if the upload
     /// failed after it may have reached the server (list the attachments to find out).
@@ -113,7 +93,7 @@ impl DastraClient {
         request_id: i32,
         path: impl AsRef<Path>,
         progress: impl Fn(u64, u64) + Send + Sync + 'static,
-    ) -> Result<Value> {
+    ) -> Result<DataSubjectAttachmentDto> {
         let route = self.workspace_path(&format!("DataSubjectAttachments/{request_id}"))?;
         let upload = Upload {
             file: path.as_ref().to_owned(),
@@ -126,20 +106,21 @@ impl DastraClient {
     }
 
     /// `GET /v1/ws/{ws}/DataSubjectAttachments/{requestId}`: the request's attachments.
-    pub async fn list_attachments(&self, request_id: i32) -> Result<Vec<Value>> {
+    pub async fn list_attachments(&self, request_id: i32) -> Result<Vec<DataSubjectAttachmentDto>> {
         let route = self.workspace_path(&format!("DataSubjectAttachments/{request_id}"))?;
-        match self
+        let items = match self
             .call_json::<Value>(Call::new(Method::GET, &route))
             .await?
         {
-            Value::Array(items) => Ok(items),
+            Value::Array(items) => items,
             Value::Object(mut envelope) => match envelope.remove("items") {
-                Some(Value::Array(items)) => Ok(items),
-                _ => Err(unexpected(&route, "neither an array nor {items}")),
+                Some(Value::Array(items)) => items,
+                _ => return Err(unexpected(&route, "neither an array nor {items}")),
             },
-            Value::Null => Ok(Vec::new()),
-            _ => Err(unexpected(&route, "neither an array nor {items}")),
-        }
+            Value::Null => Vec::new(),
+            _ => return Err(unexpected(&route, "neither an array nor {items}")),
+        };
+        super::send::decode_value(Value::Array(items), Method::GET, route)
     }
 
     /// `GET /v1/ws/{ws}/DataSubjectAttachments/{requestId}/download/{fileId}?saveAs=false`,
@@ -179,12 +160,14 @@ impl DastraClient {
     }
 
     /// `POST /v1/ws/{ws}/Assets/import`: import assets from Dastra's CSV (`;`-separated) or
-    /// XLSX template; `update` also updates assets that exist. Shape assumed (module docs).
+    /// XLSX template; with `update`, assets whose `ref` matches are updated instead of created.
+    /// Shape assumed (module docs). Not retried once sent: a failure then is
+    /// [`Error::OutcomeUnknown`].
     pub async fn import_assets_csv(
         &self,
         path: impl AsRef<Path>,
         update: bool,
-    ) -> Result<Vec<ImportRow>> {
+    ) -> Result<Vec<AssetImportResult>> {
         self.import_assets("Assets/import", path.as_ref(), update)
             .await
     }
@@ -195,12 +178,17 @@ impl DastraClient {
         &self,
         path: impl AsRef<Path>,
         update: bool,
-    ) -> Result<Vec<ImportRow>> {
+    ) -> Result<Vec<AssetImportResult>> {
         self.import_assets("Assets/import/json", path.as_ref(), update)
             .await
     }
 
-    async fn import_assets(&self, rest: &str, path: &Path, update: bool) -> Result<Vec<ImportRow>> {
+    async fn import_assets(
+        &self,
+        rest: &str,
+        path: &Path,
+        update: bool,
+    ) -> Result<Vec<AssetImportResult>> {
         let route = self.workspace_path(rest)?;
         let upload = Upload {
             file: path.to_owned(),
@@ -319,15 +307,5 @@ mod tests {
             Some(Path::new(".")),
             "a bare name lands in ."
         );
-    }
-
-    #[test]
-    fn import_rows_keep_fields_they_do_not_know() {
-        let row: ImportRow = serde_json::from_str(
-            r#"{"success":false,"id":null,"label":"CRM","message":"duplicate","line":4}"#,
-        )
-        .unwrap();
-        assert!(!row.success);
-        assert_eq!(row.extra["line"], 4, "unknown fields are kept");
     }
 }
