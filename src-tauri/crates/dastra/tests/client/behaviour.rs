@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
@@ -1015,4 +1015,57 @@ async fn clients_of_the_same_key_and_server_share_a_budget_by_default() {
         !Arc::ptr_eq(a.rate_budget(), c.rate_budget()),
         "another key, another budget"
     );
+}
+
+#[tokio::test]
+async fn raw_json_calls_reach_any_route_by_the_same_rules() {
+    let rec = Recorder::default();
+    let app = Router::new()
+        .route(
+            "/v1/ws/7/Assets/stats",
+            get(|RawQuery(q): RawQuery| async move { Json(json!({"query": q})) }),
+        )
+        .route(
+            "/rate-limiting-state",
+            get(|| async { Json(json!({"limits": []})) }),
+        )
+        .route("/v1/ws/7/Assets/{id}", axum::routing::any(record))
+        .with_state(rec.clone());
+    let server = serve(app).await;
+    let client = client(&server.url);
+
+    let path = client.workspace_path("Assets/stats").unwrap();
+    let stats = client
+        .get_json(&path, &[("areaId", "3")])
+        .await
+        .expect("raw get");
+    assert_eq!(stats["query"], "areaId=3", "the query is passed through");
+
+    let ops = json!([{"op": "replace", "path": "/label", "value": "x"}]);
+    let path = client.workspace_path("/Assets/9").unwrap();
+    let answer = client
+        .send_json(Method::PATCH, &path, Some(&ops))
+        .await
+        .expect("raw patch");
+    assert_eq!(answer, Value::Null, "an empty answer reads as null");
+    let seen = rec.0.lock().unwrap()[0].clone();
+    assert_eq!(
+        seen.2, "application/json-patch+json",
+        "a raw PATCH is a JSON Patch"
+    );
+    assert_eq!(seen.3, ops);
+
+    let state = client.rate_limiting_state().await.expect("state");
+    assert_eq!(state, json!({"limits": []}));
+}
+
+#[test]
+fn the_stream_of_all_pages_can_be_moved_to_another_task() {
+    fn assert_spawnable<T: Send + 'static>(_: &T) {}
+    let client = ClientOptions::new("http://127.0.0.1:9", Auth::api_key(KEY)).workspace(7);
+    let stream = client
+        .build()
+        .unwrap()
+        .stream_all::<Thing>(ListQuery::new());
+    assert_spawnable(&stream);
 }
