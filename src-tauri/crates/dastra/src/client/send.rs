@@ -117,12 +117,40 @@ enum Outcome<T> {
         token: Arc<CachedToken>,
         body: Option<ErrorBody>,
     },
-    Failed {
-        failure: Failure,
-        retry_after: Option<Duration>,
-        cause: String,
-        body: Option<ErrorBody>,
-    },
+    Failed(Failed),
+}
+
+/// A failed attempt that the retry policy judges.
+struct Failed {
+    failure: Failure,
+    /// The server's `Retry-After`, if any.
+    retry_after: Option<Duration>,
+    /// What happened, for the final error (`http 503`, the network error).
+    cause: String,
+    /// The error body, for a status failure.
+    body: Option<ErrorBody>,
+}
+
+impl Failed {
+    /// The error reported when this failure is not (or no longer) retried.
+    fn into_error(self, method: &Method, path: &str, attempts: u32) -> Error {
+        let (method, path) = (method.clone(), path.to_owned());
+        match self.failure {
+            Failure::Status(429) => Error::RateLimited {
+                method,
+                path,
+                attempts,
+                retry_after: self.retry_after,
+            },
+            Failure::Status(status) => Error::from_status(status, method, path, self.body),
+            Failure::NotSent | Failure::InFlight => Error::Transport {
+                method,
+                path,
+                attempts,
+                cause: self.cause,
+            },
+        }
+    }
 }
 
 impl DastraClient {
@@ -140,68 +168,41 @@ impl DastraClient {
 
         loop {
             attempts += 1;
-            let (failure, retry_after, cause, body) =
-                match self.attempt(&call, &url, attempts, &mut read).await {
-                    Outcome::Done(value) => return Ok(value),
-                    Outcome::Fatal(err) => return Err(err),
-                    Outcome::TokenRefused { token, body } => {
-                        if !token_renewed && self.inner.credentials.invalidate(&token).await {
-                            tracing::debug!(%method, path, "bearer token refused, renewing it");
-                            token_renewed = true;
-                            attempts -= 1;
-                            continue;
-                        }
-                        return Err(Error::from_status(401, method.clone(), path.into(), body));
+            let failed = match self.attempt(&call, &url, attempts, &mut read).await {
+                Outcome::Done(value) => return Ok(value),
+                Outcome::Fatal(err) => return Err(err),
+                Outcome::Failed(failed) => failed,
+                Outcome::TokenRefused { token, body } => {
+                    if !token_renewed && self.inner.credentials.invalidate(&token).await {
+                        tracing::debug!(%method, path, "bearer token refused, renewing it");
+                        token_renewed = true;
+                        attempts -= 1;
+                        continue;
                     }
-                    Outcome::Failed {
-                        failure,
-                        retry_after,
-                        cause,
-                        body,
-                    } => (failure, retry_after, cause, body),
-                };
-
-            let decision = match decide(method, failure) {
-                Decision::Retry if attempts >= policy.max_attempts => Decision::Fail,
-                Decision::Retry if retry_after.is_some_and(|d| d > policy.max_wait) => {
-                    Decision::Fail
+                    return Err(Error::from_status(401, method.clone(), path.into(), body));
                 }
-                decision => decision,
             };
-            match decision {
-                Decision::Retry => {
-                    let delay = policy.delay(attempts, retry_after);
+
+            let patient = failed.retry_after.is_none_or(|d| d <= policy.max_wait);
+            match decide(method, failed.failure) {
+                Decision::Retry if attempts < policy.max_attempts && patient => {
+                    let delay = policy.delay(attempts, failed.retry_after);
                     tracing::debug!(
-                        %method, path, attempt = attempts, ?failure,
+                        %method, path, attempt = attempts, failure = ?failed.failure,
                         delay_ms = delay.as_millis() as u64, "retrying"
                     );
                     tokio::time::sleep(delay).await;
                 }
                 Decision::OutcomeUnknown => {
-                    let path = path.into();
+                    let (method, path, cause) = (method.clone(), path.into(), failed.cause);
                     return Err(Error::OutcomeUnknown {
-                        method: method.clone(),
+                        method,
                         path,
                         cause,
                     });
                 }
-                Decision::Fail => {
-                    let (method, path) = (method.clone(), path.to_owned());
-                    return Err(match failure {
-                        Failure::Status(429) => Error::RateLimited {
-                            method,
-                            path,
-                            attempts,
-                            retry_after,
-                        },
-                        Failure::Status(status) => Error::from_status(status, method, path, body),
-                        Failure::NotSent | Failure::InFlight => Error::Transport {
-                            method,
-                            path,
-                            attempts,
-                            cause,
-                        },
-                    });
+                Decision::Retry | Decision::Fail => {
+                    return Err(failed.into_error(method, path, attempts));
                 }
             }
         }
@@ -223,12 +224,13 @@ impl DastraClient {
             Ok(auth) => auth,
             Err(AuthFailure::Fatal(err)) => return Outcome::Fatal(err),
             Err(AuthFailure::Transient { cause, retry_after }) => {
-                return Outcome::Failed {
-                    failure: Failure::NotSent,
+                let failure = Failure::NotSent;
+                return Outcome::Failed(Failed {
+                    failure,
                     retry_after,
                     cause,
                     body: None,
-                };
+                });
             }
         };
 
@@ -266,12 +268,13 @@ impl DastraClient {
                     Failure::InFlight
                 };
                 tracing::debug!(%method, path, attempt, elapsed_ms, ?failure, "request failed");
-                return Outcome::Failed {
+                let cause = describe(err);
+                return Outcome::Failed(Failed {
                     failure,
                     retry_after: None,
-                    cause: describe(err),
+                    cause,
                     body: None,
-                };
+                });
             }
         };
         let status = response.status().as_u16();
@@ -281,12 +284,12 @@ impl DastraClient {
             return match read(response).await {
                 Ok(value) => Outcome::Done(value),
                 Err(ReadError::Fatal(err)) => Outcome::Fatal(err),
-                Err(ReadError::Body(err)) => Outcome::Failed {
+                Err(ReadError::Body(err)) => Outcome::Failed(Failed {
                     failure: Failure::InFlight,
                     retry_after: None,
                     cause: format!("response body cut: {}", describe(err)),
                     body: None,
-                },
+                }),
             };
         }
 
@@ -294,12 +297,12 @@ impl DastraClient {
         let body = error_body(response).await;
         match (status, auth.token) {
             (401, Some(token)) => Outcome::TokenRefused { token, body },
-            _ => Outcome::Failed {
+            _ => Outcome::Failed(Failed {
                 failure: Failure::Status(status),
                 retry_after,
                 cause: format!("http {status}"),
                 body,
-            },
+            }),
         }
     }
 
