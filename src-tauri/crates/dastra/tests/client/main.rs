@@ -4,9 +4,13 @@
 //! connections and cut bodies use a raw TCP server, because a well-behaved HTTP server cannot be
 //! made to misbehave on purpose. End-to-end tests against the sandbox live in the root `tests/`.
 
-mod behaviour;
+mod auth;
+mod budget;
+mod lists;
+mod retries;
 mod server;
 mod transfers;
+mod writes;
 
 use std::time::Duration;
 

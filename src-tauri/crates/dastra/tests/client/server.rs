@@ -4,6 +4,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use axum::Router;
+use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
@@ -106,4 +107,28 @@ async fn read_request(socket: &mut tokio::net::TcpStream) {
             return;
         }
     }
+}
+
+/// Counts calls; hands each handler its call number (from 0).
+#[derive(Clone, Default)]
+pub struct Counter(Arc<AtomicUsize>);
+
+impl Counter {
+    pub fn next(&self) -> usize {
+        self.0.fetch_add(1, Ordering::SeqCst)
+    }
+
+    pub fn get(&self) -> usize {
+        self.0.load(Ordering::SeqCst)
+    }
+
+    /// Count one call as finished (for in-flight counting).
+    pub fn done(&self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// The JSON of test thing `id`.
+pub fn thing(id: i32) -> Value {
+    json!({"id": id, "label": format!("thing {id}")})
 }
