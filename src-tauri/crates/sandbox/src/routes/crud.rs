@@ -1,0 +1,669 @@
+//! The generic engine: list, get, create, replace, patch, delete and their batch forms, for
+//! every collection of [`crate::spec::COLLECTIONS`].
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::response::Response;
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+
+use super::{empty, json_reply, resolve, Target};
+use crate::error::ApiError;
+use crate::query::{self, Params, Selection};
+use crate::spec::{IdKind, ListShape, Reply, ATTACHMENTS, WORKFLOWS};
+use crate::state::SandboxState;
+use crate::store::{id_key, parse_id, strip_private, Store};
+use crate::validate::{parse_json, validate_body};
+use crate::views::{self, complete_new, keep_server_fields, present, strip_for_store};
+
+type Ws = Path<(String, String)>;
+type WsId = Path<(String, String, String)>;
+
+/// The item as sent to clients.
+pub(crate) fn show(store: &Store, t: &Target, item: &Value, now: DateTime<Utc>) -> Value {
+    let mut v = present(store, t.ws, t.spec, item, now);
+    strip_private(&mut v);
+    v
+}
+
+/// The id of the sandbox's API user, the `creator` of what API calls create.
+pub(crate) fn api_user(store: &Store) -> i32 {
+    store
+        .collection(None, "TenantUsers")
+        .and_then(|c| c.values().find(|u| u["role"] == "API"))
+        .and_then(|u| u["id"].as_i64())
+        .map_or(1, |id| id as i32)
+}
+
+/// `GET /v1/ws/{ws}/{Collection}`
+pub(crate) async fn list(
+    State(state): State<SandboxState>,
+    Path((ws, c)): Ws,
+    RawQuery(q): RawQuery,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, Some(&ws), &c)?;
+    list_in(&state, &t, q.as_deref())
+}
+
+/// `GET /v1/{Collection}`
+pub(crate) async fn tenant_list(
+    State(state): State<SandboxState>,
+    Path(c): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, None, &c)?;
+    list_in(&state, &t, q.as_deref())
+}
+
+fn list_in(state: &SandboxState, t: &Target, raw: Option<&str>) -> Result<Response, ApiError> {
+    let params = Params::parse(raw);
+    let paging = query::paging(&params)?;
+    let now = state.now();
+    let selection = Selection::parse(t.spec, &params, now)?;
+    let relation = super::special::RelationQuery::parse(t.spec, &params);
+
+    let mut items: Vec<Value> = state.read(|store| {
+        let Some(coll) = store.collection(t.ws, t.spec.name) else {
+            return Vec::new();
+        };
+        let keep = |v: &Value| selection.matches(t.spec, v) && relation.matches(v);
+        if t.spec.derived.is_empty() {
+            coll.values().filter(|v| keep(v)).cloned().collect()
+        } else {
+            coll.values()
+                .map(|v| present(store, t.ws, t.spec, v, now))
+                .filter(|v| keep(v))
+                .collect()
+        }
+    });
+    query::sort(&mut items, &params)?;
+    if t.spec.name == "Tags" && params.get("sortBy").is_none() && params.get("asc").is_some() {
+        let by_label = Params::parse(Some(&format!(
+            "sortBy=label&asc={}",
+            params.get("asc").unwrap_or("true")
+        )));
+        query::sort(&mut items, &by_label)?;
+    }
+
+    let total = items.len();
+    let page: Vec<Value> = match t.spec.list {
+        ListShape::Paged => items
+            .into_iter()
+            .skip(paging.offset)
+            .take(paging.size as usize)
+            .collect(),
+        ListShape::BareArray | ListShape::WorkSpaceList => items,
+    };
+    let page: Vec<Value> = page
+        .into_iter()
+        .map(|mut v| {
+            strip_private(&mut v);
+            if t.spec.name == "Teams" {
+                views::team_item(&v)
+            } else {
+                v
+            }
+        })
+        .collect();
+    tracing::trace!(
+        collection = t.spec.name,
+        total,
+        returned = page.len(),
+        "list"
+    );
+    let body = match t.spec.list {
+        ListShape::Paged => {
+            json!({ "items": page, "total": total, "size": paging.size, "page": paging.page })
+        }
+        ListShape::BareArray => Value::Array(page),
+        ListShape::WorkSpaceList => json!({ "workSpaces": page }),
+    };
+    Ok(json_reply(body))
+}
+
+/// `GET /v1/ws/{ws}/{Collection}/{id}`
+pub(crate) async fn get(
+    State(state): State<SandboxState>,
+    Path((ws, c, id)): WsId,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, Some(&ws), &c)?;
+    get_in(&state, &t, &id)
+}
+
+/// `GET /v1/{Collection}/{id}`
+pub(crate) async fn tenant_get(
+    State(state): State<SandboxState>,
+    Path((c, id)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, None, &c)?;
+    get_in(&state, &t, &id)
+}
+
+fn get_in(state: &SandboxState, t: &Target, raw_id: &str) -> Result<Response, ApiError> {
+    let id = item_id(t, raw_id)?;
+    let now = state.now();
+    let item = state.read(|store| {
+        store
+            .get(t.ws, t.spec.name, &id)
+            .map(|v| show(store, t, v, now))
+    });
+    item.map(json_reply).ok_or_else(|| not_found(t, raw_id))
+}
+
+/// `POST /v1/ws/{ws}/{Collection}`
+pub(crate) async fn create(
+    State(state): State<SandboxState>,
+    Path((ws, c)): Ws,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, Some(&ws), &c)?;
+    let schema = t
+        .spec
+        .create_schema
+        .ok_or_else(|| unsupported(&t, "POST"))?;
+    let mut body = parse_json(&body)?;
+    validate_body(schema, &body)?;
+    if t.spec.name == "GenericRelationships" {
+        return super::special::create_links(&state, &t, body);
+    }
+    strip_for_store(t.spec, &mut body);
+
+    let now = state.now();
+    let shown = state.mutate(|store| {
+        check_references(store, &t, &body)?;
+        let item = complete_new(store, t.ws, t.spec, body, api_user(store), now);
+        store.insert(t.ws, t.spec.name, item.clone());
+        Ok::<_, ApiError>(show(store, &t, &item, now))
+    })?;
+    tracing::debug!(collection = t.spec.name, id = %shown["id"], "created");
+    Ok(reply(t.spec.create_reply, shown))
+}
+
+/// `PUT /v1/ws/{ws}/{Collection}/{id}`: full replacement; server-managed fields are kept.
+pub(crate) async fn update(
+    State(state): State<SandboxState>,
+    Path((ws, c, raw_id)): WsId,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, Some(&ws), &c)?;
+    let schema = t.spec.update_schema.ok_or_else(|| unsupported(&t, "PUT"))?;
+    let id = item_id(&t, &raw_id)?;
+    let mut body = parse_json(&body)?;
+    validate_body(schema, &body)?;
+    if !body.is_object() {
+        return Err(ApiError::field("$", "The body must be a JSON object."));
+    }
+    strip_for_store(t.spec, &mut body);
+
+    let now = state.now();
+    let shown = state.mutate(|store| {
+        let stored = store
+            .get(t.ws, t.spec.name, &id)
+            .cloned()
+            .ok_or_else(|| not_found(&t, &raw_id))?;
+        check_references(store, &t, &body)?;
+        keep_server_fields(t.spec, &stored, &mut body, now);
+        store
+            .collection_mut(t.ws, t.spec.name)
+            .insert(id.clone(), body.clone());
+        Ok::<_, ApiError>(show(store, &t, &body, now))
+    })?;
+    Ok(reply(t.spec.update_reply, shown))
+}
+
+/// `PATCH /v1/ws/{ws}/{Collection}/{id}`: RFC 6902 JSON Patch; the result must still follow
+/// the item schema.
+pub(crate) async fn patch(
+    State(state): State<SandboxState>,
+    Path((ws, c, raw_id)): WsId,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, Some(&ws), &c)?;
+    t.spec
+        .update_schema
+        .ok_or_else(|| unsupported(&t, "PATCH"))?;
+    let id = item_id(&t, &raw_id)?;
+    let ops = parse_json(&body)?;
+
+    let now = state.now();
+    state.mutate(|store| {
+        let stored = store
+            .get(t.ws, t.spec.name, &id)
+            .cloned()
+            .ok_or_else(|| not_found(&t, &raw_id))?;
+        let next = apply_patch(&t, &stored, &ops, now)?;
+        check_references(store, &t, &next)?;
+        store
+            .collection_mut(t.ws, t.spec.name)
+            .insert(id.clone(), next);
+        Ok::<_, ApiError>(())
+    })?;
+    Ok(empty())
+}
+
+/// Apply JSON Patch operations to a stored item, ASP.NET-style: property names match whatever
+/// their case, `replace` of an absent property adds it, `remove` of an absent one does nothing.
+pub(crate) fn apply_patch(
+    t: &Target,
+    stored: &Value,
+    ops: &Value,
+    now: DateTime<Utc>,
+) -> Result<Value, ApiError> {
+    let Some(raw_ops) = ops.as_array() else {
+        return Err(ApiError::field(
+            "$",
+            "A JSON Patch document (an array of operations) is expected.",
+        ));
+    };
+    let mut doc = stored.clone();
+    strip_private(&mut doc);
+    let mut normalised = Vec::new();
+    for (i, op) in raw_ops.iter().enumerate() {
+        let mut op = op.clone();
+        let Some(obj) = op.as_object_mut() else {
+            return Err(ApiError::field(
+                format!("[{i}]"),
+                "An operation must be an object.",
+            ));
+        };
+        let name = obj
+            .get("op")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        for key in ["path", "from"] {
+            if let Some(p) = obj.get(key).and_then(Value::as_str) {
+                let fixed = match_case(&doc, p);
+                obj.insert(key.into(), Value::from(fixed));
+            }
+        }
+        let path = obj
+            .get("path")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let exists = doc.pointer(&path).is_some();
+        match name.as_str() {
+            "remove" if !exists => continue,
+            "replace" if !exists => obj.insert("op".into(), Value::from("add")),
+            _ => obj.insert("op".into(), Value::from(name)),
+        };
+        normalised.push(op);
+    }
+    let patch: json_patch::Patch = serde_json::from_value(Value::Array(normalised))
+        .map_err(|e| ApiError::field("$", format!("The JSON Patch document is not valid: {e}.")))?;
+    json_patch::patch(&mut doc, &patch)
+        .map_err(|e| ApiError::field("$", format!("The JSON Patch could not be applied: {e}.")))?;
+
+    strip_for_store(t.spec, &mut doc);
+    keep_server_fields(t.spec, stored, &mut doc, now);
+    let mut visible = doc.clone();
+    strip_private(&mut visible);
+    validate_body(t.spec.item_schema, &visible)?;
+    Ok(doc)
+}
+
+/// Rewrite each segment of a JSON pointer to the spelling of an existing key that matches it
+/// ignoring case.
+fn match_case(doc: &Value, pointer: &str) -> String {
+    let mut out = String::new();
+    let mut cur = Some(doc);
+    for seg in pointer.split('/').skip(1) {
+        let fixed = match cur.and_then(Value::as_object) {
+            Some(obj) if !obj.contains_key(seg) => obj
+                .keys()
+                .find(|k| k.eq_ignore_ascii_case(seg))
+                .cloned()
+                .unwrap_or_else(|| seg.to_string()),
+            _ => seg.to_string(),
+        };
+        cur = cur.and_then(|v| match v {
+            Value::Object(o) => o.get(&fixed),
+            Value::Array(a) => fixed.parse::<usize>().ok().and_then(|i| a.get(i)),
+            _ => None,
+        });
+        out.push('/');
+        out.push_str(&fixed);
+    }
+    out
+}
+
+/// `DELETE /v1/ws/{ws}/{Collection}/{id}`
+pub(crate) async fn delete(
+    State(state): State<SandboxState>,
+    Path((ws, c, raw_id)): WsId,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, Some(&ws), &c)?;
+    delete_in(&state, &t, &raw_id)
+}
+
+/// `DELETE /v1/{Collection}/{id}` (TenantUsers: detaches the user from the organisation).
+pub(crate) async fn tenant_delete(
+    State(state): State<SandboxState>,
+    Path((c, raw_id)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, None, &c)?;
+    if t.spec.name != "TenantUsers" {
+        return Err(unsupported(&t, "DELETE"));
+    }
+    delete_in(&state, &t, &raw_id)
+}
+
+fn delete_in(state: &SandboxState, t: &Target, raw_id: &str) -> Result<Response, ApiError> {
+    let id = item_id(t, raw_id)?;
+    let now = state.now();
+    let shown = state.mutate(|store| {
+        let shown = store
+            .get(t.ws, t.spec.name, &id)
+            .map(|v| show(store, t, v, now));
+        remove_items(state, store, t, &[id.clone()]);
+        shown
+    });
+    let shown = shown.ok_or_else(|| not_found(t, raw_id))?;
+    Ok(reply(t.spec.delete_reply, shown))
+}
+
+/// Remove items (and what hangs on them: a request's attachments and their files).
+fn remove_items(state: &SandboxState, store: &mut Store, t: &Target, ids: &[String]) -> usize {
+    let mut removed = 0;
+    for id in ids {
+        if store
+            .collection_mut(t.ws, t.spec.name)
+            .shift_remove(id)
+            .is_some()
+        {
+            removed += 1;
+        }
+        if t.spec.name == "DataSubjectRequests" {
+            let request = Value::from(id.parse::<i64>().unwrap_or_default());
+            let files = store.collection_mut(t.ws, ATTACHMENTS);
+            let gone: Vec<String> = files
+                .iter()
+                .filter(|(_, a)| a["userRequestId"] == request)
+                .map(|(k, _)| k.clone())
+                .collect();
+            for key in gone {
+                if let Some(a) = files.shift_remove(&key) {
+                    super::attachments::remove_file(state, &a);
+                }
+            }
+        }
+    }
+    removed
+}
+
+/// `DELETE /v1/ws/{ws}/{Collection}` with a JSON array of ids. Unknown ids are ignored.
+pub(crate) async fn batch_delete(
+    State(state): State<SandboxState>,
+    Path((ws, c)): Ws,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, Some(&ws), &c)?;
+    let ids = id_list(&t, &parse_json(&body)?)?;
+    let removed = state.mutate(|store| remove_items(&state, store, &t, &ids));
+    tracing::debug!(
+        collection = t.spec.name,
+        asked = ids.len(),
+        removed,
+        "batch delete"
+    );
+    Ok(empty())
+}
+
+/// `POST /v1/ws/{ws}/{Collection}/batch-delete`: the 2024 spelling of the batch delete.
+pub(crate) async fn batch_delete_post(
+    state: State<SandboxState>,
+    path: Ws,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    batch_delete(state, path, body).await
+}
+
+/// Read a list of ids (`[1, 2]`, or `{"ids": [...]}`).
+fn id_list(t: &Target, body: &Value) -> Result<Vec<String>, ApiError> {
+    let list = body.get("ids").unwrap_or(body);
+    let Some(items) = list.as_array() else {
+        return Err(ApiError::field("$", "A JSON array of ids is expected."));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let raw = match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            parse_id(t.spec.id, &raw).ok_or_else(|| {
+                let kind = if t.spec.id == IdKind::Int {
+                    "an int32"
+                } else {
+                    "a UUID"
+                };
+                ApiError::field(format!("[{i}]"), format!("The id must be {kind}."))
+            })
+        })
+        .collect()
+}
+
+/// `PATCH /v1/ws/{ws}/{Collection}` with `{ids, patch: {operations}}` (or `patch: [ops]`).
+/// All items are patched or none.
+pub(crate) async fn batch_patch(
+    State(state): State<SandboxState>,
+    Path((ws, c)): Ws,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, Some(&ws), &c)?;
+    if !t.spec.batch_patch {
+        return Err(unsupported(&t, "PATCH"));
+    }
+    let body = parse_json(&body)?;
+    match t.spec.name {
+        "Actors" => validate_body("Int32ActorDtoBatchPatchDto", &body)?,
+        "DataProcessings" => validate_body("GuidDataProcessingUpdateDtoBatchPatchDto", &body)?,
+        _ => {}
+    }
+    let ids = id_list(&t, &body["ids"])?;
+    let ops = match &body["patch"] {
+        Value::Array(_) => body["patch"].clone(),
+        other => other["operations"].clone(),
+    };
+
+    let now = state.now();
+    state.mutate(|store| {
+        let mut next = Vec::new();
+        for id in &ids {
+            let stored = store
+                .get(t.ws, t.spec.name, id)
+                .ok_or_else(|| not_found(&t, id))?;
+            next.push((id.clone(), apply_patch(&t, stored, &ops, now)?));
+        }
+        let coll = store.collection_mut(t.ws, t.spec.name);
+        for (id, item) in next {
+            coll.insert(id, item);
+        }
+        Ok::<_, ApiError>(())
+    })?;
+    Ok(empty())
+}
+
+/// `POST /v1/ws/{ws}/{Collection}/workflow` with `{id, stepId}`: move an item to a workflow
+/// step; a step with a `mappedState` also sets the item's state.
+pub(crate) async fn workflow(
+    State(state): State<SandboxState>,
+    Path((ws, c)): Ws,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, Some(&ws), &c)?;
+    let kind = t.spec.workflow.ok_or_else(|| unsupported(&t, "workflow"))?;
+    let body = parse_json(&body)?;
+    let schema = if t.spec.id == IdKind::Int {
+        "Int32WorkflowUpdateDto"
+    } else {
+        "GuidWorkflowUpdateDto"
+    };
+    validate_body(schema, &body)?;
+    let raw_id = match &body["id"] {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let id = item_id(&t, &raw_id)?;
+    let step_id = body["stepId"].clone();
+
+    let now = state.now();
+    state.mutate(|store| {
+        let step = id_key(&step_id)
+            .and_then(|s| store.get(t.ws, WORKFLOWS, &s))
+            .filter(|s| {
+                s["type"] == kind || (kind == "DataSubject" && s["type"] == "DataSubjectRequest")
+            })
+            .cloned()
+            .ok_or_else(|| {
+                ApiError::field(
+                    "stepId",
+                    format!("The step {step_id} is not a {kind} workflow step."),
+                )
+            })?;
+        let date = views::date_for(t.spec, now);
+        let item = store
+            .collection_mut(t.ws, t.spec.name)
+            .get_mut(&id)
+            .ok_or_else(|| not_found(&t, &raw_id))?;
+        item["workFlowStepId"] = step_id.clone();
+        if let Some(mapped) = step["mappedState"].as_str().filter(|s| !s.is_empty()) {
+            if t.spec.name != "DataProcessings" {
+                item["state"] = Value::from(mapped);
+                if mapped == "Closed" && item["dateClosed"].is_null() {
+                    item["dateClosed"] = Value::from(date.clone());
+                }
+            }
+        }
+        item["dateUpdate"] = Value::from(date);
+        Ok::<_, ApiError>(())
+    })?;
+    if t.spec.id == IdKind::Uuid {
+        return Ok(json_reply(body));
+    }
+    Ok(empty())
+}
+
+/// `POST /v1/ws/{ws}/{Collection}/archive/{id}`
+pub(crate) async fn archive(
+    State(state): State<SandboxState>,
+    Path((ws, c, id)): WsId,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, Some(&ws), &c)?;
+    set_archived(&state, &t, &[id], true)
+}
+
+/// `POST /v1/ws/{ws}/{Collection}/restore/{id}`
+pub(crate) async fn restore(
+    State(state): State<SandboxState>,
+    Path((ws, c, id)): WsId,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, Some(&ws), &c)?;
+    set_archived(&state, &t, &[id], false)
+}
+
+/// `POST /v1/ws/{ws}/{Collection}/archive` with a JSON array of ids.
+pub(crate) async fn archive_many(
+    State(state): State<SandboxState>,
+    Path((ws, c)): Ws,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, Some(&ws), &c)?;
+    let ids = id_list(&t, &parse_json(&body)?)?;
+    set_archived(&state, &t, &ids, true)
+}
+
+/// `POST /v1/ws/{ws}/{Collection}/restore` with a JSON array of ids.
+pub(crate) async fn restore_many(
+    State(state): State<SandboxState>,
+    Path((ws, c)): Ws,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let t = resolve(&state, Some(&ws), &c)?;
+    let ids = id_list(&t, &parse_json(&body)?)?;
+    set_archived(&state, &t, &ids, false)
+}
+
+fn set_archived(
+    state: &SandboxState,
+    t: &Target,
+    raw_ids: &[String],
+    archived: bool,
+) -> Result<Response, ApiError> {
+    if !t.spec.archivable {
+        return Err(unsupported(t, if archived { "archive" } else { "restore" }));
+    }
+    let ids = raw_ids
+        .iter()
+        .map(|r| item_id(t, r))
+        .collect::<Result<Vec<_>, _>>()?;
+    let now = state.now();
+    let date = views::date_for(t.spec, now);
+    state.mutate(|store| {
+        for (id, raw) in ids.iter().zip(raw_ids) {
+            if store.get(t.ws, t.spec.name, id).is_none() {
+                return Err(not_found(t, raw));
+            }
+        }
+        let coll = store.collection_mut(t.ws, t.spec.name);
+        for id in &ids {
+            let item = coll.get_mut(id).expect("BUG: checked above");
+            item["archived"] = Value::Bool(archived);
+            let stamp = if archived {
+                Value::from(date.clone())
+            } else {
+                Value::Null
+            };
+            match t.spec.name {
+                "DataSubjectRequests" => item["archivedDate"] = stamp,
+                "DataProcessings" => {
+                    item["dateArchived"] = stamp;
+                    item["state"] = Value::from(if archived { "Archived" } else { "Active" });
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    })?;
+    Ok(empty())
+}
+
+/// References a body makes that must exist in the workspace (`areaId`).
+fn check_references(store: &Store, t: &Target, body: &Value) -> Result<(), ApiError> {
+    if matches!(
+        t.spec.name,
+        "DataSubjectRequests" | "DataProcessings" | "Tasks" | "Contracts"
+    ) {
+        if let Some(area) = id_key(&body["areaId"]) {
+            if store.get(t.ws, "Areas", &area).is_none() {
+                return Err(ApiError::field(
+                    "areaId",
+                    format!("The area {area} does not exist in this workspace."),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The store key of an id in a path, or 404 when it cannot be one.
+pub(crate) fn item_id(t: &Target, raw: &str) -> Result<String, ApiError> {
+    parse_id(t.spec.id, raw).ok_or_else(|| not_found(t, raw))
+}
+
+pub(crate) fn not_found(t: &Target, raw: &str) -> ApiError {
+    ApiError::not_found(format!("{} {raw}", t.spec.name))
+}
+
+fn unsupported(t: &Target, what: &str) -> ApiError {
+    ApiError::NotFound(format!("{what} is not available on {}", t.spec.name))
+}
+
+fn reply(reply: Reply, shown: Value) -> Response {
+    match views::reply_body(reply, shown) {
+        Some(body) => json_reply(body),
+        None => empty(),
+    }
+}
