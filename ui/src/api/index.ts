@@ -1,0 +1,4 @@
+// The backend, as the screens see it: typed commands, events and query hooks.
+export { call, listen, IpcError, type CommandName, type EventName } from './ipc';
+export { queryKeys } from './queryKeys';
+export * from './hooks';

@@ -1,0 +1,80 @@
+// The typed door to the backend. This folder is the only code that imports `@tauri-apps/*`:
+// screens call `call('dsar_list', req)` and get the response type the Rust side declared
+// (ui/src/bindings/commands.ts, generated from passerelle-ipc's command list).
+
+import { invoke } from '@tauri-apps/api/core';
+import { listen as tauriListen, type UnlistenFn } from '@tauri-apps/api/event';
+
+import type { Commands, Events } from '../bindings/commands';
+import type { ErrorCode } from '../bindings/ErrorCode';
+
+export type CommandName = keyof Commands;
+export type EventName = keyof Events;
+
+// Every code the backend may send; a code added on the Rust side fails to compile here.
+const ERROR_CODES: Record<ErrorCode, true> = {
+  invalid: true,
+  notFound: true,
+  unauthorized: true,
+  unreachable: true,
+  outcomeUnknown: true,
+  unsupported: true,
+  internal: true,
+};
+
+/** A failed command, as `{code, message}`: screens branch on `code`, show `message`. */
+export class IpcError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'IpcError';
+    this.code = code;
+  }
+
+  /** Whatever a command rejected with, as an IpcError (`internal` when it is not one). */
+  static from(reason: unknown): IpcError {
+    if (reason instanceof IpcError) return reason;
+    if (isErrorShape(reason)) return new IpcError(reason.code, reason.message);
+    if (reason instanceof Error) return new IpcError('internal', reason.message);
+    if (typeof reason === 'string' && reason !== '') return new IpcError('internal', reason);
+    return new IpcError('internal', `unexpected error from the backend: ${describe(reason)}`);
+  }
+}
+
+function isErrorShape(v: unknown): v is { code: ErrorCode; message: string } {
+  if (typeof v !== 'object' || v === null) return false;
+  const { code, message } = v as Record<string, unknown>;
+  return typeof code === 'string' && code in ERROR_CODES && typeof message === 'string';
+}
+
+function describe(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+/**
+ * Run a backend command. The Rust adapters take one argument named `req`; a failure rejects
+ * with an {@link IpcError}.
+ */
+export async function call<K extends CommandName>(
+  name: K,
+  req: Commands[K]['request'],
+): Promise<Commands[K]['response']> {
+  try {
+    return await invoke<Commands[K]['response']>(name, { req });
+  } catch (reason) {
+    throw IpcError.from(reason);
+  }
+}
+
+/** Hear a backend event; resolves to the function that stops listening. */
+export function listen<K extends EventName>(
+  name: K,
+  handler: (payload: Events[K]) => void,
+): Promise<UnlistenFn> {
+  return tauriListen<Events[K]>(name, (event) => handler(event.payload));
+}

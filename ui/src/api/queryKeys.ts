@@ -1,0 +1,14 @@
+// Query keys, one builder per command: the first element is the command's name, so a backend
+// event can invalidate every query of a command at once.
+
+import type { DsarListRequest } from '../bindings/DsarListRequest';
+import type { RegistryListRequest } from '../bindings/RegistryListRequest';
+
+export const queryKeys = {
+  appInfo: () => ['app_info'] as const,
+  dsarList: (req: DsarListRequest) => ['dsar_list', req] as const,
+  dsar: (id: number) => ['dsar_get', id] as const,
+  assetList: (req: RegistryListRequest) => ['asset_list', req] as const,
+  actorList: (req: RegistryListRequest) => ['actor_list', req] as const,
+  contractList: (req: RegistryListRequest) => ['contract_list', req] as const,
+};

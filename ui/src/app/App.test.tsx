@@ -1,0 +1,120 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import { installFakeBackend } from '../test/fakeBackend';
+import { renderApp } from '../test/render';
+
+describe('the window', () => {
+  it('shows the product, the workspace and a clear sandbox badge', async () => {
+    installFakeBackend();
+    renderApp();
+
+    expect(await screen.findByTestId('sandbox-badge')).toHaveTextContent(
+      'Sandbox — données fictives',
+    );
+    expect(screen.getByText('Passerelle')).toBeInTheDocument();
+    expect(screen.getByTestId('workspace-label')).toHaveTextContent('Bac à sable — Cabinet Lumen');
+  });
+
+  it('shows no sandbox badge on a real workspace', async () => {
+    installFakeBackend({ isSandbox: false });
+    renderApp();
+
+    await screen.findByTestId('workspace-label');
+    expect(screen.queryByTestId('sandbox-badge')).toBeNull();
+  });
+
+  it('lists every screen in the navigation, the current one marked', async () => {
+    installFakeBackend();
+    renderApp();
+
+    const screens = [
+      'inbox',
+      'assets',
+      'actors',
+      'contracts',
+      'connections',
+      'discovery',
+      'mapping',
+      'imports',
+      'audit',
+    ];
+    for (const s of screens) expect(await screen.findByTestId(`nav-${s}`)).toBeInTheDocument();
+    expect(screen.getByTestId('nav-inbox')).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByTestId('nav-inbox')).toHaveTextContent('Demandes');
+  });
+
+  it('follows the system language when the person has not chosen one', async () => {
+    installFakeBackend({ systemLanguage: 'en' });
+    renderApp();
+
+    expect(await screen.findByTestId('nav-inbox')).toHaveTextContent('Requests');
+    expect(await screen.findByTestId('screen-title')).toHaveTextContent('Data subject requests');
+    expect(screen.getByTestId('language-switch')).toHaveValue('system');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('switches every label to English when English is chosen, and saves the choice', async () => {
+    const backend = installFakeBackend();
+    const { user } = renderApp();
+    await waitFor(() => expect(screen.getAllByTestId('dsar-row')).toHaveLength(25));
+    expect(screen.getByTestId('inbox-total')).toHaveTextContent('40 demandes');
+
+    await user.selectOptions(screen.getByTestId('language-switch'), 'en');
+
+    await waitFor(() => expect(screen.getByTestId('nav-inbox')).toHaveTextContent('Requests'));
+    expect(backend.last('settings_update')).toEqual({ language: 'en' });
+    expect(backend.requests('app_info').length).toBeGreaterThanOrEqual(2);
+    expect(screen.getByTestId('screen-title')).toHaveTextContent('Data subject requests');
+    expect(screen.getByTestId('inbox-total')).toHaveTextContent('40 requests');
+    expect(screen.getByTestId('sandbox-badge')).toHaveTextContent('Sandbox — sample data');
+    expect(screen.getByTestId('filter-overdue')).toHaveTextContent('Overdue only');
+    expect(screen.getAllByText('Right of access').length).toBeGreaterThan(0);
+    expect(screen.getByTestId('language-switch')).toHaveValue('en');
+  });
+
+  it('says plainly that Passerelle could not start when app_info fails', async () => {
+    const backend = installFakeBackend();
+    backend.fail('app_info', 'internal', 'sandbox: address already in use');
+    renderApp();
+
+    expect(await screen.findByTestId('error-state')).toHaveTextContent(
+      'sandbox: address already in use',
+    );
+  });
+});
+
+describe('the screens not built yet', () => {
+  const planned = [
+    ['connections', 'Connexions'],
+    ['discovery', 'Découverte'],
+    ['mapping', 'Mapping'],
+    ['imports', 'Imports'],
+    ['audit', 'Audit'],
+  ] as const;
+
+  for (const [id, title] of planned) {
+    it(`says plainly that ${id} is not built yet, and what it will do`, async () => {
+      installFakeBackend();
+      const { user } = renderApp();
+
+      await user.click(await screen.findByTestId(`nav-${id}`));
+
+      const notice = await screen.findByTestId('not-built');
+      expect(notice).toHaveTextContent("Cet écran n'est pas encore construit");
+      expect(notice).toHaveTextContent('Ce que fera cet écran');
+      expect(screen.getByTestId('screen-title')).toHaveTextContent(title);
+      expect(screen.getByTestId(`nav-${id}`)).toHaveAttribute('aria-current', 'page');
+      expect(screen.queryByRole('table')).toBeNull();
+    });
+  }
+
+  it('says it in English too', async () => {
+    installFakeBackend({ preference: 'en' });
+    renderApp('#/audit');
+
+    expect(await screen.findByTestId('not-built')).toHaveTextContent(
+      'This screen is not built yet',
+    );
+  });
+});

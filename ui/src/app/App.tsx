@@ -1,0 +1,103 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+
+import { useAppInfo, useBackendEvents } from '../api';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { guessLanguage, I18nProvider, DICTIONARIES } from '../i18n';
+import { navScreenOf, type Route } from '../lib/route';
+import { DsarDetailScreen } from '../screens/dsar-detail/DsarDetailScreen';
+import { InboxScreen } from '../screens/inbox/InboxScreen';
+import { NotBuiltScreen } from '../screens/not-built/NotBuiltScreen';
+import { ActorsScreen } from '../screens/registers/ActorsScreen';
+import { AssetsScreen } from '../screens/registers/AssetsScreen';
+import { ContractsScreen } from '../screens/registers/ContractsScreen';
+import styles from './App.module.css';
+import { Header } from './Header';
+import { Nav } from './Nav';
+import { useRoute } from './useRoute';
+
+type ProvidersProps = { client: QueryClient; children: ReactNode };
+
+/** What every screen needs around it: the query client. */
+export function Providers({ client, children }: ProvidersProps) {
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}
+
+/** The window: header, navigation and the screen the address names. */
+export function App() {
+  const info = useAppInfo();
+  const [route, navigate] = useRoute();
+  useBackendEvents();
+
+  if (info.isPending || info.isError) {
+    const language = guessLanguage();
+    return (
+      <I18nProvider language={language}>
+        {info.isError ? (
+          <ErrorState
+            title={DICTIONARIES[language].errors.appInfoTitle}
+            error={info.error}
+            onRetry={() => void info.refetch()}
+          />
+        ) : (
+          <LoadingState />
+        )}
+      </I18nProvider>
+    );
+  }
+
+  return (
+    <I18nProvider language={info.data.language}>
+      <div className={styles.shell}>
+        <Header info={info.data} />
+        <div className={styles.body}>
+          <Nav current={navScreenOf(route)} version={info.data.version} />
+          <main className={styles.main}>
+            <CurrentScreen key={route.screen} route={route} navigate={navigate} />
+          </main>
+        </div>
+      </div>
+    </I18nProvider>
+  );
+}
+
+type ScreenProps = { route: Route; navigate: (to: Route) => void };
+
+function CurrentScreen({ route, navigate }: ScreenProps) {
+  switch (route.screen) {
+    case 'inbox':
+      return (
+        <InboxScreen
+          state={route.inbox}
+          onChange={(inbox) => navigate({ screen: 'inbox', inbox })}
+          onOpen={(id) => navigate({ screen: 'dsar', id, inbox: route.inbox })}
+        />
+      );
+    case 'dsar':
+      return <DsarDetailScreen id={route.id} inbox={route.inbox} />;
+    case 'assets':
+      return (
+        <AssetsScreen
+          state={route.registry}
+          onChange={(registry) => navigate({ screen: 'assets', registry })}
+        />
+      );
+    case 'actors':
+      return (
+        <ActorsScreen
+          state={route.registry}
+          onChange={(registry) => navigate({ screen: 'actors', registry })}
+        />
+      );
+    case 'contracts':
+      return (
+        <ContractsScreen
+          state={route.registry}
+          onChange={(registry) => navigate({ screen: 'contracts', registry })}
+        />
+      );
+    default:
+      return <NotBuiltScreen screen={route.screen} />;
+  }
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  ACTOR_TYPES,
+  APPLICATION_STATES,
+  APPLICATION_TYPES,
+  ASSET_TYPES,
+  CONTRACT_STATES,
+  CONTRACT_TYPES,
+  DSR_CHANNELS,
+  DSR_PURPOSES,
+  DSR_STATES,
+  HOSTING_TYPES,
+  PERSON_CATEGORIES,
+} from '../lib/dastraEnums';
+import { en } from './en';
+import { fr } from './fr';
+
+type Leaf = { path: string; value: unknown };
+
+function leaves(node: unknown, path = ''): Leaf[] {
+  if (typeof node === 'object' && node !== null) {
+    return Object.entries(node).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+  }
+  return [{ path, value: node }];
+}
+
+describe('the dictionaries', () => {
+  it('have the same keys in French and English', () => {
+    const keys = (d: object) =>
+      leaves(d)
+        .map((l) => l.path)
+        .sort();
+    expect(keys(en)).toEqual(keys(fr));
+  });
+
+  it('have no empty text in either language', () => {
+    for (const dict of [fr, en]) {
+      for (const { path, value } of leaves(dict)) {
+        const text =
+          typeof value === 'function'
+            ? (value as (...a: unknown[]) => unknown)(2, '2', '3')
+            : value;
+        expect(typeof text, path).toBe('string');
+        expect((text as string).trim(), path).not.toBe('');
+      }
+    }
+  });
+
+  it('name every Dastra value the screens show, in both languages', () => {
+    const lists: [keyof typeof fr.enums, readonly string[]][] = [
+      ['dsrState', DSR_STATES],
+      ['purpose', DSR_PURPOSES],
+      ['channel', DSR_CHANNELS],
+      ['personCategory', PERSON_CATEGORIES],
+      ['assetType', ASSET_TYPES],
+      ['applicationType', APPLICATION_TYPES],
+      ['applicationState', APPLICATION_STATES],
+      ['hosting', HOSTING_TYPES],
+      ['actorType', ACTOR_TYPES],
+      ['contractState', CONTRACT_STATES],
+      ['contractType', CONTRACT_TYPES],
+    ];
+    for (const dict of [fr, en]) {
+      for (const [name, values] of lists) {
+        expect(Object.keys(dict.enums[name]).sort(), name).toEqual([...values].sort());
+      }
+    }
+  });
+
+  it('speak French the way a DPO writes it', () => {
+    expect(fr.inbox.title).toBe("Demandes d'exercice de droits");
+    expect(fr.enums.purpose.Access).toBe("Droit d'accès");
+    expect(fr.inbox.columns.due).toBe('Échéance');
+    expect(fr.deadline.overdueBy(5)).toBe('en retard de 5 j');
+    expect(fr.inbox.total(40, '40')).toBe('40 demandes');
+    expect(fr.inbox.total(1, '1')).toBe('1 demande');
+  });
+
+  it('write counts in English with the right plural', () => {
+    expect(en.inbox.total(40, '40')).toBe('40 requests');
+    expect(en.inbox.total(1, '1')).toBe('1 request');
+    expect(en.inbox.total(0, '0')).toBe('No requests');
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+
+import { DEFAULT_INBOX } from './inboxQuery';
+import { HOME, navScreenOf, parseRoute, routeHref, type Route } from './route';
+
+describe('routes', () => {
+  it('open the inbox for an empty or unknown address', () => {
+    expect(parseRoute('')).toEqual(HOME);
+    expect(parseRoute('#/')).toEqual(HOME);
+    expect(parseRoute('#/nowhere')).toEqual(HOME);
+  });
+
+  it('keep the inbox filters in the address of an opened request', () => {
+    const route: Route = {
+      screen: 'dsar',
+      id: 1012,
+      inbox: { ...DEFAULT_INBOX, states: ['Open'], overdueOnly: true },
+    };
+    const href = routeHref(route);
+    expect(href).toBe('#/inbox/1012?state=Open&overdue=1');
+    expect(parseRoute(href)).toEqual(route);
+  });
+
+  it('round-trip every screen', () => {
+    const routes: Route[] = [
+      { screen: 'inbox', inbox: { ...DEFAULT_INBOX, q: 'léa', page: 2 } },
+      { screen: 'assets', registry: { q: 'crm', page: 3 } },
+      { screen: 'actors', registry: { q: '', page: 1 } },
+      { screen: 'contracts', registry: { q: '', page: 1 } },
+      { screen: 'connections' },
+      { screen: 'discovery' },
+      { screen: 'mapping' },
+      { screen: 'imports' },
+      { screen: 'audit' },
+    ];
+    for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+
+  it('place a request under the inbox in the navigation', () => {
+    expect(navScreenOf({ screen: 'dsar', id: 1, inbox: DEFAULT_INBOX })).toBe('inbox');
+  });
+
+  it('ignore a request id that is not a positive number', () => {
+    expect(parseRoute('#/inbox/abc').screen).toBe('inbox');
+    expect(parseRoute('#/inbox/-4').screen).toBe('inbox');
+  });
+});

@@ -1,0 +1,88 @@
+// Where the window is: the screen and its list state, kept in the address's hash
+// (`#/inbox?state=Open&overdue=1`, `#/inbox/12?state=Open`), so a request opened from a filtered
+// inbox leads back to that same inbox.
+
+import {
+  DEFAULT_INBOX,
+  DEFAULT_REGISTRY,
+  inboxFromParams,
+  inboxToParams,
+  registryFromParams,
+  registryToParams,
+  type InboxState,
+  type RegistryState,
+} from './inboxQuery';
+
+export const REGISTRY_SCREENS = ['assets', 'actors', 'contracts'] as const;
+export type RegistryScreen = (typeof REGISTRY_SCREENS)[number];
+
+/** Screens in the navigation that are not built yet. */
+export const PLANNED_SCREENS = ['connections', 'discovery', 'mapping', 'imports', 'audit'] as const;
+export type PlannedScreen = (typeof PLANNED_SCREENS)[number];
+
+/** Every screen the navigation lists, in its order. */
+export type NavScreen = 'inbox' | RegistryScreen | PlannedScreen;
+
+export type Route =
+  | { screen: 'inbox'; inbox: InboxState }
+  | { screen: 'dsar'; id: number; inbox: InboxState }
+  | { screen: RegistryScreen; registry: RegistryState }
+  | { screen: PlannedScreen };
+
+export const HOME: Route = { screen: 'inbox', inbox: DEFAULT_INBOX };
+
+/** The route an address hash names; an unknown address opens the inbox. */
+export function parseRoute(hash: string): Route {
+  const text = hash.replace(/^#/, '');
+  const [path = '', query = ''] = text.split('?', 2);
+  const parts = path.split('/').filter(Boolean);
+  const params = new URLSearchParams(query);
+  const [head, id] = parts;
+
+  if (head === 'inbox' || head === undefined) {
+    const inbox = inboxFromParams(params);
+    const n = Number(id);
+    if (id !== undefined && Number.isInteger(n) && n > 0) return { screen: 'dsar', id: n, inbox };
+    return { screen: 'inbox', inbox };
+  }
+  const registry = REGISTRY_SCREENS.find((s) => s === head);
+  if (registry) return { screen: registry, registry: registryFromParams(params) };
+  const planned = PLANNED_SCREENS.find((s) => s === head);
+  if (planned) return { screen: planned };
+  return HOME;
+}
+
+/** The address hash of a route (`#/inbox/12?state=Open`). */
+export function routeHref(route: Route): string {
+  switch (route.screen) {
+    case 'inbox':
+      return withQuery('#/inbox', inboxToParams(route.inbox));
+    case 'dsar':
+      return withQuery(`#/inbox/${route.id}`, inboxToParams(route.inbox));
+    case 'assets':
+    case 'actors':
+    case 'contracts':
+      return withQuery(`#/${route.screen}`, registryToParams(route.registry));
+    default:
+      return `#/${route.screen}`;
+  }
+}
+
+/** The screen a route belongs to in the navigation (the detail belongs to the inbox). */
+export function navScreenOf(route: Route): NavScreen {
+  return route.screen === 'dsar' ? 'inbox' : route.screen;
+}
+
+/** The route of a navigation entry, in its initial state. */
+export function navRoute(screen: NavScreen): Route {
+  if (screen === 'inbox') return HOME;
+  if ((REGISTRY_SCREENS as readonly string[]).includes(screen)) {
+    return { screen: screen as RegistryScreen, registry: DEFAULT_REGISTRY };
+  }
+  return { screen: screen as PlannedScreen };
+}
+
+function withQuery(path: string, params: URLSearchParams): string {
+  const q = params.toString();
+  return q ? `${path}?${q}` : path;
+}

@@ -1,0 +1,163 @@
+// A fake backend behind `mockIPC`: it answers every command the way the Rust side does (same
+// types, 1-based paging, Dastra-side filtering) over the sample data, and records each request
+// so tests can check what the UI asked for.
+
+import { mockIPC } from '@tauri-apps/api/mocks';
+
+import type { Commands } from '../bindings/commands';
+import type { ErrorCode } from '../bindings/ErrorCode';
+import type { Language } from '../bindings/Language';
+import type { LanguagePreference } from '../bindings/LanguagePreference';
+import { ACTORS, APP_INFO, ASSETS, CONTRACTS, DSARS, dsarDetail } from './fixtures';
+
+type Name = keyof Commands;
+type Handler<K extends Name> = (req: Commands[K]['request']) => Commands[K]['response'];
+
+export type FakeBackend = {
+  /** Every command received, in order. */
+  calls: { cmd: string; req: unknown }[];
+  /** The requests received for one command. */
+  requests<K extends Name>(cmd: K): Commands[K]['request'][];
+  /** The last request received for one command. */
+  last<K extends Name>(cmd: K): Commands[K]['request'] | undefined;
+  /** Make the next calls of `cmd` fail with `{code, message}` until `recover()`. */
+  fail(cmd: Name, code: ErrorCode, message: string): void;
+  recover(): void;
+  /** Emit a backend event to the UI. */
+  emit(event: string, payload: unknown): Promise<void>;
+};
+
+type Options = {
+  systemLanguage?: Language;
+  preference?: LanguagePreference;
+  dsars?: typeof DSARS;
+  isSandbox?: boolean;
+};
+
+export function installFakeBackend(options: Options = {}): FakeBackend {
+  const system = options.systemLanguage ?? 'fr';
+  let preference: LanguagePreference = options.preference ?? 'system';
+  const dsars = options.dsars ?? DSARS;
+  const failures = new Map<string, { code: ErrorCode; message: string }>();
+  const calls: { cmd: string; req: unknown }[] = [];
+
+  const info = () => ({
+    ...APP_INFO,
+    workspace: { ...APP_INFO.workspace, isSandbox: options.isSandbox ?? true },
+    language: preference === 'system' ? system : preference,
+    languagePreference: preference,
+  });
+
+  const handlers: { [K in Name]: Handler<K> } = {
+    app_info: () => info(),
+    settings_update: (req) => {
+      if (req.language) preference = req.language;
+      return info();
+    },
+    dsar_list: (req) => {
+      const q = fold(req.q);
+      let rows = dsars.filter(
+        (r) =>
+          (q === '' || fold(`${r.requester} ${r.title} ${r.email ?? ''}`).includes(q)) &&
+          (req.states.length === 0 || req.states.includes(r.state)) &&
+          (req.purposes.length === 0 || r.purposes.some((p) => req.purposes.includes(p))) &&
+          (!req.overdueOnly || r.overdue),
+      );
+      rows = sortRows(rows, req.sortBy, req.asc);
+      return { ...page(rows, req.page, req.size), page: req.page, size: req.size };
+    },
+    dsar_get: (req) => {
+      const row = dsars.find((r) => r.id === req.id);
+      if (!row) throw { code: 'notFound', message: `data subject request ${req.id} not found` };
+      return dsarDetail(row);
+    },
+    asset_list: (req) => ({
+      ...page(
+        ASSETS.filter((a) => fold(a.label).includes(fold(req.q))),
+        req.page,
+        req.size,
+      ),
+      page: req.page,
+      size: req.size,
+    }),
+    actor_list: (req) => ({
+      ...page(
+        ACTORS.filter((a) => fold(a.name).includes(fold(req.q))),
+        req.page,
+        req.size,
+      ),
+      page: req.page,
+      size: req.size,
+    }),
+    contract_list: (req) => ({
+      ...page(
+        CONTRACTS.filter((c) => fold(c.label).includes(fold(req.q))),
+        req.page,
+        req.size,
+      ),
+      page: req.page,
+      size: req.size,
+    }),
+  };
+
+  mockIPC(
+    (cmd, payload) => {
+      const req = (payload as { req?: unknown } | undefined)?.req;
+      calls.push({ cmd, req });
+      const failure = failures.get(cmd);
+      if (failure) throw failure;
+      const handler = handlers[cmd as Name] as ((r: unknown) => unknown) | undefined;
+      if (!handler) throw { code: 'unsupported', message: `no command named ${cmd}` };
+      return handler(req);
+    },
+    { shouldMockEvents: true },
+  );
+
+  return {
+    calls,
+    requests: <K extends Name>(cmd: K) =>
+      calls.filter((c) => c.cmd === cmd).map((c) => c.req as Commands[K]['request']),
+    last: <K extends Name>(cmd: K) =>
+      calls
+        .filter((c) => c.cmd === cmd)
+        .map((c) => c.req as Commands[K]['request'])
+        .at(-1),
+    fail: (cmd, code, message) => void failures.set(cmd, { code, message }),
+    recover: () => failures.clear(),
+    emit: async (event, payload) => {
+      const { emit } = await import('@tauri-apps/api/event');
+      await emit(event, payload);
+    },
+  };
+}
+
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
+}
+
+function page<T>(rows: T[], pageNo: number, size: number) {
+  return { items: rows.slice((pageNo - 1) * size, pageNo * size), total: rows.length };
+}
+
+function sortRows(rows: typeof DSARS, sortBy: string | undefined, asc: boolean) {
+  const key = (r: (typeof DSARS)[number]): string => {
+    switch (sortBy) {
+      case 'familyName':
+        return r.requester.split(' ').slice(1).join(' ');
+      case 'title':
+        return r.title;
+      case 'state':
+        return r.state;
+      case 'dateCreation':
+        return r.created ?? '';
+      default:
+        return r.dueDate ?? '';
+    }
+  };
+  const sorted = [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+  return asc ? sorted : sorted.reverse();
+}
