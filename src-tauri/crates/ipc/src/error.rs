@@ -1,0 +1,65 @@
+//! Errors as the UI receives them: `{code, message}`.
+
+use passerelle_dastra::error::ErrorKind;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What the UI can branch on. A code is added only when a screen reacts to it differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ErrorCode {
+    /// The request was refused as invalid; the message says which field and why.
+    Invalid,
+    /// The thing asked for does not exist (any more).
+    NotFound,
+    /// Dastra refused the credentials: the workspace settings need a new key.
+    Unauthorized,
+    /// Dastra (or the sandbox) could not be reached, or kept failing; trying later may work.
+    Unreachable,
+    /// Dastra may or may not have applied a write: check before doing it again.
+    OutcomeUnknown,
+    /// This build or workspace does not support the operation.
+    Unsupported,
+    /// A fault in Passerelle itself; the log has the details.
+    Internal,
+}
+
+/// An error that crossed the IPC boundary. The message is for people: it says what failed and
+/// what to do, and never holds a secret or personal data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, thiserror::Error)]
+#[ts(export)]
+#[error("{message}")]
+pub struct IpcError {
+    /// What the UI branches on.
+    pub code: ErrorCode,
+    /// What happened and how to fix it.
+    pub message: String,
+}
+
+impl IpcError {
+    /// An error with a code and a message.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        IpcError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<passerelle_dastra::Error> for IpcError {
+    fn from(e: passerelle_dastra::Error) -> Self {
+        let code = match e.kind() {
+            ErrorKind::InvalidInput | ErrorKind::Rejected => ErrorCode::Invalid,
+            ErrorKind::NotFound => ErrorCode::NotFound,
+            ErrorKind::Unauthorized | ErrorKind::Forbidden => ErrorCode::Unauthorized,
+            ErrorKind::Unavailable | ErrorKind::RateLimited => ErrorCode::Unreachable,
+            ErrorKind::OutcomeUnknown => ErrorCode::OutcomeUnknown,
+            _ => ErrorCode::Internal,
+        };
+        IpcError {
+            code,
+            message: e.to_string(),
+        }
+    }
+}

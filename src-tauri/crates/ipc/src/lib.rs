@@ -1,0 +1,54 @@
+//! Passerelle's IPC contract: every command the UI may call, every event it may hear, and the
+//! types they carry.
+//!
+//! The list is declared once, in [`with_commands!`] and [`with_events!`]. From it:
+//! - the shell (`src-tauri`) generates one `#[tauri::command]` adapter per command, each calling
+//!   the method of the same name on [`Api`]: a command without an implementation does not
+//!   compile;
+//! - [`bindings`] writes `ui/src/bindings/commands.ts`, the `name → {request, response}` map
+//!   behind the UI's typed `call()` and `listen()`; the types themselves are exported by ts-rs.
+//!
+//! Types are `…Request`/`…Response` per command, rows and details are plain DTOs converted from
+//! the Dastra models in [`convert`]. Errors cross the boundary as [`IpcError`] `{code, message}`;
+//! the UI branches on the code, never on the message.
+//!
+//! Not here: anything that knows about Tauri. [`Api`] is plain async Rust, tested against the
+//! real sandbox without a window.
+
+#![deny(missing_docs)]
+
+mod api;
+pub mod bindings;
+pub mod convert;
+mod dto;
+mod error;
+
+pub use api::{Api, Session, Settings, SettingsStore, WorkspaceTarget};
+pub use dto::*;
+pub use error::{ErrorCode, IpcError};
+
+/// Calls `$callback! { name: Request => Response, … }` with the whole command list.
+#[macro_export]
+macro_rules! with_commands {
+    ($callback:ident) => {
+        $callback! {
+            app_info: AppInfoRequest => AppInfo,
+            settings_update: SettingsUpdateRequest => AppInfo,
+            dsar_list: DsarListRequest => DsarListResponse,
+            dsar_get: DsarGetRequest => DsarDetail,
+            asset_list: RegistryListRequest => AssetListResponse,
+            actor_list: RegistryListRequest => ActorListResponse,
+            contract_list: RegistryListRequest => ContractListResponse,
+        }
+    };
+}
+
+/// Calls `$callback! { name: Payload, … }` with the whole event list.
+#[macro_export]
+macro_rules! with_events {
+    ($callback:ident) => {
+        $callback! {
+            workspace_changed: WorkspaceChangedEvent,
+        }
+    };
+}
