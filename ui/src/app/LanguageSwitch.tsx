@@ -5,9 +5,12 @@ import styles from './Header.module.css';
 
 type Props = { preference: LanguagePreference };
 
+// Each language named in itself, as language menus do.
+const LANGUAGE_NAMES = { fr: 'Français', en: 'English' } as const;
+
 /** The language menu: French, English, or the system's; saved by the backend. */
 export function LanguageSwitch({ preference }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const update = useUpdateSettings();
   return (
     <label className={styles.language}>
@@ -29,9 +32,9 @@ export function LanguageSwitch({ preference }: Props) {
         title={t.header.language}
         onChange={(e) => update.mutate({ language: e.target.value as LanguagePreference })}
       >
-        <option value="fr">Français</option>
-        <option value="en">English</option>
-        <option value="system">{t.header.languageSystem}</option>
+        <option value="fr">{LANGUAGE_NAMES.fr}</option>
+        <option value="en">{LANGUAGE_NAMES.en}</option>
+        <option value="system">{t.header.languageSystem(LANGUAGE_NAMES[language])}</option>
       </select>
     </label>
   );

@@ -28,7 +28,7 @@ export const en: Messages = {
     sandboxTitle:
       "Passerelle's built-in demo workspace: nothing you do here reaches a real Dastra account.",
     language: 'Language',
-    languageSystem: 'System language',
+    languageSystem: (current: string) => `System language (${current})`,
   },
   common: {
     empty: '—',
@@ -323,7 +323,7 @@ export const en: Messages = {
       Terminated: 'Terminated',
     },
     contractType: {
-      DataProcessingAgreement: 'Data processing agreement (Art. 28)',
+      DataProcessingAgreement: 'Data processing (Art. 28)',
       ServiceAgreement: 'Service agreement',
       Licence: 'Licence',
       NonDisclosure: 'Non-disclosure agreement',

@@ -42,7 +42,7 @@ export const fr = {
     sandboxTitle:
       "Espace de démonstration intégré à Passerelle : rien de ce que vous faites ici n'atteint un vrai compte Dastra.",
     language: 'Langue',
-    languageSystem: 'Langue du système',
+    languageSystem: (current: string) => `Langue du système (${current})`,
   },
   common: {
     empty: '—',
@@ -249,7 +249,7 @@ export const fr = {
   enums: {
     dsrState: {
       Open: 'Ouverte',
-      IdentityValidation: "Vérification d'identité",
+      IdentityValidation: 'Identité à vérifier',
       Processing: 'En traitement',
       Active: 'En cours',
       Closed: 'Clôturée',
@@ -339,7 +339,7 @@ export const fr = {
       Terminated: 'Résilié',
     } satisfies Record<ContractState, string>,
     contractType: {
-      DataProcessingAgreement: 'Contrat de sous-traitance (art. 28)',
+      DataProcessingAgreement: 'Sous-traitance (art. 28)',
       ServiceAgreement: 'Contrat de prestation',
       Licence: 'Licence',
       NonDisclosure: 'Accord de confidentialité',

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { countryName, formatBytes, formatCount, formatDate, parseDastraTime } from './format';
+import {
+  countryName,
+  formatBytes,
+  formatCount,
+  formatDate,
+  formatShortDate,
+  parseDastraTime,
+} from './format';
 
 describe('parseDastraTime', () => {
   it('reads a timestamp without offset as UTC, as the backend does', () => {
@@ -68,5 +75,13 @@ describe('countryName', () => {
 
   it('gives null for no code', () => {
     expect(countryName(null, 'en')).toBeNull();
+  });
+});
+
+describe('formatShortDate', () => {
+  it('writes a compact day/month/year date for dense tables', () => {
+    expect(formatShortDate('2025-03-14T00:00:00Z', 'fr')).toBe('14/03/2025');
+    expect(formatShortDate('2025-03-14T00:00:00Z', 'en')).toBe('14/03/2025');
+    expect(formatShortDate(null, 'en')).toBeNull();
   });
 });

@@ -105,3 +105,17 @@ export function languageName(code: string | null | undefined, language: Language
     return code;
   }
 }
+
+/** A compact numeric date for dense tables ("14/03/2025"). */
+export function formatShortDate(
+  text: string | null | undefined,
+  language: Language,
+): string | null {
+  const date = parseDastraTime(text);
+  if (!date) return null;
+  return new Intl.DateTimeFormat(localeOf(language), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(date);
+}

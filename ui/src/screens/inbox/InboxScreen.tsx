@@ -165,7 +165,7 @@ function inboxColumns(t: Messages): Column<DsarRow>[] {
     {
       id: 'requester',
       header: t.inbox.columns.requester,
-      width: '21%',
+      width: '20%',
       sortKey: 'familyName',
       render: (r) => (
         <div className={styles.requester}>
@@ -183,7 +183,7 @@ function inboxColumns(t: Messages): Column<DsarRow>[] {
     {
       id: 'purposes',
       header: t.inbox.columns.purposes,
-      width: '21%',
+      width: '17%',
       render: (r) => (
         <ChipList>
           {r.purposes.map((p) => (
@@ -195,20 +195,20 @@ function inboxColumns(t: Messages): Column<DsarRow>[] {
     {
       id: 'state',
       header: t.inbox.columns.state,
-      width: '14%',
+      width: '15%',
       sortKey: 'state',
       render: (r) => <Badge tone={stateTone(r.state)}>{stateLabel(t, r.state)}</Badge>,
     },
     {
       id: 'step',
       header: t.inbox.columns.step,
-      width: '11%',
+      width: '10%',
       render: (r) => <span className={styles.step}>{r.workflowStep ?? t.common.empty}</span>,
     },
     {
       id: 'due',
       header: t.inbox.columns.due,
-      width: '13%',
+      width: '14%',
       sortKey: 'expiryTime',
       render: (r) => <DueDate dueDate={r.dueDate} daysLeft={r.daysLeft} />,
     },

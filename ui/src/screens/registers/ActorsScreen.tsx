@@ -19,23 +19,23 @@ export function ActorsScreen({ state, onChange }: Props) {
   const c = t.registry.actors.columns;
   const columns = useMemo<Column<ActorRow>[]>(
     () => [
-      { id: 'name', header: c.name, width: '24%', render: (r) => text(t, r.name, true) },
+      { id: 'name', header: c.name, width: '19%', render: (r) => text(t, r.name, true) },
       {
         id: 'reference',
         header: c.reference,
-        width: '11%',
+        width: '10%',
         render: (r) => reference(t, r.reference),
       },
       {
         id: 'kind',
         header: c.kind,
-        width: '14%',
+        width: '15%',
         render: (r) => text(t, r.kind && enumLabel(t.enums.actorType, r.kind)),
       },
       {
         id: 'country',
         header: c.country,
-        width: '11%',
+        width: '10%',
         render: (r) => text(t, countryName(r.countryCode, language)),
       },
       { id: 'email', header: c.email, width: '18%', render: (r) => text(t, r.email) },

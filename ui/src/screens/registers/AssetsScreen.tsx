@@ -19,7 +19,7 @@ export function AssetsScreen({ state, onChange }: Props) {
   const e = t.enums;
   const columns = useMemo<Column<AssetRow>[]>(
     () => [
-      { id: 'label', header: c.label, width: '22%', render: (r) => text(t, r.label, true) },
+      { id: 'label', header: c.label, width: '19%', render: (r) => text(t, r.label, true) },
       {
         id: 'reference',
         header: c.reference,
@@ -29,27 +29,27 @@ export function AssetsScreen({ state, onChange }: Props) {
       {
         id: 'kind',
         header: c.kind,
-        width: '10%',
+        width: '9%',
         render: (r) => text(t, enumLabel(e.assetType, r.kind)),
       },
       {
         id: 'applicationType',
         header: c.applicationType,
-        width: '13%',
+        width: '14%',
         render: (r) =>
           text(t, r.applicationType && enumLabel(e.applicationType, r.applicationType)),
       },
       {
         id: 'applicationState',
         header: c.applicationState,
-        width: '12%',
+        width: '13%',
         render: (r) =>
           text(t, r.applicationState && enumLabel(e.applicationState, r.applicationState)),
       },
       {
         id: 'hosting',
         header: c.hosting,
-        width: '10%',
+        width: '11%',
         render: (r) => text(t, r.hosting && enumLabel(e.hosting, r.hosting)),
       },
       { id: 'tags', header: c.tags, render: (r) => tags(t, r.tags) },

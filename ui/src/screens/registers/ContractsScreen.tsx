@@ -20,11 +20,11 @@ export function ContractsScreen({ state, onChange }: Props) {
   const e = t.enums;
   const columns = useMemo<Column<ContractRow>[]>(
     () => [
-      { id: 'label', header: c.label, width: '25%', render: (r) => text(t, r.label, true) },
+      { id: 'label', header: c.label, width: '18%', render: (r) => text(t, r.label, true) },
       {
         id: 'reference',
         header: c.reference,
-        width: '11%',
+        width: '10%',
         render: (r) => reference(t, r.reference),
       },
       {
@@ -35,11 +35,16 @@ export function ContractsScreen({ state, onChange }: Props) {
       {
         id: 'state',
         header: c.state,
-        width: '10%',
+        width: '11%',
         render: (r) => text(t, r.state && enumLabel(e.contractState, r.state)),
       },
-      { id: 'start', header: c.start, width: '10%', render: (r) => date(t, language, r.startDate) },
-      { id: 'end', header: c.end, width: '10%', render: (r) => date(t, language, r.endDate) },
+      {
+        id: 'start',
+        header: c.start,
+        width: '10.5%',
+        render: (r) => date(t, language, r.startDate),
+      },
+      { id: 'end', header: c.end, width: '10.5%', render: (r) => date(t, language, r.endDate) },
       {
         id: 'assets',
         header: c.assets,
@@ -50,7 +55,7 @@ export function ContractsScreen({ state, onChange }: Props) {
       {
         id: 'signatories',
         header: c.signatories,
-        width: '9%',
+        width: '11%',
         align: 'end',
         render: (r) => formatCount(r.signatories, language),
       },

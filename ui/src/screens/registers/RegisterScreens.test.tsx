@@ -57,7 +57,7 @@ describe('the registers', () => {
     renderApp('#/contracts');
 
     await waitFor(() => expect(screen.getAllByTestId('contract-row')).toHaveLength(5));
-    expect(screen.getAllByText('Contrat de sous-traitance (art. 28)')).toHaveLength(5);
+    expect(screen.getAllByText('Sous-traitance (art. 28)')).toHaveLength(5);
     expect(screen.getByText('Expiré')).toBeInTheDocument();
     expect(screen.getByTestId('register-total')).toHaveTextContent('5 contrats');
   });

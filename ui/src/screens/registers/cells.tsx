@@ -3,7 +3,7 @@
 import { Chip, ChipList } from '../../components/Chip';
 import type { Messages } from '../../i18n';
 import type { Language } from '../../bindings/Language';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatShortDate } from '../../lib/format';
 import styles from './RegisterScreen.module.css';
 
 export function text(t: Messages, value: string | null | undefined, strong = false) {
@@ -27,9 +27,11 @@ export function reference(t: Messages, value: string | null | undefined) {
 }
 
 export function date(t: Messages, language: Language, value: string | null | undefined) {
-  const formatted = formatDate(value, language);
+  const formatted = formatShortDate(value, language);
   return formatted ? (
-    <span className={styles.number}>{formatted}</span>
+    <span className={styles.number} title={formatDate(value, language) ?? undefined}>
+      {formatted}
+    </span>
   ) : (
     <span className={styles.muted}>{t.common.empty}</span>
   );

@@ -1,0 +1,30 @@
+// The window in a plain browser, on the tests' fake backend (src/test/fakeBackend.ts) instead
+// of Tauri: for looking at the screens without building the Rust side (`npm run mock`). Never
+// part of dist/: the app build only has index.html as input.
+//
+// `?lang=en` starts in English; `?empty=1` starts with an empty inbox.
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import { createQueryClient } from '../api';
+import { App, Providers } from '../app/App';
+import { installFakeBackend } from '../test/fakeBackend';
+import '../styles/global.css';
+
+const params = new URLSearchParams(window.location.search);
+installFakeBackend({
+  systemLanguage: params.get('lang') === 'en' ? 'en' : 'fr',
+  ...(params.get('empty') === '1' ? { dsars: [] } : {}),
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('BUG: mock.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <Providers client={createQueryClient()}>
+      <App />
+    </Providers>
+  </StrictMode>,
+);
