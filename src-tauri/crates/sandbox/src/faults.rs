@@ -129,6 +129,8 @@ fn cut_body(response: Response) -> Response {
                 return None;
             }
             if left == 0 {
+                // Let the server flush what was sent before the connection goes.
+                tokio::time::sleep(Duration::from_millis(50)).await;
                 return Some((Err(aborted()), (data, 0, true)));
             }
             match data.next().await {
@@ -138,7 +140,10 @@ fn cut_body(response: Response) -> Response {
                     Some((Ok(chunk), (data, left, false)))
                 }
                 Some(Err(e)) => Some((Err(io::Error::other(e)), (data, 0, true))),
-                None => Some((Err(aborted()), (data, 0, true))),
+                None => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    Some((Err(aborted()), (data, 0, true)))
+                }
             }
         },
     );

@@ -1,5 +1,6 @@
 //! List queries: the query string, paging, `q`, `filters`, typed shortcuts and sorting.
 
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 use chrono::{DateTime, Utc};
@@ -267,51 +268,62 @@ pub fn is_overdue(spec: &CollectionSpec, item: &Value, now: DateTime<Utc>) -> bo
 
 /// Sort by `sortBy` (a dotted path, any case), ascending unless `asc=false`. Nulls sort first
 /// ascending, as SQL Server orders them; ties keep insertion order.
-pub fn sort(items: &mut Vec<Value>, params: &Params) -> Result<(), ApiError> {
+pub fn sort<T: Borrow<Value>>(items: &mut Vec<T>, params: &Params) -> Result<(), ApiError> {
     let Some(by) = params.get("sortBy") else {
         return Ok(());
     };
     let asc = params.bool("asc")?.unwrap_or(true);
+    sort_by(items, by, asc);
+    Ok(())
+}
+
+/// Sort by the dotted path `by` (stable: ties keep insertion order in both directions).
+pub fn sort_by<T: Borrow<Value>>(items: &mut Vec<T>, by: &str, asc: bool) {
     let path: Vec<&str> = by.split('.').filter(|s| !s.is_empty()).collect();
-    let mut keyed: Vec<(SortKey, Value)> = std::mem::take(items)
+    let mut keyed: Vec<(SortKey, T)> = std::mem::take(items)
         .into_iter()
         .map(|v| {
             let mut found = Vec::new();
-            rules::resolve(&v, &path, &mut found);
-            let key = SortKey(found.first().map(|k| (*k).clone()).unwrap_or(Value::Null));
+            rules::resolve(v.borrow(), &path, &mut found);
+            let key = SortKey::of(found.first().copied());
             (key, v)
         })
         .collect();
-    // A stable sort: ties keep insertion order in both directions.
     if asc {
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
     } else {
         keyed.sort_by(|a, b| b.0.cmp(&a.0));
     }
     *items = keyed.into_iter().map(|(_, v)| v).collect();
-    Ok(())
 }
 
-/// A JSON value ordered for sorting.
-#[derive(Debug, Clone, PartialEq)]
-struct SortKey(Value);
-
-impl Eq for SortKey {}
-
-impl PartialOrd for SortKey {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
+/// A JSON value reduced once to what sorting compares: numbers, instants, folded text.
+/// Nulls sort first, then booleans, numbers, dates and text.
+#[derive(Debug, Clone, PartialEq, PartialOrd)]
+enum SortKey {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Date(DateTime<Utc>),
+    Text(String),
 }
 
-impl Ord for SortKey {
-    fn cmp(&self, other: &Self) -> Ordering {
-        match (&self.0, &other.0) {
-            (Value::Null, Value::Null) => Ordering::Equal,
-            (Value::Null, _) => Ordering::Less,
-            (_, Value::Null) => Ordering::Greater,
-            (a, b) => rules::compare(a, b).unwrap_or_else(|| a.to_string().cmp(&b.to_string())),
+impl SortKey {
+    fn of(v: Option<&Value>) -> Self {
+        match v {
+            None | Some(Value::Null) => SortKey::Null,
+            Some(Value::Bool(b)) => SortKey::Bool(*b),
+            Some(Value::Number(n)) => SortKey::Number(n.as_f64().unwrap_or_default()),
+            Some(Value::String(s)) => match parse_date(s) {
+                Some(d) => SortKey::Date(d),
+                None => SortKey::Text(fold(s)),
+            },
+            Some(other) => SortKey::Text(other.to_string()),
         }
+    }
+
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.partial_cmp(other).unwrap_or(Ordering::Equal)
     }
 }
 

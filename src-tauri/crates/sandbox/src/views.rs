@@ -27,7 +27,8 @@ const DATED: &[&str] = &[
 /// Fields the server keeps from the stored item when a PUT or PATCH replaces it.
 const SERVER_MANAGED: &[&str] = &["id", "dateCreation", "creator", "creatorUser"];
 
-/// The item as `GET` shows it: derived fields computed, private fields dropped.
+/// The item with its derived fields computed (private fields are kept, for list parameters
+/// that filter on them; they are dropped just before sending).
 pub fn present(
     store: &Store,
     ws: Option<i32>,
@@ -45,7 +46,6 @@ pub fn present(
         }
         _ => {}
     }
-    strip_private(&mut out);
     out
 }
 

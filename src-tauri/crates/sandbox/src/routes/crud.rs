@@ -55,6 +55,33 @@ pub(crate) async fn tenant_list(
     list_in(&state, &t, q.as_deref())
 }
 
+/// Sort a list as asked; `Tags` also sorts by label when only `asc` is given.
+fn order<T: std::borrow::Borrow<Value>>(
+    t: &Target,
+    items: &mut Vec<T>,
+    params: &Params,
+) -> Result<(), ApiError> {
+    query::sort(items, params)?;
+    if t.spec.name == "Tags" && params.get("sortBy").is_none() {
+        if let Some(asc) = params.bool("asc")? {
+            query::sort_by(items, "label", asc);
+        }
+    }
+    Ok(())
+}
+
+/// The page of a paged list; every item otherwise.
+fn window<T>(t: &Target, items: Vec<T>, paging: query::Paging) -> Vec<T> {
+    match t.spec.list {
+        ListShape::Paged => items
+            .into_iter()
+            .skip(paging.offset)
+            .take(paging.size as usize)
+            .collect(),
+        ListShape::BareArray | ListShape::WorkSpaceList => items,
+    }
+}
+
 fn list_in(state: &SandboxState, t: &Target, raw: Option<&str>) -> Result<Response, ApiError> {
     let params = Params::parse(raw);
     let paging = query::paging(&params)?;
@@ -62,47 +89,38 @@ fn list_in(state: &SandboxState, t: &Target, raw: Option<&str>) -> Result<Respon
     let selection = Selection::parse(t.spec, &params, now)?;
     let relation = super::special::RelationQuery::parse(t.spec, &params);
 
-    let mut items: Vec<Value> = state.read(|store| {
+    let (total, page) = state.read(|store| {
         let Some(coll) = store.collection(t.ws, t.spec.name) else {
-            return Vec::new();
+            return Ok((0, Vec::new()));
         };
         let keep = |v: &Value| selection.matches(t.spec, v) && relation.matches(v);
         if t.spec.derived.is_empty() {
-            coll.values().filter(|v| keep(v)).cloned().collect()
+            // Filter and sort references; only the returned page is cloned.
+            let mut found: Vec<&Value> = coll.values().filter(|v| keep(v)).collect();
+            order(t, &mut found, &params)?;
+            Ok((
+                found.len(),
+                window(t, found, paging).into_iter().cloned().collect(),
+            ))
         } else {
-            coll.values()
+            let mut found: Vec<Value> = coll
+                .values()
                 .map(|v| present(store, t.ws, t.spec, v, now))
                 .filter(|v| keep(v))
-                .collect()
+                .collect();
+            order(t, &mut found, &params)?;
+            Ok::<_, ApiError>((found.len(), window(t, found, paging)))
         }
-    });
-    query::sort(&mut items, &params)?;
-    if t.spec.name == "Tags" && params.get("sortBy").is_none() && params.get("asc").is_some() {
-        let by_label = Params::parse(Some(&format!(
-            "sortBy=label&asc={}",
-            params.get("asc").unwrap_or("true")
-        )));
-        query::sort(&mut items, &by_label)?;
-    }
+    })?;
 
-    let total = items.len();
-    let page: Vec<Value> = match t.spec.list {
-        ListShape::Paged => items
-            .into_iter()
-            .skip(paging.offset)
-            .take(paging.size as usize)
-            .collect(),
-        ListShape::BareArray | ListShape::WorkSpaceList => items,
-    };
     let page: Vec<Value> = page
         .into_iter()
         .map(|mut v| {
-            strip_private(&mut v);
             if t.spec.name == "Teams" {
-                views::team_item(&v)
-            } else {
-                v
+                return views::team_item(&v);
             }
+            strip_private(&mut v);
+            v
         })
         .collect();
     tracing::trace!(
@@ -356,7 +374,7 @@ fn delete_in(state: &SandboxState, t: &Target, raw_id: &str) -> Result<Response,
         let shown = store
             .get(t.ws, t.spec.name, &id)
             .map(|v| show(store, t, v, now));
-        remove_items(state, store, t, &[id.clone()]);
+        remove_items(state, store, t, std::slice::from_ref(&id));
         shown
     });
     let shown = shown.ok_or_else(|| not_found(t, raw_id))?;

@@ -276,6 +276,9 @@ impl RelationQuery {
     }
 
     pub fn matches(&self, link: &Value) -> bool {
+        if self.object_ids.is_empty() && self.object_type.is_none() && self.target_type.is_none() {
+            return true;
+        }
         let origin = (&link["originId"], &link["originType"]);
         let target = (&link["target"]["id"], &link["target"]["type"]);
         [(origin, target), (target, origin)]

@@ -264,6 +264,15 @@ const HEALTH_AREAS: [AreaRow; 2] = [
     ),
 ];
 
+/// (label, ref, area roles, user ids, default team)
+type TeamRow = (
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [i32],
+    bool,
+);
+
 fn workspace(s: &mut Seeder, ws: i32, label: &str, areas: &[AreaRow], handlers: &[i32]) -> WsOrg {
     let mut org = WsOrg {
         ws,
@@ -318,7 +327,7 @@ fn workspace(s: &mut Seeder, ws: i32, label: &str, areas: &[AreaRow], handlers: 
         org.areas.insert(role, id);
     }
 
-    let teams: &[(&str, &str, &[&str], &[i32], bool)] = if ws == MAIN_WORKSPACE {
+    let teams: &[TeamRow] = if ws == MAIN_WORKSPACE {
         &[
             ("Équipe DPO", "TEAM-DPO", &["siege"], &[1, 2, 3], true),
             (

@@ -73,7 +73,7 @@ fn request(s: &mut Seeder, i: usize, org: &WsOrg) -> Value {
     let closed = state == "Closed";
     let age = if closed {
         s.range(35..140)
-    } else if i % 4 == 0 {
+    } else if i % 5 == 1 {
         s.range(31..60)
     } else {
         s.range(0..29)
