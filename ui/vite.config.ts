@@ -29,5 +29,6 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    reporters: ['default', './summary-reporter.ts'],
   },
 });

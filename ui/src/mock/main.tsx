@@ -2,8 +2,10 @@
 // of Tauri: for looking at the screens without building the Rust side (`npm run mock`). Never
 // part of dist/: the app build only has index.html as input.
 //
-// `?lang=en` starts in English; `?empty=1` starts with an empty inbox.
+// `?lang=en` starts in English; `?empty=1` starts with an empty inbox; `?freeze=1` freezes
+// Object.prototype first, as the Tauri window does.
 
+import './freeze';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
