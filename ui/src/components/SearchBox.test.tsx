@@ -62,4 +62,21 @@ describe('SearchBox', () => {
     );
     expect(input).toHaveValue('');
   });
+
+  it('keeps a space typed before a pause when the search in force comes back trimmed', () => {
+    const { view, input, onChange } = setup();
+    fireEvent.change(input, { target: { value: 'jean ' } });
+    act(() => void vi.advanceTimersByTime(300));
+    expect(onChange).toHaveBeenCalledWith('jean ');
+    view.rerender(
+      <SearchBox
+        value="jean"
+        onChange={onChange}
+        label="Rechercher"
+        clearLabel="Effacer"
+        testId="box"
+      />,
+    );
+    expect(input).toHaveValue('jean ');
+  });
 });

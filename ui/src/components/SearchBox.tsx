@@ -29,9 +29,10 @@ export function SearchBox({
   const latestOnChange = useRef(onChange);
   latestOnChange.current = onChange;
 
-  // Follow a search changed from outside (a back link, "clear filters").
+  // Follow a search changed from outside (a back link, "clear filters"); spaces around the text
+  // are not a change, so a space typed before a pause is kept.
   useEffect(() => {
-    if (value !== committed.current) {
+    if (value.trim() !== committed.current.trim()) {
       committed.current = value;
       setDraft(value);
     }

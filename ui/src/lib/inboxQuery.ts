@@ -82,7 +82,8 @@ export function toggleSort(s: InboxState, key: InboxSortKey): InboxState {
 /** The inbox state as address parameters; defaults are left out to keep addresses short. */
 export function inboxToParams(s: InboxState): URLSearchParams {
   const p = new URLSearchParams();
-  if (s.q.trim()) p.set('q', s.q.trim());
+  // Kept as typed (trailing space included) so the search box does not fight the typist.
+  if (s.q.trim()) p.set('q', s.q);
   for (const state of s.states) p.append('state', state);
   for (const purpose of s.purposes) p.append('purpose', purpose);
   if (s.overdueOnly) p.set('overdue', '1');
@@ -128,7 +129,7 @@ export function toRegistryListRequest(
 
 export function registryToParams(s: RegistryState): URLSearchParams {
   const p = new URLSearchParams();
-  if (s.q.trim()) p.set('q', s.q.trim());
+  if (s.q.trim()) p.set('q', s.q);
   if (s.page > 1) p.set('page', String(s.page));
   return p;
 }
