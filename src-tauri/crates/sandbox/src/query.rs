@@ -174,7 +174,9 @@ impl Selection {
                 ShortcutKind::AnyOf => {}
             }
         }
-        let archived = if spec.archivable {
+        // An absent `archived` binds as `false` in ASP.NET: archived items stay hidden.
+        let hides_archived = spec.shortcuts.iter().any(|s| s.param == "archived");
+        let archived = if hides_archived {
             Some(archived.unwrap_or(false))
         } else {
             None

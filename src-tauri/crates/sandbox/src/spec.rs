@@ -95,8 +95,8 @@ pub struct CollectionSpec {
     pub batch_patch: bool,
     /// `POST /workflow {id, stepId}` is available, with steps of this workflow type.
     pub workflow: Option<&'static str>,
-    /// `archive/{id}` and `restore/{id}` are available, and lists hide archived items unless
-    /// `archived=true`.
+    /// `archive/{id}` and `restore/{id}` are available. (Lists hide archived items unless
+    /// `archived=true` when the collection has the `archived` list parameter.)
     pub archivable: bool,
     /// Fields computed on every read; dropped from bodies before they are stored.
     pub derived: &'static [&'static str],

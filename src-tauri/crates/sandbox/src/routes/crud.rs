@@ -10,14 +10,14 @@ use serde_json::{json, Value};
 use super::{empty, json_reply, resolve, Target};
 use crate::error::ApiError;
 use crate::query::{self, Params, Selection};
-use crate::spec::{IdKind, ListShape, Reply, ATTACHMENTS, WORKFLOWS};
+use crate::spec::{ListShape, Reply, ATTACHMENTS};
 use crate::state::SandboxState;
 use crate::store::{id_key, parse_id, strip_private, Store};
 use crate::validate::{parse_json, validate_body};
 use crate::views::{self, complete_new, keep_server_fields, present, strip_for_store};
 
-type Ws = Path<(String, String)>;
-type WsId = Path<(String, String, String)>;
+pub(crate) type Ws = Path<(String, String)>;
+pub(crate) type WsId = Path<(String, String, String)>;
 
 /// The item as sent to clients.
 pub(crate) fn show(store: &Store, t: &Target, item: &Value, now: DateTime<Utc>) -> Value {
@@ -382,7 +382,12 @@ fn delete_in(state: &SandboxState, t: &Target, raw_id: &str) -> Result<Response,
 }
 
 /// Remove items (and what hangs on them: a request's attachments and their files).
-fn remove_items(state: &SandboxState, store: &mut Store, t: &Target, ids: &[String]) -> usize {
+pub(crate) fn remove_items(
+    state: &SandboxState,
+    store: &mut Store,
+    t: &Target,
+    ids: &[String],
+) -> usize {
     let mut removed = 0;
     for id in ids {
         if store
@@ -408,244 +413,6 @@ fn remove_items(state: &SandboxState, store: &mut Store, t: &Target, ids: &[Stri
         }
     }
     removed
-}
-
-/// `DELETE /v1/ws/{ws}/{Collection}` with a JSON array of ids. Unknown ids are ignored.
-pub(crate) async fn batch_delete(
-    State(state): State<SandboxState>,
-    Path((ws, c)): Ws,
-    body: Bytes,
-) -> Result<Response, ApiError> {
-    let t = resolve(&state, Some(&ws), &c)?;
-    let ids = id_list(&t, &parse_json(&body)?)?;
-    let removed = state.mutate(|store| remove_items(&state, store, &t, &ids));
-    tracing::debug!(
-        collection = t.spec.name,
-        asked = ids.len(),
-        removed,
-        "batch delete"
-    );
-    Ok(empty())
-}
-
-/// `POST /v1/ws/{ws}/{Collection}/batch-delete`: the 2024 spelling of the batch delete.
-pub(crate) async fn batch_delete_post(
-    state: State<SandboxState>,
-    path: Ws,
-    body: Bytes,
-) -> Result<Response, ApiError> {
-    batch_delete(state, path, body).await
-}
-
-/// Read a list of ids (`[1, 2]`, or `{"ids": [...]}`).
-fn id_list(t: &Target, body: &Value) -> Result<Vec<String>, ApiError> {
-    let list = body.get("ids").unwrap_or(body);
-    let Some(items) = list.as_array() else {
-        return Err(ApiError::field("$", "A JSON array of ids is expected."));
-    };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let raw = match v {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            parse_id(t.spec.id, &raw).ok_or_else(|| {
-                let kind = if t.spec.id == IdKind::Int {
-                    "an int32"
-                } else {
-                    "a UUID"
-                };
-                ApiError::field(format!("[{i}]"), format!("The id must be {kind}."))
-            })
-        })
-        .collect()
-}
-
-/// `PATCH /v1/ws/{ws}/{Collection}` with `{ids, patch: {operations}}` (or `patch: [ops]`).
-/// All items are patched or none.
-pub(crate) async fn batch_patch(
-    State(state): State<SandboxState>,
-    Path((ws, c)): Ws,
-    body: Bytes,
-) -> Result<Response, ApiError> {
-    let t = resolve(&state, Some(&ws), &c)?;
-    if !t.spec.batch_patch {
-        return Err(unsupported(&t, "PATCH"));
-    }
-    let body = parse_json(&body)?;
-    match t.spec.name {
-        "Actors" => validate_body("Int32ActorDtoBatchPatchDto", &body)?,
-        "DataProcessings" => validate_body("GuidDataProcessingUpdateDtoBatchPatchDto", &body)?,
-        _ => {}
-    }
-    let ids = id_list(&t, &body["ids"])?;
-    let ops = match &body["patch"] {
-        Value::Array(_) => body["patch"].clone(),
-        other => other["operations"].clone(),
-    };
-
-    let now = state.now();
-    state.mutate(|store| {
-        let mut next = Vec::new();
-        for id in &ids {
-            let stored = store
-                .get(t.ws, t.spec.name, id)
-                .ok_or_else(|| not_found(&t, id))?;
-            next.push((id.clone(), apply_patch(&t, stored, &ops, now)?));
-        }
-        let coll = store.collection_mut(t.ws, t.spec.name);
-        for (id, item) in next {
-            coll.insert(id, item);
-        }
-        Ok::<_, ApiError>(())
-    })?;
-    Ok(empty())
-}
-
-/// `POST /v1/ws/{ws}/{Collection}/workflow` with `{id, stepId}`: move an item to a workflow
-/// step; a step with a `mappedState` also sets the item's state.
-pub(crate) async fn workflow(
-    State(state): State<SandboxState>,
-    Path((ws, c)): Ws,
-    body: Bytes,
-) -> Result<Response, ApiError> {
-    let t = resolve(&state, Some(&ws), &c)?;
-    let kind = t.spec.workflow.ok_or_else(|| unsupported(&t, "workflow"))?;
-    let body = parse_json(&body)?;
-    let schema = if t.spec.id == IdKind::Int {
-        "Int32WorkflowUpdateDto"
-    } else {
-        "GuidWorkflowUpdateDto"
-    };
-    validate_body(schema, &body)?;
-    let raw_id = match &body["id"] {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    let id = item_id(&t, &raw_id)?;
-    let step_id = body["stepId"].clone();
-
-    let now = state.now();
-    state.mutate(|store| {
-        let step = id_key(&step_id)
-            .and_then(|s| store.get(t.ws, WORKFLOWS, &s))
-            .filter(|s| {
-                s["type"] == kind || (kind == "DataSubject" && s["type"] == "DataSubjectRequest")
-            })
-            .cloned()
-            .ok_or_else(|| {
-                ApiError::field(
-                    "stepId",
-                    format!("The step {step_id} is not a {kind} workflow step."),
-                )
-            })?;
-        let date = views::date_for(t.spec, now);
-        let item = store
-            .collection_mut(t.ws, t.spec.name)
-            .get_mut(&id)
-            .ok_or_else(|| not_found(&t, &raw_id))?;
-        item["workFlowStepId"] = step_id.clone();
-        if let Some(mapped) = step["mappedState"].as_str().filter(|s| !s.is_empty()) {
-            if t.spec.name != "DataProcessings" {
-                item["state"] = Value::from(mapped);
-                if mapped == "Closed" && item["dateClosed"].is_null() {
-                    item["dateClosed"] = Value::from(date.clone());
-                }
-            }
-        }
-        item["dateUpdate"] = Value::from(date);
-        Ok::<_, ApiError>(())
-    })?;
-    if t.spec.id == IdKind::Uuid {
-        return Ok(json_reply(body));
-    }
-    Ok(empty())
-}
-
-/// `POST /v1/ws/{ws}/{Collection}/archive/{id}`
-pub(crate) async fn archive(
-    State(state): State<SandboxState>,
-    Path((ws, c, id)): WsId,
-) -> Result<Response, ApiError> {
-    let t = resolve(&state, Some(&ws), &c)?;
-    set_archived(&state, &t, &[id], true)
-}
-
-/// `POST /v1/ws/{ws}/{Collection}/restore/{id}`
-pub(crate) async fn restore(
-    State(state): State<SandboxState>,
-    Path((ws, c, id)): WsId,
-) -> Result<Response, ApiError> {
-    let t = resolve(&state, Some(&ws), &c)?;
-    set_archived(&state, &t, &[id], false)
-}
-
-/// `POST /v1/ws/{ws}/{Collection}/archive` with a JSON array of ids.
-pub(crate) async fn archive_many(
-    State(state): State<SandboxState>,
-    Path((ws, c)): Ws,
-    body: Bytes,
-) -> Result<Response, ApiError> {
-    let t = resolve(&state, Some(&ws), &c)?;
-    let ids = id_list(&t, &parse_json(&body)?)?;
-    set_archived(&state, &t, &ids, true)
-}
-
-/// `POST /v1/ws/{ws}/{Collection}/restore` with a JSON array of ids.
-pub(crate) async fn restore_many(
-    State(state): State<SandboxState>,
-    Path((ws, c)): Ws,
-    body: Bytes,
-) -> Result<Response, ApiError> {
-    let t = resolve(&state, Some(&ws), &c)?;
-    let ids = id_list(&t, &parse_json(&body)?)?;
-    set_archived(&state, &t, &ids, false)
-}
-
-fn set_archived(
-    state: &SandboxState,
-    t: &Target,
-    raw_ids: &[String],
-    archived: bool,
-) -> Result<Response, ApiError> {
-    if !t.spec.archivable {
-        return Err(unsupported(t, if archived { "archive" } else { "restore" }));
-    }
-    let ids = raw_ids
-        .iter()
-        .map(|r| item_id(t, r))
-        .collect::<Result<Vec<_>, _>>()?;
-    let now = state.now();
-    let date = views::date_for(t.spec, now);
-    state.mutate(|store| {
-        for (id, raw) in ids.iter().zip(raw_ids) {
-            if store.get(t.ws, t.spec.name, id).is_none() {
-                return Err(not_found(t, raw));
-            }
-        }
-        let coll = store.collection_mut(t.ws, t.spec.name);
-        for id in &ids {
-            let item = coll.get_mut(id).expect("BUG: checked above");
-            item["archived"] = Value::Bool(archived);
-            let stamp = if archived {
-                Value::from(date.clone())
-            } else {
-                Value::Null
-            };
-            match t.spec.name {
-                "DataSubjectRequests" => item["archivedDate"] = stamp,
-                "DataProcessings" => {
-                    item["dateArchived"] = stamp;
-                    item["state"] = Value::from(if archived { "Archived" } else { "Active" });
-                }
-                _ => {}
-            }
-        }
-        Ok(())
-    })?;
-    Ok(empty())
 }
 
 /// References a body makes that must exist in the workspace (`areaId`).
@@ -675,7 +442,7 @@ pub(crate) fn not_found(t: &Target, raw: &str) -> ApiError {
     ApiError::not_found(format!("{} {raw}", t.spec.name))
 }
 
-fn unsupported(t: &Target, what: &str) -> ApiError {
+pub(crate) fn unsupported(t: &Target, what: &str) -> ApiError {
     ApiError::NotFound(format!("{what} is not available on {}", t.spec.name))
 }
 

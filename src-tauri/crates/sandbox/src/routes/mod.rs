@@ -5,8 +5,10 @@
 //! written in lowercase. Ids and other path values are compared case-insensitively too.
 
 pub(crate) mod attachments;
+pub(crate) mod batch;
 pub(crate) mod crud;
 pub(crate) mod import;
+pub(crate) mod lifecycle;
 pub(crate) mod special;
 pub(crate) mod tenant;
 
@@ -104,18 +106,30 @@ fn routes(state: SandboxState) -> Router {
             &format!("{ws}/{{c}}"),
             get(crud::list)
                 .post(crud::create)
-                .patch(crud::batch_patch)
-                .delete(crud::batch_delete),
+                .patch(batch::batch_patch)
+                .delete(batch::batch_delete),
         )
         .route(
             &format!("{ws}/{{c}}/batch-delete"),
-            post(crud::batch_delete_post),
+            post(batch::batch_delete_post),
         )
-        .route(&format!("{ws}/{{c}}/workflow"), post(crud::workflow))
-        .route(&format!("{ws}/{{c}}/archive"), post(crud::archive_many))
-        .route(&format!("{ws}/{{c}}/restore"), post(crud::restore_many))
-        .route(&format!("{ws}/{{c}}/archive/{{id}}"), post(crud::archive))
-        .route(&format!("{ws}/{{c}}/restore/{{id}}"), post(crud::restore))
+        .route(&format!("{ws}/{{c}}/workflow"), post(lifecycle::workflow))
+        .route(
+            &format!("{ws}/{{c}}/archive"),
+            post(lifecycle::archive_many),
+        )
+        .route(
+            &format!("{ws}/{{c}}/restore"),
+            post(lifecycle::restore_many),
+        )
+        .route(
+            &format!("{ws}/{{c}}/archive/{{id}}"),
+            post(lifecycle::archive),
+        )
+        .route(
+            &format!("{ws}/{{c}}/restore/{{id}}"),
+            post(lifecycle::restore),
+        )
         .route(
             &format!("{ws}/{{c}}/{{id}}"),
             get(crud::get)

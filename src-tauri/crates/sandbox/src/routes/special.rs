@@ -455,23 +455,34 @@ pub(crate) async fn link_processing(
 
     let link = state.mutate(|store| {
         let target = match id_key(&body["element"]["id"]) {
-            Some(id) => store.get(Some(ws), spec.name, &id).cloned().ok_or_else(|| {
-                ApiError::field("element.id", format!("The processing activity {id} does not exist."))
-            })?,
+            Some(id) => store
+                .get(Some(ws), spec.name, &id)
+                .cloned()
+                .ok_or_else(|| {
+                    let msg = format!("The processing activity {id} does not exist.");
+                    ApiError::field("element.id", msg)
+                })?,
             None if body["create"] == true && body["label"].is_string() => {
                 let new = json!({ "label": body["label"], "areaId": body["areaId"] });
                 let item = views::complete_new(store, Some(ws), spec, new, api_user(store), now);
                 store.insert(Some(ws), spec.name, item.clone());
                 item
             }
-            None => return Err(ApiError::field("element", "element.id (or create with a label) is required.")),
+            None => {
+                let msg = "element.id (or create with a label) is required.";
+                return Err(ApiError::field("element", msg));
+            }
         };
+        let kind = body
+            .get("relationShipType")
+            .cloned()
+            .unwrap_or_else(|| "Related".into());
         let link = json!({
             "id": uuid::Uuid::new_v4().to_string(),
             "areaId": target["areaId"],
             "element": processing_light(&target),
             "dateCreation": crate::text::stamp(now),
-            "relationShipType": body.get("relationShipType").cloned().unwrap_or_else(|| "Related".into()),
+            "relationShipType": kind,
             "create": false,
             "label": body["label"],
             "url": body["url"],

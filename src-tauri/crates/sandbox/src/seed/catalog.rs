@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::data::{country_of, ENVIRONMENTS, IN_HOUSE, OTHER_ACTORS, OTHER_ASSETS, SOFTWARE};
 use super::org::Org;
-use super::Seeder;
+use super::{when, Seeder};
 use crate::text::{fold, stamp};
 
 /// A seeded actor: id, company name, whether it is a vendor.
@@ -81,19 +81,43 @@ pub(crate) fn seed_actors(s: &mut Seeder, ws: i32, n: usize, org: &Org) -> Vec<A
                 actor_tags.push(tags[2].clone());
             }
         }
+        let kind_label = if vendor {
+            "Fournisseur référencé"
+        } else {
+            "Partenaire"
+        };
         let contact = *s.pick(CONTACTS);
+        let position = *s.pick(&[
+            "Délégué à la protection des données",
+            "Responsable de compte",
+        ]);
+        let digits: Vec<i64> = (0..4).map(|_| s.range(10..99)).collect();
+        let phone = if country == "FR" {
+            format!(
+                "+33 1 {} {} {} {}",
+                digits[0], digits[1], digits[2], digits[3]
+            )
+        } else {
+            format!("+{} {}", s.range(30..49), s.range(1_000_000..9_999_999))
+        };
+        let siren = format!(
+            "{} {} {}",
+            s.range(300..999),
+            s.range(100..999),
+            s.range(100..999)
+        );
         let french = country == "FR";
         let item = json!({
             "attachments": [],
             "tags": actor_tags,
             "recipients": [],
             "creator": org.users.get(&1),
-            "dpaSignatureDate": if dpa { json!(stamp(created + Duration::days(s.range(5..60)))) } else { Value::Null },
+            "dpaSignatureDate": when(dpa, stamp(created + Duration::days(s.range(5..60)))),
             "nbReferences": 0,
             "id": id,
             "displayName": name,
             "dateCreation": stamp(created),
-            "dateUpdate": if s.chance(0.5) { json!(stamp(created + Duration::days(30))) } else { Value::Null },
+            "dateUpdate": when(s.chance(0.5), stamp(created + Duration::days(30))),
             "logoUrl": null,
             "actorType": "Morale",
             "vendorType": "B2B",
@@ -101,16 +125,16 @@ pub(crate) fn seed_actors(s: &mut Seeder, ws: i32, n: usize, org: &Org) -> Vec<A
             "givenName": null,
             "familyName": null,
             "companyName": name,
-            "description": if vendor { format!("Fournisseur référencé ({referenced})") } else { format!("Partenaire ({referenced})") },
+            "description": format!("{kind_label} ({referenced})"),
             "countryCode": country,
             "readonly": false,
             "email": format!("dpo@{slug}.{}", if french { "fr" } else { "com" }),
-            "phoneNumber": if french { format!("+33 1 {} {} {} {}", s.range(10..99), s.range(10..99), s.range(10..99), s.range(10..99)) } else { format!("+{} {}", s.range(30..49), s.range(1_000_000..9_999_999)) },
+            "phoneNumber": phone,
             "contactName": contact,
-            "contactPosition": if s.chance(0.5) { "Délégué à la protection des données" } else { "Responsable de compte" },
-            "immatriculationNumber": if french { json!(format!("{} {} {}", s.range(300..999), s.range(100..999), s.range(100..999))) } else { Value::Null },
+            "contactPosition": position,
+            "immatriculationNumber": when(french, siren),
             "websiteUrl": format!("https://www.{slug}.{}", if french { "fr" } else { "com" }),
-            "address": if french { json!(format!("{} avenue de France", s.range(1..200))) } else { Value::Null },
+            "address": when(french, format!("{} avenue de France", digits[0] * 2)),
             "zipCode": if french { json!("75013") } else { Value::Null },
             "city": if french { json!("Paris") } else { Value::Null },
             "ref": format!("FRN-{:05}", 10_000 + id),
@@ -182,7 +206,7 @@ pub(crate) fn seed_assets(
             "attachments": [],
             "readonly": false,
             "dateCreation": stamp(created),
-            "dateUpdate": if s.chance(0.4) { json!(stamp(created + Duration::days(s.range(1..30)))) } else { Value::Null },
+            "dateUpdate": when(s.chance(0.4), stamp(created + Duration::days(s.range(1..30)))),
             "creator": org.users.get(&6),
             "dataProcessings": [],
             "ref": reference,
@@ -337,12 +361,17 @@ pub(crate) fn seed_contracts(
         }
         let amount =
             matches!(kind, "ServiceAgreement" | "Licence").then(|| (s.range(5..250) * 1000) as f64);
+        let tags: Vec<Value> = dpa_tag
+            .iter()
+            .filter(|_| kind == "DataProcessingAgreement")
+            .cloned()
+            .collect();
         let id = s.uuid();
         let item = json!({
             "id": id,
             "label": label,
             "ref": format!("CTR-{}-{:03}", start.format("%Y"), i + 1),
-            "description": format!("Contrat conclu avec {} ({} actifs couverts).", vendor.name, linked.len()),
+            "description": format!("Contrat avec {} ({} actifs).", vendor.name, linked.len()),
             "areaId": org.main.area("siege"),
             "state": state,
             "contractType": kind,
@@ -352,7 +381,7 @@ pub(crate) fn seed_contracts(
             "currency": amount.map(|_| "EUR"),
             "assets": linked,
             "signatories": signatories,
-            "tags": if kind == "DataProcessingAgreement" { dpa_tag.clone().into_iter().collect::<Vec<_>>() } else { vec![] },
+            "tags": tags,
             "versions": versions,
             "archived": state == "Terminated",
             "dateCreation": stamp(start - Duration::days(10)),

@@ -72,6 +72,15 @@ pub fn seed(options: &SeedOptions) -> Store {
     s.store
 }
 
+/// `value` when `cond` holds, else `null`.
+pub(crate) fn when(cond: bool, value: impl Into<Value>) -> Value {
+    if cond {
+        value.into()
+    } else {
+        Value::Null
+    }
+}
+
 /// The seeding context: the generator, the date it counts from, the store being filled.
 pub(crate) struct Seeder {
     rng: ChaCha8Rng,

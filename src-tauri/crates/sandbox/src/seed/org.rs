@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use super::{Seeder, HEALTH_WORKSPACE, MAIN_WORKSPACE};
+use super::{when, Seeder, HEALTH_WORKSPACE, MAIN_WORKSPACE};
 use crate::spec::WORKFLOWS;
 use crate::text::stamp;
 
@@ -177,7 +177,7 @@ fn user(
         "avatarUrl": null,
         "tenantId": 1,
         "role": role,
-        "phoneNumber": if role == "API" { Value::Null } else { json!(format!("01 44 55 {:02} {:02}", 20 + id, 10 * id)) },
+        "phoneNumber": when(role != "API", format!("01 44 55 {:02} {:02}", 20 + id, 10 * id)),
         "address": null,
         "zipCode": "75011",
         "city": "Paris",

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::catalog::ActorRef;
 use super::org::{Org, WsOrg};
-use super::Seeder;
+use super::{when, Seeder};
 use crate::spec::PROCESSING_LINKS;
 use crate::text::stamp;
 
@@ -155,19 +155,27 @@ const FIELDS: &[FieldRow] = &[
     ),
 ];
 
+const EMPLOYER_DUTY: &str =
+    "Obligations de l'employeur en matière de droit du travail (art. 9.2.b RGPD).";
+
 pub(crate) fn seed_data_fields(s: &mut Seeder, ws: i32, org: &Org) {
     for (label, category, kind, basis, technical) in FIELDS {
         let id = s.uuid();
         let created = s.days_ago_in(100..800);
+        let policy = if category.contains("Economic") || *category == "NIR" {
+            "10 ans (obligations comptables et sociales)"
+        } else {
+            "3 ans après le dernier contact"
+        };
         let item = json!({
             "id": id,
-            "archivingPolicy": if category.contains("Economic") || *category == "NIR" { "10 ans (obligations comptables et sociales)" } else { "3 ans après le dernier contact" },
+            "archivingPolicy": policy,
             "required": matches!(*label, "Adresse e-mail" | "Nom de famille"),
             "label": label,
             "definition": format!("{label} de la personne concernée."),
             "technicalDefinition": technical,
             "sensitiveDataFieldLegalJustification": basis,
-            "sensitiveDataFieldLegalJustificationDescription": basis.map(|_| "Obligations de l'employeur en matière de droit du travail (art. 9.2.b RGPD)."),
+            "sensitiveDataFieldLegalJustificationDescription": basis.map(|_| EMPLOYER_DUTY),
             "sensitiveData": basis.is_some(),
             "personalDataCategory": category,
             "dataType": kind,
@@ -266,15 +274,16 @@ pub(crate) fn seed_processings(s: &mut Seeder, ws: i32, org: &Org) -> Vec<(Strin
             .copied()
             .unwrap_or(0);
         let marketing = tag == &Some("Marketing");
+        let ecom = *area == "ecom";
         let item = json!({
             "id": id,
             "label": label,
             "creatorUser": org.users.get(&1),
             "state": if *published { "Active" } else { "Draft" },
-            "dateDeployment": if *published { json!(stamp(created + Duration::days(30))) } else { Value::Null },
+            "dateDeployment": when(*published, stamp(created + Duration::days(30))),
             "dateCreation": stamp(created),
             "dateArchived": null,
-            "datePublication": if *published { json!(stamp(created + Duration::days(20))) } else { Value::Null },
+            "datePublication": when(*published, stamp(created + Duration::days(20))),
             "archived": false,
             "dateUpdate": stamp(created + Duration::days(60)),
             "versionDescription": null,
@@ -292,7 +301,7 @@ pub(crate) fn seed_processings(s: &mut Seeder, ws: i32, org: &Org) -> Vec<(Strin
             "rightOfErasure": if *area == "rh" { "NonApplicable" } else { "ManualOrOnDemand" },
             "rightOfRestriction": "ManualOrOnDemand",
             "rightOfOpposition": if marketing { "Automatic" } else { "ManualOrOnDemand" },
-            "rightOfDataPortability": if *area == "ecom" { "ManualOrOnDemand" } else { "NonApplicable" },
+            "rightOfDataPortability": if ecom { "ManualOrOnDemand" } else { "NonApplicable" },
             "advanceDirectives": "NonApplicable",
             "ownerId": 1,
             "isDPIARequired": dpia,
@@ -434,7 +443,7 @@ pub(crate) fn seed_tasks(
             "areaId": w.area("siege"),
             "workspaceId": ws,
             "dateClosed": closed.map(stamp),
-            "dateActivated": if state == "Open" { Value::Null } else { json!(stamp(created + Duration::days(1))) },
+            "dateActivated": when(state != "Open", stamp(created + Duration::days(1))),
             "dateCreation": stamp(created),
             "dateUpdate": null,
             "additionalDatas": null,

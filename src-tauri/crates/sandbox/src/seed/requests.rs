@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::data::{request_text, FAMILY_NAMES, GIVEN_NAMES, MAIL_DOMAINS, STREETS, TOWNS};
 use super::org::WsOrg;
-use super::Seeder;
+use super::{when, Seeder};
 use crate::text::{fold, stamp_dotnet};
 use crate::views::DSR_DEADLINE_DAYS;
 
@@ -147,13 +147,21 @@ fn request(s: &mut Seeder, i: usize, org: &WsOrg) -> Value {
         ])
     };
     let d = stamp_dotnet;
+    // Mail and imports are entered the day after the person asked.
+    let late_entry = matches!(channel, "IncomingEmail" | "Import");
+    // .NET's default date when the address was never confirmed.
+    let email_validated = if validated_mail {
+        d(created + Duration::minutes(12))
+    } else {
+        "0001-01-01T00:00:00".into()
+    };
 
     json!({
         "id": id,
         "title": title,
         "locale": if s.chance(0.9) { "fr" } else { "en" },
         "archived": archived,
-        "archivedDate": if archived { json!(d(date_closed.expect("closed") + Duration::days(10))) } else { Value::Null },
+        "archivedDate": date_closed.filter(|_| archived).map(|c| d(c + Duration::days(10))),
         "personCategory": category,
         "complex": s.chance(0.1),
         "dateClosed": date_closed.map(d),
@@ -192,15 +200,15 @@ fn request(s: &mut Seeder, i: usize, org: &WsOrg) -> Value {
         "userNotified": closed,
         "dateUserNotified": date_closed.map(d),
         "sendNotification": true,
-        "emailValidationDate": if validated_mail { d(created + Duration::minutes(12)) } else { "0001-01-01T00:00:00".into() },
+        "emailValidationDate": email_validated,
         "mailValidated": validated_mail,
-        "referrerUrl": if channel == "Widget" { json!("https://www.ormeaux.fr/donnees-personnelles") } else { Value::Null },
+        "referrerUrl": when(channel == "Widget", "https://www.ormeaux.fr/donnees-personnelles"),
         "demandId": format!("DSR-{}-{:04}", created.format("%Y"), id),
-        "dateIdentityValidated": if identity_checked { json!(d(created + Duration::days(1))) } else { Value::Null },
+        "dateIdentityValidated": when(identity_checked, d(created + Duration::days(1))),
         "widgetId": if channel == "Widget" { json!(1) } else { Value::Null },
         "operatorId": operator,
         "tags": tag.into_iter().collect::<Vec<_>>(),
-        "dateDemand": if matches!(channel, "IncomingEmail" | "Import") { json!(d(created - Duration::days(1))) } else { Value::Null },
+        "dateDemand": when(late_entry, d(created - Duration::days(1))),
     })
 }
 

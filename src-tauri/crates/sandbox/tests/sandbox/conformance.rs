@@ -157,9 +157,9 @@ async fn list_and_write_responses_follow_the_documented_response_schemas() {
             Method::POST,
             "/v1/ws/{workspaceId}/DataSubjectRequests",
             "/v1/ws/1/DataSubjectRequests",
-            Some(
-                serde_json::json!({ "title": "t", "locale": "fr", "areaId": 1, "purposes": ["Access"] }),
-            ),
+            Some(serde_json::json!({
+                "title": "t", "locale": "fr", "areaId": 1, "purposes": ["Access"]
+            })),
         ),
         (
             Method::POST,

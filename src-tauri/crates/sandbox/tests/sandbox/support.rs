@@ -133,14 +133,12 @@ pub fn multipart(
     let boundary = "sandbox-test-boundary";
     let mut body = Vec::new();
     for (name, value) in fields {
-        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+        let head = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"");
+        body.extend(format!("{head}\r\n\r\n{value}\r\n").as_bytes());
     }
-    body.extend(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"{file_part}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-        )
-        .as_bytes(),
-    );
+    let disposition = format!("form-data; name=\"{file_part}\"; filename=\"{file_name}\"");
+    body.extend(format!("--{boundary}\r\nContent-Disposition: {disposition}\r\n").as_bytes());
+    body.extend(b"Content-Type: application/octet-stream\r\n\r\n");
     body.extend(content);
     body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
     (format!("multipart/form-data; boundary={boundary}"), body)

@@ -8,7 +8,10 @@ use serde_json::{json, Value};
 use crate::support::Api;
 
 fn asset(label: &str) -> Value {
-    json!({ "label": label, "type": "Software", "ref": format!("CI-{label}"), "applicationState": "InProduction" })
+    json!({
+        "label": label, "type": "Software", "ref": format!("CI-{label}"),
+        "applicationState": "InProduction"
+    })
 }
 
 #[tokio::test]
@@ -36,7 +39,9 @@ async fn creating_an_asset_answers_it_with_server_fields() {
 #[tokio::test]
 async fn creating_a_request_answers_the_light_dto_and_computes_the_deadline() {
     let api = Api::new();
-    let body = json!({ "title": "Accès", "locale": "fr", "areaId": 2, "purposes": ["Access"], "email": "a@b.fr" });
+    let body = json!({
+        "title": "Accès", "locale": "fr", "areaId": 2, "purposes": ["Access"], "email": "a@b.fr"
+    });
     let r = api.post("/v1/ws/1/DataSubjectRequests", body).await;
     assert_eq!(r.status, 200, "{}", r.body);
     for nested in ["area", "attachments", "tags", "creator", "operator"] {
@@ -246,7 +251,8 @@ async fn a_patch_that_breaks_the_schema_is_refused_and_changes_nothing() {
 #[tokio::test]
 async fn batch_patch_applies_to_every_id_or_none() {
     let api = Api::new();
-    let body = json!({ "ids": [1, 2], "patch": { "operations": [{ "op": "replace", "path": "/accessLevel", "value": "Full" }] } });
+    let op = |value: &str| json!([{ "op": "replace", "path": "/accessLevel", "value": value }]);
+    let body = json!({ "ids": [1, 2], "patch": { "operations": op("Full") } });
     let r = api.patch("/v1/ws/1/Actors", body).await;
     assert_eq!(r.status, 200, "{}", r.body);
     for id in [1, 2] {
@@ -255,7 +261,7 @@ async fn batch_patch_applies_to_every_id_or_none() {
             "Full"
         );
     }
-    let body = json!({ "ids": [3, 99999], "patch": { "operations": [{ "op": "replace", "path": "/accessLevel", "value": "None" }] } });
+    let body = json!({ "ids": [3, 99999], "patch": { "operations": op("None") } });
     assert_eq!(
         api.patch("/v1/ws/1/Actors", body).await.status,
         404,
@@ -467,7 +473,10 @@ async fn processings_are_created_from_the_creation_dto_and_linked() {
 #[tokio::test]
 async fn generic_relationships_are_created_one_per_target() {
     let api = Api::new();
-    let body = json!({ "originType": "Asset", "originId": "20", "targetType": "Actor", "targetIds": ["1", "2"], "label": "Support" });
+    let body = json!({
+        "originType": "Asset", "originId": "20", "targetType": "Actor", "targetIds": ["1", "2"],
+        "label": "Support"
+    });
     let r = api.post("/v1/ws/1/GenericRelationships", body).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let links = api
@@ -509,5 +518,28 @@ async fn workflows_can_be_saved() {
     assert!(
         labels.contains(&"Backlog") && labels.contains(&"En attente"),
         "got {labels:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_archived_task_leaves_the_default_list() {
+    let api = Api::new();
+    let r = api
+        .post("/v1/ws/1/Tasks/1/archive", json!({ "archived": true }))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let listed = |items: Vec<Value>| items.iter().any(|t| t["id"] == 1);
+    assert!(
+        !listed(api.all("/v1/ws/1/Tasks").await),
+        "hidden by default"
+    );
+    assert!(
+        listed(api.all("/v1/ws/1/Tasks?archived=true").await),
+        "listed when asked"
+    );
+    assert_eq!(
+        api.get("/v1/ws/1/Tasks/count").await.body,
+        json!(19),
+        "counts skip it too"
     );
 }
