@@ -78,9 +78,10 @@
 //!    `WWW-Authenticate: Bearer`); 404 unknown path, workspace, collection or id (an id of the
 //!    wrong form too); 405 a method the path does not have; 429 over budget with `Retry-After`
 //!    in seconds; 503 only when injected.
-//! 3. **Paging**: `size` above 500 or below 1 and `page` below 1 are refused with a 400 naming
-//!    the parameter, not clamped, so a client asking for more than the contract allows learns it
-//!    at once. `skip` wins over `page`; the envelope echoes `page` and `size`.
+//! 3. **Paging**: on paged lists, `size` above 500 or below 1 and `page` below 1 are refused
+//!    with a 400 naming the parameter, not clamped, so a client asking for more than the
+//!    contract allows learns it at once. `skip` wins over `page`; the envelope echoes `page` and
+//!    `size`. Bare-array lists are not paged and ignore these parameters.
 //! 4. **Sorting**: `sortBy` is a property path, any case; `asc` defaults to `true`; nulls first
 //!    when ascending (SQL Server's order); ties and unsorted lists keep insertion (id) order.
 //!    `Tags` with only `asc` sorts by label.

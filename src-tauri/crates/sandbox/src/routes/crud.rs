@@ -84,7 +84,15 @@ fn window<T>(t: &Target, items: Vec<T>, paging: query::Paging) -> Vec<T> {
 
 fn list_in(state: &SandboxState, t: &Target, raw: Option<&str>) -> Result<Response, ApiError> {
     let params = Params::parse(raw);
-    let paging = query::paging(&params)?;
+    // Bare arrays are not paged, so their lists ignore `page` and `size`.
+    let paging = match t.spec.list {
+        ListShape::Paged => query::paging(&params)?,
+        _ => query::Paging {
+            page: 1,
+            size: query::MAX_SIZE,
+            offset: 0,
+        },
+    };
     let now = state.now();
     let selection = Selection::parse(t.spec, &params, now)?;
     let relation = super::special::RelationQuery::parse(t.spec, &params);
