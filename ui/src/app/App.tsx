@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 import { useAppInfo, useBackendEvents } from '../api';
 import { ErrorState } from '../components/ErrorState';
@@ -30,6 +30,13 @@ export function App() {
   const [route, navigate] = useRoute();
   useBackendEvents();
 
+  // A new screen, request or page starts at its top (the scrolling area outlives screens).
+  const main = useRef<HTMLElement>(null);
+  const place = `${route.screen}/${'id' in route ? route.id : ''}/${pageOf(route)}`;
+  useEffect(() => {
+    main.current?.scrollTo?.({ top: 0 });
+  }, [place]);
+
   if (info.isPending || info.isError) {
     const language = guessLanguage();
     return (
@@ -53,7 +60,7 @@ export function App() {
         <Header info={info.data} />
         <div className={styles.body}>
           <Nav current={navScreenOf(route)} version={info.data.version} />
-          <main className={styles.main}>
+          <main className={styles.main} ref={main}>
             <CurrentScreen key={route.screen} route={route} navigate={navigate} />
           </main>
         </div>
@@ -100,4 +107,10 @@ function CurrentScreen({ route, navigate }: ScreenProps) {
     default:
       return <NotBuiltScreen screen={route.screen} />;
   }
+}
+
+function pageOf(route: Route): number {
+  if ('inbox' in route) return route.inbox.page;
+  if ('registry' in route) return route.registry.page;
+  return 1;
 }

@@ -207,4 +207,13 @@ describe('the DSAR inbox', () => {
 
     await waitFor(() => expect(backend.requests('dsar_list').length).toBeGreaterThan(before));
   });
+
+  it('goes to the last page when the address asks for a page past the end', async () => {
+    const backend = installFakeBackend();
+    renderApp('#/inbox?page=9');
+
+    await waitFor(() => expect(rows()).toHaveLength(15));
+    expect(backend.last('dsar_list')?.page).toBe(2);
+    expect(window.location.hash).toBe('#/inbox?page=2');
+  });
 });

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 
 import type { DsarRow } from '../../bindings/DsarRow';
 import { useDsarList } from '../../api';
@@ -23,6 +23,7 @@ import {
   clearFilters,
   hasFilters,
   INBOX_PAGE_SIZE,
+  pageCount,
   toDsarListRequest,
   toggleSort,
   withFilters,
@@ -51,6 +52,17 @@ export function InboxScreen({ state, onChange, onOpen }: Props) {
 
   const total = list.data?.total;
   const filtered = hasFilters(state);
+
+  // A page past the end (an old address, a list that shrank): go to the last page there is.
+  const pastTheEnd =
+    list.data !== undefined &&
+    !list.isPlaceholderData &&
+    list.data.items.length === 0 &&
+    state.page > 1;
+  const lastPage = pageCount(list.data?.total ?? 0, INBOX_PAGE_SIZE);
+  useEffect(() => {
+    if (pastTheEnd) onChange({ ...state, page: lastPage });
+  }, [pastTheEnd, lastPage, state, onChange]);
 
   let body;
   if (list.isPending) {
