@@ -218,7 +218,7 @@ pub use error::{ApiError, Error, Result};
 pub use faults::AbortConnection;
 pub use operations::OPERATIONS;
 pub use options::{Faults, RateWindow, SandboxOptions, SeedOptions};
-pub use rate::WindowState;
+pub use rate::{RateLimiter, WindowState};
 pub use routes::app;
 pub use seed::{HEALTH_WORKSPACE, MAIN_WORKSPACE};
 pub use server::{serve, serve_with_shutdown, start, start_with_state, RunningSandbox};
