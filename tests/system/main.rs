@@ -7,4 +7,5 @@
 //! Each test starts its own sandbox (see `passerelle_tests::start_sandbox`), so tests share
 //! nothing and run in any order. The benchmark lives apart, in `benches/fetch_assets.rs`.
 
+mod client;
 mod conformance;
