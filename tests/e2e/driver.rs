@@ -1,0 +1,359 @@
+//! Starting the app under tauri-driver and talking to it over WebDriver.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// The language the operating system pretends to speak.
+#[derive(Clone, Copy)]
+pub enum Lang {
+    Fr,
+}
+
+/// A running app with its WebDriver session.
+pub struct App {
+    client: Client,
+    driver: Child,
+    name: String,
+    _data: tempfile::TempDir,
+}
+
+fn require_display() -> bool {
+    if std::env::var_os("DISPLAY").is_some() {
+        return true;
+    }
+    let required = std::env::var("PASSERELLE_REQUIRE_SERVICES").as_deref() == Ok("1");
+    assert!(
+        !required,
+        "no DISPLAY: run the end-to-end tests under xvfb-run (scripts/test.sh)"
+    );
+    eprintln!("skipped: no DISPLAY; scripts/test.sh runs these tests under Xvfb");
+    false
+}
+
+fn app_binary() -> PathBuf {
+    // This test runs from target/<profile>/deps/; the app is built next to it.
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>");
+    let app = profile_dir.join("passerelle-app");
+    assert!(
+        app.exists(),
+        "{} is missing: build it with `cargo build --workspace --all-targets --features \
+         passerelle-app/custom-protocol` (scripts/test.sh does)",
+        app.display()
+    );
+    app
+}
+
+fn tauri_driver() -> PathBuf {
+    let in_cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|home| home.join("bin").join("tauri-driver"));
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join("tauri-driver"))
+            .find(|p| p.exists())
+    });
+    on_path.or(in_cargo_home.filter(|p| p.exists())).unwrap_or_else(|| {
+        panic!("tauri-driver is missing: `cargo install tauri-driver --locked` (scripts/test.sh does)")
+    })
+}
+
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    listener.local_addr().expect("its address").port()
+}
+
+pub fn artifacts_dir() -> PathBuf {
+    let dir = std::env::var_os("PASSERELLE_E2E_ARTIFACTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("artifacts"));
+    std::fs::create_dir_all(&dir).expect("create the artifacts folder");
+    dir
+}
+
+impl App {
+    /// Start the app on a fresh sandbox; `None` when there is no display and none is required.
+    pub async fn launch(name: &str, lang: Lang) -> Option<App> {
+        if !require_display() {
+            return None;
+        }
+        let data = tempfile::tempdir().expect("a temp data folder");
+        let (port, native_port) = (free_port(), free_port());
+        let locale = match lang {
+            Lang::Fr => "fr_FR.UTF-8",
+        };
+        let log = std::fs::File::create(artifacts_dir().join(format!("{name}-driver.log")))
+            .expect("driver log file");
+        let driver = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("XDG_DATA_HOME", data.path().join("data"))
+            .env("XDG_CONFIG_HOME", data.path().join("config"))
+            .env("XDG_CACHE_HOME", data.path().join("cache"))
+            .env("LANG", locale)
+            .env("LANGUAGE", locale)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .stdout(Stdio::from(log.try_clone().expect("log handle")))
+            .stderr(Stdio::from(log))
+            .spawn()
+            .expect("tauri-driver starts");
+
+        let caps = json!({
+            "browserName": "wry",
+            "tauri:options": { "application": app_binary() }
+        });
+        let caps = caps.as_object().expect("an object").clone();
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() < PATIENCE => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => panic!("no WebDriver session with the app after {PATIENCE:?}: {e}"),
+            }
+        };
+        Some(App {
+            client,
+            driver,
+            name: name.to_string(),
+            _data: data,
+        })
+    }
+
+    async fn poll<T>(&self, what: &str, mut check: impl AsyncFnMut() -> Option<T>) -> T {
+        let started = Instant::now();
+        loop {
+            if let Some(v) = check().await {
+                return v;
+            }
+            if started.elapsed() > PATIENCE {
+                self.screenshot(&format!("FAILED-{}", self.name)).await;
+                panic!(
+                    "{}: gave up waiting for {what} after {PATIENCE:?}",
+                    self.name
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    async fn find(&self, css: &str) -> Element {
+        self.poll(&format!("an element {css}"), async || {
+            self.client.find(Locator::Css(css)).await.ok()
+        })
+        .await
+    }
+
+    pub async fn wait_for(&self, css: &str) {
+        self.find(css).await;
+    }
+
+    pub async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0)
+    }
+
+    pub async fn wait_for_count(&self, css: &str, at_least: usize) -> usize {
+        self.poll(&format!("{at_least} elements {css}"), async || {
+            let n = self.count(css).await;
+            (n >= at_least).then_some(n)
+        })
+        .await
+    }
+
+    /// The element's text, retried while the UI re-renders it (a stale element is not an
+    /// answer).
+    pub async fn text(&self, css: &str) -> String {
+        self.poll(&format!("the text of {css}"), async || {
+            self.client
+                .find(Locator::Css(css))
+                .await
+                .ok()?
+                .text()
+                .await
+                .ok()
+        })
+        .await
+    }
+
+    pub async fn number_in(&self, css: &str) -> u64 {
+        let text = self.text(css).await;
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        digits
+            .parse()
+            .unwrap_or_else(|_| panic!("no number in {css}: {text:?}"))
+    }
+
+    pub async fn wait_for_number(&self, css: &str, expected: u64) {
+        self.poll(&format!("{css} to read {expected}"), async || {
+            let text = self
+                .client
+                .find(Locator::Css(css))
+                .await
+                .ok()?
+                .text()
+                .await
+                .ok()?;
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            (digits.parse::<u64>().ok()? == expected).then_some(())
+        })
+        .await
+    }
+
+    pub async fn wait_for_number_below(&self, css: &str, bound: u64) -> u64 {
+        self.poll(&format!("{css} to drop below {bound}"), async || {
+            let text = self
+                .client
+                .find(Locator::Css(css))
+                .await
+                .ok()?
+                .text()
+                .await
+                .ok()?;
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            digits.parse::<u64>().ok().filter(|n| *n < bound)
+        })
+        .await
+    }
+
+    pub async fn wait_for_text_change(&self, css: &str, before: &str) -> String {
+        self.poll(&format!("{css} to change from {before:?}"), async || {
+            let text = self
+                .client
+                .find(Locator::Css(css))
+                .await
+                .ok()?
+                .text()
+                .await
+                .ok()?;
+            (text != before).then_some(text)
+        })
+        .await
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.poll(&format!("a click on {css}"), async || {
+            self.client
+                .find(Locator::Css(css))
+                .await
+                .ok()?
+                .click()
+                .await
+                .ok()
+        })
+        .await
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let field = self.find(css).await;
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
+    /// Empty a text field by typing backspaces, as a person would (WebDriver's own clear does
+    /// not fire the input events React listens to).
+    pub async fn clear(&self, css: &str) {
+        let field = self.find(css).await;
+        let value = field.prop("value").await.ok().flatten().unwrap_or_default();
+        let backspaces = "\u{E003}".repeat(value.chars().count());
+        field
+            .send_keys(&backspaces)
+            .await
+            .unwrap_or_else(|e| panic!("clear {css}: {e}"));
+    }
+
+    pub async fn select_option(&self, select_css: &str, value: &str) {
+        self.click(&format!("{select_css} option[value={value}]"))
+            .await;
+    }
+
+    /// The element's `innerText`, read by script. NOTE: WebKitWebDriver's own element text
+    /// reports some table cells as empty (its visibility check misjudges them), although they
+    /// are painted, as the screenshots show.
+    pub async fn inner_text(&self, css: &str) -> String {
+        self.find(css).await;
+        let script = "return document.querySelector(arguments[0])?.innerText ?? ''";
+        let value = self.client.execute(script, vec![json!(css)]).await;
+        value
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script: {e}"))
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        match self.client.screenshot().await {
+            Ok(png) => {
+                let path = artifacts_dir().join(format!("{name}.png"));
+                std::fs::write(&path, png).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            }
+            Err(e) => eprintln!("screenshot {name} failed: {e}"),
+        }
+    }
+
+    /// Close the window and stop the driver.
+    pub async fn finish(mut self) {
+        let _ = self.client.clone().close().await;
+        self.stop_driver();
+    }
+
+    fn stop_driver(&mut self) {
+        // tauri-driver stops WebKitWebDriver and the app on SIGTERM, not on SIGKILL.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.driver.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if let Ok(None) = self.driver.try_wait() {
+            self.stop_driver();
+        }
+    }
+}
