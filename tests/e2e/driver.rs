@@ -317,7 +317,10 @@ impl App {
             .unwrap_or_else(|e| panic!("script: {e}"))
     }
 
+    /// Save a screenshot once the window has had time to paint what the DOM already holds (a
+    /// virtualized table is in the DOM a frame or two before it is painted).
     pub async fn screenshot(&self, name: &str) {
+        tokio::time::sleep(Duration::from_millis(500)).await;
         match self.client.screenshot().await {
             Ok(png) => {
                 let path = artifacts_dir().join(format!("{name}.png"));

@@ -23,8 +23,11 @@ pub fn wire_name<T: Serialize>(value: &T) -> String {
     }
 }
 
+/// A timestamp as text; `None` for ASP.NET's "no date" (`0001-01-01T00:00:00`), which Dastra
+/// sends in non-nullable date fields such as `emailValidationDate`.
 fn text(t: &Option<Timestamp>) -> Option<String> {
-    t.map(|t| t.to_string())
+    use chrono::Datelike;
+    t.filter(|t| t.to_utc().year() > 1).map(|t| t.to_string())
 }
 
 fn tag_labels(tags: &Option<Vec<TagDto>>) -> Vec<String> {
@@ -189,6 +192,18 @@ mod tests {
         assert!(row.overdue, "late and not closed");
         assert_eq!(row.requester, "Élodie Dupont-Moreau");
         assert_eq!(row.purposes, vec!["Access", "Erasure"], "wire names");
+    }
+
+    #[test]
+    fn the_aspnet_empty_date_reads_as_no_date() {
+        let mut dsar = request("Open", "2026-12-20T00:00:00");
+        dsar.email_validation_date = Timestamp::parse("0001-01-01T00:00:00");
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        assert_eq!(
+            dsar_detail(&dsar, today).dates.email_validated,
+            None,
+            "not validated yet"
+        );
     }
 
     #[test]

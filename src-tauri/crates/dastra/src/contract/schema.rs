@@ -205,13 +205,10 @@ pub fn to_json_schema(schema: &Value, in_property: bool) -> Value {
     }
 
     if obj.get("nullable").and_then(Value::as_bool) == Some(true) {
-        match out.get_mut("type") {
-            Some(Value::String(t)) => {
-                let t = t.clone();
-                out.insert("type".into(), json!([t, "null"]));
-            }
-            // An untyped nullable schema (`{"nullable": true}`) accepts anything already.
-            _ => {}
+        // An untyped nullable schema (`{"nullable": true}`) accepts anything already.
+        if let Some(Value::String(t)) = out.get("type") {
+            let t = t.clone();
+            out.insert("type".into(), json!([t, "null"]));
         }
         if let Some(Value::Array(values)) = out.get_mut("enum") {
             values.push(Value::Null);

@@ -80,7 +80,7 @@ async fn the_inbox_lists_the_seeded_requests_and_search_narrows_it() {
     let family = someone
         .requester
         .split(' ')
-        .last()
+        .next_back()
         .expect("a requester name")
         .to_string();
     let found = api.dsar_list(inbox(&family)).await.expect("search");
