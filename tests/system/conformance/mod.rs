@@ -118,9 +118,14 @@ async fn every_operation_answers_a_valid_request_with_its_documented_response() 
         OPERATIONS.len(),
         failures.join("\n")
     );
-    assert!(
-        validated >= 40,
-        "most operations document a response and were validated, got {validated}"
+    let documented = OPERATIONS
+        .iter()
+        .filter_map(|(m, t)| contract::operation(m, t))
+        .filter(|op| contract::response_schema(op).is_some())
+        .count();
+    assert_eq!(
+        validated, documented,
+        "every documented response was validated against its schema"
     );
 }
 
