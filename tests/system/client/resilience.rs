@@ -90,8 +90,15 @@ async fn a_retry_after_longer_than_the_client_will_wait_fails_at_once_as_rate_li
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reads_and_creates_refused_with_503_are_retried_until_they_succeed_once() {
     let sandbox = start_sandbox(options()).await;
+    // Short backoffs: this test is about what is retried, not how long it waits.
+    let policy = RetryPolicy {
+        max_attempts: 10,
+        base: Duration::from_millis(20),
+        cap: Duration::from_millis(200),
+        ..RetryPolicy::default()
+    };
     let client = client_options(&sandbox)
-        .max_attempts(10)
+        .retry(policy)
         .build()
         .expect("a client");
     // Half of all requests fail, in an order fixed by the seed: every call below meets some.
