@@ -58,6 +58,21 @@
 //!   `DataSubjectAttachmentDto`; `GET Workflows` and `Workflows/{type}` answer bare arrays of
 //!   `WorkFlowStepDto` (the older document's shape). **[guess]**
 //!
+//! # Other operations of the 2024 list
+//!
+//! The 2024 endpoint list names these without bodies; Passerelle assumes the shapes of their
+//! documented siblings. **[guess]**
+//! - Batch PATCH of assets and tasks (`Int32BatchPatchDto`) and of contracts and data fields
+//!   (`GuidBatchPatchDto`): `{ids, patch: {operations}}`, like the documented
+//!   `Int32ActorDtoBatchPatchDto`.
+//! - `POST DataSubjectRequests/{id}/close`: an optional `DataSubjectRequestCloseDto`
+//!   (`closedReason`, `closedReasonDescription`, `resolutionMessage`), the fields a closing sets.
+//! - Archive and restore of contracts, one (`/archive/{id}`, no body) or many (`/archive` with a
+//!   JSON array of ids), as for processing activities; `batch-delete` of data fields, processing
+//!   activities and tasks with a JSON array of ids.
+//! - `GET DataProcessingRelationships/count/{id}` answers a bare integer, like `Tasks/count`;
+//!   `PUT Workflows` takes an array of `WorkFlowStepDto`, as the older document did.
+//!
 //! # Conventions
 //!
 //! - Errors: the document has no error schema. Passerelle expects ASP.NET Core's
