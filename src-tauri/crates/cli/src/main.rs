@@ -2,8 +2,14 @@
 //!
 //! `passerelle sandbox` runs the local Dastra workspace on its own and prints its URL and API
 //! key, for demos, for pointing other tools at it, and for the benchmarks.
+//!
+//! `passerelle connections list|add|test|remove|secret|export|import` manages connection
+//! profiles (a JSON file) and their secrets (the OS keyring); see `connections`.
+
+mod connections;
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -21,6 +27,8 @@ struct Cli {
 enum Command {
     /// Run the sandbox workspace: a local server that speaks Dastra's API.
     Sandbox(SandboxArgs),
+    /// Manage connections: Dastra workspaces, databases, folders, APIs (secrets in the keyring).
+    Connections(connections::ConnectionsArgs),
 }
 
 #[derive(clap::Args)]
@@ -47,13 +55,14 @@ struct SandboxArgs {
 }
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> anyhow::Result<ExitCode> {
     tracing_subscriber::fmt()
         .with_env_filter(std::env::var("LOG_LEVEL").unwrap_or_else(|_| "warn".into()))
         .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
-        Command::Sandbox(args) => sandbox(args).await,
+        Command::Sandbox(args) => sandbox(args).await.map(|()| ExitCode::SUCCESS),
+        Command::Connections(args) => Ok(connections::run(args).await),
     }
 }
 
