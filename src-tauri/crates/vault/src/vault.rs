@@ -179,11 +179,13 @@ impl Vault {
         let mut profiles = self.stored()?;
         let profile = find_mut(&mut profiles, id)?.clone();
 
-        match self.secrets.delete(id) {
-            Ok(_) => {}
-            Err(e) if profile.secret_stored => return Err(e),
-            // No secret was recorded: the deletion only swept for a stray entry.
-            Err(e) => tracing::debug!(id = %id, err = %e, "no keyring sweep on remove"),
+        if profile.secret_stored {
+            self.secrets.delete(id)?;
+        } else if profile.settings.secret_need() != SecretNeed::None {
+            // No secret is recorded: sweep for a stray entry, but never fail the removal on it.
+            if let Err(e) = self.secrets.delete(id) {
+                tracing::debug!(id = %id, err = %e, "no keyring sweep on remove");
+            }
         }
         profiles.retain(|p| &p.id != id);
         self.profiles.save(&profiles)?;
@@ -225,15 +227,20 @@ impl Vault {
     }
 
     /// The profile with its secret, to open the connection. This is the only way a secret
-    /// leaves the keyring; its result cannot be serialised.
+    /// leaves the keyring; its result cannot be serialised. The secret is `None` when none is
+    /// recorded, or when the keyring lost it (its status then reads stored, and the
+    /// connection test says the secret is missing).
     ///
     /// Errors: [`Error::NotFound`], keyring errors.
     pub fn open(&self, id: &ProfileId) -> Result<OpenProfile> {
         let profile = self.get(id)?;
-        let secret = if profile.builtin || profile.settings.secret_need() == SecretNeed::None {
-            None
-        } else {
+        // The keyring is asked only when a secret was stored: a connection without one opens
+        // even where no keyring is reachable.
+        let needs = !profile.builtin && profile.settings.secret_need() != SecretNeed::None;
+        let secret = if needs && profile.secret_stored {
             self.secrets.get(id)?
+        } else {
+            None
         };
         Ok(OpenProfile { profile, secret })
     }
@@ -490,6 +497,48 @@ mod tests {
         assert!(matches!(err, Error::KindChange { .. }), "{err}");
         let renamed = f.vault.update(&id, postgres("CRM prod")).expect("renamed");
         assert_eq!(renamed.name, "CRM prod");
+    }
+
+    /// A keyring that cannot be reached.
+    struct NoKeyring;
+
+    impl SecretStore for NoKeyring {
+        fn set(&self, _: &ProfileId, _: &Secret) -> Result<()> {
+            Err(unreachable_keyring())
+        }
+        fn get(&self, _: &ProfileId) -> Result<Option<Secret>> {
+            Err(unreachable_keyring())
+        }
+        fn delete(&self, _: &ProfileId) -> Result<bool> {
+            Err(unreachable_keyring())
+        }
+    }
+
+    fn unreachable_keyring() -> Error {
+        Error::Keyring {
+            op: "answer",
+            detail: "no bus".into(),
+        }
+    }
+
+    #[test]
+    fn connections_without_a_stored_secret_work_where_no_keyring_is_reachable() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let vault = Vault::new(JsonFileStore::new(dir.path().join("c.json")), NoKeyring);
+        for draft in [sqlite("local"), postgres("trusted")] {
+            let profile = vault.create(draft, None).expect("created without a secret");
+            let open = vault
+                .open(&profile.id)
+                .expect("opens without asking the keyring");
+            assert!(open.secret().is_none(), "no secret");
+            vault
+                .remove(&profile.id)
+                .expect("removed without the keyring");
+        }
+        let err = vault
+            .create(postgres("x"), Some("pw".into()))
+            .expect_err("needs the keyring");
+        assert_eq!(err.kind(), crate::ErrorKind::Keyring, "{err}");
     }
 
     #[test]

@@ -165,10 +165,12 @@ async fn execute(args: ConnectionsArgs) -> anyhow::Result<ExitCode> {
         Command::Remove { connection } => {
             let profile = vault.find(&connection)?;
             vault.remove(&profile.id)?;
-            println!(
-                "Removed the connection \"{}\" and its keyring entry.",
-                profile.name
-            );
+            let secret = if profile.secret_stored {
+                " and deleted its secret from the keyring"
+            } else {
+                ""
+            };
+            println!("Removed the connection \"{}\"{secret}.", profile.name);
         }
         Command::Secret {
             connection,
