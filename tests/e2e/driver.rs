@@ -212,34 +212,23 @@ impl App {
             .unwrap_or_else(|_| panic!("no number in {css}: {text:?}"))
     }
 
+    /// The number written in `css` now, if any (`"34 demandes"` → 34).
+    async fn number_now(&self, css: &str) -> Option<u64> {
+        let text = self.client.find(Locator::Css(css)).await.ok()?.text().await.ok()?;
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    }
+
     pub async fn wait_for_number(&self, css: &str, expected: u64) {
         self.poll(&format!("{css} to read {expected}"), async || {
-            let text = self
-                .client
-                .find(Locator::Css(css))
-                .await
-                .ok()?
-                .text()
-                .await
-                .ok()?;
-            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-            (digits.parse::<u64>().ok()? == expected).then_some(())
+            (self.number_now(css).await? == expected).then_some(())
         })
         .await
     }
 
     pub async fn wait_for_number_below(&self, css: &str, bound: u64) -> u64 {
         self.poll(&format!("{css} to drop below {bound}"), async || {
-            let text = self
-                .client
-                .find(Locator::Css(css))
-                .await
-                .ok()?
-                .text()
-                .await
-                .ok()?;
-            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-            digits.parse::<u64>().ok().filter(|n| *n < bound)
+            self.number_now(css).await.filter(|n| *n < bound)
         })
         .await
     }

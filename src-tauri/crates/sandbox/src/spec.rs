@@ -13,14 +13,8 @@ pub enum IdKind {
     Uuid,
 }
 
-/// Where a collection lives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// `/v1/ws/{workspaceId}/{Collection}`
-    Workspace,
-    /// `/v1/{Collection}`
-    Tenant,
-}
+/// Where a collection lives: the client's own notion, shared.
+pub use passerelle_dastra::resource::Scope;
 
 /// How `GET /{Collection}` answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
