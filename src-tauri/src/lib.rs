@@ -6,13 +6,16 @@
 
 mod commands;
 mod logging;
+mod profiles;
 mod settings;
+mod store_file;
 
 use std::error::Error;
 use std::sync::Arc;
 
-use passerelle_ipc::{Api, Language, WorkspaceTarget};
-use tauri::Manager;
+use passerelle_ipc::{Api, ApiParts, EventSink, Language, WorkspaceChangedEvent, WorkspaceTarget};
+use passerelle_vault::{KeyringStore, Vault};
+use tauri::{Emitter, Manager};
 
 /// Start the application and block until its last window closes.
 pub fn run() {
@@ -38,9 +41,35 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
     );
 
     let store = settings::PluginStore::open(app.handle())?;
-    let api = Api::new(target, Arc::new(store), system_language());
+    let vault = Vault::new(
+        profiles::PluginProfiles::open(app.handle())?,
+        KeyringStore::new(),
+    );
+    let api = Api::new(ApiParts {
+        sandbox: target,
+        settings: Arc::new(store),
+        vault: Arc::new(vault),
+        events: Arc::new(WindowEvents(app.handle().clone())),
+        system_language: system_language(),
+    });
+    // The workspace chosen last time; when it cannot be opened (keyring locked, network
+    // down), the app starts on the sandbox, which the header says plainly.
+    if let Err(e) = tauri::async_runtime::block_on(api.restore_workspace()) {
+        tracing::warn!(error = %e, "the last workspace could not be opened; on the sandbox");
+    }
     app.manage(Arc::new(api));
     Ok(())
+}
+
+/// Events for the window, as Tauri events named like the IPC event list.
+struct WindowEvents(tauri::AppHandle);
+
+impl EventSink for WindowEvents {
+    fn workspace_changed(&self, event: WorkspaceChangedEvent) {
+        if let Err(e) = self.0.emit("workspace_changed", event) {
+            tracing::warn!(error = %e, "workspace_changed could not reach the window");
+        }
+    }
 }
 
 fn system_language() -> Language {

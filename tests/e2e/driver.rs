@@ -214,7 +214,14 @@ impl App {
 
     /// The number written in `css` now, if any (`"34 demandes"` → 34).
     async fn number_now(&self, css: &str) -> Option<u64> {
-        let text = self.client.find(Locator::Css(css)).await.ok()?.text().await.ok()?;
+        let text = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
         let digits: String = text.chars().filter(char::is_ascii_digit).collect();
         digits.parse().ok()
     }
@@ -282,7 +289,7 @@ impl App {
     }
 
     pub async fn select_option(&self, select_css: &str, value: &str) {
-        self.click(&format!("{select_css} option[value={value}]"))
+        self.click(&format!("{select_css} option[value=\"{value}\"]"))
             .await;
     }
 
@@ -320,6 +327,22 @@ impl App {
     }
 
     /// Close the window and stop the driver.
+    /// The app's data, config and cache folders (its `XDG_*_HOME`s), for looking at what it
+    /// wrote.
+    pub fn home(&self) -> &std::path::Path {
+        self._data.path()
+    }
+
+    /// Close the app and keep its folders (see [`App::home`]) for inspection.
+    pub async fn finish_keeping_home(mut self) -> tempfile::TempDir {
+        let _ = self.client.clone().close().await;
+        self.stop_driver();
+        // Give the app a moment to flush its log on the way out.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let spare = tempfile::tempdir().expect("a temp folder");
+        std::mem::replace(&mut self._data, spare)
+    }
+
     pub async fn finish(mut self) {
         let _ = self.client.clone().close().await;
         self.stop_driver();

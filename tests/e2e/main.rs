@@ -174,3 +174,176 @@ async fn the_registers_list_assets_actors_and_contracts() {
 
     app.finish().await;
 }
+
+/// A table in the local PostgreSQL `test` database for the connection test to find, made with
+/// `psql` (trust authentication on loopback).
+fn postgres_table(name: &str) {
+    let status = std::process::Command::new("psql")
+        .args(["-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-v", "ON_ERROR_STOP=1", "-c"])
+        .arg(format!(
+            "CREATE TABLE IF NOT EXISTS {name} (id serial primary key, email text); \
+             INSERT INTO {name} (email) VALUES ('a@example.org'), ('b@example.org'); ANALYZE {name};"
+        ))
+        .status()
+        .expect("psql runs (PostgreSQL client tools are installed by scripts/setup.sh)");
+    assert!(
+        status.success(),
+        "PostgreSQL at 127.0.0.1:5432 accepts the test table"
+    );
+}
+
+/// Every file under `dir` that contains `needle`.
+fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if std::fs::read(&path)
+                .is_ok_and(|bytes| bytes.windows(needle.len()).any(|w| w == needle.as_bytes()))
+            {
+                hits.push(path);
+            }
+        }
+    }
+    hits
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn connections_are_added_tested_and_the_workspace_switches() {
+    let Some(app) = App::launch("connections", Lang::Fr).await else {
+        return;
+    };
+    let table = "passerelle_e2e_clients";
+    postgres_table(table);
+    app.wait_for_count("[data-testid=dsar-row]", 20).await;
+    let main_total = app.number_in("[data-testid=inbox-total]").await;
+    let sandbox_url = app
+        .js("return document.querySelector('[data-testid=workspace-label]').parentElement.title")
+        .await
+        .as_str()
+        .expect("the header's title is the workspace address")
+        .to_string();
+    assert!(
+        sandbox_url.starts_with("http://127.0.0.1:"),
+        "{sandbox_url}"
+    );
+
+    app.click("[data-testid=nav-connections]").await;
+    app.wait_for_count("[data-testid=connection-row]", 1).await;
+    app.screenshot("connections-fr").await;
+
+    // PostgreSQL: test before saving, and see its tables.
+    app.click("[data-testid=connection-new]").await;
+    app.select_option("[data-testid=connection-kind]", "postgres")
+        .await;
+    app.type_into("[data-testid=field-name]", "Clients (PostgreSQL)")
+        .await;
+    app.type_into("[data-testid=field-host]", "127.0.0.1").await;
+    app.type_into("[data-testid=field-database]", "test").await;
+    app.type_into("[data-testid=field-user]", "postgres").await;
+    app.click("[data-testid=connection-test]").await;
+    app.wait_for("[data-testid=test-ok]").await;
+    app.wait_for_count("[data-testid=found-table]", 1).await;
+    let tables = app.inner_text("[data-testid=test-report]").await;
+    assert!(tables.contains(table), "the report lists {table}: {tables}");
+    app.screenshot("connection-postgres-fr").await;
+    app.click("[data-testid=connection-save]").await;
+    app.wait_for_count("[data-testid=connection-row]", 2).await;
+
+    // MariaDB with a wrong password: a classified failure, and the password goes nowhere.
+    let password = format!("e2e-wrong-{}", uuid::Uuid::new_v4().simple());
+    app.click("[data-testid=connection-new]").await;
+    app.select_option("[data-testid=connection-kind]", "mysql")
+        .await;
+    app.type_into("[data-testid=field-name]", "Boutique (MariaDB)")
+        .await;
+    app.type_into("[data-testid=field-host]", "127.0.0.1").await;
+    app.type_into("[data-testid=field-database]", "test").await;
+    app.type_into("[data-testid=field-user]", "root").await;
+    app.type_into("[data-testid=field-secret]", &password).await;
+    app.click("[data-testid=connection-test]").await;
+    app.wait_for("[data-testid=test-failed]").await;
+    app.wait_for("[data-testid=test-failure-code][data-code=wrongCredentials]")
+        .await;
+    app.screenshot("connection-wrong-password-fr").await;
+    app.click("[data-testid=connection-save]").await;
+    app.wait_for_count("[data-testid=connection-row]", 3).await;
+
+    // A second sandbox workspace: the key lists the workspaces, pick the other one.
+    app.click("[data-testid=connection-new]").await;
+    app.select_option("[data-testid=connection-kind]", "dastraWorkspace")
+        .await;
+    app.clear("[data-testid=field-base-url]").await;
+    app.type_into("[data-testid=field-base-url]", &sandbox_url)
+        .await;
+    app.type_into("[data-testid=field-secret]", "sandbox-secret")
+        .await;
+    app.click("[data-testid=workspace-load]").await;
+    app.select_option("[data-testid=field-workspace-id]", "2")
+        .await;
+    app.screenshot("connection-dastra-fr").await;
+    app.click("[data-testid=connection-save]").await;
+    app.wait_for_count("[data-testid=connection-row]", 4).await;
+    app.screenshot("connections-list-fr").await;
+
+    // Switch from the header: every screen follows.
+    let id = app
+        .js(
+            "return [...document.querySelectorAll('[data-testid=connection-row]')]
+                .find(r => r.dataset.kind === 'dastraWorkspace' && r.dataset.id !== 'sandbox')
+                .dataset.id",
+        )
+        .await
+        .as_str()
+        .expect("the new workspace's row")
+        .to_string();
+    let before = app.text("[data-testid=workspace-label]").await;
+    app.select_option("[data-testid=workspace-switcher]", &id)
+        .await;
+    let after = app
+        .wait_for_text_change("[data-testid=workspace-label]", &before)
+        .await;
+    assert!(
+        after.contains("Santé"),
+        "the header names the new workspace: {after}"
+    );
+    app.click("[data-testid=nav-inbox]").await;
+    let health_total = app
+        .wait_for_number_below("[data-testid=inbox-total]", main_total)
+        .await;
+    assert!(
+        health_total > 0,
+        "the second workspace has its own requests"
+    );
+    app.screenshot("inbox-second-workspace-fr").await;
+
+    // The same screen in English.
+    app.select_option("[data-testid=language-switch]", "en")
+        .await;
+    app.click("[data-testid=nav-connections]").await;
+    app.wait_for_count("[data-testid=connection-row]", 4).await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    app.screenshot("connections-list-en").await;
+    app.click("[data-testid=connection-new]").await;
+    app.wait_for("[data-testid=connection-form]").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.screenshot("connection-new-en").await;
+
+    let home = app.finish_keeping_home().await;
+
+    // Nothing the app wrote (data, config, cache, logs) holds the password, although the
+    // profiles, preferences and log it wrote are there.
+    let written = files_containing(home.path(), "Boutique (MariaDB)");
+    assert!(
+        written.iter().any(|p| p.ends_with("connections.json")),
+        "the profiles file is under the app's folders: {written:?}"
+    );
+    let hits = files_containing(home.path(), &password);
+    assert!(hits.is_empty(), "the password leaked into {hits:?}");
+}

@@ -62,3 +62,25 @@ describe('IpcError.from', () => {
     expect(IpcError.from(null).message).toContain('null');
   });
 });
+
+describe('field errors', () => {
+  it('keeps the fields the vault refused, with their problem and fix', async () => {
+    const fields = [
+      { field: 'settings.host', problem: 'is empty', fix: 'enter the server name' },
+      { field: 'settings.include[1]', problem: 'is not a glob', fix: 'remove the bracket' },
+    ];
+    mockIPC(() => {
+      throw { code: 'invalid', message: 'vault: invalid connection settings', fields };
+    });
+    const error = (await call('app_info', {}).catch((e: unknown) => e)) as IpcError;
+    expect(error.code).toBe('invalid');
+    expect(error.fields).toEqual(fields);
+  });
+
+  it('has none for other errors, or when the list is malformed', () => {
+    expect(IpcError.from({ code: 'notFound', message: 'gone' }).fields).toEqual([]);
+    expect(
+      IpcError.from({ code: 'invalid', message: 'x', fields: [{ field: 3 }, 'name'] }).fields,
+    ).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import { listen as tauriListen, type UnlistenFn } from '@tauri-apps/api/event';
 
 import type { Commands, Events } from '../bindings/commands';
 import type { ErrorCode } from '../bindings/ErrorCode';
+import type { FieldError } from '../bindings/FieldError';
 
 export type CommandName = keyof Commands;
 export type EventName = keyof Events;
@@ -19,23 +20,31 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   unreachable: true,
   outcomeUnknown: true,
   unsupported: true,
+  keyring: true,
   internal: true,
 };
 
-/** A failed command, as `{code, message}`: screens branch on `code`, show `message`. */
+/**
+ * A failed command, as `{code, message}`: screens branch on `code`, show `message`. Settings
+ * refused by the vault (`invalid`) also say which fields, and how to fix each one.
+ */
 export class IpcError extends Error {
   readonly code: ErrorCode;
+  readonly fields: FieldError[];
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, fields: FieldError[] = []) {
     super(message);
     this.name = 'IpcError';
     this.code = code;
+    this.fields = fields;
   }
 
   /** Whatever a command rejected with, as an IpcError (`internal` when it is not one). */
   static from(reason: unknown): IpcError {
     if (reason instanceof IpcError) return reason;
-    if (isErrorShape(reason)) return new IpcError(reason.code, reason.message);
+    if (isErrorShape(reason)) {
+      return new IpcError(reason.code, reason.message, fieldErrorsOf(reason));
+    }
     if (reason instanceof Error) return new IpcError('internal', reason.message);
     if (typeof reason === 'string' && reason !== '') return new IpcError('internal', reason);
     return new IpcError('internal', `unexpected error from the backend: ${describe(reason)}`);
@@ -46,6 +55,19 @@ function isErrorShape(v: unknown): v is { code: ErrorCode; message: string } {
   if (typeof v !== 'object' || v === null) return false;
   const { code, message } = v as Record<string, unknown>;
   return typeof code === 'string' && code in ERROR_CODES && typeof message === 'string';
+}
+
+function fieldErrorsOf(v: object): FieldError[] {
+  const { fields } = v as { fields?: unknown };
+  if (!Array.isArray(fields)) return [];
+  return fields.filter(
+    (f): f is FieldError =>
+      typeof f === 'object' &&
+      f !== null &&
+      typeof (f as FieldError).field === 'string' &&
+      typeof (f as FieldError).problem === 'string' &&
+      typeof (f as FieldError).fix === 'string',
+  );
 }
 
 function describe(v: unknown): string {

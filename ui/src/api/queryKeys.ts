@@ -11,4 +11,5 @@ export const queryKeys = {
   assetList: (req: RegistryListRequest) => ['asset_list', req] as const,
   actorList: (req: RegistryListRequest) => ['actor_list', req] as const,
   contractList: (req: RegistryListRequest) => ['contract_list', req] as const,
+  connections: () => ['connections_list'] as const,
 };

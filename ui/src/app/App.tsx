@@ -6,6 +6,7 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { guessLanguage, I18nProvider, DICTIONARIES } from '../i18n';
 import { navScreenOf, type Route } from '../lib/route';
+import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { DsarDetailScreen } from '../screens/dsar-detail/DsarDetailScreen';
 import { InboxScreen } from '../screens/inbox/InboxScreen';
 import { NotBuiltScreen } from '../screens/not-built/NotBuiltScreen';
@@ -104,6 +105,8 @@ function CurrentScreen({ route, navigate }: ScreenProps) {
           onChange={(registry) => navigate({ screen: 'contracts', registry })}
         />
       );
+    case 'connections':
+      return <ConnectionsScreen />;
     default:
       return <NotBuiltScreen screen={route.screen} />;
   }

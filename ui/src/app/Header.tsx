@@ -3,10 +3,14 @@ import { Badge } from '../components/Badge';
 import { useI18n } from '../i18n';
 import styles from './Header.module.css';
 import { LanguageSwitch } from './LanguageSwitch';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
 type Props = { info: AppInfo };
 
-/** The window's top bar: the product, the workspace (and whether it is the sandbox), the language. */
+/**
+ * The window's top bar: the product, the workspace profile (a menu to switch), the workspace's
+ * name in Dastra and whether it is the sandbox, the language.
+ */
 export function Header({ info }: Props) {
   const { t } = useI18n();
   const { workspace } = info;
@@ -28,6 +32,7 @@ export function Header({ info }: Props) {
       </div>
       <div className={styles.workspace} title={workspace.baseUrl}>
         <span className={styles.workspaceLabel}>{t.header.workspace}</span>
+        <WorkspaceSwitcher workspace={workspace} />
         <span className={styles.workspaceName} data-testid="workspace-label">
           {workspace.label}
         </span>

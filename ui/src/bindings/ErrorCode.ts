@@ -3,4 +3,4 @@
 /**
  * What the UI can branch on. A code is added only when a screen reacts to it differently.
  */
-export type ErrorCode = "invalid" | "notFound" | "unauthorized" | "unreachable" | "outcomeUnknown" | "unsupported" | "internal";
+export type ErrorCode = "invalid" | "notFound" | "unauthorized" | "unreachable" | "outcomeUnknown" | "keyring" | "unsupported" | "internal";

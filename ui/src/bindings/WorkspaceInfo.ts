@@ -19,4 +19,8 @@ baseUrl: string,
 /**
  * True for the built-in sandbox workspace: nothing done here reaches a real Dastra.
  */
-isSandbox: boolean, };
+isSandbox: boolean, 
+/**
+ * The connection it was opened from (`sandbox` for the built-in one).
+ */
+connectionId: string, };

@@ -3,13 +3,26 @@ import type { ActorListResponse } from "./ActorListResponse";
 import type { AppInfo } from "./AppInfo";
 import type { AppInfoRequest } from "./AppInfoRequest";
 import type { AssetListResponse } from "./AssetListResponse";
+import type { ConnectionDraftTestRequest } from "./ConnectionDraftTestRequest";
+import type { ConnectionIdRequest } from "./ConnectionIdRequest";
+import type { ConnectionListResponse } from "./ConnectionListResponse";
+import type { ConnectionSaveRequest } from "./ConnectionSaveRequest";
+import type { ConnectionView } from "./ConnectionView";
+import type { ConnectionsExportRequest } from "./ConnectionsExportRequest";
+import type { ConnectionsExportResponse } from "./ConnectionsExportResponse";
+import type { ConnectionsImportRequest } from "./ConnectionsImportRequest";
+import type { ConnectionsImportResponse } from "./ConnectionsImportResponse";
+import type { ConnectionsListRequest } from "./ConnectionsListRequest";
 import type { ContractListResponse } from "./ContractListResponse";
+import type { DastraWorkspacesRequest } from "./DastraWorkspacesRequest";
+import type { DastraWorkspacesResponse } from "./DastraWorkspacesResponse";
 import type { DsarDetail } from "./DsarDetail";
 import type { DsarGetRequest } from "./DsarGetRequest";
 import type { DsarListRequest } from "./DsarListRequest";
 import type { DsarListResponse } from "./DsarListResponse";
 import type { RegistryListRequest } from "./RegistryListRequest";
 import type { SettingsUpdateRequest } from "./SettingsUpdateRequest";
+import type { TestReport } from "./TestReport";
 import type { WorkspaceChangedEvent } from "./WorkspaceChangedEvent";
 
 /** Every command: its request and response types. */
@@ -21,6 +34,16 @@ export type Commands = {
   asset_list: { request: RegistryListRequest; response: AssetListResponse };
   actor_list: { request: RegistryListRequest; response: ActorListResponse };
   contract_list: { request: RegistryListRequest; response: ContractListResponse };
+  connections_list: { request: ConnectionsListRequest; response: ConnectionListResponse };
+  connections_save: { request: ConnectionSaveRequest; response: ConnectionView };
+  connections_delete: { request: ConnectionIdRequest; response: ConnectionListResponse };
+  connections_test: { request: ConnectionIdRequest; response: TestReport };
+  connections_test_draft: { request: ConnectionDraftTestRequest; response: TestReport };
+  connections_secret_delete: { request: ConnectionIdRequest; response: ConnectionView };
+  connections_export: { request: ConnectionsExportRequest; response: ConnectionsExportResponse };
+  connections_import: { request: ConnectionsImportRequest; response: ConnectionsImportResponse };
+  dastra_workspaces: { request: DastraWorkspacesRequest; response: DastraWorkspacesResponse };
+  workspace_switch: { request: ConnectionIdRequest; response: AppInfo };
 };
 
 /** Every event and its payload. */

@@ -1,5 +1,6 @@
 // English. Typed by the French dictionary's shape: a missing or extra key does not compile.
 
+import { connections } from './connections.en';
 import type { Messages } from './fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -29,6 +30,10 @@ export const en: Messages = {
       "Passerelle's built-in demo workspace: nothing you do here reaches a real Dastra account.",
     language: 'Language',
     languageSystem: (current: string) => `System language (${current})`,
+    switcher: 'Switch workspace',
+    switching: 'Opening the workspace…',
+    switchFailed: 'Could not open this workspace',
+    dismiss: 'Dismiss',
   },
   common: {
     empty: '—',
@@ -65,6 +70,8 @@ export const en: Messages = {
       unreachable: 'Dastra is not answering right now. Check the connection, then try again.',
       outcomeUnknown:
         'Passerelle cannot tell whether the operation went through: check in Dastra before doing it again.',
+      keyring:
+        "The system keyring is locked or missing: unlock it (GNOME Keyring, KWallet, Keychain or Credential Manager), then try again.",
       unsupported: 'This operation is not available for this workspace.',
       internal: "An internal error in Passerelle; the application's log has the details.",
     },
@@ -199,16 +206,12 @@ export const en: Messages = {
       },
     },
   },
+  connections,
   planned: {
     badge: 'Not built yet',
     notice:
       'This screen is not built yet: it will come in a later version of Passerelle. Nothing here is simulated in the meantime.',
     willLabel: 'What this screen will do',
-    connections: {
-      title: 'Connections',
-      purpose:
-        'Connect Passerelle to your Dastra workspaces and to your data sources (SQL databases, files, APIs). Secrets will stay in the system keyring and are never shown.',
-    },
     discovery: {
       title: 'Discovery',
       purpose:

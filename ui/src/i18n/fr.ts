@@ -15,6 +15,7 @@ import type {
   PersonCategory,
 } from '../lib/dastraEnums';
 import type { ErrorCode } from '../bindings/ErrorCode';
+import { connections } from './connections.fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -43,6 +44,10 @@ export const fr = {
       "Espace de démonstration intégré à Passerelle : rien de ce que vous faites ici n'atteint un vrai compte Dastra.",
     language: 'Langue',
     languageSystem: (current: string) => `Langue du système (${current})`,
+    switcher: "Changer d'espace de travail",
+    switching: "Ouverture de l'espace…",
+    switchFailed: "Impossible d'ouvrir cet espace de travail",
+    dismiss: 'Fermer',
   },
   common: {
     empty: '—',
@@ -81,6 +86,8 @@ export const fr = {
       unreachable: 'Dastra ne répond pas pour le moment. Vérifiez la connexion, puis réessayez.',
       outcomeUnknown:
         "Impossible de savoir si l'opération a abouti : vérifiez dans Dastra avant de recommencer.",
+      keyring:
+        "Le trousseau du système est verrouillé ou absent : déverrouillez-le (GNOME Trousseau, KWallet, Trousseau d'accès ou Gestionnaire d'identification), puis réessayez.",
       unsupported: "Cette opération n'est pas disponible pour cet espace de travail.",
       internal: "Erreur interne de Passerelle ; le journal de l'application contient les détails.",
     } satisfies Record<ErrorCode, string>,
@@ -215,16 +222,12 @@ export const fr = {
       },
     },
   },
+  connections,
   planned: {
     badge: 'Pas encore construit',
     notice:
       "Cet écran n'est pas encore construit : il arrivera dans une prochaine version de Passerelle. Rien n'y est simulé en attendant.",
     willLabel: 'Ce que fera cet écran',
-    connections: {
-      title: 'Connexions',
-      purpose:
-        'Relier Passerelle à vos espaces Dastra et à vos sources de données (bases SQL, fichiers, API). Les secrets resteront dans le trousseau du système, jamais affichés.',
-    },
     discovery: {
       title: 'Découverte',
       purpose:

@@ -5,7 +5,9 @@ import {
   formatBytes,
   formatCount,
   formatDate,
+  formatSeconds,
   formatShortDate,
+  formatTime,
   parseDastraTime,
 } from './format';
 
@@ -83,5 +85,22 @@ describe('formatShortDate', () => {
     expect(formatShortDate('2025-03-14T00:00:00Z', 'fr')).toBe('14/03/2025');
     expect(formatShortDate('2025-03-14T00:00:00Z', 'en')).toBe('14/03/2025');
     expect(formatShortDate(null, 'en')).toBeNull();
+  });
+});
+
+describe('formatTime', () => {
+  it('gives the hour and minute in the 24-hour clock of either language', () => {
+    const text = formatTime('2026-12-03T14:05:00', 'fr');
+    expect(text).toMatch(/^\d{2}:\d{2}$/);
+    expect(formatTime('2026-12-03T14:05:00', 'en')).toBe(text);
+    expect(formatTime(null, 'fr')).toBeNull();
+  });
+});
+
+describe('formatSeconds', () => {
+  it('writes a duration with one decimal, in each language', () => {
+    expect(formatSeconds(420, 'fr')).toBe('0,4');
+    expect(formatSeconds(1250, 'en')).toBe('1.3');
+    expect(formatSeconds(-5, 'en')).toBe('0.0');
   });
 });

@@ -57,6 +57,23 @@ export function formatDateTime(text: string | null | undefined, language: Langua
   }).format(date);
 }
 
+/** A time of day in the machine's time zone ("14:05"), for what happened during this session. */
+export function formatTime(text: string | null | undefined, language: Language): string | null {
+  const date = parseDastraTime(text);
+  if (!date) return null;
+  return new Intl.DateTimeFormat(localeOf(language), { hour: '2-digit', minute: '2-digit' }).format(
+    date,
+  );
+}
+
+/** A duration in seconds with one decimal ("0,4" in French, "0.4" in English). */
+export function formatSeconds(ms: number, language: Language): string {
+  return new Intl.NumberFormat(localeOf(language), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(Math.max(0, ms) / 1000);
+}
+
 /** A whole number with the language's grouping ("1 234" in French, "1,234" in English). */
 export function formatCount(n: number, language: Language): string {
   return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 0 }).format(n);

@@ -17,16 +17,17 @@ export const REGISTRY_SCREENS = ['assets', 'actors', 'contracts'] as const;
 export type RegistryScreen = (typeof REGISTRY_SCREENS)[number];
 
 /** Screens in the navigation that are not built yet. */
-export const PLANNED_SCREENS = ['connections', 'discovery', 'mapping', 'imports', 'audit'] as const;
+export const PLANNED_SCREENS = ['discovery', 'mapping', 'imports', 'audit'] as const;
 export type PlannedScreen = (typeof PLANNED_SCREENS)[number];
 
-/** Every screen the navigation lists, in its order. */
-export type NavScreen = 'inbox' | RegistryScreen | PlannedScreen;
+/** Every screen the navigation lists. */
+export type NavScreen = 'inbox' | RegistryScreen | 'connections' | PlannedScreen;
 
 export type Route =
   | { screen: 'inbox'; inbox: InboxState }
   | { screen: 'dsar'; id: number; inbox: InboxState }
   | { screen: RegistryScreen; registry: RegistryState }
+  | { screen: 'connections' }
   | { screen: PlannedScreen };
 
 export const HOME: Route = { screen: 'inbox', inbox: DEFAULT_INBOX };
@@ -47,6 +48,7 @@ export function parseRoute(hash: string): Route {
   }
   const registry = REGISTRY_SCREENS.find((s) => s === head);
   if (registry) return { screen: registry, registry: registryFromParams(params) };
+  if (head === 'connections') return { screen: 'connections' };
   const planned = PLANNED_SCREENS.find((s) => s === head);
   if (planned) return { screen: planned };
   return HOME;
@@ -79,6 +81,7 @@ export function navRoute(screen: NavScreen): Route {
   if ((REGISTRY_SCREENS as readonly string[]).includes(screen)) {
     return { screen: screen as RegistryScreen, registry: DEFAULT_REGISTRY };
   }
+  if (screen === 'connections') return { screen };
   return { screen: screen as PlannedScreen };
 }
 

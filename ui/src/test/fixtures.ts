@@ -17,6 +17,7 @@ export const APP_INFO: AppInfo = {
     workspaceId: 1,
     baseUrl: 'http://127.0.0.1:40123',
     isSandbox: true,
+    connectionId: 'sandbox',
   },
 };
 

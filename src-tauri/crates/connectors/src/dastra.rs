@@ -78,6 +78,27 @@ fn client(
     secret: &Secret,
     options: &TestOptions,
 ) -> Result<DastraClient, Failure> {
+    // One attempt: a test reports what happens now, it does not wait out an outage.
+    client_options(settings, secret)
+        .max_attempts(1)
+        .connect_timeout(options.timeout)
+        .request_timeout(options.timeout)
+        .read_timeout(options.timeout)
+        .build()
+        .map_err(invalid_address)
+}
+
+/// A client for working in the workspace of `settings` (the app's current workspace): the
+/// client's usual retries and timeouts, authenticated with `secret`.
+///
+/// Errors: [`FailureCode::InvalidSettings`] when the base URL cannot be used.
+pub fn session_client(settings: &DastraSettings, secret: &Secret) -> Result<DastraClient, Failure> {
+    client_options(settings, secret)
+        .build()
+        .map_err(invalid_address)
+}
+
+fn client_options(settings: &DastraSettings, secret: &Secret) -> ClientOptions {
     let auth = match &settings.auth {
         DastraAuth::ApiKey => Auth::api_key(secret.expose()),
         DastraAuth::ClientCredentials {
@@ -91,22 +112,15 @@ fn client(
             }
         }
     };
-    // One attempt: a test reports what happens now, it does not wait out an outage.
-    ClientOptions::new(settings.base_url.trim(), auth)
-        .workspace(settings.workspace_id)
-        .max_attempts(1)
-        .connect_timeout(options.timeout)
-        .request_timeout(options.timeout)
-        .read_timeout(options.timeout)
-        .build()
-        .map_err(|e| {
-            Failure::new(
-                FailureCode::InvalidSettings,
-                "The Dastra address cannot be used. Enter the API address, e.g. \
-                 https://api.dastra.eu.",
-            )
-            .with_detail(e)
-        })
+    ClientOptions::new(settings.base_url.trim(), auth).workspace(settings.workspace_id)
+}
+
+fn invalid_address(e: passerelle_dastra::Error) -> Failure {
+    Failure::new(
+        FailureCode::InvalidSettings,
+        "The Dastra address cannot be used. Enter the API address, e.g. https://api.dastra.eu.",
+    )
+    .with_detail(e)
 }
 
 fn missing_workspace(id: i64, visible: &[WorkspaceChoice]) -> Failure {

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The classes of failure, stable across versions (serialised in camelCase).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub enum FailureCode {
@@ -74,6 +75,7 @@ impl fmt::Display for FailureCode {
 
 /// A classified failure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Failure {
     /// What kind of failure.
@@ -82,6 +84,7 @@ pub struct Failure {
     pub message: String,
     /// The underlying technical error, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub detail: Option<String>,
 }
 

@@ -8,6 +8,7 @@ use crate::failure::Failure;
 
 /// The result of one connection test: how long it took, then what was found or why it failed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TestReport {
     /// The kind of connection tested.
@@ -43,6 +44,7 @@ impl TestReport {
 
 /// Passed with findings, or failed with a reason (`"status": "passed" | "failed"` in JSON).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "status", rename_all = "camelCase")]
 pub enum Outcome {
     /// The connection works.
@@ -59,6 +61,7 @@ pub enum Outcome {
 
 /// What a passing test saw, by kind (`"type": "dastra" | "sql" | "folder" | "rest"`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Found {
     /// A Dastra workspace.
@@ -73,6 +76,7 @@ pub enum Found {
 
 /// Who the key belongs to and which workspace it opens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DastraFound {
     /// The API's base URL.
@@ -91,6 +95,7 @@ pub struct DastraFound {
 
 /// One workspace from `GET /v1/WorkSpaces`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct WorkspaceChoice {
     /// Its id.
@@ -101,6 +106,7 @@ pub struct WorkspaceChoice {
 
 /// A database's server, session and tables.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SqlFound {
     /// `PostgreSQL`, `MySQL`, `MariaDB` or `SQLite`.
@@ -122,6 +128,7 @@ pub struct SqlFound {
 
 /// One schema and its tables.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SchemaFound {
     /// The schema's name (`public`; the database name for MySQL; `main` for SQLite).
@@ -132,6 +139,7 @@ pub struct SchemaFound {
 
 /// One table or view.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TableFound {
     /// The table's name.
@@ -144,6 +152,7 @@ pub struct TableFound {
 
 /// A row count, exact or not (`{"kind": "estimated", "count": 1200}`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Rows {
     /// Counted.
@@ -167,6 +176,7 @@ pub enum Rows {
 
 /// A folder's files, as the include and exclude patterns select them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FolderFound {
     /// The folder.
@@ -184,6 +194,7 @@ pub struct FolderFound {
 
 /// The probe's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RestFound {
     /// The URL probed, without query string.

@@ -4,6 +4,7 @@
 //! against the real sandbox. An `Api` has a current workspace (a [`WorkspaceTarget`]) and the
 //! person's settings, kept through a [`SettingsStore`] the host provides.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex, RwLock};
 
@@ -11,8 +12,10 @@ use chrono::Utc;
 use passerelle_dastra::models::{ActorDto, AssetDto, ContractDto, DataSubjectRequestDto};
 use passerelle_dastra::Resource;
 use passerelle_dastra::{Auth, ClientOptions, DastraClient, ListQuery};
+use passerelle_vault::settings::DastraSettings;
 use serde::{Deserialize, Serialize};
 
+use crate::connections::LastTest;
 use crate::convert;
 use crate::dto::*;
 use crate::error::{ErrorCode, IpcError};
@@ -23,6 +26,12 @@ use crate::error::{ErrorCode, IpcError};
 pub struct Settings {
     /// UI language preference.
     pub language: LanguagePreference,
+    /// The connection id of the Dastra workspace chosen last (the sandbox when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_connection: Option<String>,
+    /// The last test of each saved connection, by connection id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub last_tests: BTreeMap<String, LastTest>,
 }
 
 /// Where settings are kept: tauri-plugin-store in the app, a temp file in tests.
@@ -41,7 +50,7 @@ pub struct WorkspaceTarget {
     /// The client, authenticated for it.
     pub client: DastraClient,
     /// Keeps the embedded sandbox server running while the target lives.
-    _sandbox: Option<Arc<passerelle_sandbox::RunningSandbox>>,
+    sandbox: Option<Arc<passerelle_sandbox::RunningSandbox>>,
 }
 
 impl WorkspaceTarget {
@@ -72,13 +81,79 @@ impl WorkspaceTarget {
             workspace_id,
             base_url: sandbox.url(),
             is_sandbox: true,
+            connection_id: passerelle_vault::SANDBOX_PROFILE_ID.into(),
         };
         Ok(WorkspaceTarget {
             info,
             client,
-            _sandbox: Some(Arc::new(sandbox)),
+            sandbox: Some(Arc::new(sandbox)),
         })
     }
+
+    /// Connect to the Dastra workspace of connection `connection_id`, checking that the key
+    /// opens it (which also gives its name).
+    pub async fn dastra(
+        connection_id: &str,
+        settings: &DastraSettings,
+        secret: &passerelle_vault::Secret,
+    ) -> Result<WorkspaceTarget, IpcError> {
+        let client = passerelle_connectors::dastra::session_client(settings, secret)
+            .map_err(|f| IpcError::new(ErrorCode::Invalid, f.message))?;
+        let workspaces = client.workspaces().await?;
+        let Some(workspace) = workspaces
+            .into_iter()
+            .find(|w| w.id.map(i64::from) == Some(settings.workspace_id))
+        else {
+            let msg = format!(
+                "the key of this connection cannot open workspace #{}: test the connection and \
+                 pick one of the workspaces it lists",
+                settings.workspace_id
+            );
+            return Err(IpcError::new(ErrorCode::NotFound, msg));
+        };
+        let info = WorkspaceInfo {
+            label: workspace.label,
+            workspace_id: settings.workspace_id,
+            base_url: client.base_url().to_owned(),
+            is_sandbox: false,
+            connection_id: connection_id.to_owned(),
+        };
+        Ok(WorkspaceTarget {
+            info,
+            client,
+            sandbox: None,
+        })
+    }
+
+    /// Where the embedded sandbox listens and its key, for testing the built-in connection.
+    pub fn sandbox_endpoint(&self) -> Option<passerelle_connectors::SandboxEndpoint> {
+        self.sandbox
+            .as_ref()
+            .map(|s| passerelle_connectors::SandboxEndpoint {
+                url: s.url(),
+                api_key: passerelle_vault::Secret::new(s.api_key()),
+            })
+    }
+}
+
+/// Where the `Api` sends events for the window: Tauri events in the app, a recorder in tests.
+pub trait EventSink: Send + Sync {
+    /// The current workspace changed: every screen reloads.
+    fn workspace_changed(&self, event: WorkspaceChangedEvent);
+}
+
+/// What an [`Api`] is made of.
+pub struct ApiParts {
+    /// The embedded sandbox workspace, current until another is chosen.
+    pub sandbox: WorkspaceTarget,
+    /// Where preferences are kept.
+    pub settings: Arc<dyn SettingsStore>,
+    /// Connection profiles and their secrets.
+    pub vault: Arc<passerelle_vault::Vault>,
+    /// Where events go.
+    pub events: Arc<dyn EventSink>,
+    /// The operating system's language.
+    pub system_language: Language,
 }
 
 /// What a session has open: the current workspace.
@@ -92,18 +167,69 @@ pub struct Api {
     settings: Mutex<Settings>,
     store: Arc<dyn SettingsStore>,
     system_language: Language,
+    pub(crate) vault: Arc<passerelle_vault::Vault>,
+    pub(crate) sandbox: WorkspaceTarget,
+    pub(crate) events: Arc<dyn EventSink>,
+    /// Serialises workspace switches.
+    pub(crate) switching: tokio::sync::Mutex<()>,
 }
 
 impl Api {
-    /// An API on `target`, with settings from `store`.
-    pub fn new(target: WorkspaceTarget, store: Arc<dyn SettingsStore>, system: Language) -> Self {
-        let settings = store.load();
+    /// An API on the sandbox workspace; [`Api::restore_workspace`] then opens the one chosen
+    /// last time.
+    pub fn new(parts: ApiParts) -> Self {
+        let settings = parts.settings.load();
         Api {
-            session: RwLock::new(Session { target }),
+            session: RwLock::new(Session {
+                target: parts.sandbox.clone(),
+            }),
             settings: Mutex::new(settings),
-            store,
-            system_language: system,
+            store: parts.settings,
+            system_language: parts.system_language,
+            vault: parts.vault,
+            sandbox: parts.sandbox,
+            events: parts.events,
+            switching: tokio::sync::Mutex::new(()),
         }
+    }
+
+    pub(crate) fn set_target(&self, target: WorkspaceTarget) {
+        self.session
+            .write()
+            .expect("BUG: session lock poisoned")
+            .target = target;
+    }
+
+    pub(crate) fn current_connection(&self) -> String {
+        self.session
+            .read()
+            .expect("BUG: session lock poisoned")
+            .target
+            .info
+            .connection_id
+            .clone()
+    }
+
+    pub(crate) fn settings_snapshot(&self) -> Settings {
+        self.settings
+            .lock()
+            .expect("BUG: settings lock poisoned")
+            .clone()
+    }
+
+    /// Change the preferences and save them.
+    pub(crate) fn update_settings(
+        &self,
+        change: impl FnOnce(&mut Settings),
+    ) -> Result<(), IpcError> {
+        let updated = {
+            let mut settings = self.settings.lock().expect("BUG: settings lock poisoned");
+            change(&mut settings);
+            settings.clone()
+        };
+        self.store
+            .save(&updated)
+            .map_err(|e| IpcError::new(ErrorCode::Internal, e))
     }
 
     fn target(&self) -> WorkspaceTarget {
@@ -114,7 +240,7 @@ impl Api {
             .clone()
     }
 
-    fn info(&self) -> AppInfo {
+    pub(crate) fn info(&self) -> AppInfo {
         let preference = self
             .settings
             .lock()
@@ -140,16 +266,11 @@ impl Api {
 
     /// `settings_update`
     pub async fn settings_update(&self, req: SettingsUpdateRequest) -> Result<AppInfo, IpcError> {
-        let updated = {
-            let mut settings = self.settings.lock().expect("BUG: settings lock poisoned");
+        self.update_settings(|settings| {
             if let Some(language) = req.language {
                 settings.language = language;
             }
-            settings.clone()
-        };
-        self.store
-            .save(&updated)
-            .map_err(|e| IpcError::new(ErrorCode::Internal, e))?;
+        })?;
         Ok(self.info())
     }
 

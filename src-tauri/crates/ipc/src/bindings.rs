@@ -66,6 +66,11 @@ mod tests {
             });
         std::fs::create_dir_all(&dir).expect("create the bindings folder");
         std::fs::write(dir.join("commands.ts"), commands_ts()).expect("write commands.ts");
+        // Types from other crates that a command returns directly (the rest are exported with
+        // the types that use them).
+        use ts_rs::TS;
+        let config = ts_rs::Config::from_env().with_out_dir(&dir);
+        passerelle_connectors::TestReport::export_all(&config).expect("export TestReport");
     }
 
     #[test]

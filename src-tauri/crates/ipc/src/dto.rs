@@ -44,6 +44,8 @@ pub struct WorkspaceInfo {
     pub base_url: String,
     /// True for the built-in sandbox workspace: nothing done here reaches a real Dastra.
     pub is_sandbox: bool,
+    /// The connection it was opened from (`sandbox` for the built-in one).
+    pub connection_id: String,
 }
 
 /// `app_info` takes nothing.

@@ -19,6 +19,8 @@ pub enum ErrorCode {
     Unreachable,
     /// Dastra may or may not have applied a write: check before doing it again.
     OutcomeUnknown,
+    /// The operating system's keyring is locked or missing: secrets cannot be read or stored.
+    Keyring,
     /// This build or workspace does not support the operation.
     Unsupported,
     /// A fault in Passerelle itself; the log has the details.
@@ -35,6 +37,10 @@ pub struct IpcError {
     pub code: ErrorCode,
     /// What happened and how to fix it.
     pub message: String,
+    /// For settings refused field by field: which fields, what is wrong, how to fix each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<passerelle_vault::FieldError>>")]
+    pub fields: Vec<passerelle_vault::FieldError>,
 }
 
 impl IpcError {
@@ -43,7 +49,14 @@ impl IpcError {
         IpcError {
             code,
             message: message.into(),
+            fields: Vec::new(),
         }
+    }
+
+    /// The same error, naming the fields at fault.
+    pub fn with_fields(mut self, fields: Vec<passerelle_vault::FieldError>) -> Self {
+        self.fields = fields;
+        self
     }
 }
 
@@ -57,9 +70,6 @@ impl From<passerelle_dastra::Error> for IpcError {
             ErrorKind::OutcomeUnknown => ErrorCode::OutcomeUnknown,
             _ => ErrorCode::Internal,
         };
-        IpcError {
-            code,
-            message: e.to_string(),
-        }
+        IpcError::new(code, e.to_string())
     }
 }

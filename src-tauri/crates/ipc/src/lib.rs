@@ -19,13 +19,16 @@
 
 mod api;
 pub mod bindings;
+mod connections;
 pub mod convert;
 mod dto;
 mod error;
 
-pub use api::{Api, Session, Settings, SettingsStore, WorkspaceTarget};
+pub use api::{Api, ApiParts, EventSink, Session, Settings, SettingsStore, WorkspaceTarget};
+pub use connections::*;
 pub use dto::*;
 pub use error::{ErrorCode, IpcError};
+pub use passerelle_connectors::TestReport;
 
 /// Calls `$callback! { name: Request => Response, … }` with the whole command list.
 #[macro_export]
@@ -39,6 +42,16 @@ macro_rules! with_commands {
             asset_list: RegistryListRequest => AssetListResponse,
             actor_list: RegistryListRequest => ActorListResponse,
             contract_list: RegistryListRequest => ContractListResponse,
+            connections_list: ConnectionsListRequest => ConnectionListResponse,
+            connections_save: ConnectionSaveRequest => ConnectionView,
+            connections_delete: ConnectionIdRequest => ConnectionListResponse,
+            connections_test: ConnectionIdRequest => TestReport,
+            connections_test_draft: ConnectionDraftTestRequest => TestReport,
+            connections_secret_delete: ConnectionIdRequest => ConnectionView,
+            connections_export: ConnectionsExportRequest => ConnectionsExportResponse,
+            connections_import: ConnectionsImportRequest => ConnectionsImportResponse,
+            dastra_workspaces: DastraWorkspacesRequest => DastraWorkspacesResponse,
+            workspace_switch: ConnectionIdRequest => AppInfo,
         }
     };
 }

@@ -160,7 +160,8 @@ impl Error {
 }
 
 /// One field that cannot be saved as it is: where, what is wrong, and how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldError {
     /// The field as a JSON path in the profile: `name`, `settings.port`,
     /// `settings.auth.publicKey`, `settings.include[2]`.

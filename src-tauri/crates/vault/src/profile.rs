@@ -61,6 +61,7 @@ impl fmt::Display for ProfileId {
 
 /// The kinds of connection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ConnectionKind {
     /// A Dastra workspace.
@@ -132,6 +133,7 @@ pub struct Profile {
 
 /// Where a profile stands with its secret, for the list's status column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SecretStatus {
     /// A secret is stored in the keyring.

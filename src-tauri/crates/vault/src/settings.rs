@@ -19,6 +19,7 @@ pub const DASTRA_API_URL: &str = "https://api.dastra.eu";
 
 /// The settings of a connection, one variant per kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", content = "settings", rename_all = "camelCase")]
 pub enum Settings {
     /// A Dastra workspace (or a sandbox that speaks Dastra's API).
@@ -92,6 +93,7 @@ impl Settings {
 
 /// A Dastra workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DastraSettings {
     /// The API's base URL; https, or http on a loopback host (a local sandbox).
@@ -103,6 +105,7 @@ pub struct DastraSettings {
     pub workspace_id: i64,
     /// The workspace's label when it was picked, shown until a test refreshes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub workspace_label: Option<String>,
 }
 
@@ -112,6 +115,7 @@ fn dastra_api_url() -> String {
 
 /// How a Dastra workspace connection authenticates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(
     tag = "type",
     rename_all = "camelCase",
@@ -126,12 +130,14 @@ pub enum DastraAuth {
         public_key: String,
         /// The token endpoint; Dastra's account host when absent.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "ts", ts(optional))]
         token_url: Option<String>,
     },
 }
 
 /// A PostgreSQL database, opened read-only.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PostgresSettings {
     /// Host name or IP address.
@@ -148,6 +154,7 @@ pub struct PostgresSettings {
     pub ssl_mode: SslMode,
     /// Schemas to look at; every non-system schema when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<Vec<String>>"))]
     pub schemas: Vec<String>,
 }
 
@@ -157,6 +164,7 @@ fn postgres_port() -> u16 {
 
 /// PostgreSQL's `sslmode`, as libpq spells its meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SslMode {
     /// Never use TLS.
@@ -174,6 +182,7 @@ pub enum SslMode {
 
 /// A MySQL or MariaDB database, opened read-only.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MySqlSettings {
     /// Host name or IP address.
@@ -193,6 +202,7 @@ fn mysql_port() -> u16 {
 
 /// An SQLite database file, opened read-only.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SqliteSettings {
     /// The database file's absolute path.
@@ -201,20 +211,24 @@ pub struct SqliteSettings {
 
 /// A local folder or a mounted share.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FolderSettings {
     /// The folder's absolute path.
     pub path: PathBuf,
-    /// Glob patterns of files to take, relative to the folder (`**/*.pdf`); all when empty.
+    /// Glob patterns of files to take, relative to the folder (`*.pdf`, `rh/**`); all when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<Vec<String>>"))]
     pub include: Vec<String>,
     /// Glob patterns of files or folders to leave out, applied after `include`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<Vec<String>>"))]
     pub exclude: Vec<String>,
 }
 
 /// An HTTP API.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RestSettings {
     /// The API's base URL (`https://crm.example.com/api`).
@@ -224,6 +238,7 @@ pub struct RestSettings {
     pub auth: RestAuth,
     /// Extra headers sent with every request; stored in clear, so never a credential.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<BTreeMap<String, String>>"))]
     pub headers: BTreeMap<String, String>,
     /// The request a connection test sends.
     #[serde(default)]
@@ -232,6 +247,7 @@ pub struct RestSettings {
 
 /// How an HTTP API authenticates.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(
     tag = "type",
     rename_all = "camelCase",
@@ -262,12 +278,14 @@ pub enum RestAuth {
         client_id: String,
         /// The scope asked for, when the server wants one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "ts", ts(optional))]
         scope: Option<String>,
     },
 }
 
 /// The request a connection test sends to an HTTP API. Only reading methods are allowed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Probe {
     /// `GET` or `HEAD`.
@@ -278,6 +296,7 @@ pub struct Probe {
     pub path: String,
     /// The status the API must answer; any 2xx or 3xx when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub expect_status: Option<u16>,
 }
 

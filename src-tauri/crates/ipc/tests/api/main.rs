@@ -19,15 +19,45 @@ impl SettingsStore for MemoryStore {
     }
 }
 
+/// Events the `Api` sent, in order.
+#[derive(Default)]
+struct Recorder(Mutex<Vec<WorkspaceChangedEvent>>);
+
+impl EventSink for Recorder {
+    fn workspace_changed(&self, event: WorkspaceChangedEvent) {
+        self.0.lock().unwrap().push(event);
+    }
+}
+
+/// An `Api` over the embedded sandbox, profiles in a temp file and secrets in the real OS
+/// keyring (asked only by tests that store a secret).
 async fn api_on_fresh_sandbox() -> (Api, Arc<MemoryStore>, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let state: PathBuf = dir.path().join("sandbox").join("workspace.json");
-    let target = WorkspaceTarget::embedded_sandbox(&state)
+    let store = Arc::new(MemoryStore::default());
+    let api = api_in(dir.path(), store.clone(), Arc::new(Recorder::default())).await;
+    (api, store, dir)
+}
+
+/// An `Api` whose state lives in `dir` and `store`, as one app start.
+async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Recorder>) -> Api {
+    let state: PathBuf = dir.join("sandbox").join("workspace.json");
+    let sandbox = WorkspaceTarget::embedded_sandbox(&state)
         .await
         .expect("sandbox starts");
-    let store = Arc::new(MemoryStore::default());
-    (Api::new(target, store.clone(), Language::Fr), store, dir)
+    let vault = passerelle_vault::Vault::new(
+        passerelle_vault::JsonFileStore::new(dir.join("connections.json")),
+        passerelle_vault::KeyringStore::new(),
+    );
+    Api::new(ApiParts {
+        sandbox,
+        settings: store,
+        vault: Arc::new(vault),
+        events,
+        system_language: Language::Fr,
+    })
 }
+
+mod connections;
 
 fn inbox(q: &str) -> DsarListRequest {
     DsarListRequest {
