@@ -86,7 +86,6 @@ describe('the window', () => {
 
 describe('the screens not built yet', () => {
   const planned = [
-    ['connections', 'Connexions'],
     ['discovery', 'Découverte'],
     ['mapping', 'Mapping'],
     ['imports', 'Imports'],

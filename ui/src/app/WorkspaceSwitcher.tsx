@@ -48,7 +48,7 @@ export function WorkspaceSwitcher({ workspace }: Props) {
       {switcher.error && (
         <div className={styles.switchError} role="alert" data-testid="workspace-switch-error">
           <p className={styles.switchErrorTitle}>{t.header.switchFailed}</p>
-          <p>{t.errors.hint[switcher.error.code]}</p>
+          <p>{t.connections.errorHint[switcher.error.code]}</p>
           <p className={styles.switchErrorDetail}>{switcher.error.message}</p>
           <button type="button" className={styles.dismiss} onClick={() => switcher.reset()}>
             {t.header.dismiss}

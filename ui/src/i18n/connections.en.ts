@@ -73,13 +73,15 @@ export const connections: Messages['connections'] = {
       token: 'Secret missing: enter the token',
       clientSecret: 'Secret missing: enter the client secret',
     },
-    notSet: 'No password',
+    notSet: 'No password stored (optional)',
     notNeeded: 'No secret needed',
   },
   lastTest: {
     never: 'Not tested yet',
-    ok: (time: string) => `Test passed at ${time}`,
-    failed: (time: string) => `Test failed at ${time}`,
+    ok: (when: string) => `Test passed ${when}`,
+    failed: (when: string) => `Test failed ${when}`,
+    today: (time: string) => `at ${time}`,
+    onDay: (date: string, time: string) => `on ${date} at ${time}`,
   },
   actions: {
     test: 'Test',
@@ -92,8 +94,8 @@ export const connections: Messages['connections'] = {
     testFailed: 'The test could not be run',
   },
   notice: {
-    saved: (name: string) => `“${name}” is saved.`,
-    deleted: (name: string) => `“${name}” is deleted.`,
+    saved: (name: string) => `Connection “${name}” saved.`,
+    deleted: (name: string) => `Connection “${name}” deleted.`,
     switched: (name: string) => `Every screen now shows “${name}”.`,
     dismiss: 'Dismiss',
   },
@@ -194,6 +196,7 @@ export const connections: Messages['connections'] = {
     panelTitle: 'Connection test',
     panelIntro:
       'Passerelle really checks the access, read-only, and tells you what it found. Test before saving.',
+    stale: 'The settings changed since this test: run it again to check the new ones.',
     run: 'Test the connection',
     running: 'Testing…',
     ok: 'The connection works',
@@ -251,7 +254,7 @@ export const connections: Messages['connections'] = {
       'Passerelle cannot reach the server. Check the address and port, that the server is running, and that this computer may connect to it (firewall, VPN).',
     tls: "The secure (TLS) connection failed. Check the encryption setting, or ask the server's administrator whether its certificate is valid for this address.",
     wrongCredentials:
-      'The user name, password or key was refused. Check them, enter the secret again (“Replace”), then test again.',
+      'The user name, password or key was refused. Check the user name, enter the password or key again in the form, then test again.',
     missingPermission:
       'The access is accepted, but this account lacks the rights it needs (on the database, the folder or the API). Ask the administrator to grant it read access.',
     timeout:
@@ -265,9 +268,25 @@ export const connections: Messages['connections'] = {
     other:
       'The test failed for a reason Passerelle cannot classify. The specifics below say what happened.',
   },
+  errorHint: {
+    invalid: 'Passerelle cannot use these settings as they are: the details say what to fix.',
+    notFound:
+      'This connection or workspace no longer exists: reload the list of connections, it may have been deleted meanwhile.',
+    unauthorized:
+      'The user name, password or key was refused: check them in the connection, then try again.',
+    unreachable:
+      'The server is not answering: check the address and the network (VPN, firewall), then try again.',
+    outcomeUnknown:
+      'Passerelle cannot tell whether the operation went through: reload the list of connections before doing it again.',
+    keyring:
+      'The system keyring is locked or missing: unlock it (GNOME Keyring, KWallet, Keychain or Credential Manager), then try again.',
+    unsupported: 'Passerelle cannot do this for this kind of connection yet.',
+    internal: "An internal error in Passerelle; the application's log has the details.",
+  },
   remove: {
     title: (name: string) => `Delete “${name}”?`,
     body: 'The connection will be removed from Passerelle. This cannot be undone.',
+    current: 'Every screen shows this workspace now: Passerelle will go back to the sandbox.',
     keyring: {
       stored:
         'Its password or key will be erased from the system keyring too: it will have to be entered again to recreate the connection.',
@@ -280,11 +299,13 @@ export const connections: Messages['connections'] = {
   exporting: {
     title: 'Export connections',
     count: (n: number) =>
-      plural(
-        n,
-        '1 connection exported, without any password or key.',
-        `${n} connections exported, without any password or key.`,
-      ),
+      n === 0
+        ? 'No connection to export: the built-in sandbox is never exported.'
+        : plural(
+            n,
+            '1 connection exported, without any password or key.',
+            `${n} connections exported, without any password or key.`,
+          ),
     hint: 'Share this text with your colleagues: each enters their own secrets after importing it. The built-in sandbox is never exported.',
     label: 'Export text (JSON)',
     copy: 'Copy',

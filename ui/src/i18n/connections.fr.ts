@@ -2,6 +2,7 @@
 // who knows what a database or a shared folder is, not what a socket or a glob is.
 
 import type { ConnectionKind } from '../bindings/ConnectionKind';
+import type { ErrorCode } from '../bindings/ErrorCode';
 import type { FailureCode } from '../bindings/FailureCode';
 import type { SslMode } from '../bindings/SslMode';
 import type { DastraAuthType, RestAuthType } from '../lib/connectionDraft';
@@ -13,7 +14,7 @@ export const connections = {
   title: 'Connexions',
   total: (n: number) => plural(n, '1 connexion', `${n} connexions`),
   intro:
-    "Vos espaces Dastra et les sources où se trouvent des données personnelles. Les mots de passe et les clés restent dans le trousseau du système : Passerelle ne les affiche jamais et ne les exporte jamais.",
+    'Vos espaces Dastra et les sources où se trouvent des données personnelles. Les mots de passe et les clés restent dans le trousseau du système : Passerelle ne les affiche jamais et ne les exporte jamais.',
   new: 'Nouvelle connexion',
   export: 'Exporter',
   exportSelected: (n: number) => `Exporter la sélection (${n})`,
@@ -78,17 +79,19 @@ export const connections = {
       token: 'Secret manquant : saisissez le jeton',
       clientSecret: 'Secret manquant : saisissez le secret client',
     } satisfies Record<SecretKind, string>,
-    notSet: 'Sans mot de passe',
+    notSet: 'Pas de mot de passe enregistré (facultatif)',
     notNeeded: 'Aucun secret nécessaire',
   },
   lastTest: {
     never: 'Pas encore testée',
-    ok: (time: string) => `Test réussi à ${time}`,
-    failed: (time: string) => `Échec du test à ${time}`,
+    ok: (when: string) => `Test réussi ${when}`,
+    failed: (when: string) => `Échec du test ${when}`,
+    today: (time: string) => `à ${time}`,
+    onDay: (date: string, time: string) => `le ${date} à ${time}`,
   },
   actions: {
     test: 'Tester',
-    testing: 'Test…',
+    testing: 'Test en cours…',
     use: 'Utiliser',
     useTitle: 'Faire de cet espace celui que tous les écrans affichent',
     edit: 'Modifier',
@@ -97,8 +100,8 @@ export const connections = {
     testFailed: "Le test n'a pas pu être lancé",
   },
   notice: {
-    saved: (name: string) => `« ${name} » est enregistrée.`,
-    deleted: (name: string) => `« ${name} » est supprimée.`,
+    saved: (name: string) => `La connexion « ${name} » est enregistrée.`,
+    deleted: (name: string) => `La connexion « ${name} » est supprimée.`,
     switched: (name: string) => `Tous les écrans affichent maintenant « ${name} ».`,
     dismiss: 'Fermer',
   },
@@ -111,7 +114,8 @@ export const connections = {
     name: 'Nom',
     nameHint: "Comme vos collègues l'appellent : « CRM », « RH — SIRH »…",
     baseUrl: "Adresse de l'API",
-    dastraUrlHint: "https://api.dastra.eu pour Dastra ; ne la changez que pour une instance dédiée.",
+    dastraUrlHint:
+      'https://api.dastra.eu pour Dastra ; ne la changez que pour une instance dédiée.',
     restUrlHint: 'Par exemple https://crm.exemple.fr/api',
     dastraAuth: 'Authentification',
     dastraAuthTypes: {
@@ -199,6 +203,7 @@ export const connections = {
     panelTitle: 'Test de la connexion',
     panelIntro:
       "Passerelle vérifie vraiment l'accès, en lecture seule, et vous dit ce qu'il a trouvé. Testez avant d'enregistrer.",
+    stale: 'Les réglages ont changé depuis ce test : relancez-le pour vérifier les nouveaux.',
     run: 'Tester la connexion',
     running: 'Test en cours…',
     ok: 'La connexion fonctionne',
@@ -213,7 +218,11 @@ export const connections = {
       workspace: 'Espace de travail',
       address: 'Adresse',
       workspaces: (n: number) =>
-        plural(n, 'Cette clé ouvre 1 espace de travail.', `Cette clé ouvre ${n} espaces de travail.`),
+        plural(
+          n,
+          'Cette clé ouvre 1 espace de travail.',
+          `Cette clé ouvre ${n} espaces de travail.`,
+        ),
     },
     sql: {
       server: 'Serveur',
@@ -256,7 +265,7 @@ export const connections = {
       "Passerelle n'arrive pas à joindre le serveur. Vérifiez l'adresse et le port, que le serveur est allumé et que cet ordinateur a le droit de s'y connecter (pare-feu, VPN).",
     tls: "La connexion sécurisée (TLS) a échoué. Vérifiez le réglage du chiffrement, ou demandez à l'administrateur du serveur si son certificat est valable pour cette adresse.",
     wrongCredentials:
-      "L'identifiant, le mot de passe ou la clé a été refusé. Vérifiez-les, saisissez à nouveau le secret (« Remplacer »), puis relancez le test.",
+      "L'identifiant, le mot de passe ou la clé a été refusé. Vérifiez l'identifiant, saisissez à nouveau le mot de passe ou la clé dans le formulaire, puis relancez le test.",
     missingPermission:
       "L'accès est accepté, mais ce compte n'a pas les droits nécessaires (sur la base, le dossier ou l'API). Demandez à l'administrateur de lui accorder la lecture.",
     timeout:
@@ -270,9 +279,28 @@ export const connections = {
     other:
       "Le test a échoué pour une raison que Passerelle ne sait pas classer. Les précisions ci-dessous disent ce qui s'est passé.",
   } satisfies Record<FailureCode, string>,
+  /** What to do about a command that failed on this screen (the message says what failed). */
+  errorHint: {
+    invalid:
+      'Passerelle ne peut pas utiliser ces réglages tels quels : le détail dit quoi corriger.',
+    notFound:
+      "Cette connexion ou cet espace n'existe plus : rechargez la liste des connexions, il a peut-être été supprimé entre-temps.",
+    unauthorized:
+      "L'identifiant, le mot de passe ou la clé a été refusé : vérifiez-les dans la connexion, puis réessayez.",
+    unreachable:
+      "Le serveur ne répond pas : vérifiez l'adresse et le réseau (VPN, pare-feu), puis réessayez.",
+    outcomeUnknown:
+      "Impossible de savoir si l'opération a abouti : rechargez la liste des connexions avant de recommencer.",
+    keyring:
+      "Le trousseau du système est verrouillé ou absent : déverrouillez-le (GNOME Trousseau, KWallet, Trousseau d'accès ou Gestionnaire d'identification), puis réessayez.",
+    unsupported: 'Passerelle ne sait pas encore faire cela pour ce type de connexion.',
+    internal: "Erreur interne de Passerelle ; le journal de l'application contient les détails.",
+  } satisfies Record<ErrorCode, string>,
   remove: {
     title: (name: string) => `Supprimer « ${name} » ?`,
     body: 'La connexion sera retirée de Passerelle. Cette action est définitive.',
+    current:
+      "C'est l'espace de travail que tous les écrans affichent : Passerelle reviendra au bac à sable.",
     keyring: {
       stored:
         'Son mot de passe ou sa clé sera aussi effacé du trousseau du système : il faudra le saisir à nouveau pour recréer la connexion.',
@@ -285,11 +313,13 @@ export const connections = {
   exporting: {
     title: 'Exporter les connexions',
     count: (n: number) =>
-      plural(
-        n,
-        '1 connexion exportée, sans aucun mot de passe ni aucune clé.',
-        `${n} connexions exportées, sans aucun mot de passe ni aucune clé.`,
-      ),
+      n === 0
+        ? "Aucune connexion à exporter : le bac à sable intégré n'est jamais exporté."
+        : plural(
+            n,
+            '1 connexion exportée, sans aucun mot de passe ni aucune clé.',
+            `${n} connexions exportées, sans aucun mot de passe ni aucune clé.`,
+          ),
     hint: "Partagez ce texte avec vos collègues : chacun saisira ses propres secrets après l'import. Le bac à sable intégré n'est jamais exporté.",
     label: "Texte de l'export (JSON)",
     copy: 'Copier',
@@ -308,10 +338,10 @@ export const connections = {
     failed: "L'import n'a pas abouti",
     done: (n: number) =>
       n === 0
-        ? "Le fichier ne contenait aucune connexion."
+        ? 'Le fichier ne contenait aucune connexion.'
         : plural(n, '1 connexion importée :', `${n} connexions importées :`),
     secrets:
-      "Un export ne contient jamais de secret : saisissez à nouveau le mot de passe ou la clé de chaque connexion qui en a besoin.",
+      'Un export ne contient jamais de secret : saisissez à nouveau le mot de passe ou la clé de chaque connexion qui en a besoin.',
     enterSecret: 'Saisir le secret',
   },
 };

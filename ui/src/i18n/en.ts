@@ -71,7 +71,7 @@ export const en: Messages = {
       outcomeUnknown:
         'Passerelle cannot tell whether the operation went through: check in Dastra before doing it again.',
       keyring:
-        "The system keyring is locked or missing: unlock it (GNOME Keyring, KWallet, Keychain or Credential Manager), then try again.",
+        'The system keyring is locked or missing: unlock it (GNOME Keyring, KWallet, Keychain or Credential Manager), then try again.',
       unsupported: 'This operation is not available for this workspace.',
       internal: "An internal error in Passerelle; the application's log has the details.",
     },

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import type { ConnectionKind } from '../bindings/ConnectionKind';
+import type { ErrorCode } from '../bindings/ErrorCode';
+import type { FailureCode } from '../bindings/FailureCode';
+
 import {
   ACTOR_TYPES,
   APPLICATION_STATES,
@@ -81,5 +85,65 @@ describe('the dictionaries', () => {
     expect(en.inbox.total(40, '40')).toBe('40 requests');
     expect(en.inbox.total(1, '1')).toBe('1 request');
     expect(en.inbox.total(0, '0')).toBe('No requests');
+  });
+});
+
+describe('the Connections screen', () => {
+  // Records, so that a code added on the Rust side fails to compile here until it is listed.
+  const failureCodes: Record<FailureCode, true> = {
+    unreachable: true,
+    tls: true,
+    wrongCredentials: true,
+    missingPermission: true,
+    timeout: true,
+    notFound: true,
+    invalidSettings: true,
+    secretMissing: true,
+    other: true,
+  };
+  const errorCodes: Record<ErrorCode, true> = {
+    invalid: true,
+    notFound: true,
+    unauthorized: true,
+    unreachable: true,
+    outcomeUnknown: true,
+    keyring: true,
+    unsupported: true,
+    internal: true,
+  };
+  const kinds: Record<ConnectionKind, true> = {
+    dastraWorkspace: true,
+    postgres: true,
+    mysql: true,
+    sqlite: true,
+    folder: true,
+    restApi: true,
+  };
+
+  it('explains every test failure and every error, and names every kind, in both languages', () => {
+    for (const dict of [fr, en]) {
+      const words = dict.connections;
+      for (const code of Object.keys(failureCodes)) {
+        expect(words.failure[code as FailureCode], code).toMatch(/\S/);
+      }
+      for (const code of Object.keys(errorCodes)) {
+        expect(words.errorHint[code as ErrorCode], code).toMatch(/\S/);
+      }
+      for (const kind of Object.keys(kinds)) {
+        expect(words.kinds[kind as ConnectionKind], kind).toMatch(/\S/);
+      }
+    }
+  });
+
+  it('says things differently in French and English', () => {
+    expect(fr.connections.title).toBe('Connexions');
+    expect(en.connections.title).toBe('Connections');
+    expect(fr.connections.exporting.count(0)).toContain('Aucune connexion');
+    expect(en.connections.exporting.count(1)).toBe(
+      '1 connection exported, without any password or key.',
+    );
+    expect(fr.connections.lastTest.ok(fr.connections.lastTest.today('14:05'))).toBe(
+      'Test réussi à 14:05',
+    );
   });
 });

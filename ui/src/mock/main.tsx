@@ -2,8 +2,10 @@
 // of Tauri: for looking at the screens without building the Rust side (`npm run mock`). Never
 // part of dist/: the app build only has index.html as input.
 //
-// `?lang=en` starts in English; `?empty=1` starts with an empty inbox; `?freeze=1` freezes
-// Object.prototype first, as the Tauri window does.
+// `?lang=en` starts in English; `?empty=1` starts with an empty inbox; `?fresh=1` starts with
+// the sandbox as the only connection, as on a first start; `?freeze=1` freezes
+// Object.prototype first, as the Tauri window does. Connection tests take a moment, as real
+// ones do (see src/test/fakeConnectionTests.ts for how each outcome can be reached).
 
 import './freeze';
 import { StrictMode } from 'react';
@@ -18,6 +20,8 @@ const params = new URLSearchParams(window.location.search);
 installFakeBackend({
   systemLanguage: params.get('lang') === 'en' ? 'en' : 'fr',
   ...(params.get('empty') === '1' ? { dsars: [] } : {}),
+  ...(params.get('fresh') === '1' ? { connections: [], secrets: {} } : {}),
+  latencyMs: 700,
 });
 
 const root = document.getElementById('root');

@@ -1,52 +1,91 @@
 // A fake backend behind `mockIPC`: it answers every command the way the Rust side does (same
-// types, 1-based paging, Dastra-side filtering) over the sample data, and records each request
-// so tests can check what the UI asked for.
+// types, 1-based paging, Dastra-side filtering, the vault's rules for connections) over the
+// sample data, and records each request and answer so tests can check what the UI asked for
+// and what it was told. The connection commands live in fakeConnections.ts.
 
+import { emit as tauriEmit } from '@tauri-apps/api/event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 
 import type { Commands } from '../bindings/commands';
 import type { ErrorCode } from '../bindings/ErrorCode';
+import type { FieldError } from '../bindings/FieldError';
 import type { Language } from '../bindings/Language';
 import type { LanguagePreference } from '../bindings/LanguagePreference';
+import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
+import { fakeConnections, type ConnectionOptions } from './fakeConnections';
 import { ACTORS, APP_INFO, ASSETS, CONTRACTS, DSARS, dsarDetail } from './fixtures';
 
 type Name = keyof Commands;
-type Handler<K extends Name> = (req: Commands[K]['request']) => Commands[K]['response'];
+type Handler<K extends Name> = (
+  req: Commands[K]['request'],
+) => Commands[K]['response'] | Promise<Commands[K]['response']>;
 
 export type FakeBackend = {
   /** Every command received, in order. */
   calls: { cmd: string; req: unknown }[];
+  /** Every answer given, in order (failures are not answers). */
+  responses: { cmd: string; res: unknown }[];
   /** The requests received for one command. */
   requests<K extends Name>(cmd: K): Commands[K]['request'][];
   /** The last request received for one command. */
   last<K extends Name>(cmd: K): Commands[K]['request'] | undefined;
-  /** Make the next calls of `cmd` fail with `{code, message}` until `recover()`. */
-  fail(cmd: Name, code: ErrorCode, message: string): void;
+  /**
+   * Make the next calls of `cmd` fail with `{code, message}` (and, for settings refused field
+   * by field, `fields`) until `recover()`.
+   */
+  fail(cmd: Name, code: ErrorCode, message: string, fields?: FieldError[]): void;
   recover(): void;
   /** Emit a backend event to the UI. */
   emit(event: string, payload: unknown): Promise<void>;
 };
 
-type Options = {
+type Options = ConnectionOptions & {
   systemLanguage?: Language;
   preference?: LanguagePreference;
   dsars?: typeof DSARS;
   isSandbox?: boolean;
+  /** How long connection tests and workspace listings take (the mock window shows them). */
+  latencyMs?: number;
 };
 
 export function installFakeBackend(options: Options = {}): FakeBackend {
   const system = options.systemLanguage ?? 'fr';
   let preference: LanguagePreference = options.preference ?? 'system';
-  const dsars = options.dsars ?? DSARS;
-  const failures = new Map<string, { code: ErrorCode; message: string }>();
+  const failures = new Map<string, { code: ErrorCode; message: string; fields?: FieldError[] }>();
   const calls: { cmd: string; req: unknown }[] = [];
+  const responses: { cmd: string; res: unknown }[] = [];
+  const sandbox: WorkspaceInfo = { ...APP_INFO.workspace, isSandbox: options.isSandbox ?? true };
+  let workspace = sandbox;
+
+  // The main workspace holds every sample request; any other one, a quarter of them.
+  const dsarsOf = () => {
+    const all = options.dsars ?? DSARS;
+    return workspace.workspaceId === sandbox.workspaceId ? all : all.filter((r) => r.id % 4 === 1);
+  };
 
   const info = () => ({
     ...APP_INFO,
-    workspace: { ...APP_INFO.workspace, isSandbox: options.isSandbox ?? true },
+    workspace,
     language: preference === 'system' ? system : preference,
     languagePreference: preference,
   });
+
+  // Sent through the mocked IPC at once, so an event never outlives the test that caused it.
+  const emit = (event: string, payload: unknown) => tauriEmit(event, payload);
+
+  const connections = fakeConnections(
+    {
+      workspace: () => workspace,
+      sandbox,
+      switchTo: (next) => {
+        workspace = next;
+        void emit('workspace_changed', { workspace: next });
+      },
+      info,
+      latencyMs: options.latencyMs ?? 0,
+    },
+    options,
+  );
 
   const handlers: { [K in Name]: Handler<K> } = {
     app_info: () => info(),
@@ -56,7 +95,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     },
     dsar_list: (req) => {
       const q = fold(req.q);
-      let rows = dsars.filter(
+      let rows = dsarsOf().filter(
         (r) =>
           (q === '' || fold(`${r.requester} ${r.title} ${r.email ?? ''}`).includes(q)) &&
           (req.states.length === 0 || req.states.includes(r.state)) &&
@@ -67,7 +106,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
       return { ...page(rows, req.page, req.size), page: req.page, size: req.size };
     },
     dsar_get: (req) => {
-      const row = dsars.find((r) => r.id === req.id);
+      const row = dsarsOf().find((r) => r.id === req.id);
       if (!row) throw { code: 'notFound', message: `data subject request ${req.id} not found` };
       return dsarDetail(row);
     },
@@ -98,23 +137,27 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
       page: req.page,
       size: req.size,
     }),
+    ...connections,
   };
 
   mockIPC(
-    (cmd, payload) => {
+    async (cmd, payload) => {
       const req = (payload as { req?: unknown } | undefined)?.req;
       calls.push({ cmd, req });
       const failure = failures.get(cmd);
       if (failure) throw failure;
       const handler = handlers[cmd as Name] as ((r: unknown) => unknown) | undefined;
       if (!handler) throw { code: 'unsupported', message: `no command named ${cmd}` };
-      return handler(req);
+      const res = await handler(req);
+      responses.push({ cmd, res });
+      return res;
     },
     { shouldMockEvents: true },
   );
 
   return {
     calls,
+    responses,
     requests: <K extends Name>(cmd: K) =>
       calls.filter((c) => c.cmd === cmd).map((c) => c.req as Commands[K]['request']),
     last: <K extends Name>(cmd: K) =>
@@ -122,12 +165,10 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
         .filter((c) => c.cmd === cmd)
         .map((c) => c.req as Commands[K]['request'])
         .at(-1),
-    fail: (cmd, code, message) => void failures.set(cmd, { code, message }),
+    fail: (cmd, code, message, fields) =>
+      void failures.set(cmd, { code, message, ...(fields ? { fields } : {}) }),
     recover: () => failures.clear(),
-    emit: async (event, payload) => {
-      const { emit } = await import('@tauri-apps/api/event');
-      await emit(event, payload);
-    },
+    emit,
   };
 }
 

@@ -7,6 +7,9 @@ import type { AssetRow } from '../bindings/AssetRow';
 import type { ContractRow } from '../bindings/ContractRow';
 import type { DsarDetail } from '../bindings/DsarDetail';
 import type { DsarRow } from '../bindings/DsarRow';
+import type { LastTest } from '../bindings/LastTest';
+import type { Settings } from '../bindings/Settings';
+import type { WorkspaceChoice } from '../bindings/WorkspaceChoice';
 
 export const APP_INFO: AppInfo = {
   version: '0.1.0',
@@ -157,3 +160,135 @@ export const CONTRACTS: ContractRow[] = Array.from({ length: 5 }, (_, i) => ({
   assets: i,
   signatories: 2,
 }));
+
+/** A saved connection as the fake vault keeps it: the view's fields that are not derived. */
+export type FakeProfile = {
+  id: string;
+  name: string;
+  settings: Settings;
+  builtin: boolean;
+  created: string;
+  updated: string;
+  lastTest?: LastTest;
+};
+
+/** The built-in sandbox; its address is a placeholder, as in the vault. */
+export const SANDBOX_PROFILE: FakeProfile = {
+  id: 'sandbox',
+  name: 'Sandbox',
+  settings: {
+    kind: 'dastraWorkspace',
+    settings: { baseUrl: 'http://127.0.0.1', auth: { type: 'apiKey' }, workspaceId: 1 },
+  },
+  builtin: true,
+  created: '1970-01-01T00:00:00Z',
+  updated: '1970-01-01T00:00:00Z',
+};
+
+/** The workspaces any accepted Dastra key opens in the fake (the sandbox's tenant). */
+export const DASTRA_WORKSPACES: WorkspaceChoice[] = [
+  { id: 1, label: 'Cabinet Lumen — Siège' },
+  { id: 2, label: 'Cabinet Lumen — Santé' },
+];
+
+export const CLIENTS_ID = '3f6c1d2a-8b4e-4c1f-9d7a-1c2b3d4e5f01';
+export const SANTE_ID = '3f6c1d2a-8b4e-4c1f-9d7a-1c2b3d4e5f02';
+export const RH_ID = '3f6c1d2a-8b4e-4c1f-9d7a-1c2b3d4e5f03';
+export const BOUTIQUE_ID = '3f6c1d2a-8b4e-4c1f-9d7a-1c2b3d4e5f04';
+export const CRM_ID = '3f6c1d2a-8b4e-4c1f-9d7a-1c2b3d4e5f05';
+
+/**
+ * Saved connections, one per situation the list shows: a database tested with its password
+ * stored, a second Dastra workspace with its key, a folder whose last test failed, a MariaDB
+ * without its optional password, and an API whose token was never entered (as after an import).
+ */
+export const CONNECTIONS: FakeProfile[] = [
+  {
+    id: CLIENTS_ID,
+    name: 'Clients',
+    settings: {
+      kind: 'postgres',
+      settings: {
+        host: 'db.lumen.local',
+        port: 5432,
+        database: 'crm',
+        user: 'dpo_lecture',
+        sslMode: 'require',
+      },
+    },
+    builtin: false,
+    created: '2026-11-02T09:30:00Z',
+    updated: '2026-11-02T09:30:00Z',
+    lastTest: {
+      ok: true,
+      at: '2026-12-02T14:05:00Z',
+      summary: 'PostgreSQL 16.4, database crm: 4 tables (4 with a row count)',
+    },
+  },
+  {
+    id: SANTE_ID,
+    name: 'Cabinet Lumen — Santé',
+    settings: {
+      kind: 'dastraWorkspace',
+      settings: {
+        baseUrl: 'https://api.dastra.eu',
+        auth: { type: 'apiKey' },
+        workspaceId: 2,
+        workspaceLabel: 'Cabinet Lumen — Santé',
+      },
+    },
+    builtin: false,
+    created: '2026-11-05T10:00:00Z',
+    updated: '2026-11-05T10:00:00Z',
+  },
+  {
+    id: RH_ID,
+    name: 'Dossiers RH',
+    settings: {
+      kind: 'folder',
+      settings: { path: '/srv/partages/rh', include: ['**/*.pdf'], exclude: ['**/archives/**'] },
+    },
+    builtin: false,
+    created: '2026-11-10T08:00:00Z',
+    updated: '2026-11-10T08:00:00Z',
+    lastTest: {
+      ok: false,
+      at: '2026-12-01T16:40:00Z',
+      summary: 'The folder /srv/partages/rh does not exist. Check its path.',
+      code: 'notFound',
+    },
+  },
+  {
+    id: BOUTIQUE_ID,
+    name: 'Boutique en ligne',
+    settings: {
+      kind: 'mysql',
+      settings: { host: 'shop-db.lumen.local', port: 3306, database: 'boutique', user: 'lecture' },
+    },
+    builtin: false,
+    created: '2026-11-12T11:20:00Z',
+    updated: '2026-11-12T11:20:00Z',
+  },
+  {
+    id: CRM_ID,
+    name: 'CRM commercial',
+    settings: {
+      kind: 'restApi',
+      settings: {
+        baseUrl: 'https://crm.lumen.example/api',
+        auth: { type: 'bearer' },
+        headers: { Accept: 'application/json' },
+        probe: { method: 'GET', path: '/health' },
+      },
+    },
+    builtin: false,
+    created: '2026-11-20T15:00:00Z',
+    updated: '2026-11-20T15:00:00Z',
+  },
+];
+
+/** The secrets the fake keyring holds at start, by connection id (made up). */
+export const CONNECTION_SECRETS: Record<string, string> = {
+  [CLIENTS_ID]: 'pg-lecture-fictif',
+  [SANTE_ID]: 'dastra-cle-fictive',
+};

@@ -62,6 +62,9 @@ export function ConnectionForm({ profile, onSaved, onCancel }: Props) {
   const [replacing, setReplacing] = useState(false);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [workspaces, setWorkspaces] = useState<WorkspaceChoice[] | null>(null);
+  // Every change to the form counts as an edit; a report of an earlier edit is out of date.
+  const [edits, setEdits] = useState(0);
+  const [testedAt, setTestedAt] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   const focusError = useRef(false);
 
@@ -72,7 +75,8 @@ export function ConnectionForm({ profile, onSaved, onCancel }: Props) {
 
   const need = secretNeed(settingsOf(draft));
   const usesStored = secretStatus === 'stored' && !replacing;
-  const typedSecret = !usesStored && secret !== '' ? { secret } : {};
+  // A secret typed for another kind (or authentication) stays out: this one uses none.
+  const typedSecret = need && !usesStored && secret !== '' ? { secret } : {};
   const idPart = profile ? { id: profile.id } : {};
 
   useEffect(() => {
@@ -86,6 +90,7 @@ export function ConnectionForm({ profile, onSaved, onCancel }: Props) {
       draft,
       update: (field: string, patch: Partial<Draft>) => {
         setDraft((d) => ({ ...d, ...patch }));
+        setEdits((n) => n + 1);
         setErrors((list) => list.filter((e) => formFieldOf(e.field) !== field));
       },
       errorsFor: (field: string) => errors.filter((e) => formFieldOf(e.field) === field),
@@ -123,6 +128,7 @@ export function ConnectionForm({ profile, onSaved, onCancel }: Props) {
 
   function runTest() {
     if (!check('test')) return;
+    setTestedAt(edits);
     test.mutate(
       { ...idPart, settings: settingsOf(draft), ...typedSecret },
       {
@@ -181,6 +187,7 @@ export function ConnectionForm({ profile, onSaved, onCancel }: Props) {
       value={secret}
       onChange={(value) => {
         setSecret(value);
+        setEdits((n) => n + 1);
         setErrors((list) => list.filter((e) => e.field !== 'secret'));
       }}
       onReplace={() => setReplacing(true)}
@@ -258,7 +265,9 @@ export function ConnectionForm({ profile, onSaved, onCancel }: Props) {
 
             {(elsewhere.length > 0 || removeSecret.error) && (
               <div className={styles.problems} role="alert">
-                {elsewhere.length > 0 && <p className={styles.problemsTitle}>{words.otherFields}</p>}
+                {elsewhere.length > 0 && (
+                  <p className={styles.problemsTitle}>{words.otherFields}</p>
+                )}
                 {elsewhere.map((e, i) => (
                   <p key={i} data-testid="field-error" data-field={e.field}>
                     <code>{e.field}</code> — {e.text}
@@ -274,13 +283,18 @@ export function ConnectionForm({ profile, onSaved, onCancel }: Props) {
             {save.error && save.error.fields.length === 0 && (
               <div className={styles.problems} role="alert" data-testid="save-error">
                 <p className={styles.problemsTitle}>{words.saveFailed}</p>
-                <p>{t.errors.hint[save.error.code]}</p>
+                <p>{t.connections.errorHint[save.error.code]}</p>
                 <p className={styles.specifics}>{save.error.message}</p>
               </div>
             )}
 
             <div className={styles.actions}>
-              <Button variant="primary" type="submit" disabled={save.isPending} testId="connection-save">
+              <Button
+                variant="primary"
+                type="submit"
+                disabled={save.isPending}
+                testId="connection-save"
+              >
                 {save.isPending ? words.saving : words.save}
               </Button>
               <Button onClick={onCancel} testId="connection-cancel">
@@ -293,6 +307,7 @@ export function ConnectionForm({ profile, onSaved, onCancel }: Props) {
             onRun={runTest}
             running={test.isPending}
             report={test.data}
+            stale={test.data !== undefined && edits !== testedAt}
             error={test.error?.fields.length ? null : test.error}
           />
         </div>

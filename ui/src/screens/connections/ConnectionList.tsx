@@ -34,7 +34,9 @@ export function ConnectionList({ connections, onNew, onEdit, onNotice }: Props) 
   const chosen = selected.filter((id) => connections.some((c) => c.id === id));
 
   function use(c: ConnectionView) {
-    switcher.mutate(c.id, { onSuccess: () => onNotice(words.notice.switched(connectionName(c, t))) });
+    switcher.mutate(c.id, {
+      onSuccess: () => onNotice(words.notice.switched(connectionName(c, t))),
+    });
   }
 
   return (
@@ -61,7 +63,7 @@ export function ConnectionList({ connections, onNew, onEdit, onNotice }: Props) 
       {switcher.error && (
         <div className={styles.alert} role="alert" data-testid="connection-use-error">
           <p className={styles.rowErrorTitle}>{t.header.switchFailed}</p>
-          <p>{t.errors.hint[switcher.error.code]}</p>
+          <p>{t.connections.errorHint[switcher.error.code]}</p>
           <p className={styles.muted}>{switcher.error.message}</p>
         </div>
       )}

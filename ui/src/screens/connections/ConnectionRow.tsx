@@ -142,7 +142,7 @@ export function ConnectionRow({
           ) : test.isError ? (
             <div role="alert" className={styles.rowError} data-testid="test-error">
               <p className={styles.rowErrorTitle}>{words.actions.testFailed}</p>
-              <p>{t.errors.hint[test.error.code]}</p>
+              <p>{t.connections.errorHint[test.error.code]}</p>
               <p className={styles.muted}>{test.error.message}</p>
             </div>
           ) : (

@@ -40,12 +40,14 @@ export function DeleteDialog({ connection, onClose, onDeleted }: Props) {
       }
     >
       <p>{words.body}</p>
+      {connection.current && <p data-testid="delete-current">{words.current}</p>}
       <p data-testid="delete-keyring">
         {connection.secretStatus === 'stored' ? words.keyring.stored : words.keyring.none}
       </p>
       {remove.error && (
         <div className={styles.dialogError} role="alert">
           <p className={styles.rowErrorTitle}>{words.failed}</p>
+          <p>{t.connections.errorHint[remove.error.code]}</p>
           <p>{remove.error.message}</p>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
 import { useImportConnections } from '../../api';
+import type { ConnectionView } from '../../bindings/ConnectionView';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { useI18n } from '../../i18n';
@@ -24,6 +25,8 @@ export function ImportDialog({ onClose, onEdit }: Props) {
   const importing = useImportConnections();
   const [json, setJson] = useState('');
   const imported = importing.data?.imported;
+  const needsSecret = (c: ConnectionView) =>
+    c.secretStatus === 'missing' || c.secretStatus === 'notSet';
 
   async function readFile(file: File | undefined) {
     if (file) setJson(await file.text());
@@ -55,9 +58,13 @@ export function ImportDialog({ onClose, onEdit }: Props) {
           <ul className={styles.importedList}>
             {imported.map((c) => {
               const secret = secretStatusText(c, t);
-              const needsSecret = c.secretStatus === 'missing' || c.secretStatus === 'notSet';
               return (
-                <li key={c.id} className={styles.importedRow} data-testid="imported-row" data-id={c.id}>
+                <li
+                  key={c.id}
+                  className={styles.importedRow}
+                  data-testid="imported-row"
+                  data-id={c.id}
+                >
                   <KindIcon kind={c.kind} />
                   <span className={styles.importedName}>
                     <span className={styles.name}>{c.name}</span>
@@ -66,8 +73,12 @@ export function ImportDialog({ onClose, onEdit }: Props) {
                   <span className={styles.statusLine} data-tone={secret.tone}>
                     {secret.text}
                   </span>
-                  {needsSecret && (
-                    <Button variant="ghost" onClick={() => onEdit(c.id)} testId="import-enter-secret">
+                  {needsSecret(c) && (
+                    <Button
+                      variant="ghost"
+                      onClick={() => onEdit(c.id)}
+                      testId="import-enter-secret"
+                    >
                       {words.enterSecret}
                     </Button>
                   )}
@@ -75,7 +86,7 @@ export function ImportDialog({ onClose, onEdit }: Props) {
               );
             })}
           </ul>
-          {imported.length > 0 && (
+          {imported.some(needsSecret) && (
             <p className={styles.warning} data-testid="import-secrets">
               {words.secrets}
             </p>

@@ -9,12 +9,14 @@ type Props = {
   onRun: () => void;
   running: boolean;
   report: TestReport | undefined;
+  /** The form changed since the report was made. */
+  stale: boolean;
   /** The test could not even start (not a failed test: that is a report). */
   error: IpcError | null;
 };
 
 /** Beside the form: test what it holds, and read what was found. */
-export function TestPanel({ onRun, running, report, error }: Props) {
+export function TestPanel({ onRun, running, report, stale, error }: Props) {
   const { t } = useI18n();
   const words = t.connections.report;
   return (
@@ -34,11 +36,18 @@ export function TestPanel({ onRun, running, report, error }: Props) {
         ) : error ? (
           <div className={styles.problems} role="alert" data-testid="test-error">
             <p className={styles.problemsTitle}>{t.connections.actions.testFailed}</p>
-            <p>{t.errors.hint[error.code]}</p>
+            <p>{t.connections.errorHint[error.code]}</p>
             <p className={styles.specifics}>{error.message}</p>
           </div>
         ) : report ? (
-          <TestReportView report={report} />
+          <>
+            {stale && (
+              <p className={styles.stale} role="status" data-testid="test-stale">
+                {words.stale}
+              </p>
+            )}
+            <TestReportView report={report} />
+          </>
         ) : (
           <p className={styles.intro}>{words.panelIntro}</p>
         )}

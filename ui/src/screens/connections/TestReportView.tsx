@@ -34,7 +34,9 @@ export function TestReportView({ report }: Props) {
       ) : (
         <FailureView failure={outcome.failure} />
       )}
-      <p className={styles.duration}>{words.duration(formatSeconds(report.durationMs, language))}</p>
+      <p className={styles.duration}>
+        {words.duration(formatSeconds(report.durationMs, language))}
+      </p>
     </section>
   );
 }
@@ -81,7 +83,11 @@ function FailureView({ failure }: { failure: Failure }) {
   );
 }
 
-function Found({ found }: { found: Extract<TestReport['outcome'], { status: 'passed' }>['found'] }) {
+function Found({
+  found,
+}: {
+  found: Extract<TestReport['outcome'], { status: 'passed' }>['found'];
+}) {
   switch (found.type) {
     case 'dastra':
       return <DastraView found={found} />;
@@ -151,7 +157,7 @@ function SqlView({ found }: { found: SqlFound }) {
       ) : (
         <div className={styles.tables}>
           {found.schemas.map((schema) => (
-            <section key={schema.name} className={styles.schema}>
+            <section key={schema.name}>
               <h3 className={styles.schemaName}>{schema.name}</h3>
               <ul className={styles.tableList}>
                 {schema.tables.map((table) => (

@@ -30,7 +30,11 @@ export function WorkspacePicker({ choices, onLoad, loading, error, onPick }: Pro
   if (picked > 0 && !options.some((c) => c.id === picked)) {
     options.unshift({ id: picked, label: draft.workspaceLabel || `#${picked}` });
   }
-  const hint = error ? undefined : choices ? words.workspaceCount(choices.length) : words.workspaceHint;
+  const hint = error
+    ? undefined
+    : choices
+      ? words.workspaceCount(choices.length)
+      : words.workspaceHint;
 
   return (
     <FormField htmlFor={id} label={words.workspace} hint={hint} errors={errors}>
@@ -61,7 +65,7 @@ export function WorkspacePicker({ choices, onLoad, loading, error, onPick }: Pro
       </div>
       {error && (
         <p className={styles.inlineError} role="alert" data-testid="workspace-load-error">
-          <strong>{words.workspacesFailed}.</strong> {t.errors.hint[error.code]}
+          <strong>{words.workspacesFailed}.</strong> {t.connections.errorHint[error.code]}
           <span className={styles.specifics}>{error.message}</span>
         </p>
       )}
