@@ -189,19 +189,19 @@ impl App {
         .await
     }
 
-    /// The element's text, retried while the UI re-renders it (a stale element is not an
-    /// answer).
+    /// The element's text as a person sees it (`innerText`), retried while the UI re-renders
+    /// it. WebKitWebDriver's own element text is not used: its visibility check reports some
+    /// painted elements (table cells, an ellipsized header label) as empty.
     pub async fn text(&self, css: &str) -> String {
-        self.poll(&format!("the text of {css}"), async || {
-            self.client
-                .find(Locator::Css(css))
-                .await
-                .ok()?
-                .text()
-                .await
-                .ok()
-        })
-        .await
+        self.poll(&format!("the text of {css}"), async || self.text_now(css).await)
+            .await
+    }
+
+    /// The element's `innerText` now, if the element is there.
+    async fn text_now(&self, css: &str) -> Option<String> {
+        let script = "const e = document.querySelector(arguments[0]); return e ? e.innerText : null";
+        let value = self.client.execute(script, vec![json!(css)]).await.ok()?;
+        value.as_str().map(str::to_string)
     }
 
     pub async fn number_in(&self, css: &str) -> u64 {
@@ -214,14 +214,7 @@ impl App {
 
     /// The number written in `css` now, if any (`"34 demandes"` → 34).
     async fn number_now(&self, css: &str) -> Option<u64> {
-        let text = self
-            .client
-            .find(Locator::Css(css))
-            .await
-            .ok()?
-            .text()
-            .await
-            .ok()?;
+        let text = self.text_now(css).await?;
         let digits: String = text.chars().filter(char::is_ascii_digit).collect();
         digits.parse().ok()
     }
@@ -242,15 +235,7 @@ impl App {
 
     pub async fn wait_for_text_change(&self, css: &str, before: &str) -> String {
         self.poll(&format!("{css} to change from {before:?}"), async || {
-            let text = self
-                .client
-                .find(Locator::Css(css))
-                .await
-                .ok()?
-                .text()
-                .await
-                .ok()?;
-            (text != before).then_some(text)
+            self.text_now(css).await.filter(|text| text != before)
         })
         .await
     }
