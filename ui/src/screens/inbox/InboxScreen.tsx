@@ -177,7 +177,7 @@ function inboxColumns(t: Messages): Column<DsarRow>[] {
     {
       id: 'requester',
       header: t.inbox.columns.requester,
-      width: '20%',
+      width: '19%',
       sortKey: 'familyName',
       render: (r) => (
         <div className={styles.requester}>
@@ -195,7 +195,7 @@ function inboxColumns(t: Messages): Column<DsarRow>[] {
     {
       id: 'purposes',
       header: t.inbox.columns.purposes,
-      width: '17%',
+      width: '16%',
       render: (r) => (
         <ChipList>
           {r.purposes.map((p) => (
@@ -207,20 +207,20 @@ function inboxColumns(t: Messages): Column<DsarRow>[] {
     {
       id: 'state',
       header: t.inbox.columns.state,
-      width: '15%',
+      width: '16%',
       sortKey: 'state',
       render: (r) => <Badge tone={stateTone(r.state)}>{stateLabel(t, r.state)}</Badge>,
     },
     {
       id: 'step',
       header: t.inbox.columns.step,
-      width: '10%',
+      width: '11%',
       render: (r) => <span className={styles.step}>{r.workflowStep ?? t.common.empty}</span>,
     },
     {
       id: 'due',
       header: t.inbox.columns.due,
-      width: '14%',
+      width: '15%',
       sortKey: 'expiryTime',
       render: (r) => <DueDate dueDate={r.dueDate} daysLeft={r.daysLeft} />,
     },

@@ -4,10 +4,15 @@
 //!
 //! Each engine has a `connect` that gives the read-only connection (for discovery and imports
 //! to build on) and a `test` that reports the server, its schemas and tables with row
-//! estimates. Statement logging is off: queries may one day carry personal data.
+//! estimates. Statement logging is off: queries carry personal data (discovery's needles).
+//!
+//! For discovery, [`search::SqlSession`] opens any of the three, describes its tables
+//! ([`schema`]) and searches them with the matching pushed down to the database.
 
 pub mod mysql;
 pub mod postgres;
+pub mod schema;
+pub mod search;
 pub mod sqlite;
 
 use std::time::Duration;

@@ -10,5 +10,6 @@ mod folder;
 mod mysql;
 mod postgres;
 mod rest;
+mod search;
 mod sqlite;
 mod support;
