@@ -311,14 +311,8 @@ impl App {
         }
     }
 
-    /// Close the window and stop the driver.
-    /// The app's data, config and cache folders (its `XDG_*_HOME`s), for looking at what it
-    /// wrote.
-    pub fn home(&self) -> &std::path::Path {
-        self._data.path()
-    }
-
-    /// Close the app and keep its folders (see [`App::home`]) for inspection.
+    /// Close the app and keep its data, config and cache folders (its `XDG_*_HOME`s) for
+    /// looking at what it wrote.
     pub async fn finish_keeping_home(mut self) -> tempfile::TempDir {
         let _ = self.client.clone().close().await;
         self.stop_driver();
@@ -328,6 +322,7 @@ impl App {
         std::mem::replace(&mut self._data, spare)
     }
 
+    /// Close the window and stop the driver.
     pub async fn finish(mut self) {
         let _ = self.client.clone().close().await;
         self.stop_driver();
