@@ -54,6 +54,7 @@
 mod check;
 pub mod dastra;
 mod failure;
+pub mod files;
 pub mod folder;
 mod report;
 mod rest;
