@@ -95,7 +95,10 @@ impl Selection {
     }
 
     /// The entries under `root`, excluded folders pruned.
-    fn entries<'a>(&'a self, root: &'a Path) -> impl Iterator<Item = walkdir::Result<DirEntry>> + 'a {
+    fn entries<'a>(
+        &'a self,
+        root: &'a Path,
+    ) -> impl Iterator<Item = walkdir::Result<DirEntry>> + 'a {
         let relative = move |entry: &DirEntry| entry.path().strip_prefix(root).map(Path::to_owned);
         WalkDir::new(root)
             .follow_links(false)

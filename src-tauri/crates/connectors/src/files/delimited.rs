@@ -20,8 +20,13 @@ pub(super) fn read(file: File, head: &[u8], reading: &mut Reading<'_>) -> Result
     reading.delimiter = Some(char::from(delimiter));
     tracing::debug!(delimiter = %char::from(delimiter).escape_default(), "csv delimiter");
 
+    // NOTE: rows end at `\n` only, so that line numbers stay right after `\r\n` endings
+    // (the reader counts `\n`); the `\r` left at the end of a row's last cell goes with the
+    // trimming every cell gets. Files ending rows with a lone `\r` (classic Mac OS) read as
+    // one row.
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(delimiter)
+        .terminator(csv::Terminator::Any(b'\n'))
         .has_headers(false)
         .flexible(true)
         .from_reader(decoded.reader);
@@ -135,7 +140,11 @@ mod tests {
         assert_eq!(detect_delimiter("a;b;c\n1;2,5;3\n4;5;6\n", false), b';');
         assert_eq!(detect_delimiter("a,b\n1,2\n", false), b',');
         assert_eq!(detect_delimiter("a\tb|c\n1\t2|x\n3\t4\n", false), b'\t');
-        assert_eq!(detect_delimiter("alone\n", false), b',', "no delimiter at all");
+        assert_eq!(
+            detect_delimiter("alone\n", false),
+            b',',
+            "no delimiter at all"
+        );
     }
 
     #[test]

@@ -338,7 +338,9 @@ pub fn read_file(
 
 fn read_head(file: &mut File) -> io::Result<Vec<u8>> {
     let mut head = Vec::with_capacity(HEAD_BYTES);
-    file.by_ref().take(HEAD_BYTES as u64).read_to_end(&mut head)?;
+    file.by_ref()
+        .take(HEAD_BYTES as u64)
+        .read_to_end(&mut head)?;
     Ok(head)
 }
 
@@ -452,7 +454,10 @@ mod tests {
     #[test]
     fn a_first_row_with_an_email_or_numbers_is_data() {
         assert!(looks_like_header(["Nom", "Prénom", "E-mail"]));
-        assert!(!looks_like_header(["Martin", "elodie@example.fr"]), "e-mail");
+        assert!(
+            !looks_like_header(["Martin", "elodie@example.fr"]),
+            "e-mail"
+        );
         assert!(!looks_like_header(["Martin", "12/03/1985"]), "a date");
         assert!(!looks_like_header(["", " "]), "nothing in it");
     }

@@ -83,7 +83,9 @@ fn read_sheet(
     };
     let mut rows = range.rows().enumerate().peekable();
     let header = rows.peek().filter(|(_, cells)| {
-        let texts = cells.iter().all(|c| matches!(c, Data::String(_) | Data::Empty));
+        let texts = cells
+            .iter()
+            .all(|c| matches!(c, Data::String(_) | Data::Empty));
         texts && looks_like_header(cells.iter().filter_map(|c| c.get_string()))
     });
     let names: Vec<String> = (0..range.width())
@@ -143,9 +145,7 @@ fn xlsx_error(error: XlsxError, reading: &Reading<'_>) -> FileError {
             format: Format::Xlsx,
         },
         XlsxError::Io(e) => FileError::from_io(path, e),
-        XlsxError::Zip(_) => {
-            FileError::corrupt(path, Format::Xlsx, "the zip archive is damaged")
-        }
+        XlsxError::Zip(_) => FileError::corrupt(path, Format::Xlsx, "the zip archive is damaged"),
         other => FileError::corrupt(path, Format::Xlsx, other),
     }
 }
