@@ -11,7 +11,7 @@
 //! | --- | --- | --- |
 //! | CSV, TSV | a record per row, fields named by the header (or column letters) | row, line |
 //! | XLSX, ODS | a record per row of every sheet, same naming | sheet, row |
-//! | JSON | a record per object of the top-level array (or of an array under a key) | sheet (the key), row |
+//! | JSON | a record per element of the top-level array, or of an array under a key | sheet, row |
 //! | NDJSON, JSONL | a record per line holding an object | line |
 //! | text, log | a text piece per non-blank line | line |
 //! | PDF | a text piece per non-blank line of each page's text | page, line |
@@ -278,10 +278,12 @@ pub struct FileSummary {
 
 /// Read one file and push its pieces into `sink`, in file order.
 ///
-/// The file is only read, never written or locked. Errors: the file cannot be opened
+/// The file is only read, never written or locked. The sink is the only way to stop early: a
+/// file that yields no piece (a PDF of scanned pages) is read to its end. Errors: the file
+/// is not a regular file or not a supported format ([`FileError::Unsupported`]), cannot be
+/// opened
 /// ([`FileError::PermissionDenied`], [`FileError::NotFound`], [`FileError::Io`]), is over the
-/// size limit, is not a supported format, is damaged, encrypted, or in an unknown text
-/// encoding. Pieces sent before an error stay sent. A sink's `Break` is not an error: the
+/// size limit, is damaged, encrypted, or in an unknown text encoding. Pieces sent before an error stay sent. A sink's `Break` is not an error: the
 /// summary comes back with `stopped: true`.
 pub fn read_file(
     path: &Path,
@@ -289,8 +291,14 @@ pub fn read_file(
     sink: &mut dyn PieceSink,
 ) -> Result<FileSummary, FileError> {
     let io_error = |e: io::Error| FileError::from_io(path, e);
-    let mut file = File::open(path).map_err(io_error)?;
-    let bytes = file.metadata().map_err(io_error)?.len();
+    // NOTE: asked before opening, since opening a named pipe for reading would block.
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if !metadata.is_file() {
+        return Err(FileError::Unsupported {
+            path: path.to_owned(),
+        });
+    }
+    let bytes = metadata.len();
     if bytes > options.max_file_bytes {
         return Err(FileError::TooLarge {
             path: path.to_owned(),
@@ -298,6 +306,7 @@ pub fn read_file(
             limit: options.max_file_bytes,
         });
     }
+    let mut file = File::open(path).map_err(io_error)?;
     let head = read_head(&mut file).map_err(io_error)?;
     let format = detect_format(path, &head).ok_or_else(|| FileError::Unsupported {
         path: path.to_owned(),

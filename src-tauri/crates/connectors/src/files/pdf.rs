@@ -20,6 +20,14 @@ pub(super) fn read(file: File, bytes: u64, reading: &mut Reading<'_>) -> Result<
         .map_err(|e| FileError::from_io(path, e))?;
     let document = Document::load_mem(&raw).map_err(|e| pdf_error(e, reading))?;
     drop(raw);
+    // lopdf tries the empty user password and, when it is refused, loads the document still
+    // encrypted (its trailer keeps `/Encrypt`).
+    if document.trailer.has(b"Encrypt") {
+        return Err(FileError::Encrypted {
+            path: path.to_owned(),
+            format: Format::Pdf,
+        });
+    }
     let pages = document.get_pages();
     tracing::debug!(pages = pages.len(), "pdf opened");
 

@@ -34,43 +34,40 @@ pub(super) fn read(
     }
 
     let source = BufReader::new(file);
-    let sheets = match format {
+    match format {
         Format::Ods => {
-            let mut book: Ods<_> = Ods::new(source).map_err(|e| ods_error(e, reading))?;
-            sheet_ranges(&mut book, |e| ods_error(e, reading))?
+            let book: Ods<_> = Ods::new(source).map_err(|e| ods_error(e, reading))?;
+            read_book(book, reading, ods_error)
         }
         _ => {
-            let mut book: Xlsx<_> = Xlsx::new(source).map_err(|e| xlsx_error(e, reading))?;
-            sheet_ranges(&mut book, |e| xlsx_error(e, reading))?
+            let book: Xlsx<_> = Xlsx::new(source).map_err(|e| xlsx_error(e, reading))?;
+            read_book(book, reading, xlsx_error)
         }
-    };
-    tracing::debug!(sheets = sheets.len(), "workbook opened");
+    }
+}
 
+/// Every sheet in workbook order, one loaded at a time.
+fn read_book<R, E>(
+    mut book: R,
+    reading: &mut Reading<'_>,
+    failed: fn(E, &Reading<'_>) -> FileError,
+) -> Result<(), FileError>
+where
+    R: Reader<BufReader<File>, Error = E>,
+{
+    let names = book.sheet_names();
+    tracing::debug!(sheets = names.len(), "workbook opened");
     let mut at = reading.location();
-    for (name, range) in sheets {
+    for name in names {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| failed(e, reading))?;
         at.sheet = Some(name);
         if read_sheet(&range, &mut at, reading).is_break() {
             break;
         }
     }
     Ok(())
-}
-
-/// Every sheet's cells, in workbook order.
-fn sheet_ranges<R, E>(
-    book: &mut R,
-    failed: impl Fn(E) -> FileError,
-) -> Result<Vec<(String, Range<Data>)>, FileError>
-where
-    R: Reader<BufReader<File>, Error = E>,
-{
-    let names = book.sheet_names();
-    let mut sheets = Vec::with_capacity(names.len());
-    for name in names {
-        let range = book.worksheet_range(&name).map_err(&failed)?;
-        sheets.push((name, range));
-    }
-    Ok(sheets)
 }
 
 fn read_sheet(

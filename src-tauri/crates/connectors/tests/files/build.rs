@@ -5,7 +5,9 @@ use std::io::Write;
 use std::path::Path;
 
 use lopdf::content::{Content, Operation};
-use lopdf::{dictionary, Document, Object, Stream};
+use lopdf::{
+    dictionary, Document, EncryptionState, EncryptionVersion, Object, Permissions, Stream,
+};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
@@ -173,6 +175,34 @@ pub fn docx(path: &Path) {
 
 /// A two-page PDF in Helvetica with the Windows (WinAnsi) encoding, written by lopdf.
 pub fn pdf() -> Vec<u8> {
+    save(&mut pdf_document())
+}
+
+/// The same PDF encrypted by lopdf (RC4, 128 bits), with an owner password and the given
+/// user password (empty: anyone may open it, only the rights are restricted).
+pub fn encrypted_pdf(user_password: &str) -> Vec<u8> {
+    let mut doc = pdf_document();
+    let id = Object::string_literal(b"passerelle-fixture".to_vec());
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    let version = EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "proprietaire",
+        user_password,
+        key_length: 128,
+        permissions: Permissions::default(),
+    };
+    let state = EncryptionState::try_from(version).expect("encryption set up");
+    doc.encrypt(&state).expect("pdf encrypted");
+    save(&mut doc)
+}
+
+fn save(doc: &mut Document) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("pdf written");
+    bytes
+}
+
+fn pdf_document() -> Document {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font_id = doc.add_object(dictionary! {
@@ -230,9 +260,7 @@ pub fn pdf() -> Vec<u8> {
         "Pages" => pages_id,
     });
     doc.trailer.set("Root", catalog_id);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("pdf written");
-    bytes
+    doc
 }
 
 /// A request by e-mail: encoded sender name, several recipients, a text part and an

@@ -271,7 +271,8 @@ fn a_json_export_gives_a_record_per_element_with_dotted_paths() {
       "exportedAt": "2024-05-01",
       "customers": [
         {"id": 1, "name": "Élodie Martin",
-         "contact": {"email": "elodie.martin@example.fr", "phones": ["06 12 34 56 78", "01 23 45 67 89"]}},
+         "contact": {"email": "elodie.martin@example.fr",
+                     "phones": ["06 12 34 56 78", "01 23 45 67 89"]}},
         {"id": 2, "name": "Jean Dupont", "contact": {"email": null}}
       ]
     }"#;
@@ -576,6 +577,78 @@ fn a_truncated_pdf_is_reported_as_corrupt() {
         error.to_string().ends_with("print it to a new PDF"),
         "says what to do: {error}"
     );
+}
+
+#[test]
+fn a_pdf_locked_by_a_user_password_is_reported_as_encrypted() {
+    let dir = temp();
+    let path = file(&dir, "verrouille.pdf", build::encrypted_pdf("secret"));
+    let error = try_read(&path).expect_err("a locked PDF");
+    assert!(
+        matches!(
+            error,
+            FileError::Encrypted {
+                format: Format::Pdf,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn a_pdf_with_only_an_owner_password_is_read() {
+    let dir = temp();
+    let path = file(&dir, "restreint.pdf", build::encrypted_pdf(""));
+    let (_, got) = read(&path);
+    let texts: Vec<&str> = got
+        .iter()
+        .filter_map(|g| match g {
+            Got::Text(_, t) => Some(t.as_str()),
+            Got::Record(..) => None,
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Objet : demande d'accès",
+            "Madame Élodie Martin",
+            "elodie.martin@example.fr"
+        ],
+        "opened with the empty user password, decrypted"
+    );
+}
+
+#[test]
+fn a_password_protected_docx_is_reported_as_encrypted() {
+    let dir = temp();
+    let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    bytes.resize(4096, 0);
+    let path = file(&dir, "contrat.docx", bytes);
+    let error = try_read(&path).expect_err("an encrypted document");
+    assert!(
+        matches!(
+            error,
+            FileError::Encrypted {
+                format: Format::Docx,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn a_named_pipe_is_not_opened() {
+    let dir = temp();
+    let pipe = dir.path().join("tube.txt");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|status| status.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let error = try_read(&pipe).expect_err("not a regular file");
+    assert!(matches!(error, FileError::Unsupported { .. }), "{error:?}");
 }
 
 #[test]
