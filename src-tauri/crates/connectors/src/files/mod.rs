@@ -26,6 +26,30 @@
 //! the summary says `stopped`. A file larger than [`ReadOptions::max_file_bytes`] is not read.
 //! Failures are [`FileError`]s naming the file, what is wrong and what to do.
 //!
+//! # Example
+//!
+//! ```no_run
+//! use std::ops::ControlFlow;
+//!
+//! use passerelle_connectors::files::{read_file, Piece, ReadOptions};
+//! use passerelle_connectors::folder::{Selection, Walked};
+//!
+//! # fn demo(selection: &Selection, root: &std::path::Path) {
+//! let options = ReadOptions::default();
+//! for walked in selection.walk(root) {
+//!     let Walked::File(file) = walked else { continue };
+//!     let mut sink = |piece: Piece<'_>| {
+//!         println!("something at {:?}", piece.at());
+//!         ControlFlow::Continue(())
+//!     };
+//!     match read_file(&file.path, &options, &mut sink) {
+//!         Ok(summary) => println!("{} pieces", summary.pieces),
+//!         Err(error) => println!("{error}"),
+//!     }
+//! }
+//! # }
+//! ```
+//!
 //! Deliberately left out: OCR of scanned PDFs (they yield no text), legacy `.xls` and `.doc`,
 //! archives (`.zip`), DOCX headers, footers and comments, and e-mail attachments' contents
 //! (their names are listed). Logging is at debug level: formats, byte and piece counts, never

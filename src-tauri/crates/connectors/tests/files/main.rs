@@ -185,6 +185,27 @@ fn a_table_whose_first_row_is_data_gets_column_letters() {
 }
 
 #[test]
+fn a_csv_larger_than_the_sniffed_head_is_read_to_its_end() {
+    let dir = temp();
+    let mut csv = String::from("id;email\n");
+    for i in 1..=20_000 {
+        csv.push_str(&format!("{i};personne{i}@example.fr\n"));
+    }
+    assert!(csv.len() > 64 * 1024, "past the head");
+    let path = file(&dir, "grand.csv", &csv);
+
+    let (summary, got) = read(&path);
+    assert_eq!(summary.pieces, 20_000);
+    assert_eq!(
+        got.last(),
+        Some(&record(
+            at(&path).row(20_001).line(20_001),
+            &[("id", "20000"), ("email", "personne20000@example.fr")]
+        ))
+    );
+}
+
+#[test]
 fn a_utf16_csv_with_a_bom_is_decoded() {
     let dir = temp();
     let mut bytes = vec![0xFF, 0xFE];
