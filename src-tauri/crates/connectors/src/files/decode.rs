@@ -46,7 +46,7 @@ pub(super) fn sniff(head: &[u8]) -> Result<&'static Encoding, &'static str> {
     match std::str::from_utf8(head) {
         Ok(_) => Ok(UTF_8),
         // The head may end in the middle of a character.
-        Err(e) if e.error_len().is_none() && e.valid_up_to() + 4 > head.len() => Ok(UTF_8),
+        Err(e) if e.error_len().is_none() => Ok(UTF_8),
         Err(_) => Ok(WINDOWS_1252),
     }
 }

@@ -2,7 +2,8 @@
 //! included, numbered in document order (the number goes in the location's `line`).
 //!
 //! Only `word/document.xml` is read: headers, footers, footnotes and comments are not (yet).
-//! Deleted text that tracked changes still hold is read, since it is still in the file.
+//! Deleted text that tracked changes still hold is read, since it is still in the file. Text
+//! boxes saved twice for old readers (`mc:Fallback`) are read once.
 
 use std::fs::File;
 use std::io::BufReader;
@@ -43,10 +44,20 @@ pub(super) fn read(file: File, head: &[u8], reading: &mut Reading<'_>) -> Result
     let mut open: Vec<String> = Vec::new();
     let mut in_text = false;
     let mut number = 0;
+    let mut fallback = 0;
     let mut buffer = Vec::new();
     loop {
         buffer.clear();
         let event = xml.read_event_into(&mut buffer).map_err(malformed)?;
+        match &event {
+            Event::Start(e) if e.local_name().as_ref() == b"Fallback" => fallback += 1,
+            Event::End(e) if e.local_name().as_ref() == b"Fallback" => fallback -= 1,
+            Event::Eof => break,
+            _ => {}
+        }
+        if fallback > 0 {
+            continue;
+        }
         let current = open.last_mut();
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
@@ -86,7 +97,6 @@ pub(super) fn read(file: File, head: &[u8], reading: &mut Reading<'_>) -> Result
                     text.push_str(&resolved);
                 }
             }
-            Event::Eof => break,
             _ => {}
         }
     }

@@ -87,7 +87,9 @@ pub struct Location {
     /// The row of a CSV file or sheet (the header is row 1), or the record's rank in a JSON
     /// array.
     pub row: Option<u64>,
-    /// The column (a letter, as a spreadsheet shows it), when a piece is a single cell.
+    /// The column of a single cell. The readers leave it empty, since a record spans its
+    /// row; a consumer that narrows a finding to one field of a record sets it (to the field's
+    /// name, which is the column letter when the table has no header).
     pub column: Option<String>,
     /// The page of a PDF.
     pub page: Option<u32>,

@@ -145,7 +145,7 @@ pub fn ods(path: &Path) {
 }
 
 /// A letter: a paragraph, an empty one, one of three runs with an entity, a table of two
-/// cells, and one with a tab.
+/// cells, one with a tab, and one holding a text box saved with its fallback copy.
 pub fn docx(path: &Path) {
     zip(
         path,
@@ -161,12 +161,20 @@ pub fn docx(path: &Path) {
             (
                 "word/document.xml",
                 r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+ xmlns:v="urn:schemas-microsoft-com:vml"><w:body>
 <w:p><w:r><w:t>Objet : demande d’accès</w:t></w:r></w:p>
 <w:p/>
 <w:p><w:r><w:t xml:space="preserve">Madame </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>Élodie Martin</w:t></w:r><w:r><w:t xml:space="preserve"> &amp; M. Dupont</w:t></w:r></w:p>
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>E-mail</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>elodie.martin@example.fr</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 <w:p><w:r><w:t>Fin</w:t><w:tab/><w:t>du courrier</w:t></w:r></w:p>
+<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>
+<w:p><w:r><w:t>Note : Élodie</w:t></w:r></w:p>
+</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>
+<w:p><w:r><w:t>Note : Élodie</w:t></w:r></w:p>
+</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
 </w:body></w:document>"#,
             ),
         ],

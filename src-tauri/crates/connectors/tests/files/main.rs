@@ -446,8 +446,10 @@ fn a_docx_gives_a_text_piece_per_paragraph_tables_included() {
             text(at(&path).line(4), "E-mail"),
             text(at(&path).line(5), "elodie.martin@example.fr"),
             text(at(&path).line(6), "Fin\tdu courrier"),
+            text(at(&path).line(7), "Note : Élodie"),
         ],
-        "paragraph 2 is empty; runs join, entities resolve, tabs stay"
+        "paragraph 2 is empty; runs join, entities resolve, tabs stay; the text box (paragraph \
+         7, inside paragraph 8) is read once"
     );
 }
 
