@@ -498,6 +498,23 @@ mod tests {
     }
 
     #[test]
+    fn locations_and_summaries_serialise_in_camel_case() {
+        let mut at = Location::file(Path::new("/partage/rh.xlsx"));
+        at.sheet = Some("Clients".into());
+        at.row = Some(2);
+        let json = serde_json::to_value(&at).expect("serialises");
+        let expected = serde_json::json!({
+            "path": "/partage/rh.xlsx", "sheet": "Clients", "row": 2,
+            "column": null, "page": null, "line": null,
+        });
+        assert_eq!(json, expected);
+        assert_eq!(
+            serde_json::to_value(Format::Ndjson).expect("serialises"),
+            "ndjson"
+        );
+    }
+
+    #[test]
     fn formats_come_from_the_extension_checked_against_the_content() {
         let at = |name: &str, head: &[u8]| detect_format(Path::new(name), head);
         assert_eq!(at("a.CSV", b"a;b\n"), Some(Format::Csv));

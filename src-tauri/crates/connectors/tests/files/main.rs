@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use passerelle_connectors::files::{
     read_file, FileError, FileSummary, Format, Location, Piece, ReadOptions,
 };
+use passerelle_connectors::folder::{Selection, Walked};
 
 /// An owned copy of a piece, to compare.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,9 +80,10 @@ fn text(at: Location, text: &str) -> Got {
     Got::Text(at, text.to_owned())
 }
 
-/// Write `bytes` as `name` in `dir`.
+/// Write `bytes` as `name` in `dir`, with the folders it needs.
 fn file(dir: &tempfile::TempDir, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     let path = dir.path().join(name);
+    std::fs::create_dir_all(path.parent().expect("in a folder")).expect("folder made");
     std::fs::write(&path, bytes).expect("fixture written");
     path
 }
@@ -760,4 +762,45 @@ fn a_missing_file_is_not_found() {
     let dir = temp();
     let error = try_read(&dir.path().join("parti.csv")).expect_err("missing");
     assert!(matches!(error, FileError::NotFound { .. }), "{error:?}");
+}
+
+#[test]
+fn a_folder_walk_hands_every_selected_file_to_the_reader() {
+    let dir = temp();
+    file(
+        &dir,
+        "clients.csv",
+        "nom;email\nMartin;elodie.martin@example.fr\n",
+    );
+    file(&dir, "notes/appel.txt", "Rappeler Élodie Martin\n");
+    file(&dir, "notes/photo.jpg", b"\xFF\xD8\xFF");
+    file(&dir, "tmp/brouillon.txt", "Élodie\n");
+    let settings = passerelle_vault::settings::FolderSettings {
+        path: dir.path().to_owned(),
+        include: vec![],
+        exclude: vec!["tmp".into()],
+    };
+    let selection = Selection::new(&settings).expect("patterns compile");
+
+    let mut read_ok = Vec::new();
+    let mut unsupported = Vec::new();
+    for walked in selection.walk(dir.path()) {
+        let Walked::File(walked) = walked else {
+            panic!("everything is readable")
+        };
+        match try_read(&walked.path) {
+            Ok((summary, _)) => read_ok.push((walked.relative, summary.format, summary.pieces)),
+            Err(FileError::Unsupported { .. }) => unsupported.push(walked.relative),
+            Err(other) => panic!("{other}"),
+        }
+    }
+    assert_eq!(
+        read_ok,
+        [
+            (PathBuf::from("clients.csv"), Format::Csv, 1),
+            (PathBuf::from("notes/appel.txt"), Format::Text, 1),
+        ],
+        "in name order, tmp left out"
+    );
+    assert_eq!(unsupported, [PathBuf::from("notes/photo.jpg")]);
 }
