@@ -305,12 +305,13 @@ pub struct FileSummary {
 /// Read one file and push its pieces into `sink`, in file order.
 ///
 /// The file is only read, never written or locked. The sink is the only way to stop early: a
-/// file that yields no piece (a PDF of scanned pages) is read to its end. Errors: the file
-/// is not a regular file or not a supported format ([`FileError::Unsupported`]), cannot be
-/// opened
-/// ([`FileError::PermissionDenied`], [`FileError::NotFound`], [`FileError::Io`]), is over the
-/// size limit, is damaged, encrypted, or in an unknown text encoding. Pieces sent before an error stay sent. A sink's `Break` is not an error: the
-/// summary comes back with `stopped: true`.
+/// file that yields no piece (a PDF of scanned pages) is read to its end. A sink's `Break` is
+/// not an error: the summary comes back with `stopped: true`.
+///
+/// Errors: the file is not a regular file or not a supported format
+/// ([`FileError::Unsupported`]), cannot be opened ([`FileError::PermissionDenied`],
+/// [`FileError::NotFound`], [`FileError::Io`]), is over the size limit, is damaged, encrypted,
+/// or in an unknown text encoding. Pieces sent before an error stay sent.
 pub fn read_file(
     path: &Path,
     options: &ReadOptions,
