@@ -5,9 +5,13 @@
 //! leaves out every entry named `tmp`. An excluded folder is not descended into. Symbolic
 //! links are not followed. The walk is bounded: it stops at [`TestOptions::max_files`] files
 //! or near the time limit, and says there are more.
+//!
+//! Discovery walks the same way, unbounded, with [`Selection::walk`]: it yields every selected
+//! file (and every entry that could not be read) for the caller to hand to
+//! [`crate::files::read_file`].
 
 use std::io::ErrorKind;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -54,6 +58,82 @@ impl Selection {
     pub fn prunes(&self, relative: &Path) -> bool {
         matches(&self.exclude, relative)
     }
+
+    /// Every file under `root` that the patterns select, in a stable order (names sorted
+    /// within each folder), without descending into excluded folders or following symbolic
+    /// links. Entries that cannot be read (a folder without permission) come out as
+    /// [`Walked::Unreadable`] and the walk goes on. The walk is lazy: stop iterating to stop
+    /// it.
+    pub fn walk<'a>(&'a self, root: &'a Path) -> impl Iterator<Item = Walked> + 'a {
+        self.entries(root).filter_map(move |entry| {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let path = e.path().map(Path::to_owned);
+                    return Some(Walked::Unreadable { path });
+                }
+            };
+            if !entry.file_type().is_file() {
+                return None;
+            }
+            let relative = entry.path().strip_prefix(root).ok()?;
+            if !self.selects(relative) {
+                return None;
+            }
+            let walked = match entry.metadata() {
+                Ok(meta) => Walked::File(WalkedFile {
+                    relative: relative.to_owned(),
+                    path: entry.into_path(),
+                    bytes: meta.len(),
+                }),
+                Err(_) => Walked::Unreadable {
+                    path: Some(entry.into_path()),
+                },
+            };
+            Some(walked)
+        })
+    }
+
+    /// The entries under `root`, excluded folders pruned.
+    fn entries<'a>(
+        &'a self,
+        root: &'a Path,
+    ) -> impl Iterator<Item = walkdir::Result<DirEntry>> + 'a {
+        let relative = move |entry: &DirEntry| entry.path().strip_prefix(root).map(Path::to_owned);
+        WalkDir::new(root)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(move |entry| {
+                entry.depth() == 0
+                    || !entry.file_type().is_dir()
+                    || relative(entry).map_or(true, |rel| !self.prunes(&rel))
+            })
+    }
+}
+
+/// What [`Selection::walk`] meets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Walked {
+    /// A selected file.
+    File(WalkedFile),
+    /// An entry that could not be read: a folder that may not be listed, a file whose
+    /// metadata cannot be read. The path is missing when the error has none.
+    Unreadable {
+        /// The entry.
+        path: Option<PathBuf>,
+    },
+}
+
+/// A file selected by [`Selection::walk`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkedFile {
+    /// Its full path (the root joined with `relative`).
+    pub path: PathBuf,
+    /// Its path relative to the walked folder.
+    pub relative: PathBuf,
+    /// Its size in bytes, when listed.
+    pub bytes: u64,
 }
 
 fn globs(patterns: &[String]) -> Result<GlobSet, Failure> {
@@ -111,16 +191,7 @@ fn walk(
         unreadable: 0,
     };
     let relative = |entry: &DirEntry| entry.path().strip_prefix(root).map(Path::to_owned);
-    let walker = WalkDir::new(root)
-        .follow_links(false)
-        .into_iter()
-        .filter_entry(|entry| {
-            entry.depth() == 0
-                || !entry.file_type().is_dir()
-                || relative(entry).map_or(true, |rel| !selection.prunes(&rel))
-        });
-
-    for (seen, entry) in walker.enumerate() {
+    for (seen, entry) in selection.entries(root).enumerate() {
         if seen % 256 == 0 && Instant::now() >= deadline {
             found.truncated = true;
             break;
@@ -238,6 +309,27 @@ mod tests {
             !rules.prunes(Path::new("export")),
             "other folders are walked"
         );
+    }
+
+    #[test]
+    fn a_walk_yields_the_selected_files_in_name_order_and_skips_pruned_folders() {
+        let root = tempfile::tempdir().expect("temp dir");
+        for file in ["b.csv", "a.csv", "notes.txt", "archive/old.csv", "rh/c.csv"] {
+            let path = root.path().join(file);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("folder");
+            std::fs::write(&path, "x;y\n").expect("file");
+        }
+        let rules = selection(&["*.csv"], &["archive"]);
+        let walked: Vec<_> = rules
+            .walk(root.path())
+            .map(|w| match w {
+                Walked::File(file) => (file.relative.display().to_string(), file.bytes),
+                Walked::Unreadable { path } => panic!("unreadable {path:?}"),
+            })
+            .collect();
+        let expected = [("a.csv", 4), ("b.csv", 4), ("rh/c.csv", 4)];
+        let expected: Vec<_> = expected.map(|(p, b)| (p.to_owned(), b)).into();
+        assert_eq!(walked, expected, "csv files only, archive left out");
     }
 
     #[test]

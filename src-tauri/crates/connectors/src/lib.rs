@@ -1,7 +1,7 @@
 //! Opens the systems a data protection officer connects Passerelle to, read-only, and tells
 //! in plain words what it found or why it could not.
 //!
-//! For now the crate answers one question, "does this connection work?":
+//! It answers two questions. "Does this connection work?":
 //! [`test_connection`] (a saved profile) and [`test_settings`] (a form not saved yet) do a real
 //! check for every kind of connection and return a [`TestReport`]:
 //!
@@ -19,6 +19,11 @@
 //! other) and a sentence saying what to fix. Every test is bounded by
 //! [`TestOptions::timeout`] (10 s by default) and its report never holds the secret.
 //!
+//! And "what text does this file hold, and where?": [`files::read_file`] turns a CSV, XLSX,
+//! ODS, JSON, NDJSON, text, PDF, DOCX or EML file into located pieces (records and lines)
+//! pushed into a [`files::PieceSink`], for discovery to match against a data subject; the
+//! folder's files come from [`folder::Selection::walk`].
+//!
 //! # Layout
 //!
 //! - `check`: [`test_connection`], [`test_settings`], [`TestOptions`];
@@ -26,7 +31,10 @@
 //! - [`dastra`]: the workspace check and [`dastra::list_workspaces`] for the picker;
 //! - [`sql`]: one module per engine, each with a `connect` that opens the read-only session
 //!   discovery and imports will build on;
-//! - [`folder`]: the file selection ([`folder::Selection`]) and the bounded walk;
+//! - [`folder`]: the file selection ([`folder::Selection`]), the bounded walk of the test and
+//!   the discovery walk;
+//! - [`files`]: one reader per format, the [`files::Location`] of every piece, and
+//!   [`files::FileError`];
 //! - `rest`: the probe, with API-key, bearer, basic or OAuth2 client-credentials auth.
 //!
 //! # Example
@@ -45,15 +53,17 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Not here yet: discovery, reading records for imports, REST recipes. Not here ever: Tauri,
-//! and where secrets are kept (the vault crate). Logging is at debug level: kinds, durations
-//! and failure codes, never a secret, a row or a file name.
+//! Not here yet: discovery over SQL sources, reading records for imports, REST recipes. Not
+//! here ever: matching (the discovery crate), Tauri, and where secrets are kept (the vault
+//! crate). Logging is at debug level: kinds, durations, formats, counts and failure codes,
+//! never a secret, a row, a cell or a file name.
 
 #![deny(missing_docs)]
 
 mod check;
 pub mod dastra;
 mod failure;
+pub mod files;
 pub mod folder;
 mod report;
 mod rest;

@@ -1,0 +1,214 @@
+//! JSON and NDJSON: objects flattened into records of dotted paths.
+//!
+//! A document is split into records where it holds a table: a top-level array gives one
+//! record per element, and a top-level object gives one per element of each of its arrays of
+//! objects (`{"customers": [...]}`, the key becoming the location's sheet), plus one record of
+//! its other members. Anything else is one record. In a record, nested objects become dotted
+//! paths (`customer.email`), arrays of scalars are joined with `, `, and arrays holding objects
+//! are indexed from 0 (`orders[0].id`).
+
+use std::fs::File;
+use std::io::{BufRead, Read};
+
+use serde_json::{Map, Value};
+
+use super::{decode, FileError, Format, Reading};
+
+/// A whole JSON document.
+pub(super) fn read_document(
+    file: File,
+    head: &[u8],
+    reading: &mut Reading<'_>,
+) -> Result<(), FileError> {
+    let path = reading.path;
+    let mut decoded = decode::open(file, head, reading)?;
+    let mut bytes = Vec::new();
+    decoded
+        .reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::from_io(path, e))?;
+    let document: Value = serde_json::from_slice(&bytes)
+        .map_err(|e| FileError::corrupt(path, Format::Json, syntax(&e)))?;
+    drop(bytes);
+
+    let mut at = reading.location();
+    let mut fields = Vec::new();
+    match document {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                at.row = Some(i as u64 + 1);
+                fields.clear();
+                flatten("", item, &mut fields);
+                if reading.record(&at, &fields).is_break() {
+                    return Ok(());
+                }
+            }
+        }
+        Value::Object(members) => read_object(&members, &mut at, reading),
+        scalar => {
+            flatten("", &scalar, &mut fields);
+            let _ = reading.record(&at, &fields);
+        }
+    }
+    Ok(())
+}
+
+/// A top-level object: its arrays of objects as tables, the rest as one record.
+fn read_object(members: &Map<String, Value>, at: &mut super::Location, reading: &mut Reading<'_>) {
+    let is_table = |value: &Value| {
+        value
+            .as_array()
+            .is_some_and(|items| items.iter().any(Value::is_object))
+    };
+    let mut fields = Vec::new();
+    for (key, value) in members.iter().filter(|(_, v)| !is_table(v)) {
+        flatten(key, value, &mut fields);
+    }
+    if reading.record(at, &fields).is_break() {
+        return;
+    }
+
+    for (key, value) in members.iter().filter(|(_, v)| is_table(v)) {
+        at.sheet = Some(key.clone());
+        for (i, item) in value.as_array().into_iter().flatten().enumerate() {
+            at.row = Some(i as u64 + 1);
+            fields.clear();
+            flatten("", item, &mut fields);
+            if reading.record(at, &fields).is_break() {
+                return;
+            }
+        }
+    }
+}
+
+/// JSON Lines: one record per line; a line that does not parse is skipped and counted.
+pub(super) fn read_lines(
+    file: File,
+    head: &[u8],
+    reading: &mut Reading<'_>,
+) -> Result<(), FileError> {
+    let path = reading.path;
+    let mut decoded = decode::open(file, head, reading)?;
+    let mut at = reading.location();
+    let mut line = Vec::new();
+    let mut fields = Vec::new();
+    for number in 1.. {
+        line.clear();
+        let read = decoded
+            .reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| FileError::from_io(path, e))?;
+        if read == 0 {
+            break;
+        }
+        let text = decode::line_text(decode::without_newline(&line));
+        if text.trim().is_empty() {
+            continue;
+        }
+        let value: Value = match serde_json::from_str(&text) {
+            Ok(value) => value,
+            Err(e) => {
+                tracing::debug!(line = number, error = %syntax(&e), "json line skipped");
+                reading.skipped += 1;
+                continue;
+            }
+        };
+        at.line = Some(number);
+        fields.clear();
+        flatten("", &value, &mut fields);
+        if reading.record(&at, &fields).is_break() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Where a JSON document breaks, without quoting it.
+fn syntax(error: &serde_json::Error) -> String {
+    format!(
+        "{:?} error at line {}, column {}",
+        error.classify(),
+        error.line(),
+        error.column()
+    )
+    .to_lowercase()
+}
+
+/// Add the non-empty scalars under `value` to `fields`, named by their path from `prefix`.
+fn flatten(prefix: &str, value: &Value, fields: &mut Vec<(String, String)>) {
+    let name = || {
+        if prefix.is_empty() {
+            "value".to_owned()
+        } else {
+            prefix.to_owned()
+        }
+    };
+    match value {
+        Value::Null => {}
+        Value::Object(members) => {
+            for (key, member) in members {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                flatten(&path, member, fields);
+            }
+        }
+        Value::Array(items) if items.iter().all(|i| !i.is_object() && !i.is_array()) => {
+            let joined: Vec<String> = items.iter().filter_map(scalar).collect();
+            if !joined.is_empty() {
+                fields.push((name(), joined.join(", ")));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                flatten(&format!("{prefix}[{i}]"), item, fields);
+            }
+        }
+        other => fields.extend(scalar(other).map(|text| (name(), text))),
+    }
+}
+
+/// A scalar as text; `None` for null and blank strings.
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) if s.trim().is_empty() => None,
+        Value::String(s) => Some(s.trim().to_owned()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn nested_objects_become_paths_and_scalar_arrays_are_joined() {
+        let value = json!({
+            "id": 7,
+            "customer": {"email": "e@x.fr", "phone": null, "tags": ["vip", "", 3]},
+            "orders": [{"ref": "A1"}, "loose"],
+        });
+        let mut fields = Vec::new();
+        flatten("", &value, &mut fields);
+        let fields: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("id", "7"),
+                ("customer.email", "e@x.fr"),
+                ("customer.tags", "vip, 3"),
+                ("orders[0].ref", "A1"),
+                ("orders[1]", "loose"),
+            ]
+        );
+    }
+}
