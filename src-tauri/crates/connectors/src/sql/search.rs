@@ -59,6 +59,9 @@ pub enum Needle {
     Digits(String),
     /// The folded value is exactly this (a customer number).
     Equals(String),
+    /// The text appears in the value once it is lower-cased and every character but ASCII
+    /// letters and digits removed (`CL-004 512` holds `cl004512`).
+    Compact(String),
 }
 
 /// What to search in one table.
@@ -309,6 +312,13 @@ impl SqlSession {
                         format!("%{}%", escape_like(&fold(text))),
                     ),
                     (Needle::Equals(text), _) => (self.folded(&quoted), escape_like(&fold(text))),
+                    (Needle::Compact(text), _) => {
+                        let compact: String = fold(text)
+                            .chars()
+                            .filter(char::is_ascii_alphanumeric)
+                            .collect();
+                        (self.compact(&quoted), format!("%{compact}%"))
+                    }
                 };
                 if param.trim_matches('%').is_empty() {
                     continue;
@@ -409,6 +419,25 @@ impl SqlSession {
                 let mut expr = format!("lower(CAST({quoted} AS TEXT))");
                 for (from, to) in FOLD_FROM.chars().zip(FOLD_TO.chars()) {
                     expr = format!("replace({expr}, '{from}', '{to}')");
+                }
+                expr
+            }
+        }
+    }
+
+    /// The column lower-cased with every character but ASCII letters and digits removed.
+    fn compact(&self, quoted: &str) -> String {
+        match self {
+            SqlSession::Postgres(..) => {
+                format!("regexp_replace(lower(CAST({quoted} AS text)), '[^a-z0-9]', '', 'g')")
+            }
+            SqlSession::MySql(_) => {
+                format!("REGEXP_REPLACE(LOWER(CAST({quoted} AS CHAR)), '[^a-z0-9]', '')")
+            }
+            SqlSession::Sqlite(_) => {
+                let mut expr = format!("lower(CAST({quoted} AS TEXT))");
+                for noise in DIGIT_NOISE.iter().chain(&["_", ",", ";", ":", "#", "'"]) {
+                    expr = format!("replace({expr}, '{}', '')", noise.replace('\'', "''"));
                 }
                 expr
             }

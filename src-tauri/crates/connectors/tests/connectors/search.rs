@@ -191,6 +191,11 @@ async fn expectations(session: &mut SqlSession, schema: Option<&str>) {
     let found = session.search(&search(exact, 50)).await.expect("searched");
     assert_eq!(ids(&found.rows), vec!["5"]);
 
+    // A compact identifier ignores spacing and punctuation on both sides.
+    let compact = vec![Needle::Compact("06-12-34-56-7".into())];
+    let found = session.search(&search(compact, 50)).await.expect("searched");
+    assert_eq!(ids(&found.rows), vec!["1", "3", "5"]);
+
     // One hop: the subject's orders, and an order's customer.
     let subject_row = session
         .search(&search(
