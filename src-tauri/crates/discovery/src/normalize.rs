@@ -303,10 +303,42 @@ fn build(calling_code: &str, nsn: &str) -> Option<Phone> {
     })
 }
 
+/// The digits a phone number is dialled with inside `region`, if it can be dialled as a national
+/// number there: `"0612345678"` for `+33612345678` in France.
+pub(crate) fn national_forms(phone: &Phone, region: &str) -> Vec<String> {
+    let Some(region) = REGIONS
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(region.trim()))
+    else {
+        return Vec::new();
+    };
+    let overseas = region.code == "FR"
+        && FRENCH_OVERSEAS
+            .iter()
+            .any(|(_, cc)| *cc == phone.country_code);
+    if region.calling_code != phone.country_code && !overseas {
+        return Vec::new();
+    }
+    match region.trunk {
+        Some('1') => vec![phone.national.clone(), format!("1{}", phone.national)],
+        Some(trunk) => vec![format!("{trunk}{}", phone.national)],
+        None => vec![phone.national.clone()],
+    }
+}
+
+/// Whether numbers with this calling code drop a trunk 0 in international form (so that
+/// `+33 (0)6…` is the same number as `+33 6…`).
+pub(crate) fn has_trunk_zero(calling_code: &str) -> bool {
+    REGIONS
+        .iter()
+        .any(|r| r.calling_code == calling_code && r.trunk == Some('0'))
+        || FRENCH_OVERSEAS.iter().any(|(_, cc)| *cc == calling_code)
+}
+
 /// Folds one character into `out`: lowercase, accents dropped (NFD then combining marks
 /// removed), and the letters NFD does not decompose spelled out (ß → ss, æ → ae, œ → oe,
 /// ø → o, ł → l, đ/ð → d, þ → th).
-fn fold_char(c: char, out: &mut String) {
+pub(crate) fn fold_char(c: char, out: &mut String) {
     let spelled = match c {
         'ß' | 'ẞ' => "ss",
         'æ' | 'Æ' => "ae",

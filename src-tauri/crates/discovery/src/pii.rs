@@ -80,7 +80,7 @@ fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("BUG: a PII pattern does not compile")
 }
 
-static EMAIL: LazyLock<Regex> =
+pub(crate) static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"));
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     regex(concat!(
