@@ -237,9 +237,9 @@ impl Matcher {
     }
 
     /// Every identifier found in `value`, ordered by position. `column`, when given, is the
-    /// name of the column or field the value comes from: a column named like a given name
-    /// (`prenom`, `first_name`) is only searched for given names, one named like a family
-    /// name (`nom`, `last_name`, `surname`) only for family names. Hits may overlap when two
+    /// name of the column or field the value comes from: a lone family name is not looked for
+    /// in a column named like a given name (`prenom`, `first_name`), nor a lone given name in
+    /// one named like a family name (`nom`, `last_name`, `surname`). Hits may overlap when two
     /// identifiers share text (an e-mail and a customer number inside it).
     pub fn match_value(&self, column: Option<&str>, value: &str) -> Vec<Hit> {
         let mut hits = Vec::new();

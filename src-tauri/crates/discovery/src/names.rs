@@ -48,6 +48,8 @@ pub(crate) enum ColumnHint {
 impl ColumnHint {
     /// `prenom`, `first_name`, `givenName` hold given names; `nom`, `last_name`, `surname`,
     /// `nom_de_famille` family names; anything else (`name`, `client`, no column) any part.
+    /// A hint only rules out a lone part in the wrong column: both names together match in
+    /// any column.
     pub fn of(column: Option<&str>) -> ColumnHint {
         let Some(column) = column else {
             return ColumnHint::Any;
@@ -188,16 +190,7 @@ pub(crate) fn find_names(
     let words = words(value, masked);
     let mut hits: Vec<NameHit> = Vec::new();
     for profile in profiles {
-        let given: &[Token] = if hint == ColumnHint::Family {
-            &[]
-        } else {
-            &profile.given
-        };
-        let family: &[Token] = if hint == ColumnHint::Given {
-            &[]
-        } else {
-            &profile.family
-        };
+        let (given, family) = (&profile.given[..], &profile.family[..]);
         let known = |w: &Word| given.iter().chain(family).any(|t| t.folded == w.folded);
 
         let mut i = 0;
@@ -216,7 +209,12 @@ pub(crate) fn find_names(
                 }
                 j += 1;
             }
-            if let Some(hit) = classify(profile, given, family, &words, &run) {
+            let hit = classify(profile, given, family, &words, &run).filter(|h| {
+                // A given name alone in a family-name column is someone else's family name.
+                !matches!((hint, h.part), (ColumnHint::Family, NamePart::Given))
+                    && !matches!((hint, h.part), (ColumnHint::Given, NamePart::Family))
+            });
+            if let Some(hit) = hit {
                 if !hits
                     .iter()
                     .any(|h| h.span == hit.span && h.identifier == hit.identifier)
