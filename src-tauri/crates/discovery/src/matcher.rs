@@ -16,7 +16,8 @@
 //!
 //! | hit | score |
 //! | --- | --- |
-//! | e-mail identical (case aside), phone, IBAN, customer number, `refId`, `userId` as written | 1.0 / 0.98 (phone) |
+//! | e-mail (case aside); IBAN, customer number, `refId`, `userId` as written | 1.0 |
+//! | phone, however written | 0.98 |
 //! | e-mail alias (`+tag`, Gmail dots), identifier with other spacing or punctuation | 0.97 |
 //! | other code-like identifier (`additionalDatas` with a digit) | 0.8 |
 //! | given + family names, complete / in part | 0.8 / 0.5 |
@@ -343,6 +344,19 @@ impl Matcher {
                 name.span,
             );
         }
+        // "+33 (0)6 12…" also holds "(0)6 12…": keep the widest reading of one identifier.
+        let inside = |h: &Hit, o: &Hit| {
+            o.identifier == h.identifier
+                && o.span != h.span
+                && o.span.start <= h.span.start
+                && h.span.end <= o.span.end
+        };
+        let widest: Vec<bool> = hits
+            .iter()
+            .map(|h| !hits.iter().any(|o| inside(h, o)))
+            .collect();
+        let mut widest = widest.into_iter();
+        hits.retain(|_| widest.next().expect("one flag per hit"));
         hits.sort_by_key(|h| (h.span.start, h.identifier));
         hits
     }
@@ -674,4 +688,146 @@ fn search_terms(set: &IdentitySet, matcher: &Matcher) -> Vec<SearchTerm> {
         }
     }
     terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Identifier;
+
+    fn matcher(values: &[(IdentifierKind, &str)], options: &MatchOptions) -> Matcher {
+        let mut set = IdentitySet::new();
+        for (kind, value) in values {
+            set.add(Identifier::added(*kind, *value));
+        }
+        Matcher::new(&set, options)
+    }
+
+    fn rules(m: &Matcher, value: &str) -> Vec<Rule> {
+        m.match_value(None, value)
+            .into_iter()
+            .map(|h| h.rule)
+            .collect()
+    }
+
+    #[test]
+    fn email_aliases_count_only_when_the_option_is_on() {
+        let on = matcher(
+            &[(IdentifierKind::Email, "elodie.dupont@gmail.com")],
+            &MatchOptions::default(),
+        );
+        let alias = Rule::EmailAlias {
+            tag_removed: true,
+            dots_ignored: true,
+        };
+        assert_eq!(
+            rules(&on, "from e.lodiedupont+news@googlemail.com"),
+            [alias]
+        );
+        let off = MatchOptions {
+            email_aliases: false,
+            ..MatchOptions::default()
+        };
+        let off = matcher(&[(IdentifierKind::Email, "elodie.dupont@gmail.com")], &off);
+        assert!(rules(&off, "e.lodiedupont+news@googlemail.com").is_empty());
+        assert_eq!(
+            rules(&off, "ELODIE.DUPONT@GMAIL.COM"),
+            [Rule::EmailExact { case_differs: true }]
+        );
+    }
+
+    #[test]
+    fn name_like_addresses_are_clues_only_at_her_own_non_public_domain() {
+        let m = matcher(
+            &[
+                (IdentifierKind::Email, "elodie.dupont@corp.example"),
+                (IdentifierKind::GivenName, "Élodie"),
+                (IdentifierKind::FamilyName, "Dupont"),
+            ],
+            &MatchOptions::default(),
+        );
+        assert_eq!(rules(&m, "e.dupont@corp.example"), [Rule::EmailNamePattern]);
+        assert_eq!(rules(&m, "edupont@corp.example"), [Rule::EmailNamePattern]);
+        assert!(rules(&m, "e.dupont@other.example").is_empty());
+        assert!(
+            rules(&m, "marc.dupont@corp.example").is_empty(),
+            "marc is not her name"
+        );
+        let public = matcher(
+            &[
+                (IdentifierKind::Email, "elodie.dupont@gmail.com"),
+                (IdentifierKind::FamilyName, "Dupont"),
+            ],
+            &MatchOptions::default(),
+        );
+        assert!(
+            rules(&public, "dupont@gmail.com").is_empty(),
+            "anyone can be dupont@gmail.com"
+        );
+    }
+
+    #[test]
+    fn phones_match_whole_in_any_spelling_and_never_by_similar_digits() {
+        let m = matcher(
+            &[(IdentifierKind::Phone, "+33 6 12 34 56 78")],
+            &MatchOptions::default(),
+        );
+        for written in [
+            "06 12 34 56 78",
+            "0612345678",
+            "+33 (0)6 12 34 56 78",
+            "0033 6 12 34 56 78",
+        ] {
+            let hits = m.match_value(Some("notes"), &format!("tel. {written} le soir"));
+            assert_eq!(hits.len(), 1, "{written}");
+            assert_eq!(hits[0].matched, written);
+        }
+        for other in [
+            "06 12 34 56 79",
+            "06 12 34 56 7",
+            "106 12 34 56 78",
+            "+32 6 12 34 56 78",
+        ] {
+            assert!(m.match_value(None, other).is_empty(), "{other}");
+        }
+    }
+
+    #[test]
+    fn identifiers_dates_and_words_are_found_inside_text() {
+        let m = matcher(
+            &[
+                (IdentifierKind::Iban, "FR76 3000 6000 0112 3456 7890 189"),
+                (IdentifierKind::DateOfBirth, "12/03/1985"),
+                (IdentifierKind::City, "Saint-Étienne"),
+                (IdentifierKind::Other, "12"),
+            ],
+            &MatchOptions::default(),
+        );
+        let value = "virement FR7630006000011234567890189, née le 12 mars 1985 à saint etienne";
+        let kinds: Vec<IdentifierKind> =
+            m.match_value(None, value).iter().map(|h| h.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                IdentifierKind::Iban,
+                IdentifierKind::DateOfBirth,
+                IdentifierKind::City
+            ]
+        );
+        assert!(
+            m.match_value(None, "12 rue des 12 apôtres").is_empty(),
+            "too short to look for"
+        );
+    }
+
+    #[test]
+    fn options_have_documented_defaults_and_partial_json() {
+        let options: MatchOptions = serde_json::from_str(r#"{"region": "BE"}"#).expect("partial");
+        assert_eq!(options.region, "BE");
+        assert!(options.email_aliases);
+        assert_eq!(
+            (options.possible_threshold, options.likely_threshold),
+            (0.3, 0.7)
+        );
+    }
 }

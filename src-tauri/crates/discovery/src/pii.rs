@@ -11,13 +11,13 @@
 //! | kind | shape | verified by |
 //! | --- | --- | --- |
 //! | e-mail | `local@domain.tld` | shape only |
-//! | phone | French national (`06 12 34 56 78`) or international (`+33 6…`, `0033 6…`, any `+cc`) | [`crate::normalize::phone`] |
+//! | phone | French (`06 12 34 56 78`, `+33 6…`, `0033 6…`) or any `+cc` | E.164 rules |
 //! | IBAN | 2 letters, 2 check digits, 11–30 alphanumerics, spaces allowed | ISO 13616 mod 97 |
 //! | NIR | 15 digits (or `2A`/`2B` for Corsica), spaces allowed | key = 97 − (first 13 mod 97) |
 //! | SIREN / SIRET | 9 / 14 digits, spaces allowed | Luhn (La Poste's SIRETs: digit sum mod 5) |
 //! | payment card | 13–19 digits, spaces or dashes allowed, a card network's first digit | Luhn |
 //! | IPv4 / IPv6 | dotted quad / colon-hex | octets ≤ 255 / `std::net::Ipv6Addr` |
-//! | date | `12/03/1985`, `1985-03-12`, `12 mars 1985`, `March 12, 1985` | the date exists, 1900–2099 |
+//! | date | `12/03/1985`, `1985-03-12`, `12 mars 1985`, `March 12, 1985` | exists, 1900–2099 |
 //!
 //! A date is a [`PiiKind::DateOfBirth`] when one of the words *né*, *née*, *naissance*,
 //! *birth*, *born*, *DOB* or *DDN* appears in the 30 bytes before it (case and accents

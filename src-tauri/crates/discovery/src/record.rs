@@ -115,16 +115,15 @@ impl Reason {
                     Lang::En => format!("name confirmed by: {}", kinds.join(", ")),
                 }
             }
-            Reason::EmailDiffers { field } => {
-                match lang {
-                    Lang::Fr => format!(
-                        "la fiche porte une autre adresse e-mail ({field}) : peut-être un homonyme"
-                    ),
-                    Lang::En => {
-                        format!("the record holds a different e-mail address ({field}): maybe a namesake")
-                    }
+            Reason::EmailDiffers { field } => match lang {
+                Lang::Fr => format!(
+                    "la fiche porte une autre adresse e-mail ({field}) : peut-être un homonyme"
+                ),
+                Lang::En => {
+                    let what = "the record holds a different e-mail address";
+                    format!("{what} ({field}): maybe a namesake")
                 }
-            }
+            },
             Reason::PhoneDiffers { field } => match lang {
                 Lang::Fr => format!(
                     "la fiche porte un autre numéro de téléphone ({field}) : peut-être un homonyme"
@@ -329,4 +328,88 @@ impl Matcher {
 
 fn is_strong(hit: &Hit) -> bool {
     hit.kind.is_strong() && !matches!(hit.rule, Rule::EmailNamePattern)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Identifier, IdentitySet, MatchOptions};
+
+    fn matcher() -> Matcher {
+        let mut set = IdentitySet::new();
+        for (kind, value) in [
+            (IdentifierKind::GivenName, "Jean-Pierre"),
+            (IdentifierKind::FamilyName, "Lefèvre"),
+            (IdentifierKind::Email, "jp.lefevre@example.fr"),
+            (IdentifierKind::DateOfBirth, "1970-05-04"),
+            (IdentifierKind::PostalCode, "13001"),
+        ] {
+            set.add(Identifier::added(kind, value));
+        }
+        Matcher::new(&set, &MatchOptions::default())
+    }
+
+    #[test]
+    fn names_in_two_columns_are_likely_and_certain_once_corroborated() {
+        let m = matcher();
+        let likely = m.match_record(&[("first_name", "Jean Pierre"), ("last_name", "LEFEVRE")]);
+        let likely = likely.expect("her names");
+        assert_eq!(likely.confidence, Confidence::Likely);
+        assert!(likely
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::NamesAcrossFields { .. })));
+        let certain = m
+            .match_record(&[
+                ("prenom", "jean-pierre"),
+                ("nom", "Lefèvre"),
+                ("naissance", "04/05/1970"),
+            ])
+            .expect("her names and birth date");
+        assert_eq!(certain.confidence, Confidence::Certain);
+        assert!(certain
+            .explain(Lang::Fr)
+            .contains("nom confirmé par : date de naissance"));
+    }
+
+    #[test]
+    fn weak_clues_alone_are_possible_or_nothing() {
+        let m = matcher();
+        let family = m
+            .match_record(&[("nom", "Lefevre")])
+            .expect("a family name");
+        assert_eq!(family.confidence, Confidence::Possible);
+        assert_eq!(family.reasons.last(), Some(&Reason::OnlyWeakClues));
+        assert!(
+            m.match_record(&[("prenom", "Jean-Pierre")]).is_none(),
+            "a given name alone"
+        );
+        assert!(
+            m.match_record(&[("cp", "13001")]).is_none(),
+            "a postal code alone"
+        );
+        assert!(m.match_record(&[("x", "nothing here")]).is_none());
+    }
+
+    #[test]
+    fn scores_stay_inside_their_confidence_band() {
+        let m = matcher();
+        let options = MatchOptions::default();
+        for record in [
+            &[("email", "jp.lefevre@example.fr")][..],
+            &[
+                ("nom", "Jean-Pierre Lefèvre"),
+                ("email", "autre@example.fr"),
+            ][..],
+            &[("nom", "Lefevre")][..],
+        ] {
+            let found = m.match_record(record).expect("a match");
+            let band = match found.confidence {
+                Confidence::Certain => options.certain_threshold..=1.0,
+                Confidence::Likely => options.likely_threshold..=options.certain_threshold,
+                Confidence::Possible => options.possible_threshold..=options.likely_threshold,
+            };
+            assert!(band.contains(&found.score), "{record:?}: {}", found.score);
+        }
+    }
 }

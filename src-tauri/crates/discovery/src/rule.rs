@@ -76,7 +76,8 @@ pub enum Rule {
         /// The letter case differs.
         case_differs: bool,
     },
-    /// The same mailbox through a provider alias (only with [`crate::MatchOptions::email_aliases`]).
+    /// The same mailbox through a provider alias (with
+    /// [`crate::MatchOptions::email_aliases`] only).
     #[serde(rename_all = "camelCase")]
     EmailAlias {
         /// A `+tag` was ignored.

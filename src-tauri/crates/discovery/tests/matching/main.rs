@@ -47,7 +47,8 @@ fn confidence(record: &[(&str, &str)]) -> Option<Confidence> {
 #[test]
 fn her_identifiers_match_in_every_spelling_with_the_right_confidence() {
     use Confidence::*;
-    let cases: &[(&[(&str, &str)], Option<Confidence>)] = &[
+    type Case<'a> = (&'a [(&'a str, &'a str)], Option<Confidence>);
+    let cases: &[Case] = &[
         (&[("nom_complet", "ELODIE DUPONT MARTIN")], Some(Likely)),
         (&[("client", "Dupont Martin, Elodie")], Some(Likely)),
         (
