@@ -1,68 +1,81 @@
-//! The matching core of DSAR discovery: who the data subject is, how her identifiers are
-//! spelled elsewhere, whether a value or a record is about her, and what other personal data
-//! a finding contains.
+//! DSAR discovery: every connected system searched for one data subject, by a job that can be
+//! cancelled and resumed, with its findings kept encrypted on this computer.
 //!
-//! When a subject access request arrives, the DPO must find everything the organisation holds
-//! about the person, across databases, files and SaaS tools. Exact search misses most of it:
-//! `Élodie` is stored as `ELODIE`, the phone as `06.12.34.56.78`, the customer number as
-//! `cl004512`. This crate turns the request into an [`IdentitySet`], normalises every
-//! identifier ([`normalize`]), and matches values against them with a [`Matcher`] that says
-//! *why* each match holds, in French or English, so the DPO can defend every finding.
+//! A job serves one Dastra request. Its [`JobSpec`] holds the subject's identity set (from
+//! `passerelle-matching`) and the connection profiles to search. [`run_job`] searches them
+//! concurrently within a bound:
 //!
-//! # Main types
+//! | source | unit of work | how |
+//! | --- | --- | --- |
+//! | PostgreSQL, MySQL/MariaDB, SQLite | a table | columns suggested ([`suggest_columns`]), matching pushed down, candidates verified, linked rows one hop away |
+//! | folder | a file | read into records and snippets by `passerelle_connectors::files`, each matched |
 //!
-//! - [`IdentitySet`] of [`Identifier`]s (kind, value, label, [`Provenance`]), built with
-//!   [`IdentitySet::from_request`] from a Dastra `DataSubjectRequestDto` and grown with
-//!   [`IdentitySet::add`];
-//! - [`Matcher`], built once per set with [`MatchOptions`]:
-//!   - [`Matcher::match_value`] finds identifiers in a text or cell: [`Hit`]s with a [`Rule`],
-//!     a score and the byte span in the original value;
-//!   - [`Matcher::match_record`] grades a row: a [`RecordMatch`] with a [`Confidence`]
-//!     (certain, likely, possible) and the [`Reason`]s, [`RecordMatch::explain`] in a [`Lang`];
-//!   - [`Matcher::search_terms`] gives the [`SearchTerm`]s a source can prefilter on;
-//! - [`pii::detect`] flags other personal data in a text (e-mails, phones, IBANs, NIRs,
-//!   SIREN/SIRET, payment cards, IP addresses, dates of birth), checksums verified.
+//! Every finding says where it is ([`FindingLocation`]), how sure the match is and why, in
+//! French and English, and which other personal data its values hold. Progress goes to a
+//! [`ProgressSink`] after each unit; a [`CancellationToken`] stops the job between pieces.
+//!
+//! # Storage
+//!
+//! [`FindingsStore`] keeps jobs, checkpoints, findings and issues in an SQLite database.
+//! Everything that holds personal data is sealed with a key that lives in the OS keyring
+//! ([`SealKey::load_or_create`]); a unit's findings and its checkpoint are written in one
+//! transaction, so a job killed at any moment resumes without losing or repeating a finding.
+//! [`FindingsStore::purge_older_than`] applies the retention setting.
 //!
 //! # Example
 //!
+//! ```no_run
+//! # async fn demo(
+//! #     store: &passerelle_discovery::FindingsStore,
+//! #     identity: passerelle_matching::IdentitySet,
+//! #     folder: passerelle_vault::settings::FolderSettings,
+//! # ) -> passerelle_discovery::Result<()> {
+//! use std::sync::Arc;
+//! use passerelle_discovery::*;
+//!
+//! let source = JobSource { id: "shared-drive".into(), name: "Partage RH".into() };
+//! let spec = JobSpec::new(1012, identity, vec![source]);
+//! store.create_job(&spec).await?;
+//! let inputs = vec![SourceInput::Folder { id: "shared-drive".into(), settings: folder }];
+//! let job = run_job(store, &spec.id, inputs, &RunOptions::default(), Arc::new(NoProgress),
+//!     CancellationToken::new()).await?;
+//! println!("{} findings", store.findings(&job.spec.id).await?.len());
+//! # Ok(()) }
 //! ```
-//! use passerelle_dastra::models::DataSubjectRequestDto;
-//! use passerelle_discovery::{Confidence, IdentitySet, Lang, MatchOptions, Matcher};
 //!
-//! let request = DataSubjectRequestDto {
-//!     given_name: Some("Élodie".into()),
-//!     family_name: Some("Dupont-Martin".into()),
-//!     phone_number: Some("06 12 34 56 78".into()),
-//!     ..Default::default()
-//! };
-//! let matcher = Matcher::new(&IdentitySet::from_request(&request), &MatchOptions::default());
+//! # Layout
 //!
-//! let row = [("nom", "DUPONT MARTIN"), ("prenom", "elodie"), ("tel", "+33 6 12 34 56 78")];
-//! let found = matcher.match_record(&row).expect("her row");
-//! assert_eq!(found.confidence, Confidence::Certain);
-//! println!("{}", found.explain(Lang::En));
-//! ```
+//! - `job`: [`run_job`], [`SourceInput`], [`RunOptions`], [`ProgressEvent`];
+//! - `folder`, `sql`: one scanner per kind of source; `record`: a match made a [`Finding`];
+//! - `columns`: [`suggest_columns`]; `finding`: [`Finding`] and [`Issue`];
+//! - `store`: [`FindingsStore`]; `seal`: [`SealKey`].
 //!
-//! # What it leaves out
-//!
-//! Reading sources (files, SQL, SaaS APIs), running jobs, storing findings and building the
-//! evidence package belong to the callers; this crate does no I/O, holds no state between
-//! calls, and has no errors: a value that cannot be read as what was asked gives `None` or
-//! no hit. It never logs, so personal data cannot leak through it into logs.
+//! Logging is at debug level and holds ids, states and counts only.
 
 #![deny(missing_docs)]
 
-mod date;
-pub mod identity;
-mod matcher;
-mod names;
-pub mod normalize;
-pub mod pii;
+mod columns;
+mod error;
+mod finding;
+mod folder;
+mod job;
 mod record;
-mod rule;
-mod scan;
+mod seal;
+mod sql;
+mod store;
 
-pub use identity::{Identifier, IdentifierKind, IdentitySet, Provenance};
-pub use matcher::{Hit, MatchOptions, Matcher, SearchTerm, TermMatch};
-pub use record::{Confidence, FieldHit, Reason, RecordMatch};
-pub use rule::{Lang, NamePart, Rule};
+pub use columns::{suggest_columns, ColumnSuggestion, SuggestReason};
+pub use error::{Error, Result};
+pub use finding::{
+    Finding, FindingField, FindingLocation, Issue, LinkedRecords, PiiSpan, Span,
+};
+pub use job::{
+    run_job, CancellationToken, NoProgress, ProgressEvent, ProgressSink, RunOptions,
+    SourceInput,
+};
+pub use seal::{SealKey, KEY_ENTRY};
+pub use sql::needles;
+pub use store::{
+    FindingsStore, JobRecord, JobSource, JobSpec, RunState, SourceProgress, SourceRecord,
+    StoredFinding,
+};

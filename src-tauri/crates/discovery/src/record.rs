@@ -1,415 +1,63 @@
-//! Grading a structured record (a row, a JSON object, a CSV line) as a whole.
-//!
-//! [`Matcher::match_record`] matches every field, then combines the hits into one score and a
-//! [`Confidence`], with the reasons that led there:
-//!
-//! - an e-mail, phone, IBAN, customer number, `refId` or `userId` of hers: **certain**;
-//! - her given and family names, in one field or in two: **likely**; with a postal code,
-//!   city, address or date of birth of hers as well: **certain**;
-//! - her family name alone, or her names in part (`Élodie Dupont` for Élodie
-//!   Dupont-Martin), or an address at her domain made of her names: **possible**;
-//! - her given name alone, or a postal code or city alone: no match;
-//! - a namesake: names that match in a record holding *another* e-mail address or phone
-//!   number (and none of hers) are downgraded to **possible**, with a reason saying so; a
-//!   phone of hers in a record with another e-mail (a shared line) is at most **likely**.
-//!
-//! A neighbour's number (one digit off) is not a hit at all: numbers match whole or not.
+//! Turning a record that matched into a [`Finding`]: its fields with what matched in each,
+//! and the other personal data they hold.
 
-use serde::{Deserialize, Serialize};
+use passerelle_matching::{pii, Lang, RecordMatch};
 
-use crate::identity::IdentifierKind;
-use crate::matcher::{name_score, Hit, Matcher};
-use crate::normalize;
-use crate::rule::{Lang, NamePart, Rule};
+use crate::finding::{Finding, FindingField, FindingLocation, PiiSpan, Span};
 
-/// How sure the matcher is that a record is about the subject.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Confidence {
-    /// Worth a look; a person decides.
-    Possible,
-    /// Probably her; a person confirms.
-    Likely,
-    /// Her, by an identifier only she has (or her names confirmed by another identifier).
-    Certain,
-}
-
-/// A hit and the field it was found in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct FieldHit {
-    /// The field (column) name.
-    pub field: String,
-    /// The hit, its span relative to that field's value.
-    pub hit: Hit,
-}
-
-/// One step of the reasoning behind a [`RecordMatch`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "reason", rename_all = "camelCase")]
-pub enum Reason {
-    /// A hit in a field.
-    #[serde(rename_all = "camelCase")]
-    Found {
-        /// The field.
-        field: String,
-        /// What was found.
-        kind: IdentifierKind,
-        /// Why it matched.
-        rule: Rule,
-    },
-    /// Given and family names found in two fields of the record.
-    #[serde(rename_all = "camelCase")]
-    NamesAcrossFields {
-        /// The field holding the given name.
-        given_field: String,
-        /// The field holding the family name.
-        family_field: String,
-    },
-    /// The names are confirmed by other identifiers of hers.
-    #[serde(rename_all = "camelCase")]
-    Corroborated {
-        /// Their kinds (postal code, city, address, date of birth).
-        kinds: Vec<IdentifierKind>,
-    },
-    /// The record holds an e-mail address that is not hers.
-    #[serde(rename_all = "camelCase")]
-    EmailDiffers {
-        /// The field holding it.
-        field: String,
-    },
-    /// The record holds a phone number that is not hers.
-    #[serde(rename_all = "camelCase")]
-    PhoneDiffers {
-        /// The field holding it.
-        field: String,
-    },
-    /// Only weak clues, nothing that identifies her: a person must decide.
-    OnlyWeakClues,
-}
-
-impl Reason {
-    /// The reason as a phrase, in `lang`.
-    pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            Reason::Found { field, kind, rule } => {
-                let (kind, rule) = (kind.describe(lang), rule.describe(lang));
-                match lang {
-                    Lang::Fr => format!("{field} ({kind}) : {rule}"),
-                    Lang::En => format!("{field} ({kind}): {rule}"),
-                }
+/// The finding for `fields` of a record at `location`, graded by `found`.
+///
+/// Personal data detected inside a span that matched the subject is hers, and is not listed
+/// again as other personal data.
+pub(crate) fn finding_of(
+    source_id: &str,
+    location: FindingLocation,
+    fields: &[(&str, &str)],
+    found: &RecordMatch,
+) -> Finding {
+    let fields = fields
+        .iter()
+        .map(|(name, value)| {
+            let matched: Vec<Span> = found
+                .hits
+                .iter()
+                .filter(|h| h.field == *name)
+                .map(|h| Span {
+                    start: h.hit.span.start,
+                    end: h.hit.span.end,
+                })
+                .collect();
+            let pii = pii::detect(value)
+                .into_iter()
+                .filter(|p| {
+                    !matched
+                        .iter()
+                        .any(|m| p.span.start < m.end && m.start < p.span.end)
+                })
+                .map(|p| PiiSpan {
+                    kind: p.kind,
+                    span: Span {
+                        start: p.span.start,
+                        end: p.span.end,
+                    },
+                })
+                .collect();
+            FindingField {
+                name: name.to_string(),
+                value: value.to_string(),
+                matched,
+                pii,
             }
-            Reason::NamesAcrossFields {
-                given_field,
-                family_field,
-            } => match lang {
-                Lang::Fr => format!("prénom dans {given_field} et nom dans {family_field}"),
-                Lang::En => {
-                    format!("given name in {given_field} and family name in {family_field}")
-                }
-            },
-            Reason::Corroborated { kinds } => {
-                let kinds: Vec<&str> = kinds.iter().map(|k| k.describe(lang)).collect();
-                match lang {
-                    Lang::Fr => format!("nom confirmé par : {}", kinds.join(", ")),
-                    Lang::En => format!("name confirmed by: {}", kinds.join(", ")),
-                }
-            }
-            Reason::EmailDiffers { field } => match lang {
-                Lang::Fr => format!(
-                    "la fiche porte une autre adresse e-mail ({field}) : peut-être un homonyme"
-                ),
-                Lang::En => {
-                    let what = "the record holds a different e-mail address";
-                    format!("{what} ({field}): maybe a namesake")
-                }
-            },
-            Reason::PhoneDiffers { field } => match lang {
-                Lang::Fr => format!(
-                    "la fiche porte un autre numéro de téléphone ({field}) : peut-être un homonyme"
-                ),
-                Lang::En => {
-                    format!("the record holds a different phone number ({field}): maybe a namesake")
-                }
-            },
-            Reason::OnlyWeakClues => lang
-                .pick(
-                    "aucun identifiant propre à la personne : à vérifier",
-                    "nothing that identifies her alone: check by hand",
-                )
-                .into(),
-        }
-    }
-}
-
-/// A record graded as being about the subject.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RecordMatch {
-    /// The combined score, 0 to 1, consistent with `confidence` and the thresholds.
-    pub score: f32,
-    /// The grade.
-    pub confidence: Confidence,
-    /// Every hit, by field, in field order.
-    pub hits: Vec<FieldHit>,
-    /// Why, step by step: the hits first, then how they combine.
-    pub reasons: Vec<Reason>,
-}
-
-impl RecordMatch {
-    /// The reasons joined into one sentence, in `lang`.
-    pub fn explain(&self, lang: Lang) -> String {
-        let phrases: Vec<String> = self.reasons.iter().map(|r| r.describe(lang)).collect();
-        phrases.join("; ")
-    }
-}
-
-impl Matcher {
-    /// Grades a record given as `(field name, value)` pairs; `None` when it scores below
-    /// [`crate::MatchOptions::possible_threshold`] (see the module documentation for the
-    /// rules). Field names are used as column hints (see [`Matcher::match_value`]) and in the
-    /// reasons.
-    pub fn match_record(&self, fields: &[(&str, &str)]) -> Option<RecordMatch> {
-        let mut hits = Vec::new();
-        for (field, value) in fields {
-            for hit in self.match_value(Some(field), value) {
-                hits.push(FieldHit {
-                    field: (*field).to_owned(),
-                    hit,
-                });
-            }
-        }
-        if hits.is_empty() {
-            return None;
-        }
-        let mut reasons: Vec<Reason> = hits
-            .iter()
-            .map(|h| Reason::Found {
-                field: h.field.clone(),
-                kind: h.hit.kind,
-                rule: h.hit.rule.clone(),
-            })
-            .collect();
-
-        let strong: Vec<&Hit> = hits
-            .iter()
-            .map(|h| &h.hit)
-            .filter(|h| is_strong(h))
-            .collect();
-        let best_hit = hits.iter().map(|h| h.hit.score).fold(0.0, f32::max);
-        let mut score = best_hit.max(self.names_score(&hits, &mut reasons));
-
-        let options = &self.options;
-        let grade = |score: f32| {
-            if score >= options.certain_threshold {
-                Some(Confidence::Certain)
-            } else if score >= options.likely_threshold {
-                Some(Confidence::Likely)
-            } else if score >= options.possible_threshold {
-                Some(Confidence::Possible)
-            } else {
-                None
-            }
-        };
-        let mut confidence = grade(score)?;
-
-        let (other_email, other_phone) = self.conflicts(fields, &hits);
-        if let Some(field) = &other_email {
-            reasons.push(Reason::EmailDiffers {
-                field: field.clone(),
-            });
-        }
-        if let Some(field) = &other_phone {
-            reasons.push(Reason::PhoneDiffers {
-                field: field.clone(),
-            });
-        }
-        let conflict = other_email.is_some() || other_phone.is_some();
-        let only_phones =
-            !strong.is_empty() && strong.iter().all(|h| h.kind == IdentifierKind::Phone);
-        if conflict && strong.is_empty() && confidence > Confidence::Possible {
-            confidence = Confidence::Possible;
-            score = score.min((options.possible_threshold + options.likely_threshold) / 2.0);
-        } else if other_email.is_some() && only_phones && confidence > Confidence::Likely {
-            confidence = Confidence::Likely;
-            score = score.min((options.likely_threshold + options.certain_threshold) / 2.0);
-        }
-        if strong.is_empty() && confidence == Confidence::Possible {
-            reasons.push(Reason::OnlyWeakClues);
-        }
-        Some(RecordMatch {
-            score,
-            confidence,
-            hits,
-            reasons,
         })
-    }
-
-    /// The score the names of a record reach, with the corroborating identifiers; pushes the
-    /// reasons for combining.
-    fn names_score(&self, hits: &[FieldHit], reasons: &mut Vec<Reason>) -> f32 {
-        let name = |h: &&FieldHit| match h.hit.rule {
-            Rule::NameTokens { part, complete, .. } => Some((part, complete)),
-            _ => None,
-        };
-        let best = |part: NamePart| {
-            hits.iter()
-                .filter_map(|h| name(&h).filter(|(p, _)| *p == part).map(|(_, c)| (h, c)))
-                .max_by_key(|(_, complete)| *complete)
-        };
-        let mut score = hits
-            .iter()
-            .filter_map(|h| name(&h))
-            .map(|(part, complete)| name_score(part, complete))
-            .fold(0.0, f32::max);
-        if let (Some((given, g)), Some((family, f))) =
-            (best(NamePart::Given), best(NamePart::Family))
-        {
-            if given.field != family.field {
-                score = score.max(name_score(NamePart::Full, g && f));
-                reasons.push(Reason::NamesAcrossFields {
-                    given_field: given.field.clone(),
-                    family_field: family.field.clone(),
-                });
-            }
-        }
-        if score == 0.0 {
-            return 0.0;
-        }
-
-        let mut kinds: Vec<IdentifierKind> = Vec::new();
-        for h in hits.iter().filter(|h| h.hit.kind.is_corroborating()) {
-            if !kinds.contains(&h.hit.kind) {
-                kinds.push(h.hit.kind);
-            }
-        }
-        if kinds.is_empty() {
-            return score;
-        }
-        let n = kinds.len();
-        reasons.push(Reason::Corroborated { kinds });
-        if score >= name_score(NamePart::Full, true) {
-            score + [0.15, 0.17, 0.19][n.min(3) - 1]
-        } else {
-            (score + 0.1 * n as f32).min(0.65)
-        }
-    }
-
-    /// The first field whose whole value is an e-mail address (or phone number) that is not
-    /// hers, when the subject has one and the field gave no hit of that kind.
-    fn conflicts(
-        &self,
-        fields: &[(&str, &str)],
-        hits: &[FieldHit],
-    ) -> (Option<String>, Option<String>) {
-        let hit_in =
-            |field: &str, kind| hits.iter().any(|h| h.field == field && h.hit.kind == kind);
-        let has = |kind| self.has_target(kind);
-        let region = &self.options.region;
-        let email = fields
-            .iter()
-            .find(|(f, v)| {
-                has(IdentifierKind::Email)
-                    && normalize::email(v).is_some()
-                    && !hit_in(f, IdentifierKind::Email)
-            })
-            .map(|(f, _)| (*f).to_owned());
-        let phone = fields
-            .iter()
-            .find(|(f, v)| {
-                has(IdentifierKind::Phone)
-                    && normalize::phone(v, region).is_some()
-                    && !hit_in(f, IdentifierKind::Phone)
-            })
-            .map(|(f, _)| (*f).to_owned());
-        (email, phone)
-    }
-}
-
-fn is_strong(hit: &Hit) -> bool {
-    hit.kind.is_strong() && !matches!(hit.rule, Rule::EmailNamePattern)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{Identifier, IdentitySet, MatchOptions};
-
-    fn matcher() -> Matcher {
-        let mut set = IdentitySet::new();
-        for (kind, value) in [
-            (IdentifierKind::GivenName, "Jean-Pierre"),
-            (IdentifierKind::FamilyName, "Lefèvre"),
-            (IdentifierKind::Email, "jp.lefevre@example.fr"),
-            (IdentifierKind::DateOfBirth, "1970-05-04"),
-            (IdentifierKind::PostalCode, "13001"),
-        ] {
-            set.add(Identifier::added(kind, value));
-        }
-        Matcher::new(&set, &MatchOptions::default())
-    }
-
-    #[test]
-    fn names_in_two_columns_are_likely_and_certain_once_corroborated() {
-        let m = matcher();
-        let likely = m.match_record(&[("first_name", "Jean Pierre"), ("last_name", "LEFEVRE")]);
-        let likely = likely.expect("her names");
-        assert_eq!(likely.confidence, Confidence::Likely);
-        assert!(likely
-            .reasons
-            .iter()
-            .any(|r| matches!(r, Reason::NamesAcrossFields { .. })));
-        let certain = m
-            .match_record(&[
-                ("prenom", "jean-pierre"),
-                ("nom", "Lefèvre"),
-                ("naissance", "04/05/1970"),
-            ])
-            .expect("her names and birth date");
-        assert_eq!(certain.confidence, Confidence::Certain);
-        assert!(certain
-            .explain(Lang::Fr)
-            .contains("nom confirmé par : date de naissance"));
-    }
-
-    #[test]
-    fn weak_clues_alone_are_possible_or_nothing() {
-        let m = matcher();
-        let family = m
-            .match_record(&[("nom", "Lefevre")])
-            .expect("a family name");
-        assert_eq!(family.confidence, Confidence::Possible);
-        assert_eq!(family.reasons.last(), Some(&Reason::OnlyWeakClues));
-        assert!(
-            m.match_record(&[("prenom", "Jean-Pierre")]).is_none(),
-            "a given name alone"
-        );
-        assert!(
-            m.match_record(&[("cp", "13001")]).is_none(),
-            "a postal code alone"
-        );
-        assert!(m.match_record(&[("x", "nothing here")]).is_none());
-    }
-
-    #[test]
-    fn scores_stay_inside_their_confidence_band() {
-        let m = matcher();
-        let options = MatchOptions::default();
-        for record in [
-            &[("email", "jp.lefevre@example.fr")][..],
-            &[
-                ("nom", "Jean-Pierre Lefèvre"),
-                ("email", "autre@example.fr"),
-            ][..],
-            &[("nom", "Lefevre")][..],
-        ] {
-            let found = m.match_record(record).expect("a match");
-            let band = match found.confidence {
-                Confidence::Certain => options.certain_threshold..=1.0,
-                Confidence::Likely => options.likely_threshold..=options.certain_threshold,
-                Confidence::Possible => options.possible_threshold..=options.likely_threshold,
-            };
-            assert!(band.contains(&found.score), "{record:?}: {}", found.score);
-        }
+        .collect();
+    Finding {
+        source_id: source_id.to_string(),
+        location,
+        confidence: found.confidence,
+        score: found.score,
+        reason_fr: found.explain(Lang::Fr),
+        reason_en: found.explain(Lang::En),
+        fields,
+        linked: Vec::new(),
     }
 }

@@ -2,7 +2,7 @@
 //! next to decoys that must not rise above "possible".
 
 use passerelle_dastra::models::DataSubjectRequestDto;
-use passerelle_discovery::{
+use passerelle_matching::{
     Confidence, Identifier, IdentifierKind, IdentitySet, Lang, MatchOptions, Matcher, RecordMatch,
     Rule, TermMatch,
 };

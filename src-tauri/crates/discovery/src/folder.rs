@@ -1,0 +1,201 @@
+//! A folder source: every selected file read into pieces, each piece matched.
+//!
+//! The unit of work is a file (its path relative to the folder). Files that Passerelle does
+//! not read (images, archives) are counted as skipped; files it cannot read (damaged,
+//! encrypted, unreadable) are issues and the job goes on.
+
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use passerelle_connectors::files::{read_file, FileError, Location, Piece, ReadOptions};
+use passerelle_connectors::folder::{Selection, Walked};
+use passerelle_connectors::{Failure, FailureCode};
+use passerelle_matching::Matcher;
+use passerelle_vault::settings::FolderSettings;
+
+use crate::finding::{Finding, FindingLocation, Issue};
+use crate::job::{CancellationToken, SourceError, SourceRun};
+use crate::record::finding_of;
+use crate::store::RunState;
+
+/// What reading one file gave.
+struct FileScan {
+    findings: Vec<Finding>,
+    items: u64,
+    error: Option<FileError>,
+    cancelled: bool,
+}
+
+/// Scan the folder; see the module's documentation.
+pub(crate) async fn scan(
+    run: &mut SourceRun,
+    settings: &FolderSettings,
+) -> Result<RunState, SourceError> {
+    let root = settings.path.clone();
+    if !root.is_dir() {
+        return Err(Failure::new(
+            FailureCode::NotFound,
+            format!(
+                "The folder {} cannot be found. Check the path, and that the drive or share \
+                 holding it is connected.",
+                root.display()
+            ),
+        )
+        .into());
+    }
+    let walk_settings = settings.clone();
+    let walked = tokio::task::spawn_blocking(move || -> Result<Vec<Walked>, Failure> {
+        let selection = Selection::new(&walk_settings)?;
+        Ok(selection.walk(&walk_settings.path).collect())
+    })
+    .await
+    .expect("the folder walk does not panic")?;
+
+    let mut files = Vec::new();
+    let mut unreadable = Vec::new();
+    for entry in walked {
+        match entry {
+            Walked::File(file) => files.push(file),
+            Walked::Unreadable { path } => unreadable.push(path),
+        }
+    }
+    run.progress.units_total = Some((files.len() + unreadable.len()) as u64);
+    run.progress.bytes_total = Some(files.iter().map(|f| f.bytes).sum());
+
+    for path in unreadable {
+        let unit = match &path {
+            Some(p) => relative(&root, p),
+            None => "?".to_string(),
+        };
+        if run.store.unit_done(&run.job_id, &run.source_id, &unit).await? {
+            continue;
+        }
+        let issue = Issue {
+            source_id: run.source_id.clone(),
+            unit: unit.clone(),
+            code: "unreadable".into(),
+            message: format!(
+                "{unit} could not be listed or read: the account running Passerelle lacks the \
+                 right to it. Give it read access, or exclude it."
+            ),
+        };
+        let (store, job, source) = (run.store.clone(), run.job_id.clone(), run.source_id.clone());
+        store
+            .complete_unit(&job, &source, &unit, &[], &[issue], &mut run.progress)
+            .await?;
+    }
+
+    for file in files {
+        if run.cancel.is_cancelled() {
+            return Ok(RunState::Cancelled);
+        }
+        let unit = file.relative.to_string_lossy().into_owned();
+        if run.store.unit_done(&run.job_id, &run.source_id, &unit).await? {
+            continue;
+        }
+        let scan = {
+            let (path, relative) = (file.path.clone(), file.relative.clone());
+            let matcher = Arc::clone(&run.matcher);
+            let read = run.options.read.clone();
+            let cancel = run.cancel.clone();
+            let source = run.source_id.clone();
+            tokio::task::spawn_blocking(move || {
+                scan_file(&path, &relative, &matcher, &read, &cancel, &source)
+            })
+            .await
+            .expect("reading a file does not panic")
+        };
+        if scan.cancelled {
+            return Ok(RunState::Cancelled);
+        }
+
+        let mut issues = Vec::new();
+        match &scan.error {
+            None => {}
+            Some(FileError::Unsupported { .. }) => run.progress.skipped += 1,
+            Some(err) => issues.push(Issue {
+                source_id: run.source_id.clone(),
+                unit: unit.clone(),
+                code: issue_code(err).into(),
+                message: err.to_string(),
+            }),
+        }
+        run.progress.items += scan.items;
+        run.progress.bytes += file.bytes;
+        let (store, job, source) = (run.store.clone(), run.job_id.clone(), run.source_id.clone());
+        store
+            .complete_unit(&job, &source, &unit, &scan.findings, &issues, &mut run.progress)
+            .await?;
+        run.report(RunState::Running, None);
+    }
+    Ok(RunState::Done)
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn issue_code(err: &FileError) -> &'static str {
+    match err {
+        FileError::PermissionDenied { .. } | FileError::Io { .. } => "unreadable",
+        FileError::NotFound { .. } => "vanished",
+        FileError::TooLarge { .. } => "tooLarge",
+        FileError::Corrupt { .. } => "corrupt",
+        FileError::Encrypted { .. } => "encrypted",
+        FileError::UnsupportedEncoding { .. } => "encoding",
+        _ => "unreadable",
+    }
+}
+
+/// Read one file, matching every piece (runs on a blocking thread).
+fn scan_file(
+    path: &Path,
+    relative: &PathBuf,
+    matcher: &Matcher,
+    read: &ReadOptions,
+    cancel: &CancellationToken,
+    source_id: &str,
+) -> FileScan {
+    let mut findings = Vec::new();
+    let mut items = 0u64;
+    let mut cancelled = false;
+    let mut sink = |piece: Piece<'_>| {
+        if cancel.is_cancelled() {
+            cancelled = true;
+            return ControlFlow::Break(());
+        }
+        items += 1;
+        let (at, fields): (&Location, Vec<(&str, &str)>) = match piece {
+            Piece::Record { at, fields } => (
+                at,
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect(),
+            ),
+            Piece::Text { at, text } => (at, vec![("text", text)]),
+        };
+        if let Some(found) = matcher.match_record(&fields) {
+            let location = FindingLocation::File {
+                path: relative.to_string_lossy().into_owned(),
+                sheet: at.sheet.clone(),
+                row: at.row,
+                page: at.page,
+                line: at.line,
+            };
+            findings.push(finding_of(source_id, location, &fields, &found));
+        }
+        ControlFlow::Continue(())
+    };
+    let error = read_file(path, read, &mut sink).err();
+    FileScan {
+        findings,
+        items,
+        error,
+        cancelled,
+    }
+}

@@ -1,0 +1,132 @@
+//! Whole jobs over the planted subject.
+
+use std::sync::Arc;
+
+use passerelle_discovery::{
+    run_job, CancellationToken, FindingsStore, JobSource, JobSpec, NoProgress, RunOptions,
+    RunState, SourceInput,
+};
+use passerelle_vault::settings::FolderSettings;
+
+use crate::fixture;
+use crate::support::*;
+
+fn folder_input(root: &std::path::Path) -> SourceInput {
+    SourceInput::Folder {
+        id: "folder".into(),
+        settings: FolderSettings {
+            path: root.into(),
+            include: vec![],
+            exclude: vec![],
+        },
+    }
+}
+
+fn spec_for(inputs: &[SourceInput]) -> JobSpec {
+    let sources = inputs
+        .iter()
+        .map(|i| JobSource {
+            id: i.id().to_string(),
+            name: i.id().to_string(),
+        })
+        .collect();
+    JobSpec::new(1012, fixture::identity(), sources)
+}
+
+async fn run(store: &FindingsStore, spec: &JobSpec, inputs: Vec<SourceInput>) -> RunState {
+    let job = run_job(
+        store,
+        &spec.id,
+        inputs,
+        &RunOptions::default(),
+        Arc::new(NoProgress),
+        CancellationToken::new(),
+    )
+    .await
+    .expect("the job runs");
+    job.state
+}
+
+/// What every database must give: the subject's row (certain, with her two orders linked),
+/// the namesake as possible at most, nothing for the neighbour or Jean Dupond.
+fn expected_rows(source: &str) -> Vec<String> {
+    vec![
+        format!("{source} | clients id=1 | Certain"),
+        format!("{source} | clients id=2 | Possible"),
+    ]
+}
+
+#[tokio::test]
+async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_possible() {
+    let pg_up = service_available(PG_ADMIN, "PostgreSQL").await;
+    let my_up = service_available(MYSQL_ADMIN, "MariaDB").await;
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path().join("partage");
+    fixture::folder(&root);
+
+    let mut inputs = vec![folder_input(&root)];
+    let mut guards = Vec::new();
+    let sqlite = sqlite(&dir.path().join("boutique.db"), fixture::tables_sql()).await;
+    inputs.push(SourceInput::Sql {
+        id: "sqlite".into(),
+        settings: sqlite,
+        secret: None,
+    });
+    if pg_up {
+        let (settings, guard) = postgres(fixture::tables_sql()).await;
+        guards.push(guard);
+        inputs.push(SourceInput::Sql {
+            id: "postgres".into(),
+            settings,
+            secret: None,
+        });
+    }
+    if my_up {
+        let (settings, guard) = mariadb(fixture::tables_sql()).await;
+        guards.push(guard);
+        inputs.push(SourceInput::Sql {
+            id: "mariadb".into(),
+            settings,
+            secret: None,
+        });
+    }
+
+    let store = store(dir.path()).await;
+    let spec = spec_for(&inputs);
+    store.create_job(&spec).await.expect("job recorded");
+    assert_eq!(run(&store, &spec, inputs.clone()).await, RunState::Done);
+
+    let findings: Vec<_> = store
+        .findings(&spec.id)
+        .await
+        .expect("findings read")
+        .into_iter()
+        .map(|s| s.finding)
+        .collect();
+    let got = lines(&findings);
+    for l in &got {
+        eprintln!("{l}");
+    }
+    let mut expected = vec![
+        "folder | courrier/lettre.pdf page=2 line=1 | Certain".to_string(),
+        "folder | courrier/message.eml | Certain".to_string(),
+        "folder | courrier/message.eml line=2 | Certain".to_string(),
+        "folder | courrier/reclamation.docx line=2 | Certain".to_string(),
+        "folder | crm/clients.csv row=2 line=2 | Certain".to_string(),
+        "folder | crm/clients.csv row=3 line=3 | Possible".to_string(),
+        "folder | crm/fidelite.xlsx sheet=Fidélité row=2 | Certain".to_string(),
+        "folder | logs/app.log line=1 | Certain".to_string(),
+        "folder | notes.txt line=1 | Possible".to_string(),
+        "folder | web/commandes.json sheet=orders row=1 | Certain".to_string(),
+        "folder | web/events.ndjson line=1 | Certain".to_string(),
+    ];
+    expected.extend(expected_rows("sqlite"));
+    if pg_up {
+        expected.extend(expected_rows("postgres"));
+    }
+    if my_up {
+        expected.extend(expected_rows("mariadb"));
+    }
+    expected.sort();
+    assert_eq!(got, expected);
+}
