@@ -56,6 +56,7 @@ pub mod dastra;
 mod failure;
 pub mod folder;
 mod report;
+pub mod recipe;
 mod rest;
 pub mod sql;
 

@@ -1,0 +1,1 @@
+//! REST recipes against a real local HTTP server.
