@@ -55,8 +55,8 @@ mod check;
 pub mod dastra;
 mod failure;
 pub mod folder;
-mod report;
 pub mod recipe;
+mod report;
 mod rest;
 pub mod sql;
 

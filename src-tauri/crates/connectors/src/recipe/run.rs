@@ -135,7 +135,10 @@ impl<'a> Run<'a> {
         let at = format!("requests[{i}]");
         let shown = format!("{}{}", self.base, request.path.trim());
         let first = self.first_url(&at, request, value)?;
-        let body = request.body.as_ref().map(|b| render_body(b, request, value));
+        let body = request
+            .body
+            .as_ref()
+            .map(|b| render_body(b, request, value));
         let records_at = selector(&request.records);
         let id_at = request.id.as_deref().map(selector);
         let fields: Vec<(&str, Selector)> = request
@@ -149,7 +152,10 @@ impl<'a> Run<'a> {
         let mut cursors = HashSet::new();
         loop {
             page += 1;
-            let Some(answer) = self.fetch(&at, &shown, request, &url, body.as_ref()).await? else {
+            let Some(answer) = self
+                .fetch(&at, &shown, request, &url, body.as_ref())
+                .await?
+            else {
                 return Ok(());
             };
             let found = records(&records_at, &answer).ok_or_else(|| {
@@ -180,7 +186,16 @@ impl<'a> Run<'a> {
                 kept += 1;
             }
 
-            let next = next_page(&at, &first, &url, request, &answer, count, read, &mut cursors)?;
+            let next = next_page(
+                &at,
+                &first,
+                &url,
+                request,
+                &answer,
+                count,
+                read,
+                &mut cursors,
+            )?;
             let Next::Page(next) = next else {
                 return Ok(());
             };
@@ -231,7 +246,11 @@ impl<'a> Run<'a> {
             if let Some(body) = body {
                 builder = builder.json(body);
             }
-            let builder = self.auth.sign(builder, &self.client).await.map_err(Stop::Run)?;
+            let builder = self
+                .auth
+                .sign(builder, &self.client)
+                .await
+                .map_err(Stop::Run)?;
             self.outcome.requests_sent += 1;
             let response = builder
                 .send()
@@ -342,11 +361,17 @@ fn next_page(
             } else {
                 let number = current
                     .query_pairs()
-                    .find(|(name, _)| matches!(&request.pagination,
-                        Pagination::PageNumber { param, .. } if name == param))
+                    .find(|(name, _)| {
+                        matches!(&request.pagination,
+                        Pagination::PageNumber { param, .. } if name == param)
+                    })
                     .and_then(|(_, n)| n.parse::<u32>().ok())
                     .expect("BUG: a numbered page carries its number");
-                Next::Page(paged(first, &request.pagination, PageState::Number(number + 1)))
+                Next::Page(paged(
+                    first,
+                    &request.pagination,
+                    PageState::Number(number + 1),
+                ))
             }
         }
         Pagination::Cursor { next, .. } => match selector(next).text(answer) {
@@ -375,7 +400,9 @@ fn same_host_link(at: &str, current: &Url, link: &str) -> Result<Url, Stop> {
     })?;
     if url.origin() != current.origin() {
         let host = url.host_str().unwrap_or("?");
-        let port = url.port_or_known_default().map_or(String::new(), |p| format!(":{p}"));
+        let port = url
+            .port_or_known_default()
+            .map_or(String::new(), |p| format!(":{p}"));
         return Err(Stop::Request(Failure::new(
             FailureCode::InvalidSettings,
             format!(
@@ -476,7 +503,9 @@ fn check_status(status: StatusCode, at: &str, shown: &str) -> Result<(), Stop> {
         ),
         500..=599 => Failure::new(
             FailureCode::Other,
-            format!("The API answered with a server error (HTTP {code}) at {shown}. Try again later."),
+            format!(
+                "The API answered with a server error (HTTP {code}) at {shown}. Try again later."
+            ),
         ),
         _ => Failure::new(
             FailureCode::Other,

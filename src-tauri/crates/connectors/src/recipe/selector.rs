@@ -151,10 +151,20 @@ mod tests {
     fn paths_reach_members_elements_and_every_element() {
         let answer = json!({"data": {"items": [{"id": 1, "tags": ["a", "b"]}, {"id": 2}]}});
         assert_eq!(select("data.items[1].id", &answer), vec![json!(2)]);
-        assert_eq!(select("$.data.items[*].id", &answer), vec![json!(1), json!(2)]);
+        assert_eq!(
+            select("$.data.items[*].id", &answer),
+            vec![json!(1), json!(2)]
+        );
         assert_eq!(select("data.items.*.tags[0]", &answer), vec![json!("a")]);
-        assert_eq!(select("$", &answer), vec![answer.clone()], "$ is the answer");
-        assert!(select("data.nothing", &answer).is_empty(), "a missing key reaches nothing");
+        assert_eq!(
+            select("$", &answer),
+            vec![answer.clone()],
+            "$ is the answer"
+        );
+        assert!(
+            select("data.nothing", &answer).is_empty(),
+            "a missing key reaches nothing"
+        );
     }
 
     #[test]

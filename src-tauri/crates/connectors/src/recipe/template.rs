@@ -79,7 +79,10 @@ mod tests {
     #[test]
     fn unknown_and_unclosed_placeholders_are_refused_with_a_hint() {
         let err = plain("/c/{email}").expect_err("unknown placeholder");
-        assert!(err.contains("{email}") && err.contains("{value} or {phone}"), "{err}");
+        assert!(
+            err.contains("{email}") && err.contains("{value} or {phone}"),
+            "{err}"
+        );
         assert!(plain("/c/{value").is_err(), "an open brace is refused");
     }
 

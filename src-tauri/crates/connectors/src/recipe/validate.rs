@@ -9,7 +9,10 @@ use super::{Pagination, Recipe, RecipeProblem, RecipeRequest, SEARCH_KINDS};
 pub(super) fn problems(recipe: &Recipe) -> Vec<RecipeProblem> {
     let mut problems = Problems(Vec::new());
     if recipe.name.trim().is_empty() {
-        problems.add("name", "Give the recipe a name, such as the tool it searches.");
+        problems.add(
+            "name",
+            "Give the recipe a name, such as the tool it searches.",
+        );
     }
     if recipe.requests.is_empty() {
         problems.add("requests", "Add at least one request.");
@@ -241,11 +244,15 @@ mod tests {
 
     #[test]
     fn a_post_needs_a_body_whose_placeholders_are_known() {
-        let without = recipe(json!({"searchBy": "phone", "method": "POST", "path": "/search",
-            "records": "$"}));
+        let without = recipe(
+            json!({"searchBy": "phone", "method": "POST", "path": "/search",
+            "records": "$"}),
+        );
         assert_eq!(fields(&without), ["requests[0].body"]);
-        let unknown = recipe(json!({"searchBy": "phone", "method": "POST", "path": "/search",
-            "records": "$", "body": {"filters": [{"value": "{email}"}]}}));
+        let unknown = recipe(
+            json!({"searchBy": "phone", "method": "POST", "path": "/search",
+            "records": "$", "body": {"filters": [{"value": "{email}"}]}}),
+        );
         assert_eq!(fields(&unknown), ["requests[0].body.filters[0].value"]);
     }
 }

@@ -43,9 +43,8 @@ impl<'a> Authenticator<'a> {
         Ok(match &self.settings.auth {
             RestAuth::None => request,
             RestAuth::ApiKeyHeader { header } => {
-                let mut value = HeaderValue::from_str(secret().expose()).map_err(|_| {
-                    invalid("The API key holds characters a header cannot carry.")
-                })?;
+                let mut value = HeaderValue::from_str(secret().expose())
+                    .map_err(|_| invalid("The API key holds characters a header cannot carry."))?;
                 value.set_sensitive(true);
                 request.header(header.trim(), value)
             }
