@@ -168,7 +168,7 @@ impl<'a> Run<'a> {
                 ))
             })?;
             let count = found.len();
-            read += count as u64;
+            read += u64::try_from(count).expect("a page holds fewer than 2^64 records");
             for (index, record) in found.into_iter().enumerate() {
                 if kept == request.max_records {
                     self.outcome.capped = true;
@@ -180,22 +180,19 @@ impl<'a> Run<'a> {
                     id: id_at.as_ref().and_then(|s| s.text(record)),
                     url: shown.clone(),
                     page,
-                    index: index as u32,
+                    index: u32::try_from(index).unwrap_or(u32::MAX),
                     fields: keep(record, &fields),
                 });
                 kept += 1;
             }
 
-            let next = next_page(
-                &at,
-                &first,
-                &url,
-                request,
-                &answer,
+            let done = Page {
+                url: &url,
+                ordinal: page,
                 count,
                 read,
-                &mut cursors,
-            )?;
+            };
+            let next = next_page(&at, &first, request, &answer, done, &mut cursors)?;
             let Next::Page(next) = next else {
                 return Ok(());
             };
@@ -339,39 +336,40 @@ fn paged(first: &Url, pagination: &Pagination, state: PageState) -> Url {
     url
 }
 
+/// The page just read.
+struct Page<'u> {
+    url: &'u Url,
+    /// 1 for the first page of this search.
+    ordinal: u32,
+    /// Records on this page.
+    count: usize,
+    /// Records on this page and the ones before.
+    read: u64,
+}
+
 /// The next page's URL, if the answer says there is one.
-#[allow(clippy::too_many_arguments)]
 fn next_page(
     at: &str,
     first: &Url,
-    current: &Url,
     request: &RecipeRequest,
     answer: &Value,
-    count: usize,
-    read: u64,
+    page: Page,
     cursors: &mut HashSet<String>,
 ) -> Result<Next, Stop> {
     Ok(match &request.pagination {
         Pagination::None => Next::Done,
-        Pagination::PageNumber { size, total, .. } => {
+        Pagination::PageNumber {
+            start, size, total, ..
+        } => {
             let total = total.as_deref().map(selector).and_then(|t| t.text(answer));
             let total = total.and_then(|t| t.parse::<u64>().ok());
-            if count == 0 || count < *size as usize || total.is_some_and(|t| read >= t) {
+            let short = page.count == 0 || page.count < *size as usize;
+            if short || total.is_some_and(|t| page.read >= t) {
                 Next::Done
             } else {
-                let number = current
-                    .query_pairs()
-                    .find(|(name, _)| {
-                        matches!(&request.pagination,
-                        Pagination::PageNumber { param, .. } if name == param)
-                    })
-                    .and_then(|(_, n)| n.parse::<u32>().ok())
-                    .expect("BUG: a numbered page carries its number");
-                Next::Page(paged(
-                    first,
-                    &request.pagination,
-                    PageState::Number(number + 1),
-                ))
+                // Numbered pages are read one after the other from `start`.
+                let number = PageState::Number(start + page.ordinal);
+                Next::Page(paged(first, &request.pagination, number))
             }
         }
         Pagination::Cursor { next, .. } => match selector(next).text(answer) {
@@ -385,7 +383,7 @@ fn next_page(
         },
         Pagination::NextLink { next } => match selector(next).text(answer) {
             None => Next::Done,
-            Some(link) => Next::Page(same_host_link(at, current, &link)?),
+            Some(link) => Next::Page(same_host_link(at, page.url, &link)?),
         },
     })
 }

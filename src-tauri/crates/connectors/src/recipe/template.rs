@@ -19,10 +19,10 @@ pub(crate) fn render(
             rest = &tail[2..];
             continue;
         }
-        if tail.starts_with('}') {
+        if let Some(after) = tail.strip_prefix('}') {
             // A lone closing brace means nothing here; keep it, as JSON-like text often has one.
             out.push('}');
-            rest = &tail[1..];
+            rest = after;
             continue;
         }
         let Some(end) = tail.find('}') else {
