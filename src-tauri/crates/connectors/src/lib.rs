@@ -1,8 +1,8 @@
 //! Opens the systems a data protection officer connects Passerelle to, read-only, and tells
 //! in plain words what it found or why it could not.
 //!
-//! For now the crate answers one question, "does this connection work?":
-//! [`test_connection`] (a saved profile) and [`test_settings`] (a form not saved yet) do a real
+//! It searches systems for a data subject during discovery ([`sql`] tables, HTTP APIs through
+//! [`recipe`]s), and answers "does this connection work?": [`test_connection`] (a saved profile) and [`test_settings`] (a form not saved yet) do a real
 //! check for every kind of connection and return a [`TestReport`]:
 //!
 //! | kind | check | found |
@@ -27,7 +27,10 @@
 //! - [`sql`]: one module per engine, each with a `connect` that opens the read-only session
 //!   discovery and imports will build on;
 //! - [`folder`]: the file selection ([`folder::Selection`]) and the bounded walk;
-//! - `rest`: the probe, with API-key, bearer, basic or OAuth2 client-credentials auth.
+//! - `rest`: the probe, with API-key, bearer, basic or OAuth2 client-credentials auth (the
+//!   signing is shared with the recipes);
+//! - [`recipe`]: declarative searches of HTTP APIs for discovery ([`recipe::Recipe`],
+//!   [`recipe::run_recipe`]), paged, capped and read-only.
 //!
 //! # Example
 //!
@@ -45,8 +48,8 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Not here yet: discovery, reading records for imports, REST recipes. Not here ever: Tauri,
-//! and where secrets are kept (the vault crate). Logging is at debug level: kinds, durations
+//! Not here yet: reading records for imports. Not here ever: Tauri, and where secrets are
+//! kept (the vault crate). Logging is at debug level: kinds, durations
 //! and failure codes, never a secret, a row or a file name.
 
 #![deny(missing_docs)]
