@@ -146,3 +146,39 @@ async fn an_invalid_recipe_does_not_run_and_names_the_field() {
     assert!(failure.message.contains("requests[0].method"), "{failure}");
     assert!(api.seen().is_empty(), "nothing was sent");
 }
+
+#[tokio::test]
+async fn a_slow_endpoint_is_a_timeout_issue_and_the_other_requests_still_run() {
+    let api = start_server().await;
+    let recipe = recipe(json!([
+        {"searchBy": "email", "path": "/slow", "query": {"q": "{value}"}, "records": "tickets"},
+        {"searchBy": "email", "path": "/tickets", "query": {"requester": "{email}"},
+         "records": "tickets", "id": "id", "maxRecords": 1}
+    ]));
+    let options = RecipeOptions {
+        timeout: Duration::from_secs(1),
+        ..RecipeOptions::default()
+    };
+    let outcome = run_recipe(
+        &helpdesk(&api),
+        Some(&Secret::new(HD_TOKEN)),
+        &recipe,
+        &values(),
+        &options,
+    )
+    .await
+    .expect("the recipe runs");
+
+    let issues: Vec<_> = outcome
+        .issues
+        .iter()
+        .map(|i| (i.request, i.failure.code))
+        .collect();
+    assert_eq!(issues, [(0, FailureCode::Timeout)], "{:#?}", outcome.issues);
+    assert_eq!(
+        places(&outcome),
+        [(1, Some("501"), 1, 0)],
+        "the second request ran"
+    );
+    assert!(outcome.capped, "maxRecords 1 left a ticket unread");
+}

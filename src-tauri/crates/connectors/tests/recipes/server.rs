@@ -74,6 +74,7 @@ pub fn app(api: Api) -> Router {
         .route("/hd/search/users", post(search_users))
         .route("/hd/flaky", get(flaky))
         .route("/hd/linked", get(linked))
+        .route("/hd/slow", get(slow))
         .layer(middleware::from_fn_with_state(api.clone(), record))
         .with_state(api)
 }
@@ -253,4 +254,10 @@ async fn linked(
     Ok(Json(
         json!({"items": [{"id": format!("L{page}")}], "links": {"next": next}}),
     ))
+}
+
+/// An answer that comes after three seconds.
+async fn slow() -> Json<Value> {
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    Json(json!({"tickets": []}))
 }
