@@ -1,7 +1,8 @@
 //! Opens the systems a data protection officer connects Passerelle to, read-only, and tells
 //! in plain words what it found or why it could not.
 //!
-//! It answers two questions. "Does this connection work?":
+//! It searches systems for a data subject during discovery ([`sql`] tables, [`files`],
+//! HTTP APIs through [`recipe`]s), and answers "does this connection work?":
 //! [`test_connection`] (a saved profile) and [`test_settings`] (a form not saved yet) do a real
 //! check for every kind of connection and return a [`TestReport`]:
 //!
@@ -35,7 +36,10 @@
 //!   the discovery walk;
 //! - [`files`]: one reader per format, the [`files::Location`] of every piece, and
 //!   [`files::FileError`];
-//! - `rest`: the probe, with API-key, bearer, basic or OAuth2 client-credentials auth.
+//! - `rest`: the probe, with API-key, bearer, basic or OAuth2 client-credentials auth (the
+//!   signing is shared with the recipes);
+//! - [`recipe`]: declarative searches of HTTP APIs for discovery ([`recipe::Recipe`],
+//!   [`recipe::run_recipe`]), paged, capped and read-only.
 //!
 //! # Example
 //!
@@ -53,10 +57,10 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Not here yet: discovery over SQL sources, reading records for imports, REST recipes. Not
-//! here ever: matching (the discovery crate), Tauri, and where secrets are kept (the vault
-//! crate). Logging is at debug level: kinds, durations, formats, counts and failure codes,
-//! never a secret, a row, a cell or a file name.
+//! Not here yet: reading records for imports. Not here ever: matching (the
+//! `passerelle-matching` crate), jobs (`passerelle-discovery`), Tauri, and where secrets are
+//! kept (the vault crate). Logging is at debug level: kinds, durations, formats, counts and
+//! failure codes, never a secret, a row, a cell or a file name.
 
 #![deny(missing_docs)]
 
@@ -65,6 +69,7 @@ pub mod dastra;
 mod failure;
 pub mod files;
 pub mod folder;
+pub mod recipe;
 mod report;
 mod rest;
 pub mod sql;

@@ -1,13 +1,18 @@
 //! HTTP APIs: send the profile's probe request with its authentication and report the status.
+//!
+//! `auth` signs requests with a profile's headers and credentials, for the probe here and for
+//! the recipes ([`crate::recipe`]).
+
+pub(crate) mod auth;
 
 use std::time::Instant;
 
 use passerelle_vault::settings::{RestAuth, RestSettings};
 use passerelle_vault::Secret;
-use reqwest::header::{HeaderName, HeaderValue, CONTENT_TYPE};
+use reqwest::header::CONTENT_TYPE;
 use reqwest::{Client, Method, StatusCode};
-use serde::Deserialize;
 
+use self::auth::{invalid, Authenticator};
 use crate::failure::{chain, classify_network, Failure, FailureCode};
 use crate::report::RestFound;
 use crate::TestOptions;
@@ -30,15 +35,9 @@ pub(crate) async fn test(
     let method = Method::from_bytes(settings.probe.method.to_ascii_uppercase().as_bytes())
         .map_err(|_| invalid("The probe method is not valid. Use GET or HEAD."))?;
 
-    let mut request = client.request(method, &url);
-    for (name, value) in &settings.headers {
-        let name = HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| invalid(&format!("The header name \"{name}\" is not valid.")))?;
-        let value = HeaderValue::from_str(value)
-            .map_err(|_| invalid(&format!("The value of the header {name} is not valid.")))?;
-        request = request.header(name, value);
-    }
-    request = authenticate(request, &client, settings, secret).await?;
+    let request = Authenticator::new(settings, secret)
+        .sign(client.request(method, &url), &client)
+        .await?;
 
     let started = Instant::now();
     let response = request
@@ -62,94 +61,6 @@ pub(crate) async fn test(
         response_ms,
         content_type,
     })
-}
-
-async fn authenticate(
-    request: reqwest::RequestBuilder,
-    client: &Client,
-    settings: &RestSettings,
-    secret: Option<&Secret>,
-) -> Result<reqwest::RequestBuilder, Failure> {
-    let secret = || secret.expect("BUG: the secret was checked before the test");
-    Ok(match &settings.auth {
-        RestAuth::None => request,
-        RestAuth::ApiKeyHeader { header } => {
-            let mut value = HeaderValue::from_str(secret().expose())
-                .map_err(|_| invalid("The API key holds characters a header cannot carry."))?;
-            value.set_sensitive(true);
-            request.header(header.trim(), value)
-        }
-        RestAuth::Bearer => request.bearer_auth(secret().expose()),
-        RestAuth::Basic { user } => request.basic_auth(user.trim(), Some(secret().expose())),
-        RestAuth::OAuth2ClientCredentials {
-            token_url,
-            client_id,
-            scope,
-        } => {
-            let token =
-                fetch_token(client, token_url.trim(), client_id.trim(), secret(), scope).await?;
-            request.bearer_auth(token.expose())
-        }
-    })
-}
-
-/// The access token of an OAuth2 client-credentials grant (RFC 6749 §4.4).
-async fn fetch_token(
-    client: &Client,
-    token_url: &str,
-    client_id: &str,
-    secret: &Secret,
-    scope: &Option<String>,
-) -> Result<Secret, Failure> {
-    #[derive(Deserialize)]
-    struct Token {
-        access_token: String,
-    }
-
-    let mut form = vec![
-        ("grant_type", "client_credentials"),
-        ("client_id", client_id),
-        ("client_secret", secret.expose()),
-    ];
-    if let Some(scope) = scope.as_deref().filter(|s| !s.trim().is_empty()) {
-        form.push(("scope", scope));
-    }
-    let target = format!("the token endpoint {token_url}");
-    let response = client
-        .post(token_url)
-        .form(&form)
-        .send()
-        .await
-        .map_err(|e| match classify_network(&e) {
-            FailureCode::Tls => Failure::tls(&target).with_detail(chain(&e.without_url())),
-            _ => Failure::unreachable(&target).with_detail(chain(&e.without_url())),
-        })?;
-
-    let status = response.status();
-    if status == StatusCode::BAD_REQUEST || status == StatusCode::UNAUTHORIZED {
-        return Err(Failure::new(
-            FailureCode::WrongCredentials,
-            "The token endpoint refused the client id or client secret. Check both, and the \
-             scope if the API needs one.",
-        )
-        .with_detail(format!("http {status}")));
-    }
-    if !status.is_success() {
-        return Err(Failure::new(
-            FailureCode::Other,
-            format!(
-                "The token endpoint answered HTTP {}. Check its address.",
-                status.as_u16()
-            ),
-        ));
-    }
-    let token: Token = response.json().await.map_err(|_| {
-        Failure::new(
-            FailureCode::Other,
-            "The token endpoint's answer holds no access token. Check its address.",
-        )
-    })?;
-    Ok(Secret::new(token.access_token))
 }
 
 fn check_status(
@@ -230,10 +141,6 @@ fn without_query(url: &reqwest::Url) -> String {
     url.set_query(None);
     url.set_fragment(None);
     url.to_string()
-}
-
-fn invalid(message: &str) -> Failure {
-    Failure::new(FailureCode::InvalidSettings, message)
 }
 
 #[cfg(test)]
