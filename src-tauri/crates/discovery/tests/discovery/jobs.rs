@@ -129,4 +129,65 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
     }
     expected.sort();
     assert_eq!(got, expected);
+
+    // The subject's row carries her orders, one hop away.
+    let row = findings
+        .iter()
+        .find(|f| f.source_id == "sqlite" && line(f).contains("id=1"))
+        .expect("her row");
+    assert_eq!(row.linked.len(), 1, "{:?}", row.linked);
+    assert_eq!(row.linked[0].via, "commandes.client_id → clients.id");
+    let mut articles: Vec<&str> = row.linked[0]
+        .rows
+        .iter()
+        .flat_map(|r| r.iter().filter(|(c, _)| c == "article").map(|(_, v)| v.as_str()))
+        .collect();
+    articles.sort();
+    assert_eq!(articles, vec!["Casque", "Vélo"]);
+    let email = row.fields.iter().find(|f| f.name == "email").expect("her email");
+    assert_eq!(email.matched.len(), 1, "the e-mail is marked as hers");
+    assert!(email.pii.is_empty(), "her own e-mail is not someone else's data");
+
+    // The namesake is explained: the e-mail differs.
+    let namesake = findings
+        .iter()
+        .find(|f| line(f).contains("clients.csv row=3"))
+        .expect("the namesake");
+    assert!(!namesake.reason_en.is_empty() && !namesake.reason_fr.is_empty());
+    let other_email = namesake.fields.iter().find(|f| f.name == "Courriel").expect("email");
+    assert!(other_email.matched.is_empty());
+    assert_eq!(other_email.pii.len(), 1, "the other e-mail is flagged as personal data");
+
+    // The damaged workbook is an issue of its own; the image is skipped; nothing stopped.
+    let issues = store.issues(&spec.id).await.expect("issues read");
+    let codes: Vec<(&str, &str)> = issues
+        .iter()
+        .map(|i| (i.unit.as_str(), i.code.as_str()))
+        .collect();
+    assert_eq!(codes, vec![("crm/casse.xlsx", "corrupt")]);
+    assert!(issues[0].message.contains("casse.xlsx"), "{}", issues[0].message);
+    let job = store.job(&spec.id).await.expect("job read");
+    let folder = &job.sources[0];
+    assert_eq!(folder.state, RunState::Done);
+    assert_eq!(folder.progress.skipped, 1);
+    assert_eq!(folder.progress.issues, 1);
+    assert_eq!(folder.progress.units_done, 11);
+    assert_eq!(folder.progress.units_total, Some(11));
+    assert_eq!(folder.progress.findings, 11);
+
+    // At rest, nothing of hers is readable in the store's files.
+    drop(store);
+    for entry in std::fs::read_dir(dir.path()).expect("listed").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with("passerelle.db") {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).expect("read");
+        for needle in ["elodie", "Dupont", "612345678", "clients.csv", "CL004512", "casse"] {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "{needle} is readable in {name}"
+            );
+        }
+    }
 }
