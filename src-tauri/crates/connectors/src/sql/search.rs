@@ -563,7 +563,18 @@ fn row_of(table: &TableSchema, text: &str, what: &str) -> Result<SqlRow, Failure
 /// so, the transport's classification otherwise (a server gone mid-search is unreachable).
 fn failure(err: &sqlx::Error, what: &str) -> Failure {
     let Some(db) = err.as_database_error() else {
-        return transport_failure(err, &format!("the database ({what})"), Duration::ZERO);
+        let failure = transport_failure(err, &format!("the database ({what})"), Duration::ZERO);
+        if failure.code != FailureCode::Other {
+            return failure;
+        }
+        // A session cut mid-answer shows as a protocol error: the database is gone.
+        return Failure::new(
+            FailureCode::Unreachable,
+            format!(
+                "The connection to the database was lost while {what}. Check that the server                  is running and reachable, then resume the search."
+            ),
+        )
+        .with_detail(chain(err));
     };
     let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
     if matches!(code.as_str(), "57014" | "3024" | "1969") {

@@ -6,4 +6,5 @@
 
 mod fixture;
 mod jobs;
+mod resume;
 mod support;

@@ -195,3 +195,62 @@ impl Recorder {
         })
     }
 }
+
+/// A TCP relay to a real server that can be cut: [`Proxy::switch`] cancelled closes the
+/// listener and every relayed connection at once, as a server going away would.
+pub struct Proxy {
+    pub port: u16,
+    stop: tokio_util::sync::CancellationToken,
+}
+
+impl Proxy {
+    /// Listen on `port` (0 for any free one) and relay to `target`.
+    pub async fn start(port: u16, target: &'static str) -> Proxy {
+        let mut tries = 0;
+        let listener = loop {
+            match tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
+                Ok(listener) => break listener,
+                Err(e) if tries < 50 => {
+                    tries += 1;
+                    eprintln!("port {port} not free yet: {e}");
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("the proxy cannot listen on {port}: {e}"),
+            }
+        };
+        let port = listener.local_addr().expect("bound").port();
+        let stop = tokio_util::sync::CancellationToken::new();
+        let token = stop.clone();
+        tokio::spawn(async move {
+            loop {
+                let accepted = tokio::select! {
+                    _ = token.cancelled() => return,
+                    accepted = listener.accept() => accepted,
+                };
+                let Ok((mut inbound, _)) = accepted else { return };
+                let token = token.clone();
+                tokio::spawn(async move {
+                    let Ok(mut outbound) = tokio::net::TcpStream::connect(target).await else {
+                        return;
+                    };
+                    tokio::select! {
+                        _ = token.cancelled() => {}
+                        _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound) => {}
+                    }
+                });
+            }
+        });
+        Proxy { port, stop }
+    }
+
+    /// The switch that cuts it.
+    pub fn switch(&self) -> tokio_util::sync::CancellationToken {
+        self.stop.clone()
+    }
+}
+
+impl Drop for Proxy {
+    fn drop(&mut self) {
+        self.stop.cancel();
+    }
+}
