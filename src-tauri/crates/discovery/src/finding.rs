@@ -117,9 +117,19 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// The canonical form the store de-duplicates on: the source and the location.
+    /// The canonical form the store de-duplicates on: the source and the location; for an
+    /// API record with an id, the recipe and the id (one record found by two searches is one
+    /// finding).
     pub(crate) fn identity_bytes(&self) -> Vec<u8> {
-        let location = serde_json::to_vec(&self.location).expect("a location serialises");
+        let location = match &self.location {
+            FindingLocation::Api {
+                recipe,
+                id: Some(id),
+                ..
+            } => serde_json::to_vec(&("api", recipe, id)),
+            other => serde_json::to_vec(other),
+        };
+        let location = location.expect("a location serialises");
         [self.source_id.as_bytes(), b"\0", &location].concat()
     }
 }

@@ -15,14 +15,16 @@ use futures::stream::{self, StreamExt};
 use passerelle_connectors::files::ReadOptions;
 use passerelle_connectors::Failure;
 use passerelle_matching::{MatchOptions, Matcher};
-use passerelle_vault::settings::FolderSettings;
+use passerelle_connectors::recipe::Recipe;
+use passerelle_matching::IdentitySet;
+use passerelle_vault::settings::{FolderSettings, RestSettings};
 use passerelle_vault::{Secret, Settings};
 use serde::{Deserialize, Serialize};
 pub use tokio_util::sync::CancellationToken;
 
 use crate::error::{Error, Result};
 use crate::store::{FindingsStore, JobRecord, RunState, SourceProgress};
-use crate::{folder, sql};
+use crate::{folder, rest, sql};
 
 /// A source to search, opened by the caller.
 #[derive(Debug, Clone)]
@@ -43,13 +45,26 @@ pub enum SourceInput {
         /// Its settings.
         settings: FolderSettings,
     },
+    /// An HTTP API searched through a recipe.
+    Rest {
+        /// The connection profile's id, as the job lists it.
+        id: String,
+        /// Its settings (base URL, authentication, headers).
+        settings: RestSettings,
+        /// Its secret, when its authentication needs one.
+        secret: Option<Secret>,
+        /// How to search it.
+        recipe: Recipe,
+    },
 }
 
 impl SourceInput {
     /// The profile id.
     pub fn id(&self) -> &str {
         match self {
-            SourceInput::Sql { id, .. } | SourceInput::Folder { id, .. } => id,
+            SourceInput::Sql { id, .. }
+            | SourceInput::Folder { id, .. }
+            | SourceInput::Rest { id, .. } => id,
         }
     }
 }
@@ -209,6 +224,7 @@ pub async fn run_job(
     }
 
     let matcher = Arc::new(Matcher::new(&record.spec.identity, &options.matching));
+    let identity = Arc::new(record.spec.identity.clone());
     store.set_job_state(job_id, RunState::Running).await?;
     let tasks = runs.into_iter().map(|(input, progress)| {
         let run = SourceRun {
@@ -224,7 +240,7 @@ pub async fn run_job(
             progress,
             started: Instant::now(),
         };
-        run_source(run, input)
+        run_source(run, input, Arc::clone(&identity))
     });
     let outcomes: Vec<Result<()>> = stream::iter(tasks)
         .buffer_unordered(options.concurrency.max(1))
@@ -242,7 +258,11 @@ pub async fn run_job(
 }
 
 /// Run one source to its end, recording its final state.
-async fn run_source(mut run: SourceRun, input: SourceInput) -> Result<()> {
+async fn run_source(
+    mut run: SourceRun,
+    input: SourceInput,
+    identity: Arc<IdentitySet>,
+) -> Result<()> {
     run.store
         .set_source(&run.job_id, &run.source_id, RunState::Running, &run.progress, None)
         .await?;
@@ -252,6 +272,12 @@ async fn run_source(mut run: SourceRun, input: SourceInput) -> Result<()> {
         SourceInput::Sql {
             settings, secret, ..
         } => sql::scan(&mut run, settings, secret.as_ref()).await,
+        SourceInput::Rest {
+            settings,
+            secret,
+            recipe,
+            ..
+        } => rest::scan(&mut run, settings, secret.as_ref(), recipe, &identity).await,
     };
     let (state, failure) = match outcome {
         Ok(state) => (state, None),

@@ -9,6 +9,7 @@
 //! | --- | --- | --- |
 //! | PostgreSQL, MySQL/MariaDB, SQLite | a table | columns suggested ([`suggest_columns`]), matching pushed down, candidates verified, linked rows one hop away |
 //! | folder | a file | read into records and snippets by `passerelle_connectors::files`, each matched |
+//! | HTTP API | a request of its recipe | the recipe run with the subject's identifiers, each record matched |
 //!
 //! Every finding says where it is ([`FindingLocation`]), how sure the match is and why, in
 //! French and English, and which other personal data its values hold. Progress goes to a
@@ -46,7 +47,7 @@
 //! # Layout
 //!
 //! - `job`: [`run_job`], [`SourceInput`], [`RunOptions`], [`ProgressEvent`];
-//! - `folder`, `sql`: one scanner per kind of source; `record`: a match made a [`Finding`];
+//! - `folder`, `sql`, `rest`: one scanner per kind of source; `record`: a match made a [`Finding`];
 //! - `columns`: [`suggest_columns`]; `finding`: [`Finding`] and [`Issue`];
 //! - `store`: [`FindingsStore`]; `seal`: [`SealKey`].
 //!
@@ -60,6 +61,7 @@ mod finding;
 mod folder;
 mod job;
 mod record;
+mod rest;
 mod seal;
 mod sql;
 mod store;
@@ -73,6 +75,7 @@ pub use job::{
     run_job, CancellationToken, NoProgress, ProgressEvent, ProgressSink, RunOptions,
     SourceInput,
 };
+pub use rest::recipe_values;
 pub use seal::{SealKey, KEY_ENTRY};
 pub use sql::needles;
 pub use store::{

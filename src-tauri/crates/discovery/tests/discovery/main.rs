@@ -4,6 +4,7 @@
 //! A test needing PostgreSQL or MariaDB skips with a message when the server is not reachable,
 //! and fails instead when `PASSERELLE_REQUIRE_SERVICES=1`.
 
+mod api;
 mod fixture;
 mod jobs;
 mod resume;
