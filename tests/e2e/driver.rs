@@ -193,13 +193,16 @@ impl App {
     /// it. WebKitWebDriver's own element text is not used: its visibility check reports some
     /// painted elements (table cells, an ellipsized header label) as empty.
     pub async fn text(&self, css: &str) -> String {
-        self.poll(&format!("the text of {css}"), async || self.text_now(css).await)
-            .await
+        self.poll(&format!("the text of {css}"), async || {
+            self.text_now(css).await
+        })
+        .await
     }
 
     /// The element's `innerText` now, if the element is there.
     async fn text_now(&self, css: &str) -> Option<String> {
-        let script = "const e = document.querySelector(arguments[0]); return e ? e.innerText : null";
+        let script =
+            "const e = document.querySelector(arguments[0]); return e ? e.innerText : null";
         let value = self.client.execute(script, vec![json!(css)]).await.ok()?;
         value.as_str().map(str::to_string)
     }

@@ -5,8 +5,13 @@
 //!
 //! `passerelle connections list|add|test|remove|secret|export|import` manages connection
 //! profiles (a JSON file) and their secrets (the OS keyring); see `connections`.
+//!
+//! `passerelle discover --request ID --source NAME…` searches those systems for the data
+//! subject of a request, prints progress and a summary, and can write the findings as JSON;
+//! see `discover`.
 
 mod connections;
+mod discover;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,6 +34,8 @@ enum Command {
     Sandbox(SandboxArgs),
     /// Manage connections: Dastra workspaces, databases, folders, APIs (secrets in the keyring).
     Connections(connections::ConnectionsArgs),
+    /// Search the connected systems for the data subject of a request (DSAR discovery).
+    Discover(Box<discover::DiscoverArgs>),
 }
 
 #[derive(clap::Args)]
@@ -63,6 +70,13 @@ async fn main() -> anyhow::Result<ExitCode> {
     match Cli::parse().command {
         Command::Sandbox(args) => sandbox(args).await.map(|()| ExitCode::SUCCESS),
         Command::Connections(args) => Ok(connections::run(args).await),
+        Command::Discover(args) => match discover::run(*args).await {
+            Ok(code) => Ok(code),
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                Ok(ExitCode::FAILURE)
+            }
+        },
     }
 }
 

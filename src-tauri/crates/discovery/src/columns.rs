@@ -43,17 +43,97 @@ pub struct ColumnSuggestion {
 /// Words (whole words of a column name, split at `_`, `-`, spaces and case changes) that
 /// say a column holds personal data or a person's identifier.
 const NAME_WORDS: &[&str] = &[
-    "email", "mail", "courriel", "emails", "nom", "name", "names", "prenom", "prénom",
-    "firstname", "lastname", "first", "last", "given", "family", "surname", "fullname",
-    "phone", "telephone", "téléphone", "tel", "tél", "mobile", "portable", "gsm", "fax",
-    "adresse", "address", "addr", "street", "rue", "voie", "city", "ville", "commune", "zip",
-    "postal", "postcode", "cp", "iban", "bic", "rib", "client", "customer", "contact",
-    "account", "compte", "ref", "reference", "référence", "matricule", "nir", "ssn", "secu",
-    "birth", "birthdate", "naissance", "dob", "user", "username", "login", "identifiant",
-    "comment", "comments", "commentaire", "commentaires", "note", "notes", "message", "body",
-    "subject", "objet", "description", "remarque", "remarques", "titulaire", "holder",
-    "beneficiaire", "bénéficiaire", "patient", "employee", "salarie", "salarié", "person",
-    "personne", "author", "auteur", "sender", "recipient", "destinataire", "ip",
+    "email",
+    "mail",
+    "courriel",
+    "emails",
+    "nom",
+    "name",
+    "names",
+    "prenom",
+    "prénom",
+    "firstname",
+    "lastname",
+    "first",
+    "last",
+    "given",
+    "family",
+    "surname",
+    "fullname",
+    "phone",
+    "telephone",
+    "téléphone",
+    "tel",
+    "tél",
+    "mobile",
+    "portable",
+    "gsm",
+    "fax",
+    "adresse",
+    "address",
+    "addr",
+    "street",
+    "rue",
+    "voie",
+    "city",
+    "ville",
+    "commune",
+    "zip",
+    "postal",
+    "postcode",
+    "cp",
+    "iban",
+    "bic",
+    "rib",
+    "client",
+    "customer",
+    "contact",
+    "account",
+    "compte",
+    "ref",
+    "reference",
+    "référence",
+    "matricule",
+    "nir",
+    "ssn",
+    "secu",
+    "birth",
+    "birthdate",
+    "naissance",
+    "dob",
+    "user",
+    "username",
+    "login",
+    "identifiant",
+    "comment",
+    "comments",
+    "commentaire",
+    "commentaires",
+    "note",
+    "notes",
+    "message",
+    "body",
+    "subject",
+    "objet",
+    "description",
+    "remarque",
+    "remarques",
+    "titulaire",
+    "holder",
+    "beneficiaire",
+    "bénéficiaire",
+    "patient",
+    "employee",
+    "salarie",
+    "salarié",
+    "person",
+    "personne",
+    "author",
+    "auteur",
+    "sender",
+    "recipient",
+    "destinataire",
+    "ip",
 ];
 
 /// The words of a column name: `customerEmail` → `customer`, `email`; `date_naissance` →
@@ -183,12 +263,22 @@ mod tests {
         let columns: Vec<&str> = got.iter().map(|s| s.column.as_str()).collect();
         assert_eq!(columns, vec!["nom_client", "telephone", "infos"]);
         assert_eq!(got[0].reason, SuggestReason::Name { word: "nom".into() });
-        assert_eq!(got[2].reason, SuggestReason::Detected { kind: PiiKind::Phone });
+        assert_eq!(
+            got[2].reason,
+            SuggestReason::Detected {
+                kind: PiiKind::Phone
+            }
+        );
     }
 
     #[test]
     fn a_table_with_nothing_suggested_is_searched_on_every_text_column() {
-        let t = table(&[("id", "int"), ("a", "text"), ("b", "varchar(9)"), ("c", "blob")]);
+        let t = table(&[
+            ("id", "int"),
+            ("a", "text"),
+            ("b", "varchar(9)"),
+            ("c", "blob"),
+        ]);
         let got = suggest_columns(&t, &[]);
         let columns: Vec<&str> = got.iter().map(|s| s.column.as_str()).collect();
         assert_eq!(columns, vec!["a", "b"]);

@@ -3,12 +3,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use passerelle_matching::Confidence;
 use passerelle_matching::pii::PiiKind;
+use passerelle_matching::Confidence;
 
 /// Where a finding is, precisely enough for a person to go and look.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "type", rename_all_fields = "camelCase")]
+#[serde(
+    rename_all = "camelCase",
+    tag = "type",
+    rename_all_fields = "camelCase"
+)]
 pub enum FindingLocation {
     /// A row of a database table or view.
     Row {

@@ -68,7 +68,11 @@ pub(crate) async fn scan(
             Some(p) => relative(&root, p),
             None => "?".to_string(),
         };
-        if run.store.unit_done(&run.job_id, &run.source_id, &unit).await? {
+        if run
+            .store
+            .unit_done(&run.job_id, &run.source_id, &unit)
+            .await?
+        {
             continue;
         }
         let issue = Issue {
@@ -91,7 +95,11 @@ pub(crate) async fn scan(
             return Ok(RunState::Cancelled);
         }
         let unit = file.relative.to_string_lossy().into_owned();
-        if run.store.unit_done(&run.job_id, &run.source_id, &unit).await? {
+        if run
+            .store
+            .unit_done(&run.job_id, &run.source_id, &unit)
+            .await?
+        {
             continue;
         }
         let scan = {
@@ -125,7 +133,14 @@ pub(crate) async fn scan(
         run.progress.bytes += file.bytes;
         let (store, job, source) = (run.store.clone(), run.job_id.clone(), run.source_id.clone());
         store
-            .complete_unit(&job, &source, &unit, &scan.findings, &issues, &mut run.progress)
+            .complete_unit(
+                &job,
+                &source,
+                &unit,
+                &scan.findings,
+                &issues,
+                &mut run.progress,
+            )
             .await?;
         run.report(RunState::Running, None);
     }

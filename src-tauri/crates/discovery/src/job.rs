@@ -13,10 +13,10 @@ use std::time::{Duration, Instant};
 
 use futures::stream::{self, StreamExt};
 use passerelle_connectors::files::ReadOptions;
-use passerelle_connectors::Failure;
-use passerelle_matching::{MatchOptions, Matcher};
 use passerelle_connectors::recipe::Recipe;
+use passerelle_connectors::Failure;
 use passerelle_matching::IdentitySet;
+use passerelle_matching::{MatchOptions, Matcher};
 use passerelle_vault::settings::{FolderSettings, RestSettings};
 use passerelle_vault::{Secret, Settings};
 use serde::{Deserialize, Serialize};
@@ -170,9 +170,10 @@ impl SourceRun {
             (Some(total), _) if p.bytes > self.start_bytes => {
                 (p.bytes - self.start_bytes, total.saturating_sub(p.bytes))
             }
-            (_, Some(total)) if p.units_done > self.start_units => {
-                (p.units_done - self.start_units, total.saturating_sub(p.units_done))
-            }
+            (_, Some(total)) if p.units_done > self.start_units => (
+                p.units_done - self.start_units,
+                total.saturating_sub(p.units_done),
+            ),
             _ => return None,
         };
         Some((elapsed * left as f64 / done as f64).ceil() as u64)
@@ -264,7 +265,13 @@ async fn run_source(
     identity: Arc<IdentitySet>,
 ) -> Result<()> {
     run.store
-        .set_source(&run.job_id, &run.source_id, RunState::Running, &run.progress, None)
+        .set_source(
+            &run.job_id,
+            &run.source_id,
+            RunState::Running,
+            &run.progress,
+            None,
+        )
         .await?;
     run.report(RunState::Running, None);
     let outcome = match &input {
@@ -286,7 +293,13 @@ async fn run_source(
     };
     tracing::debug!(job = %run.job_id, source = %run.source_id, ?state, "source finished");
     run.store
-        .set_source(&run.job_id, &run.source_id, state, &run.progress, failure.clone())
+        .set_source(
+            &run.job_id,
+            &run.source_id,
+            state,
+            &run.progress,
+            failure.clone(),
+        )
         .await?;
     run.report(state, failure);
     Ok(())

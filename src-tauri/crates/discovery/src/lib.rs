@@ -68,12 +68,9 @@ mod store;
 
 pub use columns::{suggest_columns, ColumnSuggestion, SuggestReason};
 pub use error::{Error, Result};
-pub use finding::{
-    Finding, FindingField, FindingLocation, Issue, LinkedRecords, PiiSpan, Span,
-};
+pub use finding::{Finding, FindingField, FindingLocation, Issue, LinkedRecords, PiiSpan, Span};
 pub use job::{
-    run_job, CancellationToken, NoProgress, ProgressEvent, ProgressSink, RunOptions,
-    SourceInput,
+    run_job, CancellationToken, NoProgress, ProgressEvent, ProgressSink, RunOptions, SourceInput,
 };
 pub use rest::recipe_values;
 pub use seal::{SealKey, KEY_ENTRY};

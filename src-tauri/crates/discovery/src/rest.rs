@@ -23,7 +23,10 @@ pub fn recipe_values(identity: &IdentitySet, region: &str) -> RecipeValues {
         let value = id.value.as_str();
         match id.kind {
             IdentifierKind::Email => {
-                values.add("email", normalize::email(value).unwrap_or_else(|| value.into()));
+                values.add(
+                    "email",
+                    normalize::email(value).unwrap_or_else(|| value.into()),
+                );
             }
             IdentifierKind::Phone => {
                 let e164 = normalize::phone(value, region).map(|p| p.e164);
@@ -54,15 +57,25 @@ pub(crate) async fn scan(
             return Ok(RunState::Cancelled);
         }
         let unit = format!("{}#{index}:{}", recipe.name, request.search_by);
-        if run.store.unit_done(&run.job_id, &run.source_id, &unit).await? {
+        if run
+            .store
+            .unit_done(&run.job_id, &run.source_id, &unit)
+            .await?
+        {
             continue;
         }
         let single = Recipe {
             requests: vec![request.clone()],
             ..recipe.clone()
         };
-        let outcome = run_recipe(settings, secret, &single, &values, &RecipeOptions::default())
-            .await?;
+        let outcome = run_recipe(
+            settings,
+            secret,
+            &single,
+            &values,
+            &RecipeOptions::default(),
+        )
+        .await?;
 
         let mut findings = Vec::new();
         for record in &outcome.records {

@@ -43,7 +43,11 @@ impl SealKey {
         let id = ProfileId::from(KEY_ENTRY);
         let stored = secrets.get(&id).map_err(Error::keyring)?;
         if let Some(secret) = stored {
-            let bytes = Zeroizing::new(BASE64.decode(secret.expose()).map_err(|_| Error::KeyDamaged)?);
+            let bytes = Zeroizing::new(
+                BASE64
+                    .decode(secret.expose())
+                    .map_err(|_| Error::KeyDamaged)?,
+            );
             let key: [u8; 32] = bytes.as_slice().try_into().map_err(|_| Error::KeyDamaged)?;
             return Ok(SealKey {
                 key: Zeroizing::new(key),
@@ -111,11 +115,16 @@ mod tests {
     fn what_is_sealed_opens_with_the_same_key_only() {
         let key = SealKey::random();
         let sealed = key.seal(b"elodie.dupont@example.fr");
-        assert!(!sealed
-            .windows(6)
-            .any(|w| w == b"elodie"), "no clear text in the sealed bytes");
+        assert!(
+            !sealed.windows(6).any(|w| w == b"elodie"),
+            "no clear text in the sealed bytes"
+        );
         assert_eq!(key.open(&sealed).unwrap(), b"elodie.dupont@example.fr");
-        assert_ne!(key.seal(b"same"), key.seal(b"same"), "a fresh nonce every time");
+        assert_ne!(
+            key.seal(b"same"),
+            key.seal(b"same"),
+            "a fresh nonce every time"
+        );
 
         let other = SealKey::random();
         assert!(matches!(other.open(&sealed), Err(Error::Unsealable)));

@@ -57,7 +57,11 @@ pub(crate) async fn scan(
             return Ok(RunState::Cancelled);
         }
         let unit = table.table.display();
-        if run.store.unit_done(&run.job_id, &run.source_id, &unit).await? {
+        if run
+            .store
+            .unit_done(&run.job_id, &run.source_id, &unit)
+            .await?
+        {
             continue;
         }
         let mut issues = Vec::new();

@@ -20,8 +20,8 @@ use sqlx::{Row, SqlitePool};
 
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Issue};
-use passerelle_matching::{Confidence, IdentitySet};
 use crate::seal::SealKey;
+use passerelle_matching::{Confidence, IdentitySet};
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS discovery_jobs (
@@ -234,10 +234,12 @@ impl FindingsStore {
             .busy_timeout(std::time::Duration::from_secs(10))
             // Deleted findings are overwritten, not left in free pages.
             .pragma("secure_delete", "on");
-        let store_err = |op| move |source| Error::Store {
-            path: path.to_path_buf(),
-            op,
-            source,
+        let store_err = |op| {
+            move |source| Error::Store {
+                path: path.to_path_buf(),
+                op,
+                source,
+            }
         };
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
@@ -273,7 +275,11 @@ impl FindingsStore {
             .seal(&serde_json::to_vec(value).expect("store values serialise"))
     }
 
-    fn open_json<T: for<'de> Deserialize<'de>>(&self, what: &'static str, sealed: &[u8]) -> Result<T> {
+    fn open_json<T: for<'de> Deserialize<'de>>(
+        &self,
+        what: &'static str,
+        sealed: &[u8],
+    ) -> Result<T> {
         let plain = self.key.open(sealed)?;
         serde_json::from_slice(&plain).map_err(|e| Error::corrupt(what, e))
     }
@@ -281,7 +287,11 @@ impl FindingsStore {
     /// Record a new job, every source pending.
     pub async fn create_job(&self, spec: &JobSpec) -> Result<()> {
         let now = now_text();
-        let mut tx = self.pool.begin().await.map_err(self.err("starting a job"))?;
+        let mut tx = self
+            .pool
+            .begin()
+            .await
+            .map_err(self.err("starting a job"))?;
         sqlx::query(
             "INSERT INTO discovery_jobs (id, request_id, state, created_at, updated_at, spec) \
              VALUES (?, ?, 'pending', ?, ?, ?)",
@@ -447,7 +457,11 @@ impl FindingsStore {
         progress: &mut SourceProgress,
     ) -> Result<u64> {
         let now = now_text();
-        let mut tx = self.pool.begin().await.map_err(self.err("saving findings"))?;
+        let mut tx = self
+            .pool
+            .begin()
+            .await
+            .map_err(self.err("saving findings"))?;
         let mut added = 0;
         for finding in findings {
             let dedup = self.key.tag(&[b"finding", &finding.identity_bytes()]);
@@ -486,37 +500,38 @@ impl FindingsStore {
             .map_err(self.err("saving an issue"))?;
             new_issues += done.rows_affected();
         }
-        sqlx::query("INSERT OR IGNORE INTO discovery_units (job_id, source_id, unit) VALUES (?, ?, ?)")
-            .bind(job)
-            .bind(source_id)
-            .bind(self.unit_tag(source_id, unit))
-            .execute(&mut *tx)
-            .await
-            .map_err(self.err("saving a checkpoint"))?;
+        sqlx::query(
+            "INSERT OR IGNORE INTO discovery_units (job_id, source_id, unit) VALUES (?, ?, ?)",
+        )
+        .bind(job)
+        .bind(source_id)
+        .bind(self.unit_tag(source_id, unit))
+        .execute(&mut *tx)
+        .await
+        .map_err(self.err("saving a checkpoint"))?;
 
         progress.findings += added;
         progress.issues += new_issues;
         progress.units_done += 1;
-        sqlx::query(
-            "UPDATE discovery_sources SET progress = ? WHERE job_id = ? AND source_id = ?",
-        )
-        .bind(serde_json::to_string(progress).expect("counts serialise"))
-        .bind(job)
-        .bind(source_id)
-        .execute(&mut *tx)
-        .await
-        .map_err(self.err("saving progress"))?;
+        sqlx::query("UPDATE discovery_sources SET progress = ? WHERE job_id = ? AND source_id = ?")
+            .bind(serde_json::to_string(progress).expect("counts serialise"))
+            .bind(job)
+            .bind(source_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(self.err("saving progress"))?;
         tx.commit().await.map_err(self.err("saving findings"))?;
         Ok(added)
     }
 
     /// Every finding of the job, in the order they were stored.
     pub async fn findings(&self, job: &str) -> Result<Vec<StoredFinding>> {
-        let rows = sqlx::query("SELECT id, payload FROM discovery_findings WHERE job_id = ? ORDER BY id")
-            .bind(job)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(self.err("reading findings"))?;
+        let rows =
+            sqlx::query("SELECT id, payload FROM discovery_findings WHERE job_id = ? ORDER BY id")
+                .bind(job)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(self.err("reading findings"))?;
         rows.iter()
             .map(|row| {
                 Ok(StoredFinding {
@@ -536,7 +551,9 @@ impl FindingsStore {
         .fetch_all(&self.pool)
         .await
         .map_err(self.err("reading issues"))?;
-        rows.iter().map(|sealed| self.open_json("issue", sealed)).collect()
+        rows.iter()
+            .map(|sealed| self.open_json("issue", sealed))
+            .collect()
     }
 
     /// Delete every job (with its findings, issues and checkpoints) last changed more than

@@ -132,6 +132,17 @@ impl SecretSource {
     }
 }
 
+/// The profiles file: `given`, or `<config dir>/passerelle/connections.json`.
+pub fn profiles_path(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    Ok(match given {
+        Some(path) => path,
+        None => dirs::config_dir()
+            .context("no configuration folder is known for this user: use --profiles FILE")?
+            .join("passerelle")
+            .join("connections.json"),
+    })
+}
+
 /// Run a `connections` command. Errors are printed as one line on standard error; the exit
 /// code is 1 when the command fails or a test does not pass.
 pub async fn run(args: ConnectionsArgs) -> ExitCode {
@@ -145,13 +156,7 @@ pub async fn run(args: ConnectionsArgs) -> ExitCode {
 }
 
 async fn execute(args: ConnectionsArgs) -> anyhow::Result<ExitCode> {
-    let path = match args.profiles {
-        Some(path) => path,
-        None => dirs::config_dir()
-            .context("no configuration folder is known for this user: use --profiles FILE")?
-            .join("passerelle")
-            .join("connections.json"),
-    };
+    let path = profiles_path(args.profiles)?;
     let vault = Vault::new(JsonFileStore::new(&path), KeyringStore::new());
 
     match args.command {

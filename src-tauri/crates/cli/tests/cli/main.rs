@@ -5,5 +5,6 @@
 //! when `PASSERELLE_REQUIRE_SERVICES=1`.
 
 mod commands;
+mod discover;
 mod leak;
 mod support;

@@ -193,7 +193,10 @@ async fn expectations(session: &mut SqlSession, schema: Option<&str>) {
 
     // A compact identifier ignores spacing and punctuation on both sides.
     let compact = vec![Needle::Compact("06-12-34-56-7".into())];
-    let found = session.search(&search(compact, 50)).await.expect("searched");
+    let found = session
+        .search(&search(compact, 50))
+        .await
+        .expect("searched");
     assert_eq!(ids(&found.rows), vec!["1", "3", "5"]);
 
     // One hop: the subject's orders, and an order's customer.

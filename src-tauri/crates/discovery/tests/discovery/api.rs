@@ -11,8 +11,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use passerelle_connectors::recipe::Recipe;
 use passerelle_discovery::{
-    run_job, CancellationToken, JobSource, JobSpec, NoProgress, RunOptions, RunState,
-    SourceInput,
+    run_job, CancellationToken, JobSource, JobSpec, NoProgress, RunOptions, RunState, SourceInput,
 };
 use passerelle_vault::settings::{Probe, RestAuth, RestSettings};
 use passerelle_vault::Secret;
@@ -74,7 +73,9 @@ async fn crm() -> String {
     let app = Router::new()
         .route("/api/v1/contacts", get(by_email))
         .route("/api/v1/contacts/by-phone/{phone}", get(by_phone));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bound");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bound");
     let url = format!("http://{}/api", listener.local_addr().expect("bound"));
     tokio::spawn(async move { axum::serve(listener, app).await.expect("served") });
     url
@@ -96,7 +97,10 @@ fn settings(base_url: String) -> RestSettings {
 }
 
 fn recipe() -> Recipe {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../connectors/recipes/example-crm.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../connectors/recipes/example-crm.json"
+    );
     Recipe::load(std::path::Path::new(path)).expect("the shipped recipe loads")
 }
 
@@ -149,7 +153,10 @@ async fn an_api_is_searched_through_its_recipe_and_each_record_is_matched() {
     for f in &findings {
         if let passerelle_discovery::FindingLocation::Api { endpoint, .. } = &f.location {
             assert!(endpoint.starts_with(&url), "{endpoint}");
-            assert!(!endpoint.contains("elodie") && !endpoint.contains("612"), "{endpoint}");
+            assert!(
+                !endpoint.contains("elodie") && !endpoint.contains("612"),
+                "{endpoint}"
+            );
         }
     }
 }
@@ -185,5 +192,8 @@ async fn a_refused_key_fails_the_api_source_with_a_classified_reason() {
     assert_eq!(source.state, RunState::Failed);
     let (code, message) = source.failure.clone().expect("a reason");
     assert_eq!(code, "wrongCredentials");
-    assert!(!message.contains("wrong-key"), "the key never shows: {message}");
+    assert!(
+        !message.contains("wrong-key"),
+        "the key never shows: {message}"
+    );
 }

@@ -24,7 +24,10 @@ pub fn identity() -> IdentitySet {
         ..Default::default()
     };
     let mut set = IdentitySet::from_request(&request);
-    set.add(Identifier::added(IdentifierKind::CustomerNumber, "CL-004512"));
+    set.add(Identifier::added(
+        IdentifierKind::CustomerNumber,
+        "CL-004512",
+    ));
     set
 }
 
@@ -239,7 +242,10 @@ pub fn folder(root: &Path) {
         b"2026-11-02 10:00:01 login ok user=elodie.dupont@example.fr\n\
           2026-11-02 10:05:12 call from 06 12 34 56 79\n",
     );
-    write("notes.txt", "Rappeler Mme Dupont-Martin lundi.\n".as_bytes());
+    write(
+        "notes.txt",
+        "Rappeler Mme Dupont-Martin lundi.\n".as_bytes(),
+    );
     write("crm/casse.xlsx", b"PK\x03\x04 this is not a workbook");
     write("photo.png", b"\x89PNG\r\n\x1a\n");
 }

@@ -140,13 +140,24 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
     let mut articles: Vec<&str> = row.linked[0]
         .rows
         .iter()
-        .flat_map(|r| r.iter().filter(|(c, _)| c == "article").map(|(_, v)| v.as_str()))
+        .flat_map(|r| {
+            r.iter()
+                .filter(|(c, _)| c == "article")
+                .map(|(_, v)| v.as_str())
+        })
         .collect();
     articles.sort();
     assert_eq!(articles, vec!["Casque", "Vélo"]);
-    let email = row.fields.iter().find(|f| f.name == "email").expect("her email");
+    let email = row
+        .fields
+        .iter()
+        .find(|f| f.name == "email")
+        .expect("her email");
     assert_eq!(email.matched.len(), 1, "the e-mail is marked as hers");
-    assert!(email.pii.is_empty(), "her own e-mail is not someone else's data");
+    assert!(
+        email.pii.is_empty(),
+        "her own e-mail is not someone else's data"
+    );
 
     // The namesake is explained: the e-mail differs.
     let namesake = findings
@@ -154,9 +165,17 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
         .find(|f| line(f).contains("clients.csv row=3"))
         .expect("the namesake");
     assert!(!namesake.reason_en.is_empty() && !namesake.reason_fr.is_empty());
-    let other_email = namesake.fields.iter().find(|f| f.name == "Courriel").expect("email");
+    let other_email = namesake
+        .fields
+        .iter()
+        .find(|f| f.name == "Courriel")
+        .expect("email");
     assert!(other_email.matched.is_empty());
-    assert_eq!(other_email.pii.len(), 1, "the other e-mail is flagged as personal data");
+    assert_eq!(
+        other_email.pii.len(),
+        1,
+        "the other e-mail is flagged as personal data"
+    );
 
     // The damaged workbook is an issue of its own; the image is skipped; nothing stopped.
     let issues = store.issues(&spec.id).await.expect("issues read");
@@ -165,7 +184,11 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
         .map(|i| (i.unit.as_str(), i.code.as_str()))
         .collect();
     assert_eq!(codes, vec![("crm/casse.xlsx", "corrupt")]);
-    assert!(issues[0].message.contains("casse.xlsx"), "{}", issues[0].message);
+    assert!(
+        issues[0].message.contains("casse.xlsx"),
+        "{}",
+        issues[0].message
+    );
     let job = store.job(&spec.id).await.expect("job read");
     let folder = &job.sources[0];
     assert_eq!(folder.state, RunState::Done);
@@ -183,7 +206,14 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
             continue;
         }
         let bytes = std::fs::read(entry.path()).expect("read");
-        for needle in ["elodie", "Dupont", "612345678", "clients.csv", "CL004512", "casse"] {
+        for needle in [
+            "elodie",
+            "Dupont",
+            "612345678",
+            "clients.csv",
+            "CL004512",
+            "casse",
+        ] {
             assert!(
                 !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
                 "{needle} is readable in {name}"

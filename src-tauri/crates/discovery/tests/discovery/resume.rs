@@ -60,9 +60,16 @@ async fn uninterrupted(dir: &Path, input: SourceInput) -> Vec<String> {
     store.create_job(&spec).await.expect("job recorded");
     let cancel = CancellationToken::new();
     let options = RunOptions::default();
-    run_job(&store, &spec.id, vec![input], &options, Arc::new(NoProgress), cancel)
-        .await
-        .expect("the job runs");
+    run_job(
+        &store,
+        &spec.id,
+        vec![input],
+        &options,
+        Arc::new(NoProgress),
+        cancel,
+    )
+    .await
+    .expect("the job runs");
     findings(&store, &spec.id).await
 }
 
@@ -86,9 +93,16 @@ async fn a_cancelled_job_resumes_where_it_stopped_without_repeating_a_finding() 
         }
     });
     let options = RunOptions::default();
-    let job = run_job(&store, &spec.id, vec![folder(&root)], &options, sink.clone(), cancel)
-        .await
-        .expect("the job runs");
+    let job = run_job(
+        &store,
+        &spec.id,
+        vec![folder(&root)],
+        &options,
+        sink.clone(),
+        cancel,
+    )
+    .await
+    .expect("the job runs");
     assert_eq!(job.state, RunState::Cancelled);
     let source = &job.sources[0];
     assert_eq!(source.state, RunState::Cancelled);
@@ -96,7 +110,10 @@ async fn a_cancelled_job_resumes_where_it_stopped_without_repeating_a_finding() 
     assert!((30..211).contains(&done), "stopped part-way: {done} of 211");
 
     let events = sink.events.lock().expect("events").clone();
-    assert!(events.iter().any(|e| e.eta_seconds.is_some()), "an ETA was given");
+    assert!(
+        events.iter().any(|e| e.eta_seconds.is_some()),
+        "an ETA was given"
+    );
     assert!(events
         .windows(2)
         .all(|w| w[0].progress.bytes <= w[1].progress.bytes));
@@ -114,7 +131,9 @@ async fn a_cancelled_job_resumes_where_it_stopped_without_repeating_a_finding() 
     .expect("the job resumes");
     assert_eq!(job.state, RunState::Done);
     assert_eq!(job.sources[0].progress.units_done, 211);
-    let first = resumed.events.lock().expect("events")[0].progress.units_done;
+    let first = resumed.events.lock().expect("events")[0]
+        .progress
+        .units_done;
     assert_eq!(first, done, "the resumed run starts from the checkpoint");
     assert_eq!(findings(&store, &spec.id).await, reference);
 }
@@ -151,7 +170,11 @@ async fn a_job_killed_mid_way_resumes_where_it_stopped() {
     let spec = spec("folder");
     store.create_job(&spec).await.expect("job recorded");
     let mut child = Command::new(std::env::current_exe().expect("this test binary"))
-        .args(["--exact", "resume::child_runs_a_job_until_killed", "--ignored"])
+        .args([
+            "--exact",
+            "resume::child_runs_a_job_until_killed",
+            "--ignored",
+        ])
         .env(
             "PASSERELLE_CHILD_JOB",
             format!("{}|{}", dir.path().display(), spec.id),
@@ -163,7 +186,10 @@ async fn a_job_killed_mid_way_resumes_where_it_stopped() {
 
     let deadline = Instant::now() + Duration::from_secs(60);
     let done = loop {
-        assert!(Instant::now() < deadline, "the child made no progress in 60 s");
+        assert!(
+            Instant::now() < deadline,
+            "the child made no progress in 60 s"
+        );
         if let Ok(Some(status)) = child.try_wait() {
             panic!("the child ended by itself: {status}");
         }
@@ -177,7 +203,11 @@ async fn a_job_killed_mid_way_resumes_where_it_stopped() {
     child.wait().expect("the child is gone");
 
     let job = store.job(&spec.id).await.expect("job read");
-    assert_eq!(job.state, RunState::Running, "a killed job is left as it was");
+    assert_eq!(
+        job.state,
+        RunState::Running,
+        "a killed job is left as it was"
+    );
     let left = job.sources[0].progress.units_done;
     assert!(left >= done && left < 211, "{left} units done when killed");
 
@@ -250,7 +280,10 @@ async fn a_database_that_goes_away_fails_its_source_and_the_job_resumes_when_it_
     assert_eq!(source.state, RunState::Failed, "{source:#?}");
     let (code, message) = source.failure.clone().expect("why it failed");
     assert_eq!(code, "unreachable", "{message}");
-    assert!(message.contains("could not reach the database"), "{message}");
+    assert!(
+        message.contains("could not reach the database"),
+        "{message}"
+    );
     let done = source.progress.units_done;
     assert!((2..9).contains(&done), "{done} of 9 tables done");
 
@@ -303,5 +336,9 @@ async fn findings_older_than_the_retention_are_purged() {
         store.job(&spec.id).await,
         Err(passerelle_discovery::Error::NoSuchJob { .. })
     ));
-    assert!(store.jobs_of_request(1012).await.expect("listed").is_empty());
+    assert!(store
+        .jobs_of_request(1012)
+        .await
+        .expect("listed")
+        .is_empty());
 }

@@ -30,7 +30,10 @@ pub async fn service_available(url: &str, name: &str) -> bool {
         Ok(()) => true,
         Err(e) => {
             let required = std::env::var("PASSERELLE_REQUIRE_SERVICES").is_ok_and(|v| v == "1");
-            assert!(!required, "PASSERELLE_REQUIRE_SERVICES=1 but {name} is not reachable: {e}");
+            assert!(
+                !required,
+                "PASSERELLE_REQUIRE_SERVICES=1 but {name} is not reachable: {e}"
+            );
             eprintln!("SKIPPED: {name} is not reachable at {url} ({e})");
             false
         }
@@ -38,7 +41,10 @@ pub async fn service_available(url: &str, name: &str) -> bool {
 }
 
 pub fn unique(what: &str) -> String {
-    format!("passerelle_t_{what}_{}", &uuid::Uuid::new_v4().simple().to_string()[..10])
+    format!(
+        "passerelle_t_{what}_{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..10]
+    )
 }
 
 /// A store in `dir` sealed with the tests' key from the OS keyring.
@@ -65,16 +71,20 @@ pub async fn postgres(sql: &str) -> (Settings, Guard) {
         ssl_mode: SslMode::Prefer,
         schemas: vec![schema.clone()],
     });
-    (settings, Guard(PG_ADMIN, format!("DROP SCHEMA IF EXISTS {schema} CASCADE")))
+    (
+        settings,
+        Guard(PG_ADMIN, format!("DROP SCHEMA IF EXISTS {schema} CASCADE")),
+    )
 }
 
 /// A scratch MariaDB database holding the fixture's tables; dropped by the returned guard.
 pub async fn mariadb(sql: &str) -> (Settings, Guard) {
     let database = unique("disc");
-    let mut conn = sqlx::MySqlConnection::connect(MYSQL_ADMIN).await.expect("admin");
+    let mut conn = sqlx::MySqlConnection::connect(MYSQL_ADMIN)
+        .await
+        .expect("admin");
     conn.execute(
-        format!("CREATE DATABASE {database} CHARACTER SET utf8mb4; USE {database}; {sql}")
-            .as_str(),
+        format!("CREATE DATABASE {database} CHARACTER SET utf8mb4; USE {database}; {sql}").as_str(),
     )
     .await
     .expect("the scratch database");
@@ -84,7 +94,10 @@ pub async fn mariadb(sql: &str) -> (Settings, Guard) {
         database: database.clone(),
         user: "root".into(),
     });
-    (settings, Guard(MYSQL_ADMIN, format!("DROP DATABASE IF EXISTS {database}")))
+    (
+        settings,
+        Guard(MYSQL_ADMIN, format!("DROP DATABASE IF EXISTS {database}")),
+    )
 }
 
 /// An SQLite file at `path` holding the fixture's tables.
@@ -142,7 +155,11 @@ pub fn line(f: &Finding) -> String {
     let at = match &f.location {
         FindingLocation::Row { table, key } => {
             let key: Vec<String> = key.iter().map(|(c, v)| format!("{c}={v}")).collect();
-            format!("{} {}", table.rsplit('.').next().unwrap_or(table), key.join(","))
+            format!(
+                "{} {}",
+                table.rsplit('.').next().unwrap_or(table),
+                key.join(",")
+            )
         }
         FindingLocation::File {
             path,
@@ -227,7 +244,9 @@ impl Proxy {
                     _ = token.cancelled() => return,
                     accepted = listener.accept() => accepted,
                 };
-                let Ok((mut inbound, _)) = accepted else { return };
+                let Ok((mut inbound, _)) = accepted else {
+                    return;
+                };
                 let token = token.clone();
                 tokio::spawn(async move {
                     let Ok(mut outbound) = tokio::net::TcpStream::connect(target).await else {
