@@ -50,6 +50,14 @@ pub enum Error {
         /// The id asked for.
         id: String,
     },
+    /// A review named a finding the job does not have.
+    #[error("discovery job {job}: there is no finding {id}")]
+    NoSuchFinding {
+        /// The job.
+        job: String,
+        /// The finding id given.
+        id: i64,
+    },
     /// A job was started with a source it does not list, or without one it lists.
     #[error("discovery job {job}: source {source_id} {problem}")]
     SourceMismatch {

@@ -49,6 +49,7 @@
 //! - `job`: [`run_job`], [`SourceInput`], [`RunOptions`], [`ProgressEvent`];
 //! - `folder`, `sql`, `rest`: one scanner per kind of source; `record`: a match made a [`Finding`];
 //! - `columns`: [`suggest_columns`]; `finding`: [`Finding`] and [`Issue`];
+//! - `review`: the DPO's [`Decision`]s and [`Redaction`]s, [`Finding::redacted`];
 //! - `store`: [`FindingsStore`]; `seal`: [`SealKey`].
 //!
 //! Logging is at debug level and holds ids, states and counts only.
@@ -62,6 +63,7 @@ mod folder;
 mod job;
 mod record;
 mod rest;
+mod review;
 mod seal;
 mod sql;
 mod store;
@@ -73,6 +75,7 @@ pub use job::{
     run_job, CancellationToken, NoProgress, ProgressEvent, ProgressSink, RunOptions, SourceInput,
 };
 pub use rest::recipe_values;
+pub use review::{Decision, ExcludeReason, Redaction, Review, REDACTED};
 pub use seal::{SealKey, KEY_ENTRY};
 pub use sql::needles;
 pub use store::{

@@ -9,6 +9,7 @@
 //! Writes that belong together happen in one transaction: a unit's findings, issues and its
 //! checkpoint land together or not at all, so a job killed mid-unit resumes at that unit.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
@@ -20,6 +21,7 @@ use sqlx::{Row, SqlitePool};
 
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Issue};
+use crate::review::{Decision, Review};
 use crate::seal::SealKey;
 use passerelle_matching::{Confidence, IdentitySet};
 
@@ -56,6 +58,13 @@ CREATE TABLE IF NOT EXISTS discovery_findings (
   created_at TEXT NOT NULL,
   payload BLOB NOT NULL,
   UNIQUE (job_id, dedup)
+);
+CREATE TABLE IF NOT EXISTS discovery_reviews (
+  finding_id INTEGER PRIMARY KEY REFERENCES discovery_findings (id) ON DELETE CASCADE,
+  job_id TEXT NOT NULL REFERENCES discovery_jobs (id) ON DELETE CASCADE,
+  decided INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  payload BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS discovery_issues (
   job_id TEXT NOT NULL REFERENCES discovery_jobs (id) ON DELETE CASCADE,
@@ -554,6 +563,111 @@ impl FindingsStore {
         rows.iter()
             .map(|sealed| self.open_json("issue", sealed))
             .collect()
+    }
+
+    /// The review of every finding of the job that has one, by finding id.
+    pub async fn reviews(&self, job: &str) -> Result<BTreeMap<i64, Review>> {
+        let rows =
+            sqlx::query("SELECT finding_id, payload FROM discovery_reviews WHERE job_id = ?")
+                .bind(job)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(self.err("reading reviews"))?;
+        rows.iter()
+            .map(|row| {
+                let review = self.open_json("review", row.get::<&[u8], _>("payload"))?;
+                Ok((row.get::<i64, _>("finding_id"), review))
+            })
+            .collect()
+    }
+
+    /// Save the review of findings `ids` of the job, each made by `change` from its current
+    /// review, in one transaction (a bulk decision lands whole or not at all).
+    ///
+    /// Errors: [`Error::NoSuchFinding`] when an id is not a finding of this job.
+    pub async fn update_reviews(
+        &self,
+        job: &str,
+        ids: &[i64],
+        change: impl Fn(&mut Review),
+    ) -> Result<BTreeMap<i64, Review>> {
+        let mut tx = self
+            .pool
+            .begin()
+            .await
+            .map_err(self.err("saving a review"))?;
+        let mut saved = BTreeMap::new();
+        for &id in ids {
+            let known: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM discovery_findings WHERE id = ? AND job_id = ?")
+                    .bind(id)
+                    .bind(job)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(self.err("reading a finding"))?;
+            if known.is_none() {
+                return Err(Error::NoSuchFinding {
+                    job: job.to_string(),
+                    id,
+                });
+            }
+            let current: Option<Vec<u8>> =
+                sqlx::query_scalar("SELECT payload FROM discovery_reviews WHERE finding_id = ?")
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(self.err("reading a review"))?;
+            let mut review: Review = match current {
+                Some(sealed) => self.open_json("review", &sealed)?,
+                None => Review::default(),
+            };
+            change(&mut review);
+            sqlx::query(
+                "INSERT INTO discovery_reviews (finding_id, job_id, decided, updated_at, payload) \
+                 VALUES (?, ?, ?, ?, ?) ON CONFLICT (finding_id) DO UPDATE SET \
+                 decided = excluded.decided, updated_at = excluded.updated_at, \
+                 payload = excluded.payload",
+            )
+            .bind(id)
+            .bind(job)
+            .bind(review.decision.is_some())
+            .bind(now_text())
+            .bind(self.seal_json(&review))
+            .execute(&mut *tx)
+            .await
+            .map_err(self.err("saving a review"))?;
+            saved.insert(id, review);
+        }
+        tx.commit().await.map_err(self.err("saving a review"))?;
+        Ok(saved)
+    }
+
+    /// Decide findings `ids` (or take the decision back with `None`), as `reviewer`.
+    pub async fn decide(
+        &self,
+        job: &str,
+        ids: &[i64],
+        decision: Option<Decision>,
+        reviewer: &str,
+    ) -> Result<BTreeMap<i64, Review>> {
+        self.update_reviews(job, ids, |review| {
+            review.decision = decision.clone();
+            review.reviewer = Some(reviewer.to_string());
+        })
+        .await
+    }
+
+    /// How many findings of the job wait for a decision.
+    pub async fn remaining(&self, job: &str) -> Result<u64> {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM discovery_findings f WHERE f.job_id = ? AND NOT EXISTS \
+             (SELECT 1 FROM discovery_reviews r WHERE r.finding_id = f.id AND r.decided = 1)",
+        )
+        .bind(job)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(self.err("counting findings to review"))?;
+        Ok(count as u64)
     }
 
     /// Delete every job (with its findings, issues and checkpoints) last changed more than

@@ -8,4 +8,5 @@ mod api;
 mod fixture;
 mod jobs;
 mod resume;
+mod review;
 mod support;

@@ -1,0 +1,117 @@
+//! Reviewing a job's findings: decisions and redactions saved as they are made, in bulk or
+//! one by one, and still there when the store is opened again.
+
+use std::sync::Arc;
+
+use passerelle_discovery::{
+    run_job, CancellationToken, Decision, ExcludeReason, JobSource, JobSpec, NoProgress, Redaction,
+    RunOptions, SourceInput, REDACTED,
+};
+use passerelle_matching::Confidence;
+use passerelle_vault::settings::FolderSettings;
+
+use crate::fixture;
+use crate::support::*;
+
+#[tokio::test]
+async fn decisions_and_redactions_are_saved_as_they_are_made() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path().join("partage");
+    fixture::folder(&root);
+    let store = store(dir.path()).await;
+    let source = JobSource {
+        id: "folder".into(),
+        name: "Partage".into(),
+    };
+    let spec = JobSpec::new(1012, fixture::identity(), vec![source]);
+    store.create_job(&spec).await.expect("job recorded");
+    let input = SourceInput::Folder {
+        id: "folder".into(),
+        settings: FolderSettings {
+            path: root,
+            include: vec![],
+            exclude: vec![],
+        },
+    };
+    let options = RunOptions::default();
+    run_job(
+        &store,
+        &spec.id,
+        vec![input],
+        &options,
+        Arc::new(NoProgress),
+        CancellationToken::new(),
+    )
+    .await
+    .expect("the job runs");
+    let findings = store.findings(&spec.id).await.expect("findings");
+    assert_eq!(store.remaining(&spec.id).await.expect("counted"), 11);
+
+    // Every certain finding included at once.
+    let certain: Vec<i64> = findings
+        .iter()
+        .filter(|s| s.finding.confidence == Confidence::Certain)
+        .map(|s| s.id)
+        .collect();
+    store
+        .decide(&spec.id, &certain, Some(Decision::Include), "DPO")
+        .await
+        .expect("decided");
+    assert_eq!(store.remaining(&spec.id).await.expect("counted"), 2);
+
+    // The namesake rejected; the note of the e-mail that mentions the neighbour redacted.
+    let namesake = findings
+        .iter()
+        .find(|s| line(&s.finding).contains("clients.csv row=3"))
+        .expect("namesake");
+    let exclude = Decision::Exclude {
+        reason: ExcludeReason::NotThisPerson,
+        note: None,
+    };
+    store
+        .decide(&spec.id, &[namesake.id], Some(exclude.clone()), "DPO")
+        .await
+        .expect("decided");
+    let csv = findings
+        .iter()
+        .find(|s| line(&s.finding).contains("clients.csv row=2"))
+        .expect("her row");
+    store
+        .update_reviews(&spec.id, &[csv.id], |review| {
+            review.redactions.push(Redaction {
+                field: "Ville".into(),
+                span: None,
+            })
+        })
+        .await
+        .expect("redacted");
+    assert_eq!(store.remaining(&spec.id).await.expect("counted"), 1);
+
+    // An id from nowhere is refused and changes nothing.
+    let err = store
+        .decide(&spec.id, &[csv.id, 999_999], Some(Decision::Include), "DPO")
+        .await
+        .expect_err("refused");
+    assert!(err.to_string().contains("999999"), "{err}");
+
+    // Opened again, the store gives the same reviews, and the redaction applies.
+    drop(store);
+    let store = store_again(dir.path()).await;
+    let reviews = store.reviews(&spec.id).await.expect("reviews");
+    assert_eq!(reviews.len(), 10);
+    assert_eq!(reviews[&namesake.id].decision, Some(exclude));
+    let review = &reviews[&csv.id];
+    assert!(review.is_included());
+    assert_eq!(review.reviewer.as_deref(), Some("DPO"));
+    let redacted = csv.finding.redacted(&review.redactions);
+    let city = redacted
+        .fields
+        .iter()
+        .find(|f| f.name == "Ville")
+        .expect("city");
+    assert_eq!(city.value, REDACTED);
+}
+
+async fn store_again(dir: &std::path::Path) -> passerelle_discovery::FindingsStore {
+    store(dir).await
+}
