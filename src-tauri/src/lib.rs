@@ -13,7 +13,10 @@ mod store_file;
 use std::error::Error;
 use std::sync::Arc;
 
-use passerelle_ipc::{Api, ApiParts, EventSink, Language, WorkspaceChangedEvent, WorkspaceTarget};
+use passerelle_ipc::{
+    Api, ApiParts, EventSink, JobFinishedEvent, JobProgressEvent, Language, WorkspaceChangedEvent,
+    WorkspaceTarget,
+};
 use passerelle_vault::{KeyringStore, Vault};
 use tauri::{Emitter, Manager};
 
@@ -45,12 +48,14 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
         profiles::PluginProfiles::open(app.handle())?,
         KeyringStore::new(),
     );
+    let findings = tauri::async_runtime::block_on(open_findings(&data_dir));
     let api = Api::new(ApiParts {
         sandbox: target,
         settings: Arc::new(store),
         vault: Arc::new(vault),
         events: Arc::new(WindowEvents(app.handle().clone())),
         system_language: system_language(),
+        findings,
     });
     // The workspace chosen last time; when it cannot be opened (keyring locked, network
     // down), the app starts on the sandbox, which the header says plainly.
@@ -61,14 +66,45 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
+/// The findings store in the app data folder, sealed with the key from the keyring; `None`
+/// (and discovery says why) when the keyring cannot be used.
+async fn open_findings(data_dir: &std::path::Path) -> Option<passerelle_discovery::FindingsStore> {
+    let key = tauri::async_runtime::spawn_blocking(|| {
+        passerelle_discovery::SealKey::load_or_create(&KeyringStore::new())
+    })
+    .await
+    .ok()?;
+    let opened = match key {
+        Ok(key) => {
+            passerelle_discovery::FindingsStore::open(&data_dir.join("passerelle.db"), key).await
+        }
+        Err(e) => Err(e),
+    };
+    opened
+        .inspect_err(|e| tracing::warn!(error = %e, "findings store unavailable"))
+        .ok()
+}
+
 /// Events for the window, as Tauri events named like the IPC event list.
 struct WindowEvents(tauri::AppHandle);
 
+impl WindowEvents {
+    fn emit<T: serde::Serialize + Clone>(&self, name: &str, event: T) {
+        if let Err(e) = self.0.emit(name, event) {
+            tracing::warn!(error = %e, event = name, "an event could not reach the window");
+        }
+    }
+}
+
 impl EventSink for WindowEvents {
     fn workspace_changed(&self, event: WorkspaceChangedEvent) {
-        if let Err(e) = self.0.emit("workspace_changed", event) {
-            tracing::warn!(error = %e, "workspace_changed could not reach the window");
-        }
+        self.emit("workspace_changed", event);
+    }
+    fn job_progress(&self, event: JobProgressEvent) {
+        self.emit("job_progress", event);
+    }
+    fn job_finished(&self, event: JobFinishedEvent) {
+        self.emit("job_finished", event);
     }
 }
 

@@ -16,11 +16,22 @@ import type { ConnectionsListRequest } from "./ConnectionsListRequest";
 import type { ContractListResponse } from "./ContractListResponse";
 import type { DastraWorkspacesRequest } from "./DastraWorkspacesRequest";
 import type { DastraWorkspacesResponse } from "./DastraWorkspacesResponse";
+import type { DiscoveryPlan } from "./DiscoveryPlan";
+import type { DiscoveryPrepareRequest } from "./DiscoveryPrepareRequest";
+import type { DiscoveryStartRequest } from "./DiscoveryStartRequest";
 import type { DsarDetail } from "./DsarDetail";
 import type { DsarGetRequest } from "./DsarGetRequest";
 import type { DsarListRequest } from "./DsarListRequest";
 import type { DsarListResponse } from "./DsarListResponse";
+import type { JobFinishedEvent } from "./JobFinishedEvent";
+import type { JobIdRequest } from "./JobIdRequest";
+import type { JobProgressEvent } from "./JobProgressEvent";
+import type { JobView } from "./JobView";
 import type { RegistryListRequest } from "./RegistryListRequest";
+import type { ReviewDecideRequest } from "./ReviewDecideRequest";
+import type { ReviewList } from "./ReviewList";
+import type { ReviewRedactRequest } from "./ReviewRedactRequest";
+import type { ReviewUpdate } from "./ReviewUpdate";
 import type { SettingsUpdateRequest } from "./SettingsUpdateRequest";
 import type { TestReport } from "./TestReport";
 import type { WorkspaceChangedEvent } from "./WorkspaceChangedEvent";
@@ -44,9 +55,19 @@ export type Commands = {
   connections_import: { request: ConnectionsImportRequest; response: ConnectionsImportResponse };
   dastra_workspaces: { request: DastraWorkspacesRequest; response: DastraWorkspacesResponse };
   workspace_switch: { request: ConnectionIdRequest; response: AppInfo };
+  discovery_prepare: { request: DiscoveryPrepareRequest; response: DiscoveryPlan };
+  discovery_start: { request: DiscoveryStartRequest; response: JobView };
+  discovery_job: { request: JobIdRequest; response: JobView };
+  discovery_cancel: { request: JobIdRequest; response: JobView };
+  discovery_resume: { request: JobIdRequest; response: JobView };
+  review_list: { request: JobIdRequest; response: ReviewList };
+  review_decide: { request: ReviewDecideRequest; response: ReviewUpdate };
+  review_redact: { request: ReviewRedactRequest; response: ReviewUpdate };
 };
 
 /** Every event and its payload. */
 export type Events = {
   workspace_changed: WorkspaceChangedEvent;
+  job_progress: JobProgressEvent;
+  job_finished: JobFinishedEvent;
 };

@@ -8,6 +8,7 @@ use passerelle_matching::Confidence;
 
 /// Where a finding is, precisely enough for a person to go and look.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(
     rename_all = "camelCase",
     tag = "type",
@@ -53,6 +54,7 @@ pub enum FindingLocation {
 
 /// A span of a value, in bytes of the value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -63,6 +65,7 @@ pub struct Span {
 /// One field of a found record (a column, a JSON path, an e-mail header) or the text of a
 /// snippet, with what matched in it and what other personal data it holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FindingField {
     /// The field's name (`email`, `customer.phone`, `Subject`), `text` for a snippet.
@@ -77,6 +80,7 @@ pub struct FindingField {
 
 /// Personal data detected in a value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PiiSpan {
     /// What it is.
@@ -87,6 +91,7 @@ pub struct PiiSpan {
 
 /// Rows one foreign-key hop away from a found row, shown beside it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct LinkedRecords {
     /// The table they are in.
@@ -99,6 +104,7 @@ pub struct LinkedRecords {
 
 /// A record or snippet about the data subject.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// The connection profile searched.
@@ -141,6 +147,7 @@ impl Finding {
 /// A problem met in one unit of a source (a file, a table, a request) that did not stop the
 /// job: a corrupt file, an unreadable table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Issue {
     /// The connection profile.

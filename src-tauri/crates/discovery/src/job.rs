@@ -324,3 +324,42 @@ impl From<Failure> for SourceError {
         SourceError::Failed(code, message)
     }
 }
+
+/// Why a connection cannot be a source of a job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotSearchable {
+    /// It is a Dastra workspace: requests come from it, nothing is searched in it.
+    DastraWorkspace,
+    /// It is an HTTP API and no recipe says how to search it.
+    RecipeMissing,
+}
+
+impl SourceInput {
+    /// The source for a connection profile, opened with its secret (and, for an HTTP API,
+    /// the recipe that says how to search it).
+    pub fn from_profile(
+        profile: &passerelle_vault::Profile,
+        secret: Option<Secret>,
+        recipe: Option<Recipe>,
+    ) -> std::result::Result<SourceInput, NotSearchable> {
+        let id = profile.id.as_str().to_string();
+        Ok(match &profile.settings {
+            Settings::Postgres(_) | Settings::MySql(_) | Settings::Sqlite(_) => SourceInput::Sql {
+                id,
+                settings: profile.settings.clone(),
+                secret,
+            },
+            Settings::Folder(settings) => SourceInput::Folder {
+                id,
+                settings: settings.clone(),
+            },
+            Settings::RestApi(settings) => SourceInput::Rest {
+                id,
+                settings: settings.clone(),
+                secret,
+                recipe: recipe.ok_or(NotSearchable::RecipeMissing)?,
+            },
+            Settings::DastraWorkspace(_) => return Err(NotSearchable::DastraWorkspace),
+        })
+    }
+}

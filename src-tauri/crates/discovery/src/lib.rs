@@ -72,7 +72,8 @@ pub use columns::{suggest_columns, ColumnSuggestion, SuggestReason};
 pub use error::{Error, Result};
 pub use finding::{Finding, FindingField, FindingLocation, Issue, LinkedRecords, PiiSpan, Span};
 pub use job::{
-    run_job, CancellationToken, NoProgress, ProgressEvent, ProgressSink, RunOptions, SourceInput,
+    run_job, CancellationToken, NoProgress, NotSearchable, ProgressEvent, ProgressSink, RunOptions,
+    SourceInput,
 };
 pub use rest::recipe_values;
 pub use review::{Decision, ExcludeReason, Redaction, Review, REDACTED};

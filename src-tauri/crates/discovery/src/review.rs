@@ -12,6 +12,7 @@ use crate::finding::{Finding, Span};
 
 /// Why a finding is left out of the answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ExcludeReason {
     /// The record is about someone else (a namesake, a shared phone).
@@ -28,6 +29,7 @@ pub enum ExcludeReason {
 
 /// What the DPO decided for one finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(
     rename_all = "camelCase",
     tag = "decision",
@@ -48,6 +50,7 @@ pub enum Decision {
 
 /// A part of a field's value blacked out in the package.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Redaction {
     /// The field (`Courriel`, `text`…).
@@ -59,6 +62,7 @@ pub struct Redaction {
 
 /// The review of one finding: the decision (none yet while it waits) and the redactions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Review {
     /// The decision, once made.

@@ -122,6 +122,7 @@ impl JobSpec {
 
 /// Where a job or a source stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum RunState {
     /// Not started yet.
@@ -164,6 +165,7 @@ impl FromStr for RunState {
 
 /// Counts for one source of a job: no personal data.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SourceProgress {
     /// Units (files, tables, requests) finished.

@@ -140,6 +140,10 @@ impl WorkspaceTarget {
 pub trait EventSink: Send + Sync {
     /// The current workspace changed: every screen reloads.
     fn workspace_changed(&self, event: WorkspaceChangedEvent);
+    /// A source of a discovery job moved on.
+    fn job_progress(&self, event: crate::discovery::JobProgressEvent);
+    /// A discovery job stopped.
+    fn job_finished(&self, event: crate::discovery::JobFinishedEvent);
 }
 
 /// What an [`Api`] is made of.
@@ -154,6 +158,9 @@ pub struct ApiParts {
     pub events: Arc<dyn EventSink>,
     /// The operating system's language.
     pub system_language: Language,
+    /// Where discovery jobs and findings are kept; `None` when the keyring, which holds their
+    /// key, cannot be used (discovery then says so).
+    pub findings: Option<passerelle_discovery::FindingsStore>,
 }
 
 /// What a session has open: the current workspace.
@@ -172,6 +179,10 @@ pub struct Api {
     pub(crate) events: Arc<dyn EventSink>,
     /// Serialises workspace switches.
     pub(crate) switching: tokio::sync::Mutex<()>,
+    /// Discovery jobs and findings.
+    pub(crate) findings: Option<passerelle_discovery::FindingsStore>,
+    /// The discovery jobs running in this app.
+    pub(crate) jobs: crate::discovery::RunningJobs,
 }
 
 impl Api {
@@ -190,6 +201,8 @@ impl Api {
             sandbox: parts.sandbox,
             events: parts.events,
             switching: tokio::sync::Mutex::new(()),
+            findings: parts.findings,
+            jobs: Default::default(),
         }
     }
 
@@ -230,6 +243,11 @@ impl Api {
         self.store
             .save(&updated)
             .map_err(|e| IpcError::new(ErrorCode::Internal, e))
+    }
+
+    /// The client of the current workspace.
+    pub(crate) fn current_client(&self) -> passerelle_dastra::DastraClient {
+        self.target().client
     }
 
     fn target(&self) -> WorkspaceTarget {

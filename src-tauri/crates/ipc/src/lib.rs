@@ -21,11 +21,13 @@ mod api;
 pub mod bindings;
 mod connections;
 pub mod convert;
+mod discovery;
 mod dto;
 mod error;
 
 pub use api::{Api, ApiParts, EventSink, Session, Settings, SettingsStore, WorkspaceTarget};
 pub use connections::*;
+pub use discovery::*;
 pub use dto::*;
 pub use error::{ErrorCode, IpcError};
 pub use passerelle_connectors::TestReport;
@@ -52,6 +54,14 @@ macro_rules! with_commands {
             connections_import: ConnectionsImportRequest => ConnectionsImportResponse,
             dastra_workspaces: DastraWorkspacesRequest => DastraWorkspacesResponse,
             workspace_switch: ConnectionIdRequest => AppInfo,
+            discovery_prepare: DiscoveryPrepareRequest => DiscoveryPlan,
+            discovery_start: DiscoveryStartRequest => JobView,
+            discovery_job: JobIdRequest => JobView,
+            discovery_cancel: JobIdRequest => JobView,
+            discovery_resume: JobIdRequest => JobView,
+            review_list: JobIdRequest => ReviewList,
+            review_decide: ReviewDecideRequest => ReviewUpdate,
+            review_redact: ReviewRedactRequest => ReviewUpdate,
         }
     };
 }
@@ -62,6 +72,8 @@ macro_rules! with_events {
     ($callback:ident) => {
         $callback! {
             workspace_changed: WorkspaceChangedEvent,
+            job_progress: JobProgressEvent,
+            job_finished: JobFinishedEvent,
         }
     };
 }

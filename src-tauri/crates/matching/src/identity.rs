@@ -17,6 +17,7 @@ use crate::normalize;
 
 /// What an identifier is, which decides how it is normalised, matched and searched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum IdentifierKind {
     /// An e-mail address.
@@ -66,6 +67,7 @@ impl IdentifierKind {
 
 /// Where an identifier came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "source", rename_all = "camelCase")]
 pub enum Provenance {
     /// Declared in the Dastra request.
@@ -85,6 +87,7 @@ pub enum Provenance {
 
 /// One thing known about the subject.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Identifier {
     /// What it is.

@@ -38,6 +38,7 @@ use crate::normalize;
 
 /// What kind of personal data a [`PiiHit`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum PiiKind {
     /// An e-mail address.

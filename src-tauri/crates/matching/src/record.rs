@@ -24,6 +24,7 @@ use crate::rule::{Lang, NamePart, Rule};
 
 /// How sure the matcher is that a record is about the subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Confidence {
     /// Worth a look; a person decides.

@@ -19,13 +19,23 @@ impl SettingsStore for MemoryStore {
     }
 }
 
-/// Events the `Api` sent, in order.
+/// Events the `Api` sent, in order: workspace changes, job progress, job ends.
 #[derive(Default)]
-struct Recorder(Mutex<Vec<WorkspaceChangedEvent>>);
+struct Recorder(
+    Mutex<Vec<WorkspaceChangedEvent>>,
+    Mutex<Vec<JobProgressEvent>>,
+    Mutex<Vec<JobFinishedEvent>>,
+);
 
 impl EventSink for Recorder {
     fn workspace_changed(&self, event: WorkspaceChangedEvent) {
         self.0.lock().unwrap().push(event);
+    }
+    fn job_progress(&self, event: JobProgressEvent) {
+        self.1.lock().unwrap().push(event);
+    }
+    fn job_finished(&self, event: JobFinishedEvent) {
+        self.2.lock().unwrap().push(event);
     }
 }
 
@@ -48,16 +58,28 @@ async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Reco
         passerelle_vault::JsonFileStore::new(dir.join("connections.json")),
         passerelle_vault::KeyringStore::new(),
     );
+    let secrets = passerelle_vault::KeyringStore::new().with_service("passerelle-ipc-tests");
+    let findings = match passerelle_discovery::SealKey::load_or_create(&secrets) {
+        Ok(key) => Some(
+            passerelle_discovery::FindingsStore::open(&dir.join("passerelle.db"), key)
+                .await
+                .expect("the findings store opens"),
+        ),
+        // Tests that need findings say so; the others run without a keyring.
+        Err(_) => None,
+    };
     Api::new(ApiParts {
         sandbox,
         settings: store,
         vault: Arc::new(vault),
         events,
         system_language: Language::Fr,
+        findings,
     })
 }
 
 mod connections;
+mod discovery;
 
 fn inbox(q: &str) -> DsarListRequest {
     DsarListRequest {

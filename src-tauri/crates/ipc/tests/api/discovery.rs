@@ -1,0 +1,186 @@
+//! The discovery and review commands over the sandbox: a request's requester planted in a
+//! folder connection, searched by a job running in the `Api`, then reviewed.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use passerelle_discovery::{Decision, ExcludeReason, Redaction, RunState};
+use passerelle_ipc::*;
+use passerelle_vault::settings::FolderSettings;
+use passerelle_vault::Settings as ConnectionSettings;
+
+use super::*;
+
+/// Wait for the job's `job_finished` event.
+async fn finished(events: &Recorder, job: &str) -> JobFinishedEvent {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some(e) = events.2.lock().unwrap().iter().find(|e| e.job_id == job) {
+            return e.clone();
+        }
+        assert!(Instant::now() < deadline, "the job did not finish in 30 s");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let events = Arc::new(Recorder::default());
+    let api = api_in(dir.path(), Arc::new(MemoryStore::default()), events.clone()).await;
+    if api
+        .discovery_job(JobIdRequest { job_id: "x".into() })
+        .await
+        .err()
+        .map(|e| e.code)
+        == Some(ErrorCode::Keyring)
+    {
+        assert!(
+            std::env::var("PASSERELLE_REQUIRE_SERVICES").as_deref() != Ok("1"),
+            "PASSERELLE_REQUIRE_SERVICES=1 but the keyring is unusable"
+        );
+        eprintln!("SKIPPED: no usable OS keyring");
+        return;
+    }
+
+    // A requester of the sandbox, planted in a folder with a namesake.
+    let page = api.dsar_list(inbox("")).await.expect("inbox");
+    let row = page
+        .items
+        .iter()
+        .find(|r| r.email.is_some())
+        .expect("a request with an e-mail");
+    let email = row.email.clone().unwrap();
+    let folder = dir.path().join("partage");
+    std::fs::create_dir_all(&folder).expect("folder");
+    std::fs::write(
+        folder.join("notes.txt"),
+        format!("écrire à {email}\nrien\n"),
+    )
+    .expect("notes");
+    let saved = api
+        .connections_save(ConnectionSaveRequest {
+            id: None,
+            name: "Partage".into(),
+            settings: ConnectionSettings::Folder(FolderSettings {
+                path: folder.clone(),
+                include: vec![],
+                exclude: vec![],
+            }),
+            secret: None,
+        })
+        .await
+        .expect("folder saved");
+
+    let plan = api
+        .discovery_prepare(DiscoveryPrepareRequest { request_id: row.id })
+        .await
+        .expect("prepared");
+    assert!(
+        plan.identifiers.iter().any(|i| i.value == email),
+        "{plan:?}"
+    );
+    let source = plan
+        .sources
+        .iter()
+        .find(|s| s.connection_id == saved.id)
+        .expect("the folder is offered");
+    assert!(source.searchable);
+    assert_eq!(source.scope, folder.display().to_string());
+    assert!(plan.jobs.is_empty());
+
+    let refused = api
+        .discovery_start(DiscoveryStartRequest {
+            request_id: row.id,
+            identifiers: vec![],
+            source_ids: vec![saved.id.clone()],
+        })
+        .await
+        .expect_err("nothing to search for");
+    assert_eq!(refused.code, ErrorCode::Invalid);
+
+    let job = api
+        .discovery_start(DiscoveryStartRequest {
+            request_id: row.id,
+            identifiers: plan.identifiers.clone(),
+            source_ids: vec![saved.id.clone()],
+        })
+        .await
+        .expect("started");
+    let end = finished(&events, &job.id).await;
+    assert_eq!(end.state, RunState::Done, "{end:?}");
+    assert!(events.1.lock().unwrap().iter().any(|e| e.job_id == job.id));
+    let view = api
+        .discovery_job(JobIdRequest {
+            job_id: job.id.clone(),
+        })
+        .await
+        .expect("job");
+    assert!(!view.live, "the task is over");
+    assert_eq!(view.sources[0].state, RunState::Done);
+    assert_eq!(view.sources[0].name, "Partage");
+
+    let list = api
+        .review_list(JobIdRequest {
+            job_id: job.id.clone(),
+        })
+        .await
+        .expect("review list");
+    assert_eq!(list.findings.len(), 1, "{:?}", list.findings);
+    assert_eq!(list.remaining, 1);
+    let id = list.findings[0].id;
+
+    let other = api
+        .review_decide(ReviewDecideRequest {
+            job_id: job.id.clone(),
+            finding_ids: vec![id],
+            decision: Some(Decision::Exclude {
+                reason: ExcludeReason::Other,
+                note: Some("  ".into()),
+            }),
+        })
+        .await
+        .expect_err("another reason needs a note");
+    assert_eq!(other.code, ErrorCode::Invalid);
+
+    let update = api
+        .review_decide(ReviewDecideRequest {
+            job_id: job.id.clone(),
+            finding_ids: vec![id],
+            decision: Some(Decision::Include),
+        })
+        .await
+        .expect("decided");
+    assert_eq!(update.remaining, 0);
+    let update = api
+        .review_redact(ReviewRedactRequest {
+            job_id: job.id.clone(),
+            finding_id: id,
+            redactions: vec![Redaction {
+                field: "text".into(),
+                span: None,
+            }],
+        })
+        .await
+        .expect("redacted");
+    assert!(
+        update.reviews[0].review.is_included(),
+        "a redaction keeps the decision"
+    );
+
+    // The plan of the same request now lists the job.
+    let plan = api
+        .discovery_prepare(DiscoveryPrepareRequest { request_id: row.id })
+        .await
+        .expect("prepared");
+    assert_eq!(plan.jobs.len(), 1);
+    assert_eq!(plan.jobs[0].id, job.id);
+
+    let missing = api
+        .review_list(JobIdRequest {
+            job_id: "no-such-job".into(),
+        })
+        .await
+        .expect_err("unknown job");
+    assert_eq!(missing.code, ErrorCode::NotFound);
+}
