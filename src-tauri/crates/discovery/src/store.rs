@@ -375,6 +375,15 @@ impl FindingsStore {
         .map_err(self.err("listing jobs"))
     }
 
+    /// The ids of the latest `limit` jobs, newest first.
+    pub async fn recent_jobs(&self, limit: u32) -> Result<Vec<String>> {
+        sqlx::query_scalar("SELECT id FROM discovery_jobs ORDER BY created_at DESC LIMIT ?")
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(self.err("listing jobs"))
+    }
+
     async fn source(&self, job: &str, source_id: &str) -> Result<SourceRecord> {
         let row = sqlx::query(
             "SELECT state, progress, failure FROM discovery_sources \

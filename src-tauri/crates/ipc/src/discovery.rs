@@ -89,6 +89,20 @@ pub struct DiscoveryPlan {
     pub jobs: Vec<JobView>,
 }
 
+/// `discovery_recent`: no parameters.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DiscoveryRecentRequest {}
+
+/// `discovery_recent`: the latest jobs of every request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct JobList {
+    /// Newest first, 50 at most.
+    pub jobs: Vec<JobView>,
+}
+
 /// `discovery_start`: who to look for, and where.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -497,6 +511,19 @@ impl Api {
             };
             events.job_finished(event);
         });
+    }
+
+    /// `discovery_recent`
+    pub async fn discovery_recent(
+        &self,
+        _req: DiscoveryRecentRequest,
+    ) -> Result<JobList, IpcError> {
+        let store = self.findings_store()?;
+        let mut jobs = Vec::new();
+        for id in store.recent_jobs(50).await.map_err(store_error)? {
+            jobs.push(self.job_view(&store.job(&id).await.map_err(store_error)?));
+        }
+        Ok(JobList { jobs })
     }
 
     /// `discovery_job`

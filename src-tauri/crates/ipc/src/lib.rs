@@ -56,6 +56,7 @@ macro_rules! with_commands {
             workspace_switch: ConnectionIdRequest => AppInfo,
             discovery_prepare: DiscoveryPrepareRequest => DiscoveryPlan,
             discovery_start: DiscoveryStartRequest => JobView,
+            discovery_recent: DiscoveryRecentRequest => JobList,
             discovery_job: JobIdRequest => JobView,
             discovery_cancel: JobIdRequest => JobView,
             discovery_resume: JobIdRequest => JobView,

@@ -168,6 +168,19 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
         "a redaction keeps the decision"
     );
 
+    let recent = api
+        .discovery_recent(DiscoveryRecentRequest {})
+        .await
+        .expect("recent jobs");
+    assert_eq!(
+        recent
+            .jobs
+            .iter()
+            .map(|j| j.id.as_str())
+            .collect::<Vec<_>>(),
+        vec![job.id.as_str()]
+    );
+
     // The plan of the same request now lists the job.
     let plan = api
         .discovery_prepare(DiscoveryPrepareRequest { request_id: row.id })
