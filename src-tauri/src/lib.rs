@@ -62,6 +62,9 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
     if let Err(e) = tauri::async_runtime::block_on(api.restore_workspace()) {
         tracing::warn!(error = %e, "the last workspace could not be opened; on the sandbox");
     }
+    if let Err(e) = tauri::async_runtime::block_on(api.purge_expired_findings()) {
+        tracing::warn!(error = %e, "expired findings could not be purged");
+    }
     app.manage(Arc::new(api));
     Ok(())
 }

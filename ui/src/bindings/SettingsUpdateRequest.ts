@@ -8,4 +8,8 @@ export type SettingsUpdateRequest = {
 /**
  * A new language preference.
  */
-language?: LanguagePreference, };
+language?: LanguagePreference, 
+/**
+ * Days a discovery job's findings are kept, 1 to 3650.
+ */
+retentionDays?: number, };

@@ -20,12 +20,18 @@ use crate::convert;
 use crate::dto::*;
 use crate::error::{ErrorCode, IpcError};
 
+/// Days findings are kept when the person has not said otherwise.
+pub const DEFAULT_RETENTION_DAYS: u32 = 30;
+
 /// The person's preferences.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
     /// UI language preference.
     pub language: LanguagePreference,
+    /// Days a discovery job's findings are kept ([`DEFAULT_RETENTION_DAYS`] when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retention_days: Option<u32>,
     /// The connection id of the Dastra workspace chosen last (the sandbox when absent).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_connection: Option<String>,
@@ -284,12 +290,42 @@ impl Api {
 
     /// `settings_update`
     pub async fn settings_update(&self, req: SettingsUpdateRequest) -> Result<AppInfo, IpcError> {
+        if let Some(days) = req.retention_days {
+            if !(1..=3650).contains(&days) {
+                let msg = format!(
+                    "findings are kept from 1 to 3650 days, not {days}: choose a number of days \
+                     in that range"
+                );
+                return Err(IpcError::new(ErrorCode::Invalid, msg));
+            }
+        }
         self.update_settings(|settings| {
             if let Some(language) = req.language {
                 settings.language = language;
             }
+            if let Some(days) = req.retention_days {
+                settings.retention_days = Some(days);
+            }
         })?;
         Ok(self.info())
+    }
+
+    /// Purge the discovery jobs older than the retention setting; how many went. The shell
+    /// calls it at start.
+    pub async fn purge_expired_findings(&self) -> Result<u64, IpcError> {
+        let Some(store) = &self.findings else {
+            return Ok(0);
+        };
+        let days = self
+            .settings_snapshot()
+            .retention_days
+            .unwrap_or(DEFAULT_RETENTION_DAYS);
+        let purged = store
+            .purge_older_than(days, Utc::now())
+            .await
+            .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
+        tracing::info!(purged, days, "expired discovery jobs purged");
+        Ok(purged)
     }
 
     /// `dsar_list`

@@ -76,6 +76,10 @@ pub struct SettingsUpdateRequest {
     /// A new language preference.
     #[ts(optional)]
     pub language: Option<LanguagePreference>,
+    /// Days a discovery job's findings are kept, 1 to 3650.
+    #[serde(default)]
+    #[ts(optional)]
+    pub retention_days: Option<u32>,
 }
 
 /// `dsar_list`: one page of the DSAR inbox, filtered and sorted by Dastra.

@@ -189,6 +189,21 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
     assert_eq!(plan.jobs.len(), 1);
     assert_eq!(plan.jobs[0].id, job.id);
 
+    // The retention setting: refused out of range, then a job past it is purged.
+    let refused = api
+        .settings_update(SettingsUpdateRequest {
+            language: None,
+            retention_days: Some(0),
+        })
+        .await
+        .expect_err("0 days is refused");
+    assert_eq!(refused.code, ErrorCode::Invalid);
+    assert_eq!(
+        api.purge_expired_findings().await.expect("purged"),
+        0,
+        "the job is recent"
+    );
+
     let missing = api
         .review_list(JobIdRequest {
             job_id: "no-such-job".into(),

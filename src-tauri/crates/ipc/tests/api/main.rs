@@ -236,6 +236,7 @@ async fn a_language_choice_is_saved_and_applied() {
     let (api, store, _dir) = api_on_fresh_sandbox().await;
     let req = SettingsUpdateRequest {
         language: Some(LanguagePreference::En),
+        retention_days: None,
     };
     let info = api.settings_update(req).await.expect("update");
     assert_eq!(info.language, Language::En, "English now");
