@@ -1,21 +1,17 @@
 //! A discovery job over an HTTP API: the shipped example CRM recipe, run against a local CRM
 //! that speaks it, with an API key checked by the server.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
 use axum::extract::{Path, Query};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use passerelle_connectors::recipe::Recipe;
-use passerelle_discovery::{
-    run_job, CancellationToken, JobSource, JobSpec, NoProgress, RunOptions, RunState, SourceInput,
-};
+use passerelle_discovery::{JobSource, JobSpec, RunState, SourceInput};
 use passerelle_vault::settings::{Probe, RestAuth, RestSettings};
 use passerelle_vault::Secret;
 use serde_json::{json, Value};
+use std::collections::HashMap;
 
 use crate::fixture;
 use crate::support::*;
@@ -121,16 +117,7 @@ async fn an_api_is_searched_through_its_recipe_and_each_record_is_matched() {
         secret: Some(Secret::new(KEY)),
         recipe: recipe(),
     };
-    let job = run_job(
-        &store,
-        &spec.id,
-        vec![input],
-        &RunOptions::default(),
-        Arc::new(NoProgress),
-        CancellationToken::new(),
-    )
-    .await
-    .expect("the job runs");
+    let job = run_quietly(&store, &spec.id, vec![input]).await;
     assert_eq!(job.state, RunState::Done);
     assert_eq!(job.sources[0].state, RunState::Done, "{:?}", job.sources[0]);
 
@@ -178,16 +165,7 @@ async fn a_refused_key_fails_the_api_source_with_a_classified_reason() {
         secret: Some(Secret::new("wrong-key")),
         recipe: recipe(),
     };
-    let job = run_job(
-        &store,
-        &spec.id,
-        vec![input],
-        &RunOptions::default(),
-        Arc::new(NoProgress),
-        CancellationToken::new(),
-    )
-    .await
-    .expect("the job runs");
+    let job = run_quietly(&store, &spec.id, vec![input]).await;
     let source = &job.sources[0];
     assert_eq!(source.state, RunState::Failed);
     let (code, message) = source.failure.clone().expect("a reason");

@@ -211,16 +211,7 @@ async fn a_job_killed_mid_way_resumes_where_it_stopped() {
     let left = job.sources[0].progress.units_done;
     assert!(left >= done && left < 211, "{left} units done when killed");
 
-    let job = run_job(
-        &store,
-        &spec.id,
-        vec![folder(&root)],
-        &RunOptions::default(),
-        Arc::new(NoProgress),
-        CancellationToken::new(),
-    )
-    .await
-    .expect("the job resumes");
+    let job = run_quietly(&store, &spec.id, vec![folder(&root)]).await;
     assert_eq!(job.state, RunState::Done);
     assert_eq!(job.sources[0].progress.units_done, 211);
     assert_eq!(findings(&store, &spec.id).await, reference);
@@ -288,16 +279,7 @@ async fn a_database_that_goes_away_fails_its_source_and_the_job_resumes_when_it_
     assert!((2..9).contains(&done), "{done} of 9 tables done");
 
     let back = Proxy::start(proxy.port, "127.0.0.1:5432").await;
-    let job = run_job(
-        &store,
-        &spec.id,
-        vec![input(back.port)],
-        &options,
-        Arc::new(NoProgress),
-        CancellationToken::new(),
-    )
-    .await
-    .expect("the job resumes");
+    let job = run_quietly(&store, &spec.id, vec![input(back.port)]).await;
     assert_eq!(job.state, RunState::Done);
     assert_eq!(job.sources[0].state, RunState::Done);
     assert_eq!(job.sources[0].progress.units_done, 9);
@@ -316,16 +298,7 @@ async fn findings_older_than_the_retention_are_purged() {
     let store = store(dir.path()).await;
     let spec = spec("folder");
     store.create_job(&spec).await.expect("job recorded");
-    run_job(
-        &store,
-        &spec.id,
-        vec![folder(&root)],
-        &RunOptions::default(),
-        Arc::new(NoProgress),
-        CancellationToken::new(),
-    )
-    .await
-    .expect("the job runs");
+    run_quietly(&store, &spec.id, vec![folder(&root)]).await;
     assert_eq!(findings(&store, &spec.id).await.len(), 11);
 
     let now = chrono::Utc::now();

@@ -1,11 +1,8 @@
 //! Reviewing a job's findings: decisions and redactions saved as they are made, in bulk or
 //! one by one, and still there when the store is opened again.
 
-use std::sync::Arc;
-
 use passerelle_discovery::{
-    run_job, CancellationToken, Decision, ExcludeReason, JobSource, JobSpec, NoProgress, Redaction,
-    RunOptions, SourceInput, REDACTED,
+    Decision, ExcludeReason, JobSource, JobSpec, Redaction, SourceInput, REDACTED,
 };
 use passerelle_matching::Confidence;
 use passerelle_vault::settings::FolderSettings;
@@ -33,17 +30,7 @@ async fn decisions_and_redactions_are_saved_as_they_are_made() {
             exclude: vec![],
         },
     };
-    let options = RunOptions::default();
-    run_job(
-        &store,
-        &spec.id,
-        vec![input],
-        &options,
-        Arc::new(NoProgress),
-        CancellationToken::new(),
-    )
-    .await
-    .expect("the job runs");
+    run_quietly(&store, &spec.id, vec![input]).await;
     let findings = store.findings(&spec.id).await.expect("findings");
     assert_eq!(store.remaining(&spec.id).await.expect("counted"), 11);
 

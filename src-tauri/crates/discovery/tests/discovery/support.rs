@@ -273,3 +273,23 @@ impl Drop for Proxy {
         self.stop.cancel();
     }
 }
+
+/// Run the job to its end with the default options, no progress and no cancel.
+pub async fn run_quietly(
+    store: &FindingsStore,
+    job: &str,
+    inputs: Vec<passerelle_discovery::SourceInput>,
+) -> passerelle_discovery::JobRecord {
+    let options = passerelle_discovery::RunOptions::default();
+    let cancel = passerelle_discovery::CancellationToken::new();
+    passerelle_discovery::run_job(
+        store,
+        job,
+        inputs,
+        &options,
+        Arc::new(passerelle_discovery::NoProgress),
+        cancel,
+    )
+    .await
+    .expect("the job runs")
+}
