@@ -336,7 +336,14 @@ mod tests {
 
     #[test]
     fn ids_refuse_names_e_mails_and_file_names() {
-        for bad in ["Dupont", "jean.dupont@example.fr", "contrat.pdf", "", "a b 1", "-1"] {
+        for bad in [
+            "Dupont",
+            "jean.dupont@example.fr",
+            "contrat.pdf",
+            "",
+            "a b 1",
+            "-1",
+        ] {
             assert!(Id::new(bad).is_err(), "{bad:?} is not an id");
         }
         for good in ["42", "6f1c2a9e-0b7d-4c1e-9a55-3f0f8d2b1c77", "job_2026:03"] {
@@ -355,10 +362,18 @@ mod tests {
     #[test]
     fn every_name_parses_back() {
         for action in AuditAction::ALL {
-            assert_eq!(action.as_str().parse::<AuditAction>().ok(), Some(*action), "{action}");
+            assert_eq!(
+                action.as_str().parse::<AuditAction>().ok(),
+                Some(*action),
+                "{action}"
+            );
         }
         for count in Count::ALL {
-            assert_eq!(count.as_str().parse::<Count>().ok(), Some(*count), "{count}");
+            assert_eq!(
+                count.as_str().parse::<Count>().ok(),
+                Some(*count),
+                "{count}"
+            );
         }
     }
 }

@@ -53,7 +53,16 @@ struct JsonExport<'a> {
 }
 
 const CSV_HEADER: [&str; 11] = [
-    "record", "seq", "time", "actor", "action", "request", "job", "target", "counts", "prev_hash",
+    "record",
+    "seq",
+    "time",
+    "actor",
+    "action",
+    "request",
+    "job",
+    "target",
+    "counts",
+    "prev_hash",
     "hash",
 ];
 

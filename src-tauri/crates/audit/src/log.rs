@@ -134,7 +134,9 @@ pub struct AuditLog {
 
 impl std::fmt::Debug for AuditLog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AuditLog").field("path", &self.path).finish()
+        f.debug_struct("AuditLog")
+            .field("path", &self.path)
+            .finish()
     }
 }
 
@@ -349,7 +351,11 @@ impl AuditLog {
             };
         }
         report.ok = report.first_broken.is_none();
-        tracing::debug!(entries = report.entries, ok = report.ok, "audit chain walked");
+        tracing::debug!(
+            entries = report.entries,
+            ok = report.ok,
+            "audit chain walked"
+        );
         Ok(report)
     }
 
@@ -419,8 +425,14 @@ fn decode(row: &SqliteRow) -> Result<AuditEntry> {
         actor: text("actor")?.try_into().map_err(|e| bad(&e))?,
         action: text("action")?.parse().map_err(|e| bad(&e))?,
         request: row.try_get("request_id").map_err(|e| bad(&e))?,
-        job: optional("job_id")?.map(crate::event::Id::job).transpose().map_err(|e| bad(&e))?,
-        target: optional("target")?.map(crate::event::Id::new).transpose().map_err(|e| bad(&e))?,
+        job: optional("job_id")?
+            .map(crate::event::Id::job)
+            .transpose()
+            .map_err(|e| bad(&e))?,
+        target: optional("target")?
+            .map(crate::event::Id::new)
+            .transpose()
+            .map_err(|e| bad(&e))?,
         counts,
         prev_hash: text("prev_hash")?,
         hash: text("hash")?,
