@@ -29,12 +29,14 @@ pub enum Error {
         problem: &'static str,
     },
     /// A word that is not in the log's vocabulary (an action or a count name).
-    #[error("audit {what}: {word:?} is not a known name; see the list in passerelle-audit")]
+    #[error("audit {what}: {word:?} is not a known name; use one of {known}")]
     UnknownName {
         /// Which vocabulary.
         what: &'static str,
         /// The word given.
         word: String,
+        /// The known names, comma-separated.
+        known: String,
     },
     /// The SQLite database could not be opened or used.
     #[error("audit log {path}: {op} failed: {source}")]

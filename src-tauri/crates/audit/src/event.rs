@@ -42,7 +42,11 @@ macro_rules! vocabulary {
             fn from_str(s: &str) -> Result<$name> {
                 match s {
                     $($text => Ok($name::$variant),)*
-                    other => Err(Error::UnknownName { what: $what, word: other.to_string() }),
+                    other => Err(Error::UnknownName {
+                        what: $what,
+                        word: other.to_string(),
+                        known: $name::ALL.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(", "),
+                    }),
                 }
             }
         }

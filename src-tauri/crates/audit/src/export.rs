@@ -31,6 +31,7 @@ impl FromStr for ExportFormat {
             other => Err(Error::UnknownName {
                 what: "export format",
                 word: other.to_string(),
+                known: "json, csv".to_string(),
             }),
         }
     }
