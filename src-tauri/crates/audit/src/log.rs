@@ -333,11 +333,11 @@ impl AuditLog {
                 continue;
             }
             let broken = |seq, reason| Some(BrokenLink { seq, reason });
+            // The number first: a gap is reported as such even when the next row is damaged.
+            let seq = row.try_get::<i64, _>("seq").ok();
             report.first_broken = match decode(&row) {
-                Err(_) => broken(report.head.as_ref().map_or(expected, |h| h.seq), {
-                    BrokenReason::Unreadable
-                }),
-                Ok(entry) if entry.seq != expected => broken(expected, BrokenReason::MissingSeq),
+                _ if seq != Some(expected as i64) => broken(expected, BrokenReason::MissingSeq),
+                Err(_) => broken(expected, BrokenReason::Unreadable),
                 Ok(entry) if entry.computed_hash() != entry.hash => {
                     broken(entry.seq, BrokenReason::HashMismatch)
                 }

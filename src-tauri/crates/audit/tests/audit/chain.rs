@@ -86,6 +86,16 @@ async fn a_deleted_entry_in_the_middle_is_reported_missing() {
 }
 
 #[tokio::test]
+async fn a_gap_is_reported_before_a_damaged_row_after_it() {
+    let report = tampered(
+        "DELETE FROM audit_entries WHERE seq = 5;
+         UPDATE audit_entries SET action = 'somethingElse' WHERE seq = 6;",
+    )
+    .await;
+    assert_eq!(broken_at(&report), Some((5, BrokenReason::MissingSeq)));
+}
+
+#[tokio::test]
 async fn two_entries_swapped_break_the_chain_at_the_first_of_them() {
     let report = tampered(
         "UPDATE audit_entries SET seq = -1 WHERE seq = 4;
