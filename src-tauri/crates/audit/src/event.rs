@@ -254,8 +254,8 @@ impl Id {
     }
 }
 
-impl From<i64> for Id {
-    fn from(number: i64) -> Id {
+impl From<u64> for Id {
+    fn from(number: u64) -> Id {
         Id(number.to_string())
     }
 }

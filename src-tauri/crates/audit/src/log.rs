@@ -12,7 +12,7 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 
 use crate::entry::{parse_time, time_text, AuditEntry, Head, GENESIS};
 use crate::error::{Error, Result};
-use crate::event::{AuditAction, AuditEvent, Counts};
+use crate::event::{AuditAction, AuditEvent, Id};
 
 // NOTE: the triggers keep honest code from editing the log; they do not stop someone with the
 // file (a trigger can be dropped). The chain is what makes such an edit visible.
@@ -408,32 +408,34 @@ fn stored_head(row: &SqliteRow) -> Option<Head> {
     })
 }
 
+/// Decode a stored row. The error names the column at fault, never its value: an edited row
+/// may hold anything.
 fn decode(row: &SqliteRow) -> Result<AuditEntry> {
-    let seq: i64 = row.try_get("seq").map_err(|e| Error::corrupt(-1, e))?;
-    let bad = |e: &dyn std::fmt::Display| Error::corrupt(seq, e);
-    let text = |column: &str| row.try_get::<String, _>(column).map_err(|e| bad(&e));
-    let optional = |column: &str| {
+    let seq: i64 = row
+        .try_get("seq")
+        .map_err(|_| Error::corrupt(-1, "seq is not an integer"))?;
+    let bad = |column: &str| Error::corrupt(seq, format!("{column} is not valid"));
+    let text = |column: &'static str| row.try_get::<String, _>(column).map_err(|_| bad(column));
+    let optional = |column: &'static str| {
         row.try_get::<Option<String>, _>(column)
-            .map_err(|e| bad(&e))
+            .map_err(|_| bad(column))
+    };
+    let id = |column: &'static str, check: fn(String) -> Result<Id>| {
+        optional(column)?
+            .map(check)
+            .transpose()
+            .map_err(|_| bad(column))
     };
 
-    let time = text("time")?;
-    let counts: Counts = serde_json::from_str(&text("counts")?).map_err(|e| bad(&e))?;
     Ok(AuditEntry {
-        seq: u64::try_from(seq).map_err(|e| bad(&e))?,
-        time: parse_time(&time).ok_or_else(|| bad(&"the time is not fixed-width UTC"))?,
-        actor: text("actor")?.try_into().map_err(|e| bad(&e))?,
-        action: text("action")?.parse().map_err(|e| bad(&e))?,
-        request: row.try_get("request_id").map_err(|e| bad(&e))?,
-        job: optional("job_id")?
-            .map(crate::event::Id::job)
-            .transpose()
-            .map_err(|e| bad(&e))?,
-        target: optional("target")?
-            .map(crate::event::Id::new)
-            .transpose()
-            .map_err(|e| bad(&e))?,
-        counts,
+        seq: u64::try_from(seq).map_err(|_| bad("seq"))?,
+        time: parse_time(&text("time")?).ok_or_else(|| bad("time"))?,
+        actor: text("actor")?.try_into().map_err(|_| bad("actor"))?,
+        action: text("action")?.parse().map_err(|_| bad("action"))?,
+        request: row.try_get("request_id").map_err(|_| bad("request_id"))?,
+        job: id("job_id", Id::job)?,
+        target: id("target", Id::new)?,
+        counts: serde_json::from_str(&text("counts")?).map_err(|_| bad("counts"))?,
         prev_hash: text("prev_hash")?,
         hash: text("hash")?,
     })

@@ -140,3 +140,22 @@ fn actions_serialise_as_their_stored_camel_case_names() {
         assert_eq!(json, format!("\"{}\"", action.as_str()), "{action:?}");
     }
 }
+
+#[tokio::test]
+async fn a_damaged_row_is_named_by_its_column_not_its_value() {
+    let fx = Fixture::new().await;
+    fx.fill(2).await;
+    fx.tamper("UPDATE audit_entries SET actor = 'Jean Dupont' || char(10) WHERE seq = 2")
+        .await;
+    let err = fx
+        .log
+        .list(&AuditFilter::default())
+        .await
+        .expect_err("the row does not decode");
+    let message = err.to_string();
+    assert!(
+        message.contains("entry 2") && message.contains("actor"),
+        "{message}"
+    );
+    assert!(!message.contains("Dupont"), "no value in: {message}");
+}
