@@ -33,7 +33,8 @@
 //! prev:<prev_hash>
 //! ```
 //!
-//! - `<seq>` and `<request>` are decimal integers without sign (for `seq`) or leading zeros;
+//! - `<seq>` is the entry number in decimal (1, 2, …); `<request>` the Dastra request id in
+//!   decimal; neither has leading zeros or a `+`;
 //! - `<time>` is `YYYY-MM-DDTHH:MM:SS.ffffffZ` in UTC, always 27 characters;
 //! - `<actor>` is the actor exactly as stored (it holds no control characters);
 //! - `<action>` is the camelCase action name, as stored (`findingReviewed`);
@@ -63,7 +64,8 @@
 //! ```text
 //! import csv, hashlib
 //! prev = "0" * 64
-//! for r in (r for r in csv.DictReader(open("audit.csv")) if r["record"] == "entry"):
+//! rows = csv.DictReader(open("audit.csv", encoding="utf-8", newline=""))
+//! for r in (r for r in rows if r["record"] == "entry"):
 //!     text = (f"passerelle-audit/1\nseq:{r['seq']}\ntime:{r['time']}\nactor:{r['actor']}\n"
 //!             f"action:{r['action']}\nrequest:{r['request']}\njob:{r['job']}\n"
 //!             f"target:{r['target']}\ncounts:{r['counts']}\nprev:{prev}\n")

@@ -44,7 +44,17 @@ async fn a_json_export_holds_every_entry_oldest_first_and_the_head() {
 #[tokio::test]
 async fn the_chain_recomputes_from_a_csv_export_as_the_docs_say() {
     let fx = Fixture::new().await;
-    fx.fill(4).await;
+    fx.fill(3).await;
+    // Quoting in the CSV must not change what is hashed.
+    let event = AuditEvent::new(
+        Actor::new("Élodie Bérard, DPO \"siège\"").unwrap(),
+        AuditAction::AttachmentUploaded,
+    )
+    .request(1012)
+    .job(Id::job("6f1c2a9e-0b7d-4c1e-9a55-3f0f8d2b1c77").unwrap())
+    .target(Id::from(5501))
+    .count(Count::Bytes, 48211);
+    fx.log.append(&event).await.expect("appended");
     let mut out = Vec::new();
     fx.log
         .export(&mut out, ExportFormat::Csv)
