@@ -9,7 +9,11 @@
 //! `passerelle discover --request ID --source NAME…` searches those systems for the data
 //! subject of a request, prints progress and a summary, and can write the findings as JSON;
 //! see `discover`.
+//!
+//! `passerelle audit verify|list|export` checks, shows and exports the audit log kept in the
+//! same database; see `audit`.
 
+mod audit;
 mod connections;
 mod discover;
 
@@ -36,6 +40,8 @@ enum Command {
     Connections(connections::ConnectionsArgs),
     /// Search the connected systems for the data subject of a request (DSAR discovery).
     Discover(Box<discover::DiscoverArgs>),
+    /// Check, show or export the audit log (who read personal data or wrote to Dastra, when).
+    Audit(audit::AuditArgs),
 }
 
 #[derive(clap::Args)]
@@ -70,6 +76,7 @@ async fn main() -> anyhow::Result<ExitCode> {
     match Cli::parse().command {
         Command::Sandbox(args) => sandbox(args).await.map(|()| ExitCode::SUCCESS),
         Command::Connections(args) => Ok(connections::run(args).await),
+        Command::Audit(args) => Ok(audit::run(args).await),
         Command::Discover(args) => match discover::run(*args).await {
             Ok(code) => Ok(code),
             Err(e) => {

@@ -4,6 +4,7 @@
 //! unlocked keyring, as `scripts/test.sh` does. Without one they skip with a message, or fail
 //! when `PASSERELLE_REQUIRE_SERVICES=1`.
 
+mod audit;
 mod commands;
 mod discover;
 mod leak;

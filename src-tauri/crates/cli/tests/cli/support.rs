@@ -64,6 +64,7 @@ impl Session {
         command
             .args(args)
             .env_remove("PASSERELLE_PROFILES")
+            .env_remove("PASSERELLE_DATA")
             .env_remove("RUST_BACKTRACE")
             .env("XDG_CONFIG_HOME", self.path("config"))
             .env("XDG_DATA_HOME", self.path("data"))
