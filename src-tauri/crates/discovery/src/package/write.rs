@@ -33,7 +33,12 @@ pub(crate) fn write_zip(
         Temporary::new(dir.join(format!(".{prefix}.{}.part", uuid::Uuid::new_v4().simple())));
     let fail = |op| move |e: std::io::Error| Error::package(&temp_path(dir, prefix), op, e);
 
-    let file = File::create(&temp.path).map_err(fail("creating"))?;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(&temp.path)
+        .map_err(fail("creating"))?;
     let mut file = zip_into(file, files, at).map_err(|e| Error::package(dir, "writing", e))?;
     file.sync_all().map_err(fail("syncing"))?;
     file.rewind().map_err(fail("reading back"))?;
