@@ -9,9 +9,15 @@
 //! `passerelle discover --request ID --source NAME…` searches those systems for the data
 //! subject of a request, prints progress and a summary, and can write the findings as JSON;
 //! see `discover`.
+//!
+//! `passerelle package --job JOB --out DIR` builds the evidence package of a reviewed job, and
+//! `passerelle attach --request ID --package FILE` attaches it to the request (once only) and
+//! can update the request; see `evidence`. `workspace` holds what these commands share.
 
 mod connections;
 mod discover;
+mod evidence;
+mod workspace;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +42,10 @@ enum Command {
     Connections(connections::ConnectionsArgs),
     /// Search the connected systems for the data subject of a request (DSAR discovery).
     Discover(Box<discover::DiscoverArgs>),
+    /// Build the evidence package of a reviewed discovery job (a zip to send to the person).
+    Package(evidence::PackageArgs),
+    /// Attach an evidence package to its request in Dastra, once only; optionally update it.
+    Attach(evidence::AttachArgs),
 }
 
 #[derive(clap::Args)]
@@ -72,12 +82,20 @@ async fn main() -> anyhow::Result<ExitCode> {
         Command::Connections(args) => Ok(connections::run(args).await),
         Command::Discover(args) => match discover::run(*args).await {
             Ok(code) => Ok(code),
-            Err(e) => {
-                eprintln!("error: {e:#}");
-                Ok(ExitCode::FAILURE)
-            }
+            Err(e) => Ok(failed(e)),
         },
+        Command::Package(args) => Ok(evidence::package(args).await.map_or_else(failed, ok)),
+        Command::Attach(args) => Ok(evidence::attach(args).await.map_or_else(failed, ok)),
     }
+}
+
+fn ok((): ()) -> ExitCode {
+    ExitCode::SUCCESS
+}
+
+fn failed(e: anyhow::Error) -> ExitCode {
+    eprintln!("error: {e:#}");
+    ExitCode::FAILURE
 }
 
 async fn sandbox(args: SandboxArgs) -> anyhow::Result<()> {
