@@ -6,5 +6,6 @@
 
 mod commands;
 mod discover;
+mod evidence;
 mod leak;
 mod support;
