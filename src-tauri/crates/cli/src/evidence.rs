@@ -193,7 +193,7 @@ pub async fn attach(args: AttachArgs) -> anyhow::Result<()> {
     let (client, _sandbox) = workspace::workspace_client(&args.workspace, &vault, &data).await?;
     let mut shown = 0;
     let outcome = attach_package(&client, args.request, &args.package, |sent, total| {
-        let percent = if total == 0 { 100 } else { sent * 100 / total };
+        let percent = (sent * 100).checked_div(total).unwrap_or(100);
         if percent >= shown + 10 || (percent == 100 && shown < 100) {
             shown = percent;
             eprintln!("uploading: {percent}% of {total} bytes");
