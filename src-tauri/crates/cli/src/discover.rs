@@ -15,14 +15,15 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context};
 use passerelle_connectors::recipe::Recipe;
 use passerelle_dastra::models::DataSubjectRequestDto;
-use passerelle_dastra::{Auth, ClientOptions, DastraClient};
 use passerelle_discovery::{
-    run_job, CancellationToken, Finding, FindingsStore, JobRecord, JobSource, JobSpec,
-    ProgressEvent, ProgressSink, RunOptions, RunState, SealKey, SourceInput,
+    run_job, CancellationToken, Finding, JobRecord, JobSource, JobSpec, ProgressEvent,
+    ProgressSink, RunOptions, RunState, SourceInput,
 };
 use passerelle_matching::{Identifier, IdentifierKind, IdentitySet};
-use passerelle_vault::{JsonFileStore, KeyringStore, Profile, Settings, Vault};
+use passerelle_vault::{Profile, Settings, Vault};
 use serde::Serialize;
+
+use crate::workspace;
 
 /// `passerelle discover …`
 #[derive(clap::Args)]
@@ -71,21 +72,9 @@ pub struct DiscoverArgs {
 
 /// Run the command: exit code 0 when every source was searched, 1 otherwise.
 pub async fn run(args: DiscoverArgs) -> anyhow::Result<std::process::ExitCode> {
-    let data = match &args.data {
-        Some(dir) => dir.clone(),
-        None => dirs::data_dir()
-            .context("no data folder is known for this user: use --data DIR")?
-            .join("passerelle"),
-    };
-    std::fs::create_dir_all(&data)
-        .with_context(|| format!("the data folder {} cannot be made", data.display()))?;
-    let profiles = crate::connections::profiles_path(args.profiles.clone())?;
-    let vault = Vault::new(JsonFileStore::new(&profiles), KeyringStore::new());
-
-    let key = tokio::task::spawn_blocking(|| SealKey::load_or_create(&KeyringStore::new()))
-        .await
-        .expect("the keyring call does not panic")?;
-    let store = FindingsStore::open(&data.join("passerelle.db"), key).await?;
+    let data = workspace::data_folder(args.data.as_deref())?;
+    let vault = workspace::vault(args.profiles.clone())?;
+    let store = workspace::findings_store(&data).await?;
     let purged = store
         .purge_older_than(args.retention_days, chrono::Utc::now())
         .await?;
@@ -193,7 +182,7 @@ async fn identity(
     data: &Path,
     request: i32,
 ) -> anyhow::Result<IdentitySet> {
-    let (client, _sandbox) = workspace_client(workspace, vault, data).await?;
+    let (client, _sandbox) = workspace::workspace_client(workspace, vault, data).await?;
     let dsar = client
         .get::<DataSubjectRequestDto>(&request)
         .await
@@ -219,41 +208,6 @@ fn added(pairs: &[String]) -> anyhow::Result<Vec<Identifier>> {
 
 fn kind_of(word: &str) -> Option<IdentifierKind> {
     serde_json::from_value(serde_json::Value::String(word.to_string())).ok()
-}
-
-/// A client for the workspace connection `name`; for the built-in sandbox, the sandbox runs in
-/// this process for as long as the returned guard lives.
-async fn workspace_client(
-    name: &str,
-    vault: &Vault,
-    data: &Path,
-) -> anyhow::Result<(DastraClient, Option<passerelle_sandbox::RunningSandbox>)> {
-    let profile = vault.find(name)?;
-    if profile.builtin {
-        let options = passerelle_sandbox::SandboxOptions {
-            state_file: Some(data.join("sandbox").join("workspace.json")),
-            ..Default::default()
-        };
-        let sandbox = passerelle_sandbox::start(options, 0)
-            .await
-            .context("the sandbox workspace could not start")?;
-        let client = ClientOptions::new(sandbox.url(), Auth::api_key(sandbox.api_key()))
-            .workspace(i64::from(passerelle_sandbox::MAIN_WORKSPACE))
-            .build()?;
-        return Ok((client, Some(sandbox)));
-    }
-    let open = vault.open(&profile.id)?;
-    let (Settings::DastraWorkspace(settings), Some(secret)) =
-        (&open.profile.settings, open.secret())
-    else {
-        bail!(
-            "{} is not a Dastra workspace connection with its key: choose one with --workspace",
-            profile.name
-        );
-    };
-    let client = passerelle_connectors::dastra::session_client(settings, secret)
-        .map_err(|f| anyhow::anyhow!(f.message))?;
-    Ok((client, None))
 }
 
 /// `CONNECTION=FILE` pairs, loaded and validated, by profile id.

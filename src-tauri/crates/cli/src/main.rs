@@ -12,10 +12,15 @@
 //!
 //! `passerelle audit verify|list|export` checks, shows and exports the audit log kept in the
 //! same database; see `audit`.
+//! `passerelle package --job JOB --out DIR` builds the evidence package of a reviewed job, and
+//! `passerelle attach --request ID --package FILE` attaches it to the request (once only) and
+//! can update the request; see `evidence`. `workspace` holds what these commands share.
 
 mod audit;
 mod connections;
 mod discover;
+mod evidence;
+mod workspace;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +47,10 @@ enum Command {
     Discover(Box<discover::DiscoverArgs>),
     /// Check, show or export the audit log (who read personal data or wrote to Dastra, when).
     Audit(audit::AuditArgs),
+    /// Build the evidence package of a reviewed discovery job (a zip to send to the person).
+    Package(evidence::PackageArgs),
+    /// Attach an evidence package to its request in Dastra, once only; optionally update it.
+    Attach(evidence::AttachArgs),
 }
 
 #[derive(clap::Args)]
@@ -79,12 +88,20 @@ async fn main() -> anyhow::Result<ExitCode> {
         Command::Audit(args) => Ok(audit::run(args).await),
         Command::Discover(args) => match discover::run(*args).await {
             Ok(code) => Ok(code),
-            Err(e) => {
-                eprintln!("error: {e:#}");
-                Ok(ExitCode::FAILURE)
-            }
+            Err(e) => Ok(failed(e)),
         },
+        Command::Package(args) => Ok(evidence::package(args).await.map_or_else(failed, ok)),
+        Command::Attach(args) => Ok(evidence::attach(args).await.map_or_else(failed, ok)),
     }
+}
+
+fn ok((): ()) -> ExitCode {
+    ExitCode::SUCCESS
+}
+
+fn failed(e: anyhow::Error) -> ExitCode {
+    eprintln!("error: {e:#}");
+    ExitCode::FAILURE
 }
 
 async fn sandbox(args: SandboxArgs) -> anyhow::Result<()> {

@@ -178,7 +178,7 @@ pub fn suggest_columns(table: &TableSchema, sample: &[SqlRow]) -> Vec<ColumnSugg
         let detected = sample
             .iter()
             .filter_map(|row| row.get(&column.name))
-            .flat_map(|value| pii::detect(value))
+            .flat_map(pii::detect)
             .map(|hit| hit.kind)
             // A bare date says little about a person on its own.
             .find(|kind| *kind != PiiKind::Date);

@@ -1,4 +1,5 @@
-//! The discovery crate's errors: the findings store, its key, and jobs.
+//! The discovery crate's errors: the findings store, its key, jobs, evidence packages and
+//! attaching them in Dastra.
 
 use std::path::PathBuf;
 
@@ -68,9 +69,72 @@ pub enum Error {
         /// What is wrong with it.
         problem: &'static str,
     },
+    /// Writing or reading an evidence package failed.
+    #[error("evidence package {path}: {op} failed: {detail}")]
+    Package {
+        /// The package (or the folder it was being written to).
+        path: PathBuf,
+        /// What was being done.
+        op: &'static str,
+        /// The system's or the zip library's words.
+        detail: String,
+    },
+    /// A package has no readable manifest: it was not made by Passerelle, or is damaged.
+    #[error("evidence package {path}: no readable manifest.json ({detail})")]
+    NoManifest {
+        /// The package.
+        path: PathBuf,
+        /// Why it could not be read.
+        detail: String,
+    },
+    /// A call to Dastra failed while attaching a package or updating its request.
+    #[error("request #{request_id}: {op}: {source}")]
+    Dastra {
+        /// The request.
+        request_id: i32,
+        /// What was being done.
+        op: &'static str,
+        /// The client's error, which says which call failed.
+        #[source]
+        source: passerelle_dastra::Error,
+    },
+    /// An upload was answered, or its outcome reconciled, but the request does not list it.
+    #[error(
+        "request #{request_id}: {file} was uploaded but the request does not list it; list the \
+         request's attachments in Dastra before trying again"
+    )]
+    NotListed {
+        /// The request.
+        request_id: i32,
+        /// The package's file name.
+        file: String,
+    },
 }
 
 impl Error {
+    pub(crate) fn package(
+        path: &std::path::Path,
+        op: &'static str,
+        err: impl std::fmt::Display,
+    ) -> Error {
+        Error::Package {
+            path: path.to_path_buf(),
+            op,
+            detail: err.to_string(),
+        }
+    }
+
+    pub(crate) fn dastra(
+        request_id: i32,
+        op: &'static str,
+    ) -> impl FnOnce(passerelle_dastra::Error) -> Error {
+        move |source| Error::Dastra {
+            request_id,
+            op,
+            source,
+        }
+    }
+
     pub(crate) fn keyring(err: passerelle_vault::Error) -> Error {
         Error::Keyring {
             detail: err.to_string(),

@@ -5,7 +5,7 @@
 //! encrypted, unreadable) are issues and the job goes on.
 
 use std::ops::ControlFlow;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use passerelle_connectors::files::{read_file, FileError, Location, Piece, ReadOptions};
@@ -169,7 +169,7 @@ fn issue_code(err: &FileError) -> &'static str {
 /// Read one file, matching every piece (runs on a blocking thread).
 fn scan_file(
     path: &Path,
-    relative: &PathBuf,
+    relative: &Path,
     matcher: &Matcher,
     read: &ReadOptions,
     cancel: &CancellationToken,

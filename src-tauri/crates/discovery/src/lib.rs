@@ -50,17 +50,23 @@
 //! - `folder`, `sql`, `rest`: one scanner per kind of source; `record`: a match made a [`Finding`];
 //! - `columns`: [`suggest_columns`]; `finding`: [`Finding`] and [`Issue`];
 //! - `review`: the DPO's [`Decision`]s and [`Redaction`]s, [`Finding::redacted`];
-//! - `store`: [`FindingsStore`]; `seal`: [`SealKey`].
+//! - `store`: [`FindingsStore`]; `seal`: [`SealKey`];
+//! - [`package`]: the evidence package ([`build_package`], [`verify_package`]): included
+//!   findings only, redacted, as JSON, CSV and a readable report, with a manifest of hashes;
+//! - [`attach`]: [`attach_package`] to the request in Dastra, once only, and
+//!   [`update_request`] with a JSON Patch.
 //!
 //! Logging is at debug level and holds ids, states and counts only.
 
 #![deny(missing_docs)]
 
+pub mod attach;
 mod columns;
 mod error;
 mod finding;
 mod folder;
 mod job;
+pub mod package;
 mod record;
 mod rest;
 mod review;
@@ -68,12 +74,17 @@ mod seal;
 mod sql;
 mod store;
 
+pub use attach::{attach_package, update_request, AttachOutcome, RequestUpdate};
 pub use columns::{suggest_columns, ColumnSuggestion, SuggestReason};
 pub use error::{Error, Result};
 pub use finding::{Finding, FindingField, FindingLocation, Issue, LinkedRecords, PiiSpan, Span};
 pub use job::{
     run_job, CancellationToken, NoProgress, NotSearchable, ProgressEvent, ProgressSink, RunOptions,
     SourceInput,
+};
+pub use package::{
+    build_package, verify_package, ManifestCheck, ManifestProblem, PackageInput, PackageReport,
+    PackageSource, RequestSummary, SourceKind,
 };
 pub use rest::recipe_values;
 pub use review::{Decision, ExcludeReason, Redaction, Review, REDACTED};

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::finding::{Finding, Span};
 
 /// Why a finding is left out of the answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ExcludeReason {

@@ -9,7 +9,7 @@ use crate::support::*;
 
 /// A seeded request with a requester who has names and an e-mail. The sandbox's seed is
 /// deterministic, so the binary's sandbox holds the same one.
-fn seeded_request() -> DataSubjectRequestDto {
+pub fn seeded_request() -> DataSubjectRequestDto {
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
     runtime.block_on(async {
         let sandbox = passerelle_sandbox::start(Default::default(), 0)

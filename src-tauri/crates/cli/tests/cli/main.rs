@@ -7,5 +7,6 @@
 mod audit;
 mod commands;
 mod discover;
+mod evidence;
 mod leak;
 mod support;

@@ -5,8 +5,10 @@
 //! and fails instead when `PASSERELLE_REQUIRE_SERVICES=1`.
 
 mod api;
+mod attach;
 mod fixture;
 mod jobs;
+mod package;
 mod resume;
 mod review;
 mod support;

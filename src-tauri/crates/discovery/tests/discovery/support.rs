@@ -188,11 +188,14 @@ pub fn line(f: &Finding) -> String {
     format!("{} | {at} | {:?}", f.source_id, f.confidence)
 }
 
+/// What a [`Recorder`] does on each event.
+pub type OnEvent = Box<dyn Fn(&ProgressEvent) + Send + Sync>;
+
 /// A progress sink that keeps every event and can act on them.
 #[derive(Default)]
 pub struct Recorder {
     pub events: Mutex<Vec<ProgressEvent>>,
-    pub on_event: Option<Box<dyn Fn(&ProgressEvent) + Send + Sync>>,
+    pub on_event: Option<OnEvent>,
 }
 
 impl ProgressSink for Recorder {
