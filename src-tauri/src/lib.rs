@@ -49,6 +49,11 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
         KeyringStore::new(),
     );
     let findings = tauri::async_runtime::block_on(open_findings(&data_dir));
+    let audit = tauri::async_runtime::block_on(passerelle_audit::AuditLog::open(
+        &data_dir.join("passerelle.db"),
+    ))
+    .inspect_err(|e| tracing::warn!(error = %e, "audit log unavailable"))
+    .ok();
     let api = Api::new(ApiParts {
         sandbox: target,
         settings: Arc::new(store),
@@ -56,6 +61,8 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
         events: Arc::new(WindowEvents(app.handle().clone())),
         system_language: system_language(),
         findings,
+        audit,
+        packages: Some(data_dir.join("packages")),
     });
     // The workspace chosen last time; when it cannot be opened (keyring locked, network
     // down), the app starts on the sandbox, which the header says plainly.

@@ -3,6 +3,11 @@ import type { ActorListResponse } from "./ActorListResponse";
 import type { AppInfo } from "./AppInfo";
 import type { AppInfoRequest } from "./AppInfoRequest";
 import type { AssetListResponse } from "./AssetListResponse";
+import type { AttachView } from "./AttachView";
+import type { AuditListRequest } from "./AuditListRequest";
+import type { AuditPageView } from "./AuditPageView";
+import type { AuditVerifyRequest } from "./AuditVerifyRequest";
+import type { AuditVerifyView } from "./AuditVerifyView";
 import type { ConnectionDraftTestRequest } from "./ConnectionDraftTestRequest";
 import type { ConnectionIdRequest } from "./ConnectionIdRequest";
 import type { ConnectionListResponse } from "./ConnectionListResponse";
@@ -29,6 +34,8 @@ import type { JobIdRequest } from "./JobIdRequest";
 import type { JobList } from "./JobList";
 import type { JobProgressEvent } from "./JobProgressEvent";
 import type { JobView } from "./JobView";
+import type { PackageAttachRequest } from "./PackageAttachRequest";
+import type { PackageView } from "./PackageView";
 import type { RegistryListRequest } from "./RegistryListRequest";
 import type { ReviewDecideRequest } from "./ReviewDecideRequest";
 import type { ReviewList } from "./ReviewList";
@@ -66,6 +73,10 @@ export type Commands = {
   review_list: { request: JobIdRequest; response: ReviewList };
   review_decide: { request: ReviewDecideRequest; response: ReviewUpdate };
   review_redact: { request: ReviewRedactRequest; response: ReviewUpdate };
+  package_build: { request: JobIdRequest; response: PackageView };
+  package_attach: { request: PackageAttachRequest; response: AttachView };
+  audit_list: { request: AuditListRequest; response: AuditPageView };
+  audit_verify: { request: AuditVerifyRequest; response: AuditVerifyView };
 };
 
 /** Every event and its payload. */

@@ -83,8 +83,8 @@ pub use job::{
     SourceInput,
 };
 pub use package::{
-    build_package, verify_package, ManifestCheck, ManifestProblem, PackageInput, PackageReport,
-    PackageSource, RequestSummary, SourceKind,
+    build_package, package_report, verify_package, ManifestCheck, ManifestProblem, PackageInput,
+    PackageReport, PackageSource, RequestSummary, SourceKind,
 };
 pub use rest::recipe_values;
 pub use review::{Decision, ExcludeReason, Redaction, Review, REDACTED};

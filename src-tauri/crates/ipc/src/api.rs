@@ -167,6 +167,10 @@ pub struct ApiParts {
     /// Where discovery jobs and findings are kept; `None` when the keyring, which holds their
     /// key, cannot be used (discovery then says so).
     pub findings: Option<passerelle_discovery::FindingsStore>,
+    /// The audit log; `None` when it could not be opened (the Audit screen says so).
+    pub audit: Option<passerelle_audit::AuditLog>,
+    /// Where evidence packages are written.
+    pub packages: Option<std::path::PathBuf>,
 }
 
 /// What a session has open: the current workspace.
@@ -189,6 +193,10 @@ pub struct Api {
     pub(crate) findings: Option<passerelle_discovery::FindingsStore>,
     /// The discovery jobs running in this app.
     pub(crate) jobs: crate::discovery::RunningJobs,
+    /// The audit log.
+    pub(crate) audit: Option<passerelle_audit::AuditLog>,
+    /// Where evidence packages are written.
+    pub(crate) packages: Option<std::path::PathBuf>,
 }
 
 impl Api {
@@ -209,6 +217,8 @@ impl Api {
             switching: tokio::sync::Mutex::new(()),
             findings: parts.findings,
             jobs: Default::default(),
+            audit: parts.audit,
+            packages: parts.packages,
         }
     }
 

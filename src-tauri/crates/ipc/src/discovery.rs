@@ -19,6 +19,8 @@ use passerelle_vault::{ConnectionKind, Profile, Settings as ConnectionSettings};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use passerelle_audit::{AuditAction, AuditEvent, Count, Id};
+
 use crate::api::{Api, EventSink};
 use crate::error::{ErrorCode, IpcError};
 
@@ -332,7 +334,7 @@ fn scope(profile: &Profile) -> String {
 }
 
 impl Api {
-    fn findings_store(&self) -> Result<FindingsStore, IpcError> {
+    pub(crate) fn findings_store(&self) -> Result<FindingsStore, IpcError> {
         self.findings.clone().ok_or_else(|| {
             IpcError::new(
                 ErrorCode::Keyring,
@@ -451,6 +453,13 @@ impl Api {
         store.create_job(&spec).await.map_err(store_error)?;
         self.spawn_job(&store, &spec.id, inputs);
         tracing::info!(job = %spec.id, request = req.request_id, "discovery started");
+        self.audit_job(
+            AuditAction::DiscoveryStarted,
+            req.request_id,
+            &spec.id,
+            |e| e.count(Count::Sources, req.source_ids.len() as u64),
+        )
+        .await;
         Ok(self.job_view(&store.job(&spec.id).await.map_err(store_error)?))
     }
 
@@ -536,6 +545,14 @@ impl Api {
     pub async fn discovery_cancel(&self, req: JobIdRequest) -> Result<JobView, IpcError> {
         if let Some(token) = self.jobs.get(&req.job_id) {
             token.cancel();
+            let job = self.discovery_job(req.clone()).await?;
+            self.audit_job(
+                AuditAction::DiscoveryCancelled,
+                job.request_id,
+                &job.id,
+                |e| e,
+            )
+            .await;
         }
         self.discovery_job(req).await
     }
@@ -557,6 +574,11 @@ impl Api {
         let inputs = self.inputs(&ids).await?;
         self.spawn_job(&store, &req.job_id, inputs);
         tracing::info!(job = %req.job_id, sources = ids.len(), "discovery resumed");
+        let request = record.spec.request_id as i32;
+        self.audit_job(AuditAction::DiscoveryResumed, request, &req.job_id, |e| {
+            e.count(Count::Sources, ids.len() as u64)
+        })
+        .await;
         self.discovery_job(req).await
     }
 
@@ -565,7 +587,7 @@ impl Api {
         let store = self.findings_store()?;
         let record = store.job(&req.job_id).await.map_err(store_error)?;
         let mut reviews = store.reviews(&req.job_id).await.map_err(store_error)?;
-        let findings = store
+        let findings: Vec<FindingView> = store
             .findings(&req.job_id)
             .await
             .map_err(store_error)?
@@ -576,6 +598,11 @@ impl Api {
                 finding: s.finding,
             })
             .collect();
+        let request = record.spec.request_id as i32;
+        self.audit_job(AuditAction::FindingsViewed, request, &req.job_id, |e| {
+            e.count(Count::Findings, findings.len() as u64)
+        })
+        .await;
         Ok(ReviewList {
             job: self.job_view(&record),
             findings,
@@ -597,10 +624,16 @@ impl Api {
         }
         let store = self.findings_store()?;
         let reviewer = reviewer();
+        let (count, n) = match &req.decision {
+            Some(Decision::Include) => (Count::Included, req.finding_ids.len() as u64),
+            Some(Decision::Exclude { .. }) => (Count::Excluded, req.finding_ids.len() as u64),
+            None => (Count::Findings, req.finding_ids.len() as u64),
+        };
         let reviews = store
             .decide(&req.job_id, &req.finding_ids, req.decision, &reviewer)
             .await
             .map_err(store_error)?;
+        self.audit_review(&store, &req.job_id, count, n).await;
         self.review_update(&store, &req.job_id, reviews).await
     }
 
@@ -609,6 +642,7 @@ impl Api {
         let store = self.findings_store()?;
         let reviewer = reviewer();
         let redactions = req.redactions.clone();
+        let redacted = redactions.len() as u64;
         let reviews = store
             .update_reviews(&req.job_id, &[req.finding_id], move |review| {
                 review.redactions = redactions.clone();
@@ -616,7 +650,37 @@ impl Api {
             })
             .await
             .map_err(store_error)?;
+        self.audit_review(&store, &req.job_id, Count::Redacted, redacted)
+            .await;
         self.review_update(&store, &req.job_id, reviews).await
+    }
+
+    async fn audit_review(&self, store: &FindingsStore, job: &str, count: Count, n: u64) {
+        if let Ok(record) = store.job(job).await {
+            let request = record.spec.request_id as i32;
+            self.audit_job(AuditAction::FindingReviewed, request, job, |e| {
+                e.count(count, n)
+            })
+            .await;
+        }
+    }
+
+    async fn audit_job(
+        &self,
+        action: AuditAction,
+        request: i32,
+        job: &str,
+        build: impl FnOnce(AuditEvent) -> AuditEvent,
+    ) {
+        let id = Id::job(job).ok();
+        self.audit(action, |e| {
+            let e = build(e.request(i64::from(request)));
+            match id {
+                Some(id) => e.job(id),
+                None => e,
+            }
+        })
+        .await;
     }
 
     async fn review_update(
@@ -636,7 +700,7 @@ impl Api {
 }
 
 /// Who is reviewing: the operating system's user name.
-fn reviewer() -> String {
+pub(crate) fn reviewer() -> String {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "DPO".into())

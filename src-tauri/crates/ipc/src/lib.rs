@@ -24,12 +24,14 @@ pub mod convert;
 mod discovery;
 mod dto;
 mod error;
+mod evidence;
 
 pub use api::{Api, ApiParts, EventSink, Session, Settings, SettingsStore, WorkspaceTarget};
 pub use connections::*;
 pub use discovery::*;
 pub use dto::*;
 pub use error::{ErrorCode, IpcError};
+pub use evidence::*;
 pub use passerelle_connectors::TestReport;
 
 /// Calls `$callback! { name: Request => Response, … }` with the whole command list.
@@ -63,6 +65,10 @@ macro_rules! with_commands {
             review_list: JobIdRequest => ReviewList,
             review_decide: ReviewDecideRequest => ReviewUpdate,
             review_redact: ReviewRedactRequest => ReviewUpdate,
+            package_build: JobIdRequest => PackageView,
+            package_attach: PackageAttachRequest => AttachView,
+            audit_list: AuditListRequest => AuditPageView,
+            audit_verify: AuditVerifyRequest => AuditVerifyView,
         }
     };
 }

@@ -162,6 +162,27 @@ pub fn verify_package(path: &Path) -> Result<ManifestCheck> {
     Ok(check)
 }
 
+/// The readable report of the package at `path`: its file name in the zip and its HTML.
+///
+/// Errors: [`Error::Package`] when the file is not a readable zip or holds no report.
+pub fn package_report(path: &Path) -> Result<(String, String)> {
+    let file = std::fs::File::open(path).map_err(|e| Error::package(path, "opening", e))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| Error::package(path, "reading", e))?;
+    for name in ["rapport.html", "report.html"] {
+        if let Some(data) =
+            read_entry(&mut zip, name).map_err(|e| Error::package(path, "reading", e))?
+        {
+            let html = String::from_utf8(data).map_err(|e| Error::package(path, "reading", e))?;
+            return Ok((name.to_string(), html));
+        }
+    }
+    Err(Error::package(
+        path,
+        "reading",
+        "the package holds no report",
+    ))
+}
+
 /// The bytes of entry `name`, `None` when the zip has no such entry.
 fn read_entry(
     zip: &mut zip::ZipArchive<std::fs::File>,

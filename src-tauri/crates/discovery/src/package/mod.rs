@@ -44,7 +44,7 @@ use passerelle_dastra::models::DataSubjectRequestDto;
 use passerelle_matching::Lang;
 use serde::{Deserialize, Serialize};
 
-pub use manifest::{verify_package, ManifestCheck, ManifestProblem};
+pub use manifest::{package_report, verify_package, ManifestCheck, ManifestProblem};
 
 use crate::error::Result;
 use crate::finding::Issue;

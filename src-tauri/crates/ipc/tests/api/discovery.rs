@@ -189,6 +189,100 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
     assert_eq!(plan.jobs.len(), 1);
     assert_eq!(plan.jobs[0].id, job.id);
 
+    // The package: the redacted line is blacked out in its report; attached once only.
+    let package = api
+        .package_build(JobIdRequest {
+            job_id: job.id.clone(),
+        })
+        .await
+        .expect("package built");
+    assert_eq!(package.included, 1);
+    assert_eq!(package.redactions, 1);
+    assert!(package
+        .file_name
+        .starts_with(&format!("passerelle-dsar-{}-", row.id)));
+    assert!(
+        package.report_html.contains("Partage"),
+        "the source is named"
+    );
+    assert!(
+        !package.report_html.contains(&email),
+        "the redacted value is gone"
+    );
+    assert!(package.files.iter().any(|f| f.name == "manifest.json"));
+    let attach = |state: Option<&str>| PackageAttachRequest {
+        request_id: row.id,
+        file_name: package.file_name.clone(),
+        state: state.map(str::to_string),
+        workflow_step: None,
+        resolution_message: Some("Réponse envoyée avec le dossier joint.".into()),
+    };
+    let first = api
+        .package_attach(attach(Some("closed")))
+        .await
+        .expect("attached");
+    assert!(!first.already_attached);
+    assert_eq!(first.state, "Closed");
+    assert!(first.changes >= 1);
+    let again = api
+        .package_attach(attach(Some("Closed")))
+        .await
+        .expect("attached");
+    assert!(again.already_attached, "a retry uploads nothing");
+    assert_eq!(again.changes, 0);
+    let bad = api
+        .package_attach(attach(Some("Fini")))
+        .await
+        .expect_err("bad state");
+    assert_eq!(bad.code, ErrorCode::Invalid);
+    let outside = PackageAttachRequest {
+        file_name: "../secret.zip".into(),
+        ..attach(None)
+    };
+    let refused = api
+        .package_attach(outside)
+        .await
+        .expect_err("not a package name");
+    assert_eq!(refused.code, ErrorCode::Invalid);
+
+    // Every step is in the audit log, without a value; the chain holds.
+    let audit = api
+        .audit_list(AuditListRequest {
+            request_id: Some(i64::from(row.id)),
+            limit: None,
+            offset: 0,
+        })
+        .await
+        .expect("audit");
+    let actions: Vec<&str> = audit
+        .entries
+        .iter()
+        .rev()
+        .map(|e| e.action.as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        vec![
+            "discoveryStarted",
+            "findingsViewed",
+            "findingReviewed",
+            "findingReviewed",
+            "packageBuilt",
+            "attachmentUploaded",
+            "requestUpdated",
+        ]
+    );
+    let verify = api
+        .audit_verify(AuditVerifyRequest {})
+        .await
+        .expect("verified");
+    assert!(verify.ok, "{verify:?}");
+    let db = std::fs::read(dir.path().join("passerelle.db")).expect("db");
+    assert!(
+        !db.windows(email.len()).any(|w| w == email.as_bytes()),
+        "no value in the db"
+    );
+
     // The retention setting: refused out of range, then a job past it is purged.
     let refused = api
         .settings_update(SettingsUpdateRequest {

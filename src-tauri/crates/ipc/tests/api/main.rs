@@ -75,6 +75,12 @@ async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Reco
         events,
         system_language: Language::Fr,
         findings,
+        audit: Some(
+            passerelle_audit::AuditLog::open(&dir.join("passerelle.db"))
+                .await
+                .expect("the audit log opens"),
+        ),
+        packages: Some(dir.join("packages")),
     })
 }
 
