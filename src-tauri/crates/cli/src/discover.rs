@@ -13,14 +13,15 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
+use passerelle_audit::{AuditAction, Count};
 use passerelle_connectors::recipe::Recipe;
 use passerelle_dastra::models::DataSubjectRequestDto;
 use passerelle_discovery::{
-    run_job, CancellationToken, Finding, JobRecord, JobSource, JobSpec, ProgressEvent,
-    ProgressSink, RunOptions, RunState, SourceInput,
+    run_job, CancellationToken, Finding, JobRecord, JobSource, JobSpec, NotSearchable,
+    ProgressEvent, ProgressSink, RunOptions, RunState, SourceInput,
 };
 use passerelle_matching::{Identifier, IdentifierKind, IdentitySet};
-use passerelle_vault::{Profile, Settings, Vault};
+use passerelle_vault::{Profile, Vault};
 use serde::Serialize;
 
 use crate::workspace;
@@ -142,6 +143,17 @@ pub async fn run(args: DiscoverArgs) -> anyhow::Result<std::process::ExitCode> {
         concurrency: args.concurrency,
         ..RunOptions::default()
     };
+    let action = if args.resume.is_some() {
+        AuditAction::DiscoveryResumed
+    } else {
+        AuditAction::DiscoveryStarted
+    };
+    let sources = inputs.len() as u64;
+    crate::workspace::audit(&data, action, |e| {
+        let e = e.request(spec.request_id).count(Count::Sources, sources);
+        crate::workspace::with_job(e, &spec.id)
+    })
+    .await;
     let job = run_job(&store, &spec.id, inputs, &options, sink, cancel).await?;
 
     let findings: Vec<Finding> = store
@@ -232,34 +244,15 @@ fn input(
     secret: Option<passerelle_vault::Secret>,
     recipes: &BTreeMap<String, Recipe>,
 ) -> anyhow::Result<SourceInput> {
-    let id = profile.id.as_str().to_string();
-    Ok(match &profile.settings {
-        Settings::Postgres(_) | Settings::MySql(_) | Settings::Sqlite(_) => SourceInput::Sql {
-            id,
-            settings: profile.settings.clone(),
-            secret,
-        },
-        Settings::Folder(settings) => SourceInput::Folder {
-            id,
-            settings: settings.clone(),
-        },
-        Settings::RestApi(settings) => {
-            let Some(recipe) = recipes.get(&id) else {
-                bail!(
-                    "{} is an HTTP API: say how to search it with --recipe \"{}=FILE\" \
-                     (see src-tauri/crates/connectors/recipes/ for examples)",
-                    profile.name,
-                    profile.name
-                );
-            };
-            SourceInput::Rest {
-                id,
-                settings: settings.clone(),
-                secret,
-                recipe: recipe.clone(),
-            }
-        }
-        Settings::DastraWorkspace(_) => bail!(
+    let recipe = recipes.get(profile.id.as_str()).cloned();
+    SourceInput::from_profile(profile, secret, recipe).map_err(|why| match why {
+        NotSearchable::RecipeMissing => anyhow::anyhow!(
+            "{} is an HTTP API: say how to search it with --recipe \"{}=FILE\" (see \
+             src-tauri/crates/connectors/recipes/ for examples)",
+            profile.name,
+            profile.name
+        ),
+        NotSearchable::DastraWorkspace => anyhow::anyhow!(
             "{} is a Dastra workspace, not a system to search: give databases, folders or APIs \
              with --source",
             profile.name

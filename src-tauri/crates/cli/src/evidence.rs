@@ -133,6 +133,18 @@ pub async fn package(args: PackageArgs) -> anyhow::Result<()> {
         built_at: chrono::Utc::now(),
     };
     let report = build_package(&input, &args.out)?;
+    let request = i64::from(input.request.id);
+    workspace::audit(&data, passerelle_audit::AuditAction::PackageBuilt, |e| {
+        use passerelle_audit::Count;
+        let e = e
+            .request(request)
+            .count(Count::Included, report.included)
+            .count(Count::Excluded, report.excluded)
+            .count(Count::Redacted, report.redactions)
+            .count(Count::Bytes, report.bytes);
+        workspace::with_job(e, &input.job.spec.id)
+    })
+    .await;
 
     println!("package written to {}", report.path.display());
     println!("  {} bytes, sha256 {}", report.bytes, report.sha256);
@@ -200,6 +212,20 @@ pub async fn attach(args: AttachArgs) -> anyhow::Result<()> {
         }
     })
     .await?;
+    if !outcome.already_attached {
+        let bytes = std::fs::metadata(&args.package)
+            .map(|m| m.len())
+            .unwrap_or(0);
+        workspace::audit(
+            &data,
+            passerelle_audit::AuditAction::AttachmentUploaded,
+            |e| {
+                e.request(i64::from(args.request))
+                    .count(passerelle_audit::Count::Bytes, bytes)
+            },
+        )
+        .await;
+    }
     if outcome.already_attached {
         println!(
             "already attached to request #{} (attachment {}): nothing uploaded",
@@ -214,6 +240,13 @@ pub async fn attach(args: AttachArgs) -> anyhow::Result<()> {
 
     if update != RequestUpdate::default() {
         let ops = update_request(&client, args.request, update).await?;
+        if !ops.is_empty() {
+            workspace::audit(&data, passerelle_audit::AuditAction::RequestUpdated, |e| {
+                e.request(i64::from(args.request))
+                    .count(passerelle_audit::Count::Updated, ops.len() as u64)
+            })
+            .await;
+        }
         println!(
             "request #{} updated ({} change(s))",
             args.request,

@@ -75,3 +75,36 @@ pub async fn workspace_client(
         .map_err(|f| anyhow::anyhow!(f.message))?;
     Ok((client, None))
 }
+
+/// Append an entry to the audit log in `data` (who: the OS user). A log that cannot be
+/// written is said on standard error; the action it reports has happened all the same.
+pub async fn audit(
+    data: &Path,
+    action: passerelle_audit::AuditAction,
+    build: impl FnOnce(passerelle_audit::AuditEvent) -> passerelle_audit::AuditEvent,
+) {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "passerelle-cli".into());
+    let actor = passerelle_audit::Actor::new(user)
+        .or_else(|_| passerelle_audit::Actor::new("passerelle-cli"))
+        .expect("a plain word is a valid actor");
+    let written = match passerelle_audit::AuditLog::open(&data.join("passerelle.db")).await {
+        Ok(log) => log
+            .append(&build(passerelle_audit::AuditEvent::new(actor, action)))
+            .await
+            .map(drop),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = written {
+        eprintln!("warning: the audit log could not be written: {e}");
+    }
+}
+
+/// `event` with the job's id, when it is a valid audit id.
+pub fn with_job(event: passerelle_audit::AuditEvent, job: &str) -> passerelle_audit::AuditEvent {
+    match passerelle_audit::Id::job(job) {
+        Ok(id) => event.job(id),
+        Err(_) => event,
+    }
+}
