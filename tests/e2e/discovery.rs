@@ -1,0 +1,132 @@
+//! The DPO's main workflow in the window: a request's requester is planted in a folder, the
+//! folder is connected, discovery runs from the request, and the findings are reviewed.
+
+use std::time::Duration;
+
+use passerelle_dastra::models::DataSubjectRequestDto;
+use passerelle_dastra::{Auth, ClientOptions, ListQuery};
+
+use crate::driver::{App, Lang};
+
+/// A seeded request whose requester has names and an e-mail. The sandbox's seed is
+/// deterministic, so the app's own sandbox holds the same request.
+async fn seeded_request() -> DataSubjectRequestDto {
+    let sandbox = passerelle_sandbox::start(Default::default(), 0)
+        .await
+        .expect("a sandbox starts");
+    let client = ClientOptions::new(sandbox.url(), Auth::api_key(sandbox.api_key()))
+        .workspace(i64::from(passerelle_sandbox::MAIN_WORKSPACE))
+        .build()
+        .expect("a client");
+    client
+        .list::<DataSubjectRequestDto>(&ListQuery::new())
+        .await
+        .expect("requests listed")
+        .items
+        .into_iter()
+        .find(|r| r.email.is_some() && r.given_name.is_some() && r.family_name.is_some())
+        .expect("a request with a named requester")
+}
+
+/// The folder: the requester's row, a namesake with another e-mail, her e-mail in a note that
+/// also names a third party.
+fn plant(dir: &std::path::Path, request: &DataSubjectRequestDto) {
+    let given = request.given_name.clone().unwrap_or_default();
+    let family = request.family_name.clone().unwrap_or_default();
+    let email = request.email.clone().unwrap_or_default();
+    std::fs::write(
+        dir.join("clients.csv"),
+        format!(
+            "nom;prenom;email;telephone\n{};{given};{email};\n{family};{given};\
+             homonyme.{}@autre.example;07 11 22 33 44\nLefèvre;Marc;marc.lefevre@example.fr;\n",
+            family.to_uppercase(),
+            given.to_lowercase()
+        ),
+    )
+    .expect("csv written");
+    std::fs::write(
+        dir.join("notes.txt"),
+        format!("Rappel : écrire à {email} et à voisin.tiers@example.org\n"),
+    )
+    .expect("notes written");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn discovery_runs_from_a_request_and_its_findings_are_reviewed() {
+    let Some(app) = App::launch("discovery", Lang::Fr).await else {
+        return;
+    };
+    let request = seeded_request().await;
+    let id = request.id.expect("an id");
+    let folder = tempfile::tempdir().expect("a folder");
+    plant(folder.path(), &request);
+    app.wait_for_count("[data-testid=dsar-row]", 10).await;
+
+    // Connect the folder.
+    app.click("[data-testid=nav-connections]").await;
+    app.click("[data-testid=connection-new]").await;
+    app.select_option("[data-testid=connection-kind]", "folder").await;
+    app.type_into("[data-testid=field-name]", "Partage clients").await;
+    app.type_into("[data-testid=field-path]", &folder.path().to_string_lossy()).await;
+    app.click("[data-testid=connection-save]").await;
+    app.wait_for_count("[data-testid=connection-row]", 2).await;
+
+    // From the request: the launcher shows her identity and the sources.
+    app.click("[data-testid=nav-inbox]").await;
+    app.click(&format!("[data-testid=dsar-row][data-id='{id}']")).await;
+    app.wait_for("[data-testid=identity-email]").await;
+    app.click("[data-testid=run-discovery]").await;
+    app.wait_for_count("[data-testid=identifier-row]", 2).await;
+    let identity = app.inner_text("body").await;
+    assert!(
+        identity.contains(request.email.as_deref().unwrap()),
+        "her e-mail is in the identity set"
+    );
+    app.wait_for("[data-testid=source-choice]").await;
+    let source = app
+        .js("return document.querySelector('[data-testid=source-choice]:not([disabled])').dataset.id")
+        .await
+        .as_str()
+        .expect("a searchable source")
+        .to_string();
+    app.click(&format!("[data-testid=source-choice][data-id='{source}']")).await;
+    app.screenshot("discovery-launcher-fr").await;
+    app.click("[data-testid=discovery-start]").await;
+
+    // The job: its source runs, then the review opens.
+    app.wait_for("[data-testid=job-source]").await;
+    app.screenshot("discovery-progress-fr").await;
+    app.wait_for("[data-testid=job-source][data-state=done]").await;
+    app.click("[data-testid=open-review]").await;
+    app.wait_for_count("[data-testid=review-finding]", 3).await;
+    let certain = app.count("[data-testid=review-finding][data-confidence=certain]").await;
+    assert_eq!(certain, 2, "her row and her note");
+    let possible = app.count("[data-testid=review-finding][data-confidence=possible]").await;
+    assert_eq!(possible, 1, "the namesake, to confirm or reject");
+    app.screenshot("discovery-review-fr").await;
+
+    // The namesake is rejected as someone else.
+    let namesake = "[data-testid=review-finding][data-confidence=possible]";
+    app.click(&format!("{namesake} [data-testid=finding-exclude]")).await;
+    app.wait_for("[data-testid=exclude-dialog]").await;
+    app.select_option("[data-testid=exclude-reason]", "notThisPerson").await;
+    app.click("[data-testid=exclude-confirm]").await;
+    app.wait_for(&format!("{namesake}[data-decision=exclude]")).await;
+
+    // The third party's address in her note is redacted, then every certain finding included.
+    let note = "[...document.querySelectorAll('[data-testid=review-finding]')]\
+        .find(c => c.innerText.includes('notes.txt'))";
+    app.js(&format!(
+        "{note}.querySelector('[data-testid=pii-span][data-kind=email]').click(); return true"
+    ))
+    .await;
+    app.wait_for("[data-testid=finding-redacted]").await;
+    app.click("[data-testid=include-certain]").await;
+    app.wait_for_count("[data-testid=review-finding][data-decision=include]", 2).await;
+    let remaining = app.text("[data-testid=review-remaining]").await;
+    assert!(remaining.contains('0'), "nothing left to review: {remaining}");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.screenshot("discovery-reviewed-fr").await;
+
+    app.finish().await;
+}
