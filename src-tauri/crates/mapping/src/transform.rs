@@ -455,3 +455,249 @@ fn compiled(pattern: &str) -> std::result::Result<Arc<Regex>, String> {
     cache.insert(pattern.to_owned(), regex.clone());
     Ok(regex)
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::lookup::MemoryLookups;
+
+    /// Run `chain` on the column `v` of a one-row source; the cell, or the problems.
+    fn run(chain: Value, row: &[(&str, &str)]) -> std::result::Result<Cell, Vec<Problem>> {
+        let chain: Vec<Transform> = serde_json::from_value(chain).expect("a valid chain");
+        let row = SourceRow::new(4, row.iter().copied());
+        let mut lookups = MemoryLookups::new();
+        lookups.insert(LookupKind::Area, 3, "Direction Générale");
+        lookups.insert(LookupKind::Tag, 7, "Cloud");
+        lookups.insert(LookupKind::Tag, 8, "cloud");
+        let mut problems = Vec::new();
+        let mut step = Step {
+            row: &row,
+            lookups: &lookups,
+            column: Some("v"),
+            field: "label",
+            problems: &mut problems,
+        };
+        let mut cell = Cell::from_source(row.get("v"));
+        for t in &chain {
+            t.check("label").expect("a valid transform");
+            match t.apply(cell, &mut step) {
+                Ok(next) => cell = next,
+                Err(()) => return Err(problems),
+            }
+        }
+        Ok(cell)
+    }
+
+    fn text(s: &str) -> std::result::Result<Cell, Vec<Problem>> {
+        Ok(Cell::Text(s.into()))
+    }
+
+    #[test]
+    fn text_steps_trim_case_and_replace() {
+        assert_eq!(
+            run(json!([{"op": "trim"}]), &[("v", "  Paie  ")]),
+            text("Paie")
+        );
+        assert_eq!(
+            run(json!([{"op": "lower"}]), &[("v", "PAIE")]),
+            text("paie")
+        );
+        assert_eq!(
+            run(json!([{"op": "upper"}]), &[("v", "é-paie")]),
+            text("É-PAIE")
+        );
+        assert_eq!(
+            run(
+                json!([{"op": "title"}]),
+                &[("v", "jean-pierre DUPONT d'arc")]
+            ),
+            text("Jean-Pierre Dupont D'Arc")
+        );
+        assert_eq!(
+            run(
+                json!([{"op": "replace", "from": "_", "to": " "}]),
+                &[("v", "a_b_c")]
+            ),
+            text("a b c")
+        );
+        assert_eq!(
+            run(json!([{"op": "trim"}]), &[("v", "   ")]),
+            Ok(Cell::Empty),
+            "blank is empty"
+        );
+    }
+
+    #[test]
+    fn regex_extract_keeps_a_group_or_empties() {
+        let chain = json!([{"op": "regexExtract", "pattern": "^([A-Z]+)-\\d+$"}]);
+        assert_eq!(run(chain.clone(), &[("v", "APM-0042")]), text("APM"));
+        assert_eq!(run(chain, &[("v", "no match")]), Ok(Cell::Empty));
+        let whole = json!([{"op": "regexExtract", "pattern": "\\d+", "group": 0}]);
+        assert_eq!(run(whole, &[("v", "APM-0042")]), text("0042"));
+        let bad: Transform =
+            serde_json::from_value(json!({"op": "regexExtract", "pattern": "(", "group": 1}))
+                .expect("parses");
+        assert!(
+            matches!(bad.check("label"), Err(Error::Regex { .. })),
+            "a broken pattern is refused"
+        );
+        let no_group: Transform =
+            serde_json::from_value(json!({"op": "regexExtract", "pattern": "a", "group": 1}))
+                .expect("parses");
+        assert!(
+            matches!(no_group.check("label"), Err(Error::Regex { .. })),
+            "group 1 does not exist"
+        );
+    }
+
+    #[test]
+    fn split_join_and_concat() {
+        let list = Cell::List(vec![Cell::Text("a".into()), Cell::Text("b".into())]);
+        assert_eq!(
+            run(
+                json!([{"op": "split", "separator": ";"}]),
+                &[("v", "a ; b;")]
+            ),
+            Ok(list)
+        );
+        assert_eq!(
+            run(
+                json!([{"op": "split", "separator": " - ", "index": 1}]),
+                &[("v", "SAP - Finance")]
+            ),
+            text("Finance")
+        );
+        assert_eq!(
+            run(
+                json!([{"op": "split", "separator": "-", "index": 5}]),
+                &[("v", "a-b")]
+            ),
+            Ok(Cell::Empty)
+        );
+        let chain = json!([{"op": "split", "separator": ","}, {"op": "upper"}, {"op": "join", "separator": " / "}]);
+        assert_eq!(run(chain, &[("v", "fr, be")]), text("FR / BE"));
+        let concat = json!([{"op": "concat", "columns": ["city", "zip"], "separator": ", "}]);
+        assert_eq!(
+            run(
+                concat.clone(),
+                &[("v", "1 rue X"), ("city", "Lyon"), ("zip", "69001")]
+            ),
+            text("1 rue X, Lyon, 69001")
+        );
+        assert_eq!(
+            run(concat, &[("city", "Lyon")]),
+            text("Lyon"),
+            "empty parts are skipped"
+        );
+    }
+
+    #[test]
+    fn constants_and_defaults() {
+        assert_eq!(
+            run(
+                json!([{"op": "constant", "value": "Software"}]),
+                &[("v", "x")]
+            ),
+            text("Software")
+        );
+        let default = json!([{"op": "trim"}, {"op": "defaultWhenEmpty", "value": "Other"}]);
+        assert_eq!(run(default.clone(), &[("v", " ")]), text("Other"));
+        assert_eq!(run(default, &[("v", "Saas")]), text("Saas"));
+        assert_eq!(
+            run(json!([{"op": "constant", "value": true}]), &[]),
+            Ok(Cell::Bool(true))
+        );
+    }
+
+    #[test]
+    fn dates_numbers_and_booleans_read_or_explain() {
+        let date = json!([{"op": "date", "formats": ["dd/MM/yyyy", "excel"]}]);
+        assert_eq!(
+            run(date.clone(), &[("v", "31/03/2024")]),
+            text("2024-03-31T00:00:00Z")
+        );
+        assert_eq!(
+            run(date.clone(), &[("v", "45382")]),
+            text("2024-03-31T00:00:00Z")
+        );
+        let problems = run(date, &[("v", "2024-31-03")]).expect_err("not a date");
+        assert_eq!(problems[0].kind, ProblemKind::BadDate);
+        assert_eq!(
+            problems[0].message,
+            "row 4, column « v »: « 2024-31-03 » is not a date written dd/MM/yyyy or excel: \
+             correct the file, or add its format to the mapping's date formats"
+        );
+
+        let number = json!([{"op": "number"}]);
+        assert_eq!(
+            run(number.clone(), &[("v", "1 234,50")]),
+            Ok(Cell::Number(
+                serde_json::Number::from_f64(1234.5).expect("finite")
+            ))
+        );
+        assert_eq!(
+            run(number.clone(), &[("v", "12")]),
+            Ok(Cell::Number(12.into()))
+        );
+        assert_eq!(
+            run(number, &[("v", "douze")]).expect_err("words")[0].kind,
+            ProblemKind::BadNumber
+        );
+
+        let yes = json!([{"op": "boolean"}]);
+        assert_eq!(run(yes.clone(), &[("v", "Oui")]), Ok(Cell::Bool(true)));
+        assert_eq!(run(yes.clone(), &[("v", "x")]), Ok(Cell::Bool(true)));
+        assert_eq!(run(yes.clone(), &[("v", "FAUX")]), Ok(Cell::Bool(false)));
+        assert_eq!(
+            run(yes.clone(), &[]),
+            Ok(Cell::Empty),
+            "an empty cell stays empty"
+        );
+        assert_eq!(
+            run(yes, &[("v", "bof")]).expect_err("not yes/no")[0].kind,
+            ProblemKind::BadBoolean
+        );
+    }
+
+    #[test]
+    fn value_maps_ignore_case_and_accents() {
+        let map = json!([{"op": "valueMap", "values": {"Élevée": "High", "moyenne": "Medium"}}]);
+        assert_eq!(run(map.clone(), &[("v", "ELEVEE ")]), text("High"));
+        assert_eq!(run(map.clone(), &[("v", "Moyenne")]), text("Medium"));
+        assert_eq!(
+            run(map, &[("v", "Haute+")]),
+            text("Haute+"),
+            "unknown values pass unchanged"
+        );
+    }
+
+    #[test]
+    fn lookups_resolve_report_missing_and_ambiguous_names() {
+        let area = json!([{"op": "lookup", "kind": "area"}]);
+        let found = run(area.clone(), &[("v", "direction generale")]).expect("found");
+        assert_eq!(
+            found,
+            Cell::Ref(Resolved {
+                id: 3.into(),
+                label: "Direction Générale".into()
+            })
+        );
+        let missing = run(area, &[("v", "Achats")]).expect_err("no such area");
+        assert_eq!(missing[0].kind, ProblemKind::UnresolvedLookup);
+        assert_eq!(
+            missing[0].message,
+            "row 4, column « v »: no Dastra area is named « Achats »: create it in Dastra, \
+             correct the file, or send the value to an existing name with a value map"
+        );
+        let tags = json!([{"op": "split", "separator": ","}, {"op": "lookup", "kind": "tag"}]);
+        let ambiguous = run(tags, &[("v", "Cloud")]).expect_err("two tags");
+        assert_eq!(ambiguous[0].kind, ProblemKind::AmbiguousLookup);
+        assert!(
+            ambiguous[0].message.contains("(ids 7, 8)"),
+            "{}",
+            ambiguous[0].message
+        );
+    }
+}
