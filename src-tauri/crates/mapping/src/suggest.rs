@@ -22,513 +22,138 @@ use crate::target::{FieldType, TargetField, TargetSchema};
 pub const MIN_SCORE: f64 = 0.5;
 
 /// Names a column may have for a field, best first, in French and English (folded words).
+#[rustfmt::skip]
 pub const SYNONYMS: &[(&str, &[&str])] = &[
-    (
-        "label",
-        &[
-            "nom",
-            "name",
-            "label",
-            "libelle",
-            "intitule",
-            "titre",
-            "title",
-            "designation",
-            "application",
-            "nom de l application",
-            "application name",
-            "display name",
-        ],
-    ),
-    (
-        "description",
-        &[
-            "description",
-            "short description",
-            "desc",
-            "descriptif",
-            "commentaire",
-            "comment",
-            "comments",
-            "notes",
-            "resume",
-            "summary",
-            "details",
-        ],
-    ),
-    (
-        "ref",
-        &[
-            "ref",
-            "reference",
-            "u number",
-            "number",
-            "numero",
-            "identifiant",
-            "id",
-            "code",
-            "external id",
-            "identifiant externe",
-            "sys id",
-            "key",
-            "cle",
-        ],
-    ),
-    (
-        "type",
-        &[
-            "type",
-            "categorie",
-            "category",
-            "class",
-            "sys class name",
-            "type d actif",
-            "asset type",
-        ],
-    ),
-    (
-        "applicationState",
-        &[
-            "etat",
-            "statut",
-            "status",
-            "state",
-            "install status",
-            "lifecycle",
-            "cycle de vie",
-            "lifecycle phase",
-        ],
-    ),
-    (
-        "applicationType",
-        &["type d application", "application type", "nature"],
-    ),
-    (
-        "hostingType",
-        &[
-            "hebergement",
-            "hosting",
-            "hosting type",
-            "type d hebergement",
-        ],
-    ),
-    (
-        "companyName",
-        &[
-            "raison sociale",
-            "societe",
-            "company",
-            "company name",
-            "entreprise",
-            "fournisseur",
-            "vendor",
-            "supplier",
-            "prestataire",
-            "nom",
-            "name",
-        ],
-    ),
-    (
-        "contactName",
-        &[
-            "contact",
-            "nom du contact",
-            "contact name",
-            "interlocuteur",
-            "responsable",
-            "proprietaire",
-            "owner",
-            "owned by",
-            "managed by",
-        ],
-    ),
-    (
-        "contactPosition",
-        &[
-            "fonction",
-            "poste",
-            "position",
-            "job title",
-            "fonction du contact",
-        ],
-    ),
-    (
-        "givenName",
-        &["prenom", "first name", "given name", "firstname"],
-    ),
-    (
-        "familyName",
-        &[
-            "nom de famille",
-            "last name",
-            "family name",
-            "surname",
-            "lastname",
-        ],
-    ),
-    (
-        "email",
-        &[
-            "email",
-            "e mail",
-            "mail",
-            "courriel",
-            "adresse mail",
-            "adresse e mail",
-            "email address",
-        ],
-    ),
-    (
-        "phoneNumber",
-        &[
-            "telephone",
-            "tel",
-            "phone",
-            "phone number",
-            "mobile",
-            "portable",
-        ],
-    ),
-    (
-        "address",
-        &["adresse", "address", "rue", "street", "adresse postale"],
-    ),
-    (
-        "zipCode",
-        &[
-            "code postal",
-            "cp",
-            "zip",
-            "zip code",
-            "postal code",
-            "postcode",
-        ],
-    ),
-    ("city", &["ville", "city", "commune", "localite", "town"]),
-    (
-        "countryCode",
-        &["pays", "country", "code pays", "country code"],
-    ),
-    (
-        "websiteUrl",
-        &["site web", "site internet", "website", "url", "site", "web"],
-    ),
-    (
-        "immatriculationNumber",
-        &[
-            "siret",
-            "siren",
-            "immatriculation",
-            "numero d immatriculation",
-            "registration number",
-            "company number",
-            "rcs",
-            "vat number",
-            "numero de tva",
-        ],
-    ),
-    (
-        "dpaSignatureDate",
-        &[
-            "date de signature du dpa",
-            "dpa signature date",
-            "date signature dpa",
-            "date de signature",
-            "signature date",
-            "dpa date",
-        ],
-    ),
-    (
-        "vendorType",
-        &["type de fournisseur", "vendor type", "b2b b2c"],
-    ),
-    ("actorType", &["type d acteur", "actor type", "personne"]),
-    (
-        "contractType",
-        &[
-            "type de contrat",
-            "contract type",
-            "type",
-            "nature du contrat",
-        ],
-    ),
-    ("state", &["statut", "status", "etat", "state"]),
-    (
-        "startDate",
-        &[
-            "date de debut",
-            "start date",
-            "debut",
-            "start",
-            "date d effet",
-            "effective date",
-            "date debut",
-            "valid from",
-        ],
-    ),
-    (
-        "endDate",
-        &[
-            "date de fin",
-            "end date",
-            "fin",
-            "end",
-            "echeance",
-            "expiration",
-            "expiry date",
-            "date d expiration",
-            "valid to",
-            "date fin",
-        ],
-    ),
-    (
-        "amount",
-        &[
-            "montant",
-            "amount",
-            "prix",
-            "price",
-            "cout",
-            "cost",
-            "valeur",
-            "value",
-            "montant annuel",
-        ],
-    ),
-    ("currency", &["devise", "currency", "monnaie"]),
-    (
-        "areaId",
-        &[
-            "entite",
-            "entity",
-            "direction",
-            "departement",
-            "department",
-            "service",
-            "business unit",
-            "bu",
-            "organisation",
-            "area",
-            "filiale",
-        ],
-    ),
-    (
-        "signatories",
-        &[
-            "fournisseur",
-            "vendor",
-            "supplier",
-            "prestataire",
-            "signataire",
-            "signataires",
-            "signatory",
-            "signatories",
-            "cocontractant",
-            "partenaire",
-        ],
-    ),
-    (
-        "assets",
-        &[
-            "actifs",
-            "assets",
-            "applications",
-            "application",
-            "logiciels",
-            "systemes",
-        ],
-    ),
-    (
-        "tags",
-        &[
-            "tags",
-            "tag",
-            "etiquettes",
-            "mots cles",
-            "keywords",
-            "labels",
-        ],
-    ),
-    ("logoUrl", &["logo", "logo url"]),
-    ("definition", &["definition", "description"]),
-    (
-        "technicalDefinition",
-        &[
-            "definition technique",
-            "technical definition",
-            "colonne",
-            "column",
-            "champ technique",
-        ],
-    ),
-    (
-        "sensitiveData",
-        &["sensible", "donnee sensible", "sensitive", "sensitive data"],
-    ),
-    (
-        "personalDataCategory",
-        &["categorie", "category", "categorie de donnees"],
-    ),
+    ("label", &[
+        "nom", "name", "label", "libelle", "intitule", "titre", "title", "designation", "objet",
+        "application", "nom de l application", "application name", "display name"]),
+    ("description", &[
+        "description", "short description", "desc", "descriptif", "commentaire", "comment",
+        "comments", "notes", "resume", "summary", "details"]),
+    ("ref", &[
+        "ref", "reference", "u number", "number", "numero", "identifiant", "id", "code",
+        "external id", "identifiant externe", "n contrat", "numero de contrat", "contract number",
+        "sys id", "key", "cle"]),
+    ("type", &[
+        "type", "categorie", "category", "class", "sys class name", "type d actif", "asset type"]),
+    ("applicationState", &[
+        "etat", "statut", "status", "state", "install status", "lifecycle", "cycle de vie",
+        "lifecycle phase"]),
+    ("applicationType", &[
+        "type d application", "application type", "nature"]),
+    ("hostingType", &[
+        "hebergement", "hosting", "hosting type", "type d hebergement"]),
+    ("companyName", &[
+        "raison sociale", "societe", "company", "company name", "entreprise", "fournisseur",
+        "vendor", "supplier", "prestataire", "nom", "name"]),
+    ("contactName", &[
+        "contact", "nom du contact", "contact name", "interlocuteur", "responsable",
+        "proprietaire", "owner", "owned by", "managed by"]),
+    ("contactPosition", &[
+        "fonction", "poste", "position", "job title", "fonction du contact"]),
+    ("givenName", &[
+        "prenom", "first name", "given name", "firstname"]),
+    ("familyName", &[
+        "nom de famille", "last name", "family name", "surname", "lastname"]),
+    ("email", &[
+        "email", "e mail", "mail", "courriel", "adresse mail", "adresse e mail", "email address"]),
+    ("phoneNumber", &[
+        "telephone", "tel", "phone", "phone number", "mobile", "portable"]),
+    ("address", &[
+        "adresse", "address", "rue", "street", "adresse postale"]),
+    ("zipCode", &[
+        "code postal", "cp", "zip", "zip code", "postal code", "postcode"]),
+    ("city", &[
+        "ville", "city", "commune", "localite", "town"]),
+    ("countryCode", &[
+        "pays", "country", "code pays", "country code"]),
+    ("websiteUrl", &[
+        "site web", "site internet", "website", "url", "site", "web"]),
+    ("immatriculationNumber", &[
+        "siret", "siren", "immatriculation", "numero d immatriculation", "registration number",
+        "company number", "rcs", "vat number", "numero de tva"]),
+    ("dpaSignatureDate", &[
+        "date de signature du dpa", "dpa signature date", "date signature dpa",
+        "date de signature", "signature date", "dpa date"]),
+    ("vendorType", &[
+        "type de fournisseur", "vendor type", "b2b b2c"]),
+    ("actorType", &[
+        "type d acteur", "actor type", "personne"]),
+    ("contractType", &[
+        "type de contrat", "contract type", "type", "nature du contrat"]),
+    ("state", &[
+        "statut", "status", "etat", "state"]),
+    ("startDate", &[
+        "date de debut", "start date", "debut", "start", "date d effet", "effective date",
+        "date debut", "valid from"]),
+    ("endDate", &[
+        "date de fin", "end date", "fin", "end", "echeance", "expiration", "expiry date",
+        "date d expiration", "valid to", "date fin"]),
+    ("amount", &[
+        "montant", "amount", "prix", "price", "cout", "cost", "valeur", "value", "montant annuel"]),
+    ("currency", &[
+        "devise", "currency", "monnaie"]),
+    ("areaId", &[
+        "entite", "entity", "direction", "departement", "department", "service", "business unit",
+        "bu", "organisation", "area", "filiale"]),
+    ("signatories", &[
+        "fournisseur", "vendor", "supplier", "prestataire", "signataire", "signataires",
+        "signatory", "signatories", "cocontractant", "partenaire"]),
+    ("assets", &[
+        "actifs", "assets", "applications", "application", "logiciels", "systemes"]),
+    ("tags", &[
+        "tags", "tag", "etiquettes", "mots cles", "keywords", "labels"]),
+    ("logoUrl", &[
+        "logo", "logo url"]),
+    ("definition", &[
+        "definition", "description"]),
+    ("technicalDefinition", &[
+        "definition technique", "technical definition", "colonne", "column", "champ technique"]),
+    ("sensitiveData", &[
+        "sensible", "donnee sensible", "sensitive", "sensitive data"]),
+    ("personalDataCategory", &[
+        "categorie", "category", "categorie de donnees"]),
 ];
 
 /// Spellings of the same meaning (compact, folded), for enum values in French and English.
+#[rustfmt::skip]
 pub const SAME_MEANING: &[&[&str]] = &[
-    &[
-        "high",
-        "haute",
-        "haut",
-        "elevee",
-        "eleve",
-        "forte",
-        "fort",
-        "importante",
-        "important",
-    ],
-    &[
-        "medium", "moyenne", "moyen", "moderee", "modere", "normale", "normal",
-    ],
+    &["high", "haute", "haut", "elevee", "eleve", "forte", "fort", "importante", "important"],
+    &["medium", "moyenne", "moyen", "moderee", "modere", "normale", "normal"],
     &["low", "basse", "bas", "faible"],
-    &[
-        "veryhigh",
-        "treshaute",
-        "treselevee",
-        "treseleve",
-        "critique",
-        "critical",
-    ],
+    &["veryhigh", "treshaute", "treselevee", "treseleve", "critique", "critical"],
     &["verylow", "tresbasse", "tresfaible", "negligeable"],
-    &[
-        "inproduction",
-        "enproduction",
-        "production",
-        "prod",
-        "live",
-        "operational",
-        "enservice",
-    ],
-    &[
-        "indevelopment",
-        "endeveloppement",
-        "developpement",
-        "development",
-        "dev",
-        "enprojet",
-        "projet",
-        "pipeline",
-        "build",
-    ],
-    &[
-        "stopped",
-        "arrete",
-        "arretee",
-        "retired",
-        "retire",
-        "retiree",
-        "decommissioned",
-        "horsservice",
-        "inactif",
-        "inactive",
-        "obsolete",
-        "findevie",
-        "endoflife",
-    ],
-    &[
-        "active",
-        "actif",
-        "encours",
-        "envigueur",
-        "valide",
-        "signe",
-        "signed",
-    ],
-    &[
-        "draft",
-        "brouillon",
-        "enpreparation",
-        "ennegociation",
-        "negociation",
-    ],
+    &["inproduction", "enproduction", "production", "prod", "live", "operational", "enservice"],
+    &["indevelopment", "endeveloppement", "developpement", "development", "dev", "enprojet",
+        "projet", "pipeline", "build"],
+    &["stopped", "arrete", "arretee", "retired", "retire", "retiree", "decommissioned",
+        "horsservice", "inactif", "inactive", "obsolete", "findevie", "endoflife"],
+    &["active", "actif", "encours", "envigueur", "valide", "signe", "signed"],
+    &["draft", "brouillon", "enpreparation", "ennegociation", "negociation"],
     &["expired", "expire", "expiree", "echu", "echue"],
-    &[
-        "terminated",
-        "resilie",
-        "resiliee",
-        "termine",
-        "terminee",
-        "rompu",
-    ],
+    &["terminated", "resilie", "resiliee", "termine", "terminee", "rompu"],
     &["software", "logiciel", "application", "app"],
     &["building", "batiment", "locaux"],
     &["network", "reseau"],
-    &[
-        "material",
-        "materiel",
-        "hardware",
-        "equipement",
-        "serveur",
-        "server",
-    ],
+    &["material", "materiel", "hardware", "equipement", "serveur", "server"],
     &["data", "donnees", "donnee"],
     &["people", "personnes", "personnel"],
     &["process", "processus", "procedure"],
-    &[
-        "inhouse",
-        "interne",
-        "eninterne",
-        "onpremise",
-        "onpremises",
-        "sursite",
-    ],
-    &[
-        "outsourced",
-        "externe",
-        "externalise",
-        "externalisee",
-        "cloud",
-        "heberge",
-    ],
+    &["inhouse", "interne", "eninterne", "onpremise", "onpremises", "sursite"],
+    &["outsourced", "externe", "externalise", "externalisee", "cloud", "heberge"],
     &["webapp", "applicationweb", "siteweb"],
     &["other", "autre", "autres", "divers"],
     &["physical", "physique", "personnephysique"],
-    &[
-        "morale",
-        "personnemorale",
-        "legalentity",
-        "societe",
-        "entreprise",
-        "company",
-    ],
+    &["morale", "personnemorale", "legalentity", "societe", "entreprise", "company"],
     &["none", "aucun", "aucune"],
     &["restricted", "restreint", "limite"],
     &["full", "complet", "total", "totale"],
-    &[
-        "dataprocessingagreement",
-        "dpa",
-        "accorddetraitement",
-        "soustraitance",
-        "contratdesoustraitance",
-        "article28",
-    ],
-    &[
-        "serviceagreement",
-        "contratdeservice",
-        "contratdeprestation",
-        "prestation",
-        "service",
-    ],
+    &["dataprocessingagreement", "dpa", "accorddetraitement", "soustraitance",
+        "contratdesoustraitance", "article28"],
+    &["serviceagreement", "contratdeservice", "contratdeprestation", "prestation", "service"],
     &["licence", "license", "licencelogiciel"],
-    &[
-        "nondisclosure",
-        "nda",
-        "confidentialite",
-        "accorddeconfidentialite",
-    ],
-    &[
-        "jointcontrolleragreement",
-        "responsabiliteconjointe",
-        "coresponsabilite",
-        "jointcontroller",
-    ],
+    &["nondisclosure", "nda", "confidentialite", "accorddeconfidentialite"],
+    &["jointcontrolleragreement", "responsabiliteconjointe", "coresponsabilite", "jointcontroller"],
 ];
 
 /// A source column with a few of its values.
