@@ -282,14 +282,15 @@ fn name_score(field: &str, header: &str) -> (f64, Option<String>) {
         };
         if score > best.0 {
             let what = if rank == 0 {
-                "the field's name"
+                format!("the name of « {field} »")
             } else {
-                "a usual name for it"
+                format!("a usual name for « {field} »")
             };
-            best = (
-                score,
-                Some(format!("« {header} » {how} « {phrase} », {what}")),
-            );
+            let reason = match how {
+                "is" => format!("« {header} » is {what}"),
+                _ => format!("« {header} » {how} « {phrase} », {what}"),
+            };
+            best = (score, Some(reason));
         }
     }
     best
@@ -313,32 +314,36 @@ fn sample_fit(field: &TargetField, samples: &[String], name: f64) -> (f64, Optio
     if samples.is_empty() {
         return (name, None);
     }
-    let all = |f: &dyn Fn(&str) -> bool| samples.iter().all(|s| f(s));
-    let dates = all(&looks_like_date);
-    let numbers = all(&|s| parse::number(s, Default::default()).is_some());
-    let emails = all(&|s| passerelle_matching::normalize::email(s).is_some());
-    let booleans = all(&|s| parse::boolean(s).is_some());
+    // The share of samples that fit: a bonus when most do, a penalty when most do not, so that
+    // one "n/a" does not hide a column of amounts.
+    let share = |f: &dyn Fn(&str) -> bool| {
+        samples.iter().filter(|s| f(s)).count() as f64 / samples.len() as f64
+    };
+    let dates = share(&looks_like_date);
+    let numbers = share(&|s| parse::number(s, Default::default()).is_some());
+    let emails = share(&|s| passerelle_matching::normalize::email(s).is_some()) >= 0.8;
+    let booleans = share(&|s| parse::boolean(s).is_some());
     let longest = samples.iter().map(|s| s.chars().count()).max().unwrap_or(0);
 
     let too_long = field.max_length.is_some_and(|max| longest > max);
     let mut reason = None;
     let mut score = name;
     match &field.ty {
-        FieldType::DateTime if dates => {
+        FieldType::DateTime if dates >= 0.8 => {
             score += 0.15;
             reason = Some("its values look like dates".to_owned());
         }
-        FieldType::DateTime => score *= 0.6,
-        FieldType::Integer | FieldType::Number if numbers => {
+        FieldType::DateTime if dates < 0.5 => score *= 0.6,
+        FieldType::Integer | FieldType::Number if numbers >= 0.8 => {
             score += 0.1;
             reason = Some("its values are numbers".to_owned());
         }
-        FieldType::Integer | FieldType::Number => score *= 0.6,
-        FieldType::Boolean if booleans => {
+        FieldType::Integer | FieldType::Number if numbers < 0.5 => score *= 0.6,
+        FieldType::Boolean if booleans >= 0.8 => {
             score += 0.15;
             reason = Some("its values are yes/no words".to_owned());
         }
-        FieldType::Boolean => score *= 0.6,
+        FieldType::Boolean if booleans < 0.5 => score *= 0.6,
         FieldType::Enum { values } => {
             let pairs = suggest_enum_map(
                 &samples.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
@@ -356,7 +361,7 @@ fn sample_fit(field: &TargetField, samples: &[String], name: f64) -> (f64, Optio
             score = score.max(0.4) + 0.2;
             reason = Some("its values are e-mail addresses".to_owned());
         }
-        FieldType::String if dates || emails && field.name != "email" => score *= 0.7,
+        FieldType::String if dates >= 0.8 || emails && field.name != "email" => score *= 0.7,
         _ => {}
     }
     if too_long {
@@ -375,21 +380,31 @@ fn enum_targets(pairs: &[(String, String, f64)]) -> String {
     targets.join(", ")
 }
 
+/// A date in a usual spelling, an ISO timestamp, or an Excel serial day of this century or the
+/// last (`36526` is 2000-01-01, `73051` is 2100-01-01).
 fn looks_like_date(text: &str) -> bool {
-    [
+    const USUAL: &[&str] = &[
         "dd/MM/yyyy",
         "yyyy-MM-dd",
         "dd.MM.yyyy",
         "dd-MM-yyyy",
         "dd/MM/yyyy HH:mm",
         "yyyy-MM-dd HH:mm:ss",
-    ]
-    .iter()
-    .filter_map(|f| DateFormat::parse(f))
-    .any(|f| f.read(text).is_some())
-        || text.len() >= 19
-            && text.as_bytes().get(10) == Some(&b'T')
-            && text[..10].chars().filter(|c| *c == '-').count() == 2
+    ];
+    let usual = USUAL
+        .iter()
+        .filter_map(|f| DateFormat::parse(f))
+        .any(|f| f.read(text).is_some());
+    let iso = text.len() >= 19
+        && text.as_bytes().get(10) == Some(&b'T')
+        && text.is_char_boundary(10)
+        && DateFormat::parse("yyyy-MM-dd")
+            .and_then(|f| f.read(&text[..10]))
+            .is_some();
+    let serial = text
+        .parse::<f64>()
+        .is_ok_and(|n| (25_569.0..73_051.0).contains(&n));
+    usual || iso || serial
 }
 
 /// For each distinct sample value, the closest allowed value and a score, in sample order;

@@ -34,6 +34,11 @@ fn servicenow_headers_suggest_the_asset_mapping() {
             "{field} ← {column}: {suggestions:#?}"
         );
     }
+    let reference = suggestions
+        .iter()
+        .find(|s| s.target_field == "ref")
+        .expect("a ref");
+    assert_eq!(reference.reason, "« u_number » is a usual name for « ref »");
     let top = &suggestions[0];
     assert!(top.score >= 0.9 && top.score <= 1.0, "{top:?}");
     assert!(
