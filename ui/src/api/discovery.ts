@@ -61,34 +61,46 @@ export function useJob(jobId: string) {
 /** Seconds left per source, from the latest `job_progress` of each. */
 export type Etas = Record<string, number | undefined>;
 
+/** What the job's events told: time left per source, and why the job stopped if it broke. */
+export type JobProgress = { etas: Etas; stopError: string | null };
+
 /**
  * Follow a job: each `job_progress` updates its cached view (a source's state, counts and
- * failure) and the time left. Mount on the job's screen.
+ * failure) and the time left; a `job_finished` with an error keeps it to be shown (the job is
+ * reloaded by `useBackendEvents`). Mount on the job's screen.
  */
-export function useJobProgress(jobId: string): Etas {
+export function useJobProgress(jobId: string): JobProgress {
   const client = useQueryClient();
   const [etas, setEtas] = useState<Etas>({});
+  const [stopError, setStopError] = useState<string | null>(null);
   useEffect(() => {
-    let stop: (() => void) | undefined;
+    const stops: (() => void)[] = [];
     let cancelled = false;
+    const keep = (unlisten: () => void) => {
+      if (cancelled) unlisten();
+      else stops.push(unlisten);
+    };
+    // Outside Tauri there are no events: the screen shows the job as last read.
+    const ignore = () => undefined;
     listen('job_progress', (event) => {
       if (event.jobId !== jobId) return;
       client.setQueryData(queryKeys.job(jobId), (job?: JobView) => applyProgress(job, event));
       setEtas((old) => ({ ...old, [event.sourceId]: event.etaSeconds }));
+      if (event.state === 'running') setStopError(null);
     })
-      .then((unlisten) => {
-        if (cancelled) unlisten();
-        else stop = unlisten;
-      })
-      .catch(() => {
-        // Outside Tauri there are no events: the screen shows the job as last read.
-      });
+      .then(keep)
+      .catch(ignore);
+    listen('job_finished', (event) => {
+      if (event.jobId === jobId) setStopError(event.error ?? null);
+    })
+      .then(keep)
+      .catch(ignore);
     return () => {
       cancelled = true;
-      stop?.();
+      stops.forEach((stop) => stop());
     };
   }, [client, jobId]);
-  return etas;
+  return { etas, stopError };
 }
 
 /** A job's view after one source's progress. */
@@ -137,14 +149,23 @@ export function useResumeJob() {
   return useJobAction('discovery_resume');
 }
 
-/** Everything to review a job: its findings with their reviews, issues, what is left. */
+/**
+ * Everything to review a job: its findings with their reviews, issues, what is left. While the
+ * job runs, read again every few seconds for the findings it adds, but never while a review
+ * change is being saved (the answer could predate it).
+ */
 export function useReviewList(jobId: string) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: queryKeys.review(jobId),
     queryFn: () => call('review_list', { jobId }),
     staleTime: 0,
+    refetchInterval: (query) =>
+      query.state.data?.job.live && client.isMutating() === 0 ? LIVE_REVIEW_MS : false,
   });
 }
+
+const LIVE_REVIEW_MS = 3_000;
 
 /** A review change as the screen asks for it. */
 export type ReviewChange =

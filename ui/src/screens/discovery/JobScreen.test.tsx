@@ -80,6 +80,24 @@ describe('following a discovery job', () => {
     expect(screen.queryByTestId('job-cancel')).toBeNull();
   });
 
+  it('says why a job stopped when the backend could not go on', async () => {
+    const backend = installFakeBackend();
+    renderApp(`#/discovery/${SAMPLE_INTERRUPTED_JOB}`);
+    await screen.findByTestId('job-state');
+
+    await act(() =>
+      backend.emit('job_finished', {
+        jobId: SAMPLE_INTERRUPTED_JOB,
+        state: 'failed',
+        error: 'findings store: disk full',
+      }),
+    );
+
+    expect(await screen.findByTestId('job-notice')).toHaveTextContent(
+      'La recherche s’est arrêtée : findings store: disk full',
+    );
+  });
+
   it('shows why a source failed, and a resume retries it', async () => {
     const backend = installFakeBackend({ discovery: { failingSource: CLIENTS_ID } });
     const { user } = await startJob(backend);

@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
+
 import type { JobSourceView } from '../../bindings/JobSourceView';
 import type { JobView } from '../../bindings/JobView';
-import { useCancelJob, useJob, useJobProgress, useResumeJob, type Etas } from '../../api';
+import { useCancelJob, useJob, useJobProgress, useResumeJob, type JobProgress } from '../../api';
 import { Button } from '../../components/Button';
 import { Badge } from '../../components/Badge';
 import { ErrorState } from '../../components/ErrorState';
@@ -20,7 +22,7 @@ type Props = { jobId: string; onReview: () => void };
 export function JobScreen({ jobId, onReview }: Props) {
   const { t } = useI18n();
   const job = useJob(jobId);
-  const etas = useJobProgress(jobId);
+  const progress = useJobProgress(jobId);
   const back = (
     <a className={styles.back} href={routeHref({ screen: 'discovery' })}>
       ← {t.discovery.job.back}
@@ -45,12 +47,12 @@ export function JobScreen({ jobId, onReview }: Props) {
       </Page>
     );
   }
-  return <Job job={job.data} etas={etas} back={back} onReview={onReview} />;
+  return <Job job={job.data} progress={progress} back={back} onReview={onReview} />;
 }
 
-type JobProps = { job: JobView; etas: Etas; back: React.ReactNode; onReview: () => void };
+type JobProps = { job: JobView; progress: JobProgress; back: ReactNode; onReview: () => void };
 
-function Job({ job, etas, back, onReview }: JobProps) {
+function Job({ job, progress, back, onReview }: JobProps) {
   const { t, language } = useI18n();
   const words = t.discovery.job;
   const cancel = useCancelJob();
@@ -59,6 +61,9 @@ function Job({ job, etas, back, onReview }: JobProps) {
   const failure = cancel.error ?? resume.error;
 
   const notice = (() => {
+    if (progress.stopError && !job.live) {
+      return { tone: 'danger', text: words.finishError(progress.stopError) };
+    }
     switch (status) {
       case 'interrupted':
         return { tone: 'warning', text: words.interrupted };
@@ -94,7 +99,7 @@ function Job({ job, etas, back, onReview }: JobProps) {
 
       <section className={styles.card}>
         {job.sources.map((s) => (
-          <SourceRow key={s.id} source={s} eta={etas[s.id]} />
+          <SourceRow key={s.id} source={s} eta={progress.etas[s.id]} />
         ))}
       </section>
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 
 import type { Decision } from '../../bindings/Decision';
 import type { FindingView } from '../../bindings/FindingView';
@@ -11,7 +11,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n';
-import { toggleRedaction, wholeFieldRedacted, redactedSpans } from '../../lib/redactions';
+import { redactedSpans, toggleRedaction, wholeFieldRedacted } from '../../lib/redactions';
 import { routeHref } from '../../lib/route';
 import { ExcludeDialog } from './ExcludeDialog';
 import { FindingCard } from './FindingCard';
@@ -51,7 +51,7 @@ export function ReviewScreen({ jobId }: Props) {
   return <Review list={list.data} back={back} />;
 }
 
-type ReviewProps = { list: ReviewList; back: React.ReactNode };
+type ReviewProps = { list: ReviewList; back: ReactNode };
 
 /** Who the exclude dialog is for. */
 type Excluding = { ids: number[] } | null;
