@@ -165,7 +165,7 @@ export const discovery: Messages['discovery'] = {
     issuesTitle: (n: number) => plural(n, '1 unreadable item', `${n} unreadable items`),
     issuesIntro: 'These files or tables could not be read. Check them by hand before answering.',
     keys: 'Keyboard: j/k or ↑/↓ to move between findings, i to include, e to exclude, r to black out a third party’s data, x to select.',
-    saveFailed: 'Your decision was not saved',
+    saveFailed: 'This change was not saved',
     dismiss: 'Close',
     location: {
       row: (n: number) => `row ${n}`,

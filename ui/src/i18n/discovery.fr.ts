@@ -174,7 +174,7 @@ export const discovery = {
     issuesIntro:
       'Ces fichiers ou tables n’ont pas pu être lus. Vérifiez-les à la main avant de répondre.',
     keys: 'Clavier : j/k ou ↑/↓ pour passer d’un résultat à l’autre, i pour inclure, e pour exclure, r pour masquer la donnée d’un tiers, x pour sélectionner.',
-    saveFailed: 'Votre décision n’a pas été enregistrée',
+    saveFailed: 'Ce changement n’a pas été enregistré',
     dismiss: 'Fermer',
     location: {
       row: (n: number) => `ligne ${n}`,

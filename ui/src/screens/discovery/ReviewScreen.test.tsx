@@ -223,7 +223,7 @@ describe('the review of a job', () => {
       'findings store: database is locked',
     );
     expect(screen.getByTestId('review-error')).toHaveTextContent(
-      'Votre décision n’a pas été enregistrée',
+      'Ce changement n’a pas été enregistré',
     );
     expect(finding(101).dataset.decision).toBe('none');
     expect(screen.getByTestId('review-remaining')).toHaveTextContent('6 à examiner');
