@@ -13,6 +13,7 @@ import { useEffect } from 'react';
 import type { DsarListRequest } from '../bindings/DsarListRequest';
 import type { RegistryListRequest } from '../bindings/RegistryListRequest';
 import type { SettingsUpdateRequest } from '../bindings/SettingsUpdateRequest';
+import { invalidateJob } from './discovery';
 import { call, listen, type IpcError } from './ipc';
 import { queryKeys } from './queryKeys';
 
@@ -95,25 +96,34 @@ export function useContractList(req: RegistryListRequest) {
   });
 }
 
-/** Reload everything when the backend switches workspace. Mount once, near the root. */
+/**
+ * Reload everything when the backend switches workspace, and what depends on a job when it
+ * stops. Mount once, near the root.
+ */
 export function useBackendEvents(): void {
   const client = useQueryClient();
   useEffect(() => {
-    let stop: (() => void) | undefined;
+    const stops: (() => void)[] = [];
     let cancelled = false;
+    const keep = (unlisten: () => void) => {
+      if (cancelled) unlisten();
+      else stops.push(unlisten);
+    };
+    // Outside Tauri (a plain browser) there are no events; the screens still work on demand.
+    const ignore = () => undefined;
     listen('workspace_changed', () => {
       void client.invalidateQueries();
     })
-      .then((unlisten) => {
-        if (cancelled) unlisten();
-        else stop = unlisten;
-      })
-      .catch(() => {
-        // Outside Tauri (a plain browser) there are no events; the screens still work on demand.
-      });
+      .then(keep)
+      .catch(ignore);
+    listen('job_finished', (event) => {
+      void invalidateJob(client, event.jobId);
+    })
+      .then(keep)
+      .catch(ignore);
     return () => {
       cancelled = true;
-      stop?.();
+      stops.forEach((stop) => stop());
     };
   }, [client]);
 }

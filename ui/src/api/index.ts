@@ -3,3 +3,4 @@ export { call, listen, IpcError, type CommandName, type EventName } from './ipc'
 export { queryKeys } from './queryKeys';
 export * from './hooks';
 export * from './connections';
+export * from './discovery';

@@ -12,4 +12,8 @@ export const queryKeys = {
   actorList: (req: RegistryListRequest) => ['actor_list', req] as const,
   contractList: (req: RegistryListRequest) => ['contract_list', req] as const,
   connections: () => ['connections_list'] as const,
+  discoveryPlan: (requestId: number) => ['discovery_prepare', requestId] as const,
+  recentJobs: () => ['discovery_recent'] as const,
+  job: (jobId: string) => ['discovery_job', jobId] as const,
+  review: (jobId: string) => ['review_list', jobId] as const,
 };

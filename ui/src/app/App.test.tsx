@@ -84,9 +84,32 @@ describe('the window', () => {
   });
 });
 
+describe('the discovery entry of the navigation', () => {
+  it('lists the recent searches instead of a placeholder', async () => {
+    installFakeBackend();
+    const { user } = renderApp();
+
+    await user.click(await screen.findByTestId('nav-discovery'));
+
+    const rows = await screen.findAllByTestId('job-row');
+    expect(rows.map((r) => r.dataset.id)).toEqual(['job-20261202-1002', 'job-20261201-1001']);
+    expect(rows[0]).toHaveTextContent('Interrompue');
+    expect(screen.getByTestId('screen-title')).toHaveTextContent('Découverte');
+    expect(screen.getByTestId('nav-discovery')).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByTestId('nav-discovery')).not.toHaveTextContent('Bientôt');
+    expect(screen.queryByTestId('not-built')).toBeNull();
+  });
+
+  it('says what to do when no search was run yet', async () => {
+    installFakeBackend({ discovery: { noJobs: true } });
+    renderApp('#/discovery');
+
+    expect(await screen.findByTestId('empty-state')).toHaveTextContent('Lancer la recherche');
+  });
+});
+
 describe('the screens not built yet', () => {
   const planned = [
-    ['discovery', 'Découverte'],
     ['mapping', 'Mapping'],
     ['imports', 'Imports'],
     ['audit', 'Audit'],

@@ -7,6 +7,10 @@ import { LoadingState } from '../components/LoadingState';
 import { guessLanguage, I18nProvider, DICTIONARIES } from '../i18n';
 import { navScreenOf, type Route } from '../lib/route';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
+import { DiscoveryListScreen } from '../screens/discovery/DiscoveryListScreen';
+import { JobScreen } from '../screens/discovery/JobScreen';
+import { LaunchScreen } from '../screens/discovery/LaunchScreen';
+import { ReviewScreen } from '../screens/discovery/ReviewScreen';
 import { DsarDetailScreen } from '../screens/dsar-detail/DsarDetailScreen';
 import { InboxScreen } from '../screens/inbox/InboxScreen';
 import { NotBuiltScreen } from '../screens/not-built/NotBuiltScreen';
@@ -33,7 +37,7 @@ export function App() {
 
   // A new screen, request or page starts at its top (the scrolling area outlives screens).
   const main = useRef<HTMLElement>(null);
-  const place = `${route.screen}/${'id' in route ? route.id : ''}/${pageOf(route)}`;
+  const place = `${route.screen}/${'id' in route ? route.id : ''}/${'jobId' in route ? route.jobId : ''}/${pageOf(route)}`;
   useEffect(() => {
     main.current?.scrollTo?.({ top: 0 });
   }, [place]);
@@ -83,7 +87,33 @@ function CurrentScreen({ route, navigate }: ScreenProps) {
         />
       );
     case 'dsar':
-      return <DsarDetailScreen id={route.id} inbox={route.inbox} />;
+      return (
+        <DsarDetailScreen
+          id={route.id}
+          inbox={route.inbox}
+          onDiscover={() => navigate({ screen: 'launch', id: route.id, inbox: route.inbox })}
+        />
+      );
+    case 'launch':
+      return (
+        <LaunchScreen
+          id={route.id}
+          inbox={route.inbox}
+          onStarted={(jobId) => navigate({ screen: 'job', jobId })}
+        />
+      );
+    case 'discovery':
+      return <DiscoveryListScreen />;
+    case 'job':
+      return (
+        <JobScreen
+          key={route.jobId}
+          jobId={route.jobId}
+          onReview={() => navigate({ screen: 'review', jobId: route.jobId })}
+        />
+      );
+    case 'review':
+      return <ReviewScreen key={route.jobId} jobId={route.jobId} />;
     case 'assets':
       return (
         <AssetsScreen

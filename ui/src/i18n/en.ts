@@ -1,6 +1,7 @@
 // English. Typed by the French dictionary's shape: a missing or extra key does not compile.
 
 import { connections } from './connections.en';
+import { discovery } from './discovery.en';
 import type { Messages } from './fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -207,16 +208,12 @@ export const en: Messages = {
     },
   },
   connections,
+  discovery,
   planned: {
     badge: 'Not built yet',
     notice:
       'This screen is not built yet: it will come in a later version of Passerelle. Nothing here is simulated in the meantime.',
     willLabel: 'What this screen will do',
-    discovery: {
-      title: 'Discovery',
-      purpose:
-        "Starting from a request, search your sources for the person's data, let you review every finding, then file the response package in Dastra.",
-    },
     mapping: {
       title: 'Mapping',
       purpose:

@@ -16,6 +16,7 @@ import type {
 } from '../lib/dastraEnums';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import { connections } from './connections.fr';
+import { discovery } from './discovery.fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -223,16 +224,12 @@ export const fr = {
     },
   },
   connections,
+  discovery,
   planned: {
     badge: 'Pas encore construit',
     notice:
       "Cet écran n'est pas encore construit : il arrivera dans une prochaine version de Passerelle. Rien n'y est simulé en attendant.",
     willLabel: 'Ce que fera cet écran',
-    discovery: {
-      title: 'Découverte',
-      purpose:
-        "À partir d'une demande, rechercher les données de la personne dans vos sources, vous laisser revoir chaque résultat, puis déposer le dossier de réponse dans Dastra.",
-    },
     mapping: {
       title: 'Mapping',
       purpose:

@@ -147,3 +147,26 @@ describe('the Connections screen', () => {
     );
   });
 });
+
+describe('the discovery screens', () => {
+  it('tell the time left in words', () => {
+    expect(fr.discovery.job.eta(135)).toBe('environ 2 min');
+    expect(fr.discovery.job.eta(20)).toBe("moins d'une minute");
+    expect(fr.discovery.job.eta(3900)).toBe('environ 1 h 5');
+    expect(en.discovery.job.eta(135)).toBe('about 2 min');
+  });
+
+  it('count what is left to review', () => {
+    expect(fr.discovery.review.remaining(3)).toBe('3 à examiner');
+    expect(fr.discovery.review.remaining(0)).toBe('Tout est examiné');
+    expect(en.discovery.review.remaining(1)).toBe('1 to review');
+  });
+
+  it("name where an identifier came from, and a third party's data", () => {
+    expect(fr.discovery.launch.fromRequest('email')).toBe('du formulaire : email');
+    expect(fr.discovery.launch.addedByYou).toBe('ajouté par vous');
+    expect(fr.discovery.review.thirdParty(fr.discovery.piiKind.nir)).toBe(
+      "NIR — donnée d'un tiers ?",
+    );
+  });
+});

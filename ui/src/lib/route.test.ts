@@ -29,6 +29,9 @@ describe('routes', () => {
       { screen: 'contracts', registry: { q: '', page: 1 } },
       { screen: 'connections' },
       { screen: 'discovery' },
+      { screen: 'launch', id: 1001, inbox: { ...DEFAULT_INBOX, states: ['Open'] } },
+      { screen: 'job', jobId: 'job-20261201-1001' },
+      { screen: 'review', jobId: 'job 1' },
       { screen: 'mapping' },
       { screen: 'imports' },
       { screen: 'audit' },
@@ -38,6 +41,16 @@ describe('routes', () => {
 
   it('place a request under the inbox in the navigation', () => {
     expect(navScreenOf({ screen: 'dsar', id: 1, inbox: DEFAULT_INBOX })).toBe('inbox');
+    expect(navScreenOf({ screen: 'launch', id: 1, inbox: DEFAULT_INBOX })).toBe('inbox');
+  });
+
+  it('place a job and its review under discovery', () => {
+    expect(parseRoute('#/discovery/job-3/review')).toEqual({ screen: 'review', jobId: 'job-3' });
+    expect(navScreenOf({ screen: 'job', jobId: 'job-3' })).toBe('discovery');
+    expect(navScreenOf({ screen: 'review', jobId: 'job-3' })).toBe('discovery');
+    expect(routeHref({ screen: 'launch', id: 12, inbox: DEFAULT_INBOX })).toBe(
+      '#/inbox/12/discovery',
+    );
   });
 
   it('ignore a request id that is not a positive number', () => {

@@ -1,6 +1,8 @@
 // Where the window is: the screen and its list state, kept in the address's hash
 // (`#/inbox?state=Open&overdue=1`, `#/inbox/12?state=Open`), so a request opened from a filtered
-// inbox leads back to that same inbox.
+// inbox leads back to that same inbox. Discovery: `#/inbox/12/discovery` prepares a search of
+// request 12, `#/discovery` lists recent jobs, `#/discovery/<job>` follows one and
+// `#/discovery/<job>/review` reviews its findings.
 
 import {
   DEFAULT_INBOX,
@@ -17,17 +19,21 @@ export const REGISTRY_SCREENS = ['assets', 'actors', 'contracts'] as const;
 export type RegistryScreen = (typeof REGISTRY_SCREENS)[number];
 
 /** Screens in the navigation that are not built yet. */
-export const PLANNED_SCREENS = ['discovery', 'mapping', 'imports', 'audit'] as const;
+export const PLANNED_SCREENS = ['mapping', 'imports', 'audit'] as const;
 export type PlannedScreen = (typeof PLANNED_SCREENS)[number];
 
 /** Every screen the navigation lists. */
-export type NavScreen = 'inbox' | RegistryScreen | 'connections' | PlannedScreen;
+export type NavScreen = 'inbox' | RegistryScreen | 'connections' | 'discovery' | PlannedScreen;
 
 export type Route =
   | { screen: 'inbox'; inbox: InboxState }
   | { screen: 'dsar'; id: number; inbox: InboxState }
   | { screen: RegistryScreen; registry: RegistryState }
   | { screen: 'connections' }
+  | { screen: 'launch'; id: number; inbox: InboxState }
+  | { screen: 'discovery' }
+  | { screen: 'job'; jobId: string }
+  | { screen: 'review'; jobId: string }
   | { screen: PlannedScreen };
 
 export const HOME: Route = { screen: 'inbox', inbox: DEFAULT_INBOX };
@@ -38,13 +44,22 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = text.split('?', 2);
   const parts = path.split('/').filter(Boolean);
   const params = new URLSearchParams(query);
-  const [head, id] = parts;
+  const [head, id, sub] = parts;
 
   if (head === 'inbox' || head === undefined) {
     const inbox = inboxFromParams(params);
     const n = Number(id);
-    if (id !== undefined && Number.isInteger(n) && n > 0) return { screen: 'dsar', id: n, inbox };
+    if (id !== undefined && Number.isInteger(n) && n > 0) {
+      return sub === 'discovery'
+        ? { screen: 'launch', id: n, inbox }
+        : { screen: 'dsar', id: n, inbox };
+    }
     return { screen: 'inbox', inbox };
+  }
+  if (head === 'discovery') {
+    if (id === undefined) return { screen: 'discovery' };
+    const jobId = decodeURIComponent(id);
+    return sub === 'review' ? { screen: 'review', jobId } : { screen: 'job', jobId };
   }
   const registry = REGISTRY_SCREENS.find((s) => s === head);
   if (registry) return { screen: registry, registry: registryFromParams(params) };
@@ -61,6 +76,12 @@ export function routeHref(route: Route): string {
       return withQuery('#/inbox', inboxToParams(route.inbox));
     case 'dsar':
       return withQuery(`#/inbox/${route.id}`, inboxToParams(route.inbox));
+    case 'launch':
+      return withQuery(`#/inbox/${route.id}/discovery`, inboxToParams(route.inbox));
+    case 'job':
+      return `#/discovery/${encodeURIComponent(route.jobId)}`;
+    case 'review':
+      return `#/discovery/${encodeURIComponent(route.jobId)}/review`;
     case 'assets':
     case 'actors':
     case 'contracts':
@@ -70,9 +91,21 @@ export function routeHref(route: Route): string {
   }
 }
 
-/** The screen a route belongs to in the navigation (the detail belongs to the inbox). */
+/**
+ * The screen a route belongs to in the navigation: a request and the preparation of its search
+ * belong to the inbox, a job and its review to discovery.
+ */
 export function navScreenOf(route: Route): NavScreen {
-  return route.screen === 'dsar' ? 'inbox' : route.screen;
+  switch (route.screen) {
+    case 'dsar':
+    case 'launch':
+      return 'inbox';
+    case 'job':
+    case 'review':
+      return 'discovery';
+    default:
+      return route.screen;
+  }
 }
 
 /** The route of a navigation entry, in its initial state. */
@@ -81,7 +114,7 @@ export function navRoute(screen: NavScreen): Route {
   if ((REGISTRY_SCREENS as readonly string[]).includes(screen)) {
     return { screen: screen as RegistryScreen, registry: DEFAULT_REGISTRY };
   }
-  if (screen === 'connections') return { screen };
+  if (screen === 'connections' || screen === 'discovery') return { screen };
   return { screen: screen as PlannedScreen };
 }
 

@@ -13,6 +13,7 @@ import type { Language } from '../bindings/Language';
 import type { LanguagePreference } from '../bindings/LanguagePreference';
 import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
 import { fakeConnections, type ConnectionOptions } from './fakeConnections';
+import { fakeDiscovery, type DiscoveryControl, type DiscoveryOptions } from './fakeDiscovery';
 import { ACTORS, APP_INFO, ASSETS, CONTRACTS, DSARS, dsarDetail } from './fixtures';
 
 type Name = keyof Commands;
@@ -37,6 +38,8 @@ export type FakeBackend = {
   recover(): void;
   /** Emit a backend event to the UI. */
   emit(event: string, payload: unknown): Promise<void>;
+  /** The discovery jobs' clock (see fakeDiscovery.ts). */
+  discovery: DiscoveryControl;
 };
 
 type Options = ConnectionOptions & {
@@ -46,6 +49,7 @@ type Options = ConnectionOptions & {
   isSandbox?: boolean;
   /** How long connection tests and workspace listings take (the mock window shows them). */
   latencyMs?: number;
+  discovery?: DiscoveryOptions;
 };
 
 export function installFakeBackend(options: Options = {}): FakeBackend {
@@ -85,6 +89,22 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
       latencyMs: options.latencyMs ?? 0,
     },
     options,
+  );
+
+  const discovery = fakeDiscovery(
+    {
+      request: (id) => {
+        const row = dsarsOf().find((r) => r.id === id);
+        return row ? dsarDetail(row) : null;
+      },
+      connections: () => {
+        const list = connections.connections_list({});
+        if (list instanceof Promise) throw new Error('BUG: connections_list answers at once');
+        return list.items;
+      },
+      emit,
+    },
+    options.discovery,
   );
 
   const handlers: { [K in Name]: Handler<K> } = {
@@ -138,6 +158,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
       size: req.size,
     }),
     ...connections,
+    ...discovery.handlers,
   };
 
   mockIPC(
@@ -169,6 +190,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
       void failures.set(cmd, { code, message, ...(fields ? { fields } : {}) }),
     recover: () => failures.clear(),
     emit,
+    discovery: discovery.control,
   };
 }
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { DsarDetail } from '../../bindings/DsarDetail';
 import { useDsar } from '../../api';
 import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
 import { Chip, ChipList } from '../../components/Chip';
 import { DueDate } from '../../components/DueDate';
 import { ErrorState } from '../../components/ErrorState';
@@ -26,10 +27,15 @@ type Props = {
   id: number;
   /** The inbox the request was opened from, to go back to it as it was. */
   inbox: InboxState;
+  /** Prepare a discovery of this request. */
+  onDiscover?: () => void;
 };
 
-/** One request in full: what was asked, by whom, by when, with what attached. Read-only. */
-export function DsarDetailScreen({ id, inbox }: Props) {
+/**
+ * One request in full: what was asked, by whom, by when, with what attached. Read-only, with
+ * the way to search for the person's data.
+ */
+export function DsarDetailScreen({ id, inbox, onDiscover }: Props) {
   const { t } = useI18n();
   const dsar = useDsar(id);
   const back = (
@@ -60,19 +66,29 @@ export function DsarDetailScreen({ id, inbox }: Props) {
       </Page>
     );
   }
-  return <Detail detail={dsar.data} back={back} />;
+  return <Detail detail={dsar.data} back={back} onDiscover={onDiscover} />;
 }
 
-type DetailProps = { detail: DsarDetail; back: ReactNode };
+type DetailProps = { detail: DsarDetail; back: ReactNode; onDiscover?: () => void };
 
-function Detail({ detail, back }: DetailProps) {
+function Detail({ detail, back, onDiscover }: DetailProps) {
   const { t, language } = useI18n();
   const { summary, identity, dates } = detail;
   const empty = t.common.empty;
   const labels = t.detail;
 
   return (
-    <Page title={<span data-testid="detail-title">{summary.title}</span>} above={back}>
+    <Page
+      title={<span data-testid="detail-title">{summary.title}</span>}
+      above={back}
+      aside={
+        onDiscover && (
+          <Button variant="primary" testId="run-discovery" onClick={onDiscover}>
+            {t.discovery.run}
+          </Button>
+        )
+      }
+    >
       <div className={styles.summary} data-testid="detail-summary" data-overdue={summary.overdue}>
         <Fact label={labels.state}>
           <Badge tone={stateTone(summary.state)} testId="detail-state">
