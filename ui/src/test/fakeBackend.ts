@@ -107,7 +107,16 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     options.discovery,
   );
 
+  // NOTE: the evidence and audit screens come next; until then the fake refuses these.
+  const notYet = (cmd: string) => () => {
+    throw { code: 'unsupported', message: `${cmd} is not in the fake backend yet` };
+  };
+
   const handlers: { [K in Name]: Handler<K> } = {
+    package_build: notYet('package_build'),
+    package_attach: notYet('package_attach'),
+    audit_list: notYet('audit_list'),
+    audit_verify: notYet('audit_verify'),
     app_info: () => info(),
     settings_update: (req) => {
       if (req.language) preference = req.language;
