@@ -40,7 +40,7 @@ fn plant(dir: &std::path::Path, request: &DataSubjectRequestDto) {
             "nom;prenom;email;telephone\n{};{given};{email};\n{family};{given};\
              homonyme.{}@autre.example;07 11 22 33 44\nLefèvre;Marc;marc.lefevre@example.fr;\n",
             family.to_uppercase(),
-            given.to_lowercase()
+            request.id.unwrap_or_default()
         ),
     )
     .expect("csv written");
@@ -65,15 +65,20 @@ async fn discovery_runs_from_a_request_and_its_findings_are_reviewed() {
     // Connect the folder.
     app.click("[data-testid=nav-connections]").await;
     app.click("[data-testid=connection-new]").await;
-    app.select_option("[data-testid=connection-kind]", "folder").await;
-    app.type_into("[data-testid=field-name]", "Partage clients").await;
-    app.type_into("[data-testid=field-path]", &folder.path().to_string_lossy()).await;
+    app.select_option("[data-testid=connection-kind]", "folder")
+        .await;
+    app.type_into("[data-testid=field-name]", "Partage clients")
+        .await;
+    app.type_into("[data-testid=field-path]", &folder.path().to_string_lossy())
+        .await;
     app.click("[data-testid=connection-save]").await;
     app.wait_for_count("[data-testid=connection-row]", 2).await;
 
     // From the request: the launcher shows her identity and the sources.
     app.click("[data-testid=nav-inbox]").await;
-    app.click(&format!("[data-testid=dsar-row][data-id='{id}']")).await;
+    app.wait_for_count("[data-testid=dsar-row]", 10).await;
+    app.js(&format!("location.hash = '#/inbox/{id}'; return true"))
+        .await;
     app.wait_for("[data-testid=identity-email]").await;
     app.click("[data-testid=run-discovery]").await;
     app.wait_for_count("[data-testid=identifier-row]", 2).await;
@@ -89,29 +94,41 @@ async fn discovery_runs_from_a_request_and_its_findings_are_reviewed() {
         .as_str()
         .expect("a searchable source")
         .to_string();
-    app.click(&format!("[data-testid=source-choice][data-id='{source}']")).await;
+    // Every searchable connection is chosen to begin with.
+    app.wait_for(&format!(
+        "[data-testid=source-choice][data-id='{source}']:checked"
+    ))
+    .await;
     app.screenshot("discovery-launcher-fr").await;
     app.click("[data-testid=discovery-start]").await;
 
     // The job: its source runs, then the review opens.
     app.wait_for("[data-testid=job-source]").await;
     app.screenshot("discovery-progress-fr").await;
-    app.wait_for("[data-testid=job-source][data-state=done]").await;
+    app.wait_for("[data-testid=job-source][data-state=done]")
+        .await;
     app.click("[data-testid=open-review]").await;
     app.wait_for_count("[data-testid=review-finding]", 3).await;
-    let certain = app.count("[data-testid=review-finding][data-confidence=certain]").await;
+    let certain = app
+        .count("[data-testid=review-finding][data-confidence=certain]")
+        .await;
     assert_eq!(certain, 2, "her row and her note");
-    let possible = app.count("[data-testid=review-finding][data-confidence=possible]").await;
+    let possible = app
+        .count("[data-testid=review-finding][data-confidence=possible]")
+        .await;
     assert_eq!(possible, 1, "the namesake, to confirm or reject");
     app.screenshot("discovery-review-fr").await;
 
     // The namesake is rejected as someone else.
     let namesake = "[data-testid=review-finding][data-confidence=possible]";
-    app.click(&format!("{namesake} [data-testid=finding-exclude]")).await;
+    app.click(&format!("{namesake} [data-testid=finding-exclude]"))
+        .await;
     app.wait_for("[data-testid=exclude-dialog]").await;
-    app.select_option("[data-testid=exclude-reason]", "notThisPerson").await;
+    app.select_option("[data-testid=exclude-reason]", "notThisPerson")
+        .await;
     app.click("[data-testid=exclude-confirm]").await;
-    app.wait_for(&format!("{namesake}[data-decision=exclude]")).await;
+    app.wait_for(&format!("{namesake}[data-decision=exclude]"))
+        .await;
 
     // The third party's address in her note is redacted, then every certain finding included.
     let note = "[...document.querySelectorAll('[data-testid=review-finding]')]\
@@ -122,9 +139,10 @@ async fn discovery_runs_from_a_request_and_its_findings_are_reviewed() {
     .await;
     app.wait_for("[data-testid=finding-redacted]").await;
     app.click("[data-testid=include-certain]").await;
-    app.wait_for_count("[data-testid=review-finding][data-decision=include]", 2).await;
-    let remaining = app.text("[data-testid=review-remaining]").await;
-    assert!(remaining.contains('0'), "nothing left to review: {remaining}");
+    app.wait_for_count("[data-testid=review-finding][data-decision=include]", 2)
+        .await;
+    app.wait_for("[data-testid=review-remaining][data-count='0']")
+        .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     app.screenshot("discovery-reviewed-fr").await;
 

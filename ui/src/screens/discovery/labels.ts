@@ -17,7 +17,8 @@ export function locationText(location: FindingLocation, t: Messages): string {
         location.sheet ? words.sheet(location.sheet) : null,
         location.row != null ? words.row(location.row) : null,
         location.page != null ? words.page(location.page) : null,
-        location.line != null ? words.line(location.line) : null,
+        // A CSV record's line is its row, unless a quoted value spans lines.
+        location.line != null && location.line !== location.row ? words.line(location.line) : null,
       ].filter((p): p is string => p !== null);
       return parts.length > 0 ? `${location.path} — ${parts.join(', ')}` : location.path;
     }
