@@ -124,7 +124,7 @@ pub(super) fn read_lines(
 }
 
 /// Where a JSON document breaks, without quoting it.
-fn syntax(error: &serde_json::Error) -> String {
+pub(super) fn syntax(error: &serde_json::Error) -> String {
     format!(
         "{:?} error at line {}, column {}",
         error.classify(),
@@ -135,7 +135,7 @@ fn syntax(error: &serde_json::Error) -> String {
 }
 
 /// Add the non-empty scalars under `value` to `fields`, named by their path from `prefix`.
-fn flatten(prefix: &str, value: &Value, fields: &mut Vec<(String, String)>) {
+pub(super) fn flatten(prefix: &str, value: &Value, fields: &mut Vec<(String, String)>) {
     let name = || {
         if prefix.is_empty() {
             "value".to_owned()
