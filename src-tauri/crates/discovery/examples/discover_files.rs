@@ -25,7 +25,7 @@ use passerelle_discovery::{
     run_job, CancellationToken, FindingLocation, FindingsStore, JobSource, JobSpec, NoProgress,
     RunOptions, SealKey, SourceInput,
 };
-use passerelle_matching::{Identifier, IdentifierKind, IdentitySet};
+use passerelle_matching::{Identifier, IdentifierKind, IdentitySet, MatchOptions, Matcher, Syntax};
 use passerelle_vault::settings::FolderSettings;
 
 fn arg(name: &str) -> Option<String> {
@@ -51,7 +51,10 @@ fn identity(p: &corpus::Person) -> IdentitySet {
         ..Default::default()
     };
     let mut set = IdentitySet::from_request(&request);
-    set.add(Identifier::added(IdentifierKind::Email, p.personal_email.clone()));
+    set.add(Identifier::added(
+        IdentifierKind::Email,
+        p.personal_email.clone(),
+    ));
     set
 }
 
@@ -137,6 +140,8 @@ async fn main() {
         found = locations;
     }
 
+    screen_only(&set, &corpus.root);
+
     let got: BTreeSet<(String, Option<u64>, Option<u64>)> = found
         .iter()
         .map(|(path, row, line, _)| (path.clone(), *row, *line))
@@ -149,16 +154,27 @@ async fn main() {
          | rg -F -i | {} | {} | {rg_count} matches |\n\
          | discovery | {} | {} | {} findings ({certain} likely or certain) |\n\
          ratio discovery / rg: {:.2} (goal ≤ 1.5); recall: {}/{} planted occurrences found",
-        rg_times.iter().map(|t| secs(*t)).collect::<Vec<_>>().join(" / "),
+        rg_times
+            .iter()
+            .map(|t| secs(*t))
+            .collect::<Vec<_>>()
+            .join(" / "),
         secs(rg),
-        job_times.iter().map(|t| secs(*t)).collect::<Vec<_>>().join(" / "),
+        job_times
+            .iter()
+            .map(|t| secs(*t))
+            .collect::<Vec<_>>()
+            .join(" / "),
         secs(job),
         found.len(),
         job.as_secs_f64() / rg.as_secs_f64(),
         expected.len() - missed.len(),
         expected.len()
     );
-    assert!(missed.is_empty(), "discovery missed planted occurrences: {missed:?}");
+    assert!(
+        missed.is_empty(),
+        "discovery missed planted occurrences: {missed:?}"
+    );
 }
 
 fn ripgrep(patterns: &std::path::Path, root: &std::path::Path) -> (Duration, u64) {
@@ -232,4 +248,50 @@ async fn discover(
         })
         .collect();
     (elapsed, found)
+}
+
+/// The screen alone, for the interpretation: build the prefilter, then read and screen every
+/// file on two threads, as the job does, without parsing or storing anything.
+fn screen_only(set: &IdentitySet, root: &std::path::Path) {
+    let started = Instant::now();
+    let prefilter = Matcher::new(set, &MatchOptions::default()).prefilter();
+    let built = started.elapsed();
+    let mut files = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if !entry.file_name().to_string_lossy().starts_with("corpus.") {
+                files.push(path);
+            }
+        }
+    }
+    let started = Instant::now();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let passed = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(path) = files.get(i) else { break };
+                let bytes = std::fs::read(path).expect("readable");
+                let json = path
+                    .extension()
+                    .is_some_and(|e| e != "csv" && e != "txt" && e != "log");
+                let syntax = if json { Syntax::Json } else { Syntax::Text };
+                if prefilter.may_match(&bytes, syntax) {
+                    passed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+            });
+        }
+    });
+    println!(
+        "screen only: prefilter built in {:.0} ms, {} files read and screened in {} on 2 threads, {} may match",
+        built.as_secs_f64() * 1000.0,
+        files.len(),
+        secs(started.elapsed()),
+        passed.into_inner()
+    );
 }

@@ -123,7 +123,7 @@ pub(crate) async fn scan(
     };
 
     // Files are read `file_workers` at a time on blocking threads; their outcomes are stored
-    // in the folder's order, one transaction each, as they come.
+    // as they come, one transaction each (a big file does not hold the others up).
     let scans = stream::iter(pending).map(|(file, unit)| {
         let (path, relative) = (file.path.clone(), file.relative.clone());
         let matcher = Arc::clone(&run.matcher);
@@ -140,7 +140,7 @@ pub(crate) async fn scan(
             (file, unit, scan)
         }
     });
-    let mut scans = scans.buffered(run.options.file_workers.max(1));
+    let mut scans = scans.buffer_unordered(run.options.file_workers.max(1));
     while let Some((file, unit, scan)) = scans.next().await {
         if scan.cancelled || run.cancel.is_cancelled() {
             return Ok(RunState::Cancelled);

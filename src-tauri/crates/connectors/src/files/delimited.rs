@@ -26,8 +26,13 @@ pub(super) fn read(file: File, head: &[u8], reading: &mut Reading<'_>) -> Result
     let path = reading.path;
     let mut table = Table::new(reading);
     let mut record = csv::ByteRecord::new();
-    while csv.read_byte_record(&mut record).map_err(|e| failed(path, e))? {
-        let cells = record.iter().map(|cell| decode::line_text(cell).into_owned());
+    while csv
+        .read_byte_record(&mut record)
+        .map_err(|e| failed(path, e))?
+    {
+        let cells = record
+            .iter()
+            .map(|cell| decode::line_text(cell).into_owned());
         if table.row(cells.collect(), &record, reading).is_break() {
             break;
         }
@@ -55,7 +60,10 @@ pub(super) fn read_at(
     let mut next_hit = 0;
     loop {
         let start = csv.position().byte() as usize;
-        if !csv.read_byte_record(&mut record).map_err(|e| failed(path, e))? {
+        if !csv
+            .read_byte_record(&mut record)
+            .map_err(|e| failed(path, e))?
+        {
             break;
         }
         let end = csv.position().byte() as usize;
@@ -64,7 +72,9 @@ pub(super) fn read_at(
         }
         let holds_hit = next_hit < hits.len() && hits[next_hit].start < end;
         if table.row == 0 || holds_hit {
-            let cells = record.iter().map(|cell| screened::text(cell, encoding).into_owned());
+            let cells = record
+                .iter()
+                .map(|cell| screened::text(cell, encoding).into_owned());
             if table.row(cells.collect(), &record, reading).is_break() {
                 break;
             }

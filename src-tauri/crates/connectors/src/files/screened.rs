@@ -6,7 +6,9 @@
 //! `\n`, so they are the streaming readers' numbers. CSV records are found by the same CSV
 //! parser over the raw bytes (quotes, delimiters and line ends are ASCII in both encodings),
 //! so rows that span lines keep their row and line; only the records holding a hit have their
-//! cells decoded and sent. A JSON document holding a hit is parsed in full.
+//! cells decoded and sent. A JSON document holding a hit is checked in full; when it is an
+//! array, only its elements holding a hit are parsed (rows are their ranks), otherwise it is
+//! read in full.
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
@@ -27,7 +29,10 @@ pub(super) fn read(
 ) -> Result<bool, FileError> {
     let path = reading.path;
     let io_error = |e| FileError::from_io(path, e);
-    if !matches!(format, Format::Csv | Format::Text | Format::Json | Format::Ndjson) {
+    if !matches!(
+        format,
+        Format::Csv | Format::Text | Format::Json | Format::Ndjson
+    ) {
         return Ok(false);
     }
     let encoding = match decode::sniff(head) {
@@ -35,9 +40,42 @@ pub(super) fn read(
         // UTF-16 (or no known encoding: the streaming reader says so).
         _ => return Ok(false),
     };
-    let mut data = Vec::new();
-    file.read_to_end(&mut data).map_err(io_error)?;
-    let bom = if encoding == UTF_8 && data.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    // The buffer is kept from one file to the next on this thread: its pages are not
+    // faulted in again for every file.
+    BUFFER.with_borrow_mut(|data| {
+        data.clear();
+        file.read_to_end(data).map_err(io_error)?;
+        let result = screen_buffer(data, file, format, head, encoding, screen, reading);
+        if data.capacity() > KEPT_BYTES {
+            *data = Vec::new();
+        }
+        result
+    })
+}
+
+thread_local! {
+    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The biggest buffer kept between files.
+const KEPT_BYTES: usize = 64 << 20;
+
+fn screen_buffer(
+    data: &[u8],
+    file: &mut File,
+    format: Format,
+    head: &[u8],
+    encoding: &'static Encoding,
+    screen: &dyn Screen,
+    reading: &mut Reading<'_>,
+) -> Result<bool, FileError> {
+    let path = reading.path;
+    let io_error = |e| FileError::from_io(path, e);
+    let bom = if encoding == UTF_8 && data.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     let body = &data[bom..];
     let hits = screen.hits(body, matches!(format, Format::Json | Format::Ndjson));
     tracing::debug!(hits = hits.len(), ?format, "file screened");
@@ -53,6 +91,10 @@ pub(super) fn read(
         }
         Format::Csv => {
             delimited::read_at(body, head, encoding, &hits, reading)?;
+            Ok(true)
+        }
+        Format::Json if json::read_array_at(body, encoding, &hits, reading)? => {
+            reading.encoding = Some(encoding.name());
             Ok(true)
         }
         _ => {

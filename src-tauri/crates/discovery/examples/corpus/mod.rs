@@ -74,46 +74,217 @@ const PLANTED: [(&str, &str); 20] = [
 ];
 
 const GIVEN: &[&str] = &[
-    "Marie", "Jean", "Pierre", "Nathalie", "Isabelle", "Sophie", "Philippe", "Michel", "Alain",
-    "Nicolas", "Christophe", "Sandrine", "Julien", "Camille", "Léa", "Manon", "Chloé", "Lucas",
-    "Hugo", "Louis", "Gabriel", "Emma", "Jade", "Louise", "Thomas", "Antoine", "Mathieu",
-    "Aurélie", "Émilie", "Valérie", "Hélène", "Élodie", "Cécile", "François", "Jérôme", "Inès",
-    "Dominique", "Sylvie", "Patrick", "Olivier", "Laurent", "Frédéric", "Stéphanie", "Éric",
+    "Marie",
+    "Jean",
+    "Pierre",
+    "Nathalie",
+    "Isabelle",
+    "Sophie",
+    "Philippe",
+    "Michel",
+    "Alain",
+    "Nicolas",
+    "Christophe",
+    "Sandrine",
+    "Julien",
+    "Camille",
+    "Léa",
+    "Manon",
+    "Chloé",
+    "Lucas",
+    "Hugo",
+    "Louis",
+    "Gabriel",
+    "Emma",
+    "Jade",
+    "Louise",
+    "Thomas",
+    "Antoine",
+    "Mathieu",
+    "Aurélie",
+    "Émilie",
+    "Valérie",
+    "Hélène",
+    "Élodie",
+    "Cécile",
+    "François",
+    "Jérôme",
+    "Inès",
+    "Dominique",
+    "Sylvie",
+    "Patrick",
+    "Olivier",
+    "Laurent",
+    "Frédéric",
+    "Stéphanie",
+    "Éric",
 ];
 
 const FAMILY: &[&str] = &[
-    "Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau",
-    "Laurent", "Simon", "Michel", "Lefebvre", "Leroy", "Roux", "David", "Bertrand", "Morel",
-    "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent",
-    "Muller", "Lefèvre", "Faure", "André", "Mercier", "Blanc", "Guérin", "Boyer", "Garnier",
-    "Chevalier", "François", "Legrand", "Gauthier", "Garcia", "Perrin", "Robin", "Clément",
-    "Morin", "Nicolas", "Henry", "Roussel", "Mathieu", "Gautier", "Masson", "Marchand",
+    "Martin",
+    "Bernard",
+    "Thomas",
+    "Petit",
+    "Robert",
+    "Richard",
+    "Durand",
+    "Dubois",
+    "Moreau",
+    "Laurent",
+    "Simon",
+    "Michel",
+    "Lefebvre",
+    "Leroy",
+    "Roux",
+    "David",
+    "Bertrand",
+    "Morel",
+    "Fournier",
+    "Girard",
+    "Bonnet",
+    "Dupont",
+    "Lambert",
+    "Fontaine",
+    "Rousseau",
+    "Vincent",
+    "Muller",
+    "Lefèvre",
+    "Faure",
+    "André",
+    "Mercier",
+    "Blanc",
+    "Guérin",
+    "Boyer",
+    "Garnier",
+    "Chevalier",
+    "François",
+    "Legrand",
+    "Gauthier",
+    "Garcia",
+    "Perrin",
+    "Robin",
+    "Clément",
+    "Morin",
+    "Nicolas",
+    "Henry",
+    "Roussel",
+    "Mathieu",
+    "Gautier",
+    "Masson",
+    "Marchand",
 ];
 
 const CITIES: &[&str] = &[
-    "Paris", "Lyon", "Marseille", "Toulouse", "Nice", "Nantes", "Strasbourg", "Montpellier",
-    "Bordeaux", "Lille", "Rennes", "Reims", "Saint-Étienne", "Le Havre", "Grenoble", "Dijon",
-    "Angers", "Nîmes", "Besançon", "Orléans", "Béziers", "Sète", "Évry", "Créteil",
+    "Paris",
+    "Lyon",
+    "Marseille",
+    "Toulouse",
+    "Nice",
+    "Nantes",
+    "Strasbourg",
+    "Montpellier",
+    "Bordeaux",
+    "Lille",
+    "Rennes",
+    "Reims",
+    "Saint-Étienne",
+    "Le Havre",
+    "Grenoble",
+    "Dijon",
+    "Angers",
+    "Nîmes",
+    "Besançon",
+    "Orléans",
+    "Béziers",
+    "Sète",
+    "Évry",
+    "Créteil",
 ];
 
 const DOMAINS: &[&str] = &[
-    "gmail.com", "orange.fr", "free.fr", "laposte.net", "hotmail.fr", "yahoo.fr", "sfr.fr",
-    "outlook.fr", "wanadoo.fr",
+    "gmail.com",
+    "orange.fr",
+    "free.fr",
+    "laposte.net",
+    "hotmail.fr",
+    "yahoo.fr",
+    "sfr.fr",
+    "outlook.fr",
+    "wanadoo.fr",
 ];
 
 const WORDS: &[&str] = &[
-    "commande", "livraison", "retard", "facture", "remboursement", "colis", "adresse",
-    "changement", "abonnement", "résiliation", "réclamation", "appel", "rappel", "client",
-    "satisfait", "mécontent", "produit", "défectueux", "échange", "garantie", "paiement",
-    "carte", "virement", "prélèvement", "contrat", "signature", "rendez-vous", "agence",
-    "conseiller", "dossier", "relance", "courrier", "reçu", "envoyé", "traité", "urgent",
-    "demande", "information", "mise", "à", "jour", "le", "la", "les", "de", "du", "pour",
-    "avec", "sans", "sur", "dans", "par", "son", "sa", "ses", "est", "sont", "a", "été",
+    "commande",
+    "livraison",
+    "retard",
+    "facture",
+    "remboursement",
+    "colis",
+    "adresse",
+    "changement",
+    "abonnement",
+    "résiliation",
+    "réclamation",
+    "appel",
+    "rappel",
+    "client",
+    "satisfait",
+    "mécontent",
+    "produit",
+    "défectueux",
+    "échange",
+    "garantie",
+    "paiement",
+    "carte",
+    "virement",
+    "prélèvement",
+    "contrat",
+    "signature",
+    "rendez-vous",
+    "agence",
+    "conseiller",
+    "dossier",
+    "relance",
+    "courrier",
+    "reçu",
+    "envoyé",
+    "traité",
+    "urgent",
+    "demande",
+    "information",
+    "mise",
+    "à",
+    "jour",
+    "le",
+    "la",
+    "les",
+    "de",
+    "du",
+    "pour",
+    "avec",
+    "sans",
+    "sur",
+    "dans",
+    "par",
+    "son",
+    "sa",
+    "ses",
+    "est",
+    "sont",
+    "a",
+    "été",
 ];
 
 const EVENTS: &[&str] = &[
-    "login", "logout", "password_reset", "order_created", "order_paid", "cart_updated",
-    "newsletter_opt_in", "profile_updated", "support_ticket",
+    "login",
+    "logout",
+    "password_reset",
+    "order_created",
+    "order_paid",
+    "cart_updated",
+    "newsletter_opt_in",
+    "profile_updated",
+    "support_ticket",
 ];
 
 /// The twenty planted people, derived from the seed.
@@ -305,7 +476,13 @@ pub fn build(root: &Path, seed: u64, total: u64) -> Corpus {
     let mut text = String::new();
     for p in &planted {
         let num = |v: Option<u64>| v.map_or("-".to_string(), |v| v.to_string());
-        text.push_str(&format!("{}\t{}\t{}\t{}\n", p.person, p.path, num(p.row), num(p.line)));
+        text.push_str(&format!(
+            "{}\t{}\t{}\t{}\n",
+            p.person,
+            p.path,
+            num(p.row),
+            num(p.line)
+        ));
     }
     fs::write(&manifest, text).expect("manifest written");
     fs::write(root.join("corpus.seed"), stamp).expect("stamp written");
@@ -415,11 +592,19 @@ impl Writer {
         let cp1252 = self.kind == Kind::CsvSemicolon;
         match self.kind {
             Kind::CsvSemicolon => {
-                write(&mut out, "Nom;Prénom;E-mail;Téléphone;Ville;Montant;Commentaire\n", true);
+                write(
+                    &mut out,
+                    "Nom;Prénom;E-mail;Téléphone;Ville;Montant;Commentaire\n",
+                    true,
+                );
                 line += 1;
             }
             Kind::CsvComma => {
-                write(&mut out, "id,first_name,last_name,email,phone,city,notes\n", false);
+                write(
+                    &mut out,
+                    "id,first_name,last_name,email,phone,city,notes\n",
+                    false,
+                );
                 line += 1;
             }
             Kind::Json => write(&mut out, "[\n", false),
@@ -463,7 +648,12 @@ impl Writer {
         let f = fold_ascii(family);
         match self.rng.below(3) {
             0 => format!("{g}.{f}@{}", self.rng.pick(DOMAINS)),
-            1 => format!("{}{f}{}@{}", &g[..1], self.rng.below(100), self.rng.pick(DOMAINS)),
+            1 => format!(
+                "{}{f}{}@{}",
+                &g[..1],
+                self.rng.below(100),
+                self.rng.pick(DOMAINS)
+            ),
             _ => format!("{f}.{g}{}@{}", self.rng.below(1000), self.rng.pick(DOMAINS)),
         }
     }
@@ -517,7 +707,12 @@ impl Writer {
     }
 
     fn ip(&mut self) -> String {
-        format!("10.{}.{}.{}", self.rng.below(256), self.rng.below(256), self.rng.below(256))
+        format!(
+            "10.{}.{}.{}",
+            self.rng.below(256),
+            self.rng.below(256),
+            self.rng.below(256)
+        )
     }
 
     /// One record of someone who is not planted.
@@ -536,7 +731,10 @@ impl Writer {
                     note
                 };
                 let amount = self.amount();
-                format!("{};{given};{email};{phone};{city};{amount};{note}", family.to_uppercase())
+                format!(
+                    "{};{given};{email};{phone};{city};{amount};{note}",
+                    family.to_uppercase()
+                )
             }
             Kind::CsvComma => {
                 let note = self.sentence(10);
@@ -546,7 +744,10 @@ impl Writer {
                 } else {
                     note
                 };
-                format!("{},{given},{family},{email},{phone},{city},{note}", self.next_id)
+                format!(
+                    "{},{given},{family},{email},{phone},{city},{note}",
+                    self.next_id
+                )
             }
             Kind::Json => {
                 let note = self.sentence(12);
@@ -579,9 +780,17 @@ impl Writer {
                 let ip = self.ip();
                 match self.rng.below(4) {
                     0 => format!("{ts} INFO  auth: login ok user={email} ip={ip}"),
-                    1 => format!("{ts} DEBUG http: GET /api/v1/orders/{} 200 {}ms", self.next_id, self.rng.below(900)),
+                    1 => format!(
+                        "{ts} DEBUG http: GET /api/v1/orders/{} 200 {}ms",
+                        self.next_id,
+                        self.rng.below(900)
+                    ),
                     2 => format!("{ts} WARN  sms: delivery delayed to {phone}"),
-                    _ => format!("{ts} INFO  worker: job {} done in {}ms", self.next_id, self.rng.below(5000)),
+                    _ => format!(
+                        "{ts} INFO  worker: job {} done in {}ms",
+                        self.next_id,
+                        self.rng.below(5000)
+                    ),
                 }
             }
             Kind::Text => {
