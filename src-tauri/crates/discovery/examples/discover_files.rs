@@ -288,7 +288,8 @@ fn screen_only(set: &IdentitySet, root: &std::path::Path) {
         }
     });
     println!(
-        "screen only: prefilter built in {:.0} ms, {} files read and screened in {} on 2 threads, {} may match",
+        "screen only: prefilter built in {:.0} ms, {} files read and screened in {} on 2 \
+         threads, {} may match",
         built.as_secs_f64() * 1000.0,
         files.len(),
         secs(started.elapsed()),

@@ -2,7 +2,7 @@
 //! [`Matcher::match_record`] would report.
 //!
 //! [`Matcher::prefilter`] gathers the *anchors* of a subject: the identifiers one of which any
-//! reported record must hold (see below), and compiles them into one byte regular expression
+//! reported record must hold (see below), and compiles each into a byte regular expression
 //! that accepts every spelling the matcher accepts, written in UTF-8 or Windows-1252 (a mix of
 //! the two line by line included), and for [`Syntax::Json`] also with `\uXXXX` and `\/`
 //! escapes. A buffer without a hit cannot hold a reported record: a reader can skip it, and
@@ -14,9 +14,9 @@
 //! code, city, address, date of birth), so a reported record holds either a name of hers or
 //! a hit that alone scores at least [`crate::MatchOptions::possible_threshold`]:
 //!
-//! - family-name tokens, always, as whole words; given-name tokens only when a given name with every
-//!   corroborating identifier of the set could reach the threshold (with the defaults, only
-//!   when the set has a postal code, city, address or date of birth);
+//! - family-name tokens, always, as whole words; given-name tokens only when a given name
+//!   with every corroborating identifier of the set could reach the threshold (with the
+//!   defaults, only when the set has a postal code, city, address or date of birth);
 //! - e-mails (the address, or with aliases its local part before any `+tag`, dots optional
 //!   for Gmail, and at her non-public domain an address holding her family name, which is a
 //!   clue), phones (the national significant number, soft separators between digits),
