@@ -100,7 +100,7 @@ impl Prefilter {
 
     /// Where anchors occur in `haystack`, in order. Every line of the buffer that may hold a
     /// reported record holds one of these ranges (anchors never span a line break). A
-    /// prefilter that passes everything gives the whole buffer as one range.
+    /// prefilter that passes everything gives the whole buffer as one range, touching every line.
     pub fn hits(&self, haystack: &[u8], syntax: Syntax) -> Vec<Range<usize>> {
         let Some(res) = self.regexes(syntax) else {
             return vec![0..haystack.len()];

@@ -33,7 +33,7 @@ pub(super) fn read(file: File, head: &[u8], reading: &mut Reading<'_>) -> Result
         let cells = record
             .iter()
             .map(|cell| decode::line_text(cell).into_owned());
-        if table.row(cells.collect(), &record, reading).is_break() {
+        if table.row(cells.collect(), &record, true, reading).is_break() {
             break;
         }
     }
@@ -75,7 +75,8 @@ pub(super) fn read_at(
             let cells = record
                 .iter()
                 .map(|cell| screened::text(cell, encoding).into_owned());
-            if table.row(cells.collect(), &record, reading).is_break() {
+            let send = holds_hit;
+            if table.row(cells.collect(), &record, send, reading).is_break() {
                 break;
             }
         } else {
@@ -126,18 +127,20 @@ impl Table {
         }
     }
 
-    /// The next row, its `cells` decoded: the header is kept as names, any other row sent.
+    /// The next row, its `cells` decoded: the header is kept as names, any other row sent
+    /// when `send` (the first row is always looked at, to tell whether it is the header).
     fn row(
         &mut self,
         cells: Vec<String>,
         record: &csv::ByteRecord,
+        send: bool,
         reading: &mut Reading<'_>,
     ) -> ControlFlow<()> {
         self.row += 1;
         if self.row == 1 {
             let header = looks_like_header(cells.iter().map(String::as_str));
             self.names = field_names(header.then_some(cells.as_slice()), cells.len());
-            if header {
+            if header || !send {
                 return ControlFlow::Continue(());
             }
         }

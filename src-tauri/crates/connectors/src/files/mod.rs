@@ -341,10 +341,10 @@ pub fn read_file_screened(
 
 /// Tells where raw file bytes may hold something worth parsing; see [`read_file_screened`].
 pub trait Screen: Sync {
-    /// The ranges of `bytes` worth a look, in order. Empty: nothing in these bytes is. A
-    /// record or line holding no range is not parsed, so a screen must never leave out one
-    /// that matters, and ranges must not span a line break. `json`: the bytes are JSON,
-    /// whose strings may escape characters.
+    /// The ranges of `bytes` worth a look, in order of their starts. Empty: nothing in these
+    /// bytes is. A record or line that no range touches is not parsed, so a screen must never
+    /// leave out one that matters; a range over several lines has them all read. `json`: the
+    /// bytes are JSON, whose strings may escape characters.
     fn hits(&self, bytes: &[u8], json: bool) -> Vec<std::ops::Range<usize>>;
 }
 

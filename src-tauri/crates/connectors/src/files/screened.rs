@@ -125,12 +125,19 @@ fn read_lines(
     let mut fields = Vec::new();
     let (mut counted_to, mut number) = (0usize, 1u64);
     let mut next_line = 0usize;
-    for hit in hits {
-        if hit.start < next_line {
+    // Every line a hit touches, each once (a screen may give a range over several lines).
+    let lines = hits.iter().flat_map(|hit| {
+        let first = memchr::memrchr(b'\n', &body[..hit.start]).map_or(0, |i| i + 1);
+        std::iter::successors(Some(first), move |&start| {
+            let end = memchr::memchr(b'\n', &body[start..]).map(|i| start + i)?;
+            (end + 1 < hit.end.max(first + 1)).then_some(end + 1)
+        })
+    });
+    for start in lines {
+        if start < next_line {
             continue; // a line already read
         }
-        let start = memchr::memrchr(b'\n', &body[..hit.start]).map_or(0, |i| i + 1);
-        let end = memchr::memchr(b'\n', &body[hit.start..]).map_or(body.len(), |i| hit.start + i);
+        let end = memchr::memchr(b'\n', &body[start..]).map_or(body.len(), |i| start + i);
         number += memchr::memchr_iter(b'\n', &body[counted_to..start]).count() as u64;
         counted_to = start;
         next_line = end + 1;
