@@ -3,21 +3,41 @@
 //! The unit of work is a file (its path relative to the folder). Files that Passerelle does
 //! not read (images, archives) are counted as skipped; files it cannot read (damaged,
 //! encrypted, unreadable) are issues and the job goes on.
+//!
+//! Text files are screened before they are parsed, with the subject's
+//! [`Prefilter`]: a CSV, text, JSON or NDJSON file without one of her anchors is not parsed at
+//! all, and in CSV, text and NDJSON files only the records and lines holding one are. Several
+//! files are read at once ([`crate::RunOptions::file_workers`]). A file's items count the
+//! pieces parsed.
 
 use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::Arc;
 
-use passerelle_connectors::files::{read_file, FileError, Location, Piece, ReadOptions};
+use futures::stream::{self, StreamExt};
+use passerelle_connectors::files::{
+    read_file_screened, FileError, Location, Piece, ReadOptions, Screen,
+};
 use passerelle_connectors::folder::{Selection, Walked};
 use passerelle_connectors::{Failure, FailureCode};
-use passerelle_matching::Matcher;
+use passerelle_matching::{Matcher, Prefilter, Syntax};
 use passerelle_vault::settings::FolderSettings;
 
 use crate::finding::{Finding, FindingLocation, Issue};
 use crate::job::{CancellationToken, SourceError, SourceRun};
 use crate::record::finding_of;
 use crate::store::RunState;
+
+/// The subject's prefilter, as the file readers' screen: files and lines without one of her
+/// anchors are not parsed (see `passerelle_matching::Prefilter`).
+struct Screened(Prefilter);
+
+impl Screen for Screened {
+    fn hits(&self, bytes: &[u8], json: bool) -> Vec<std::ops::Range<usize>> {
+        let syntax = if json { Syntax::Json } else { Syntax::Text };
+        self.0.hits(bytes, syntax)
+    }
+}
 
 /// What reading one file gave.
 struct FileScan {
@@ -90,31 +110,49 @@ pub(crate) async fn scan(
             .await?;
     }
 
+    let mut pending = Vec::new();
     for file in files {
         if run.cancel.is_cancelled() {
             return Ok(RunState::Cancelled);
         }
         let unit = file.relative.to_string_lossy().into_owned();
-        if run
+        if !run
             .store
             .unit_done(&run.job_id, &run.source_id, &unit)
             .await?
         {
-            continue;
+            pending.push((file, unit));
         }
-        let scan = {
-            let (path, relative) = (file.path.clone(), file.relative.clone());
-            let matcher = Arc::clone(&run.matcher);
-            let read = run.options.read.clone();
-            let cancel = run.cancel.clone();
-            let source = run.source_id.clone();
-            tokio::task::spawn_blocking(move || {
-                scan_file(&path, &relative, &matcher, &read, &cancel, &source)
+    }
+    let screen = {
+        let matcher = Arc::clone(&run.matcher);
+        let built = tokio::task::spawn_blocking(move || matcher.prefilter());
+        Arc::new(Screened(
+            built.await.expect("building the prefilter does not panic"),
+        ))
+    };
+
+    // Files are read `file_workers` at a time on blocking threads; their outcomes are stored
+    // as they come, one transaction each (a big file does not hold the others up).
+    let scans = stream::iter(pending).map(|(file, unit)| {
+        let (path, relative) = (file.path.clone(), file.relative.clone());
+        let matcher = Arc::clone(&run.matcher);
+        let screen = Arc::clone(&screen);
+        let read = run.options.read.clone();
+        let cancel = run.cancel.clone();
+        let source = run.source_id.clone();
+        async move {
+            let scan = tokio::task::spawn_blocking(move || {
+                scan_file(&path, &relative, &matcher, &screen, &read, &cancel, &source)
             })
             .await
-            .expect("reading a file does not panic")
-        };
-        if scan.cancelled {
+            .expect("reading a file does not panic");
+            (file, unit, scan)
+        }
+    });
+    let mut scans = scans.buffer_unordered(run.options.file_workers.max(1));
+    while let Some((file, unit, scan)) = scans.next().await {
+        if scan.cancelled || run.cancel.is_cancelled() {
             return Ok(RunState::Cancelled);
         }
 
@@ -171,6 +209,7 @@ fn scan_file(
     path: &Path,
     relative: &Path,
     matcher: &Matcher,
+    screen: &Screened,
     read: &ReadOptions,
     cancel: &CancellationToken,
     source_id: &str,
@@ -206,7 +245,7 @@ fn scan_file(
         }
         ControlFlow::Continue(())
     };
-    let error = read_file(path, read, &mut sink).err();
+    let error = read_file_screened(path, read, screen, &mut sink).err();
     FileScan {
         findings,
         items,

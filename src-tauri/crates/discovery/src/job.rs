@@ -82,6 +82,8 @@ pub struct RunOptions {
     pub sample_rows: u32,
     /// Time limit for connecting to a database and for each statement (5 minutes).
     pub sql_timeout: Duration,
+    /// Files of a folder read at the same time (the machine's cores, at most 4, by default).
+    pub file_workers: usize,
     /// How files are read.
     pub read: ReadOptions,
     /// How values are matched.
@@ -96,6 +98,7 @@ impl Default for RunOptions {
             link_cap: 5,
             sample_rows: 50,
             sql_timeout: Duration::from_secs(300),
+            file_workers: std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
             read: ReadOptions::default(),
             matching: MatchOptions::default(),
         }

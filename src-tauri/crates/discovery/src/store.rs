@@ -241,6 +241,11 @@ impl FindingsStore {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
+            // NOTE: in WAL mode, NORMAL syncs at checkpoints rather than at every commit (a
+            // folder job commits once per file). A power cut can then lose the last units
+            // committed, never corrupt the store: a resumed job scans them again, and the
+            // store's de-duplication keeps their findings from counting twice.
+            .synchronous(sqlx::sqlite::SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(std::time::Duration::from_secs(10))
             // Deleted findings are overwritten, not left in free pages.

@@ -20,6 +20,8 @@
 //!   - [`Matcher::match_record`] grades a row: a [`RecordMatch`] with a [`Confidence`]
 //!     (certain, likely, possible) and the [`Reason`]s, [`RecordMatch::explain`] in a [`Lang`];
 //!   - [`Matcher::search_terms`] gives the [`SearchTerm`]s a source can prefilter on;
+//!   - [`Matcher::prefilter`] gives a [`Prefilter`], a byte-level screen that rules out
+//!     files (or lines) that cannot hold a match, before they are parsed;
 //! - [`pii::detect`] flags other personal data in a text (e-mails, phones, IBANs, NIRs,
 //!   SIREN/SIRET, payment cards, IP addresses, dates of birth), checksums verified.
 //!
@@ -59,11 +61,13 @@ mod matcher;
 mod names;
 pub mod normalize;
 pub mod pii;
+mod prefilter;
 mod record;
 mod rule;
 mod scan;
 
 pub use identity::{Identifier, IdentifierKind, IdentitySet, Provenance};
 pub use matcher::{Hit, MatchOptions, Matcher, SearchTerm, TermMatch};
+pub use prefilter::{Prefilter, Syntax};
 pub use record::{Confidence, FieldHit, Reason, RecordMatch};
 pub use rule::{Lang, NamePart, Rule};

@@ -122,7 +122,7 @@ pub struct SearchTerm {
 
 /// An identifier prepared for matching.
 #[derive(Debug, Clone)]
-enum Target {
+pub(crate) enum Target {
     Email {
         id: usize,
         value: String,
@@ -166,7 +166,7 @@ pub struct Matcher {
 }
 
 /// Mail providers whose addresses belong to anyone: a name-like address there is no clue.
-const PUBLIC_MAIL_DOMAINS: &[&str] = &[
+pub(crate) const PUBLIC_MAIL_DOMAINS: &[&str] = &[
     "gmail.com",
     "googlemail.com",
     "hotmail.com",
@@ -235,6 +235,25 @@ impl Matcher {
     /// The options this matcher was built with.
     pub fn options(&self) -> &MatchOptions {
         &self.options
+    }
+
+    /// The identifiers other than names, prepared.
+    pub(crate) fn targets(&self) -> &[Target] {
+        &self.targets
+    }
+
+    /// The folded tokens of her declared family names.
+    pub(crate) fn family_tokens(&self) -> &[String] {
+        &self.family_tokens
+    }
+
+    /// The folded name tokens the matcher looks for, as `(given, family)` pairs: one per name
+    /// profile, and one for the tokens of the declared names (used by e-mail name patterns).
+    pub(crate) fn name_tokens(&self) -> Vec<(Vec<String>, Vec<String>)> {
+        let mut out: Vec<(Vec<String>, Vec<String>)> =
+            self.names.iter().map(NameProfile::tokens).collect();
+        out.push((self.given_tokens.clone(), self.family_tokens.clone()));
+        out
     }
 
     /// Every identifier found in `value`, ordered by position. `column`, when given, is the
@@ -498,7 +517,7 @@ fn push(
     });
 }
 
-fn compact_score(kind: IdentifierKind, exact: bool) -> f32 {
+pub(crate) fn compact_score(kind: IdentifierKind, exact: bool) -> f32 {
     match kind {
         IdentifierKind::PostalCode => 0.1,
         IdentifierKind::Other => {
@@ -513,7 +532,7 @@ fn compact_score(kind: IdentifierKind, exact: bool) -> f32 {
     }
 }
 
-fn words_score(kind: IdentifierKind) -> f32 {
+pub(crate) fn words_score(kind: IdentifierKind) -> f32 {
     match kind {
         IdentifierKind::City => 0.1,
         IdentifierKind::Address => 0.3,
@@ -528,6 +547,18 @@ pub(crate) fn name_score(part: NamePart, complete: bool) -> f32 {
         (NamePart::Family, true) => 0.45,
         (NamePart::Family, false) | (NamePart::Given, true) => 0.2,
         (NamePart::Given, false) => 0.1,
+    }
+}
+
+impl Target {
+    /// The kind of identifier this is.
+    pub(crate) fn kind(&self) -> IdentifierKind {
+        match self {
+            Target::Email { .. } => IdentifierKind::Email,
+            Target::Phone { .. } => IdentifierKind::Phone,
+            Target::Date { .. } => IdentifierKind::DateOfBirth,
+            Target::Compact { kind, .. } | Target::Words { kind, .. } => *kind,
+        }
     }
 }
 

@@ -25,6 +25,14 @@ pub(crate) struct NameProfile {
     family: Vec<Token>,
 }
 
+impl NameProfile {
+    /// The folded given and family tokens.
+    pub(crate) fn tokens(&self) -> (Vec<String>, Vec<String>) {
+        let folded = |part: &[Token]| part.iter().map(|t| t.folded.clone()).collect();
+        (folded(&self.given), folded(&self.family))
+    }
+}
+
 /// A name found in a value.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct NameHit {

@@ -53,6 +53,102 @@ pub(super) fn read_document(
     Ok(())
 }
 
+/// The elements of a top-level array (`body`, in `encoding`) that hold one of `hits`, with the
+/// rows [`read_document`] gives them. `Ok(false)`: the document is not an array, or not one
+/// this can vouch for, and must be read in full (which reports what is wrong with it).
+///
+/// NOTE: the whole document is checked first, as the full reading would, so that a damaged
+/// file is still reported as such rather than read in part.
+pub(super) fn read_array_at(
+    body: &[u8],
+    encoding: &'static encoding_rs::Encoding,
+    hits: &[std::ops::Range<usize>],
+    reading: &mut Reading<'_>,
+) -> Result<bool, FileError> {
+    let utf8 = encoding == encoding_rs::UTF_8;
+    if utf8 && std::str::from_utf8(body).is_err() {
+        return Ok(false);
+    }
+    let checked = if utf8 {
+        serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
+    } else {
+        let (text, _) = encoding.decode_without_bom_handling(body);
+        serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok()
+    };
+    let Some(elements) = checked.then(|| array_elements(body)).flatten() else {
+        return Ok(false);
+    };
+
+    // Parsed before any is sent, so that giving up leaves nothing sent twice.
+    let mut items = Vec::new();
+    let mut next_hit = 0;
+    for (i, element) in elements.iter().enumerate() {
+        while next_hit < hits.len() && hits[next_hit].end <= element.start {
+            next_hit += 1;
+        }
+        if !(next_hit < hits.len() && hits[next_hit].start < element.end) {
+            continue;
+        }
+        let text = super::screened::text(&body[element.clone()], encoding);
+        let Ok(item) = serde_json::from_str::<Value>(&text) else {
+            return Ok(false);
+        };
+        items.push((i, item));
+    }
+    let mut at = reading.location();
+    let mut fields = Vec::new();
+    for (i, item) in items {
+        at.row = Some(i as u64 + 1);
+        fields.clear();
+        flatten("", &item, &mut fields);
+        if reading.record(&at, &fields).is_break() {
+            break;
+        }
+    }
+    Ok(true)
+}
+
+/// The byte ranges of a top-level array's elements, or `None` when `body` is not an array.
+fn array_elements(body: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
+    let open = body.iter().position(|b| !b.is_ascii_whitespace())?;
+    if body[open] != b'[' {
+        return None;
+    }
+    let mut elements = Vec::new();
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut start = open + 1;
+    for (i, &b) in body.iter().enumerate().skip(open) {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    if body[start..i].iter().any(|b| !b.is_ascii_whitespace()) {
+                        elements.push(start..i);
+                    }
+                    return Some(elements);
+                }
+            }
+            b',' if depth == 1 => {
+                elements.push(start..i);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// A top-level object: its arrays of objects as tables, the rest as one record.
 fn read_object(members: &Map<String, Value>, at: &mut super::Location, reading: &mut Reading<'_>) {
     let is_table = |value: &Value| {
@@ -124,7 +220,7 @@ pub(super) fn read_lines(
 }
 
 /// Where a JSON document breaks, without quoting it.
-fn syntax(error: &serde_json::Error) -> String {
+pub(super) fn syntax(error: &serde_json::Error) -> String {
     format!(
         "{:?} error at line {}, column {}",
         error.classify(),
@@ -135,7 +231,7 @@ fn syntax(error: &serde_json::Error) -> String {
 }
 
 /// Add the non-empty scalars under `value` to `fields`, named by their path from `prefix`.
-fn flatten(prefix: &str, value: &Value, fields: &mut Vec<(String, String)>) {
+pub(super) fn flatten(prefix: &str, value: &Value, fields: &mut Vec<(String, String)>) {
     let name = || {
         if prefix.is_empty() {
             "value".to_owned()

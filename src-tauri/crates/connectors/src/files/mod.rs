@@ -62,6 +62,7 @@ mod eml;
 mod error;
 mod json;
 mod pdf;
+mod screened;
 mod sheet;
 mod text;
 
@@ -317,6 +318,42 @@ pub fn read_file(
     options: &ReadOptions,
     sink: &mut dyn PieceSink,
 ) -> Result<FileSummary, FileError> {
+    read_file_with(path, options, None, sink)
+}
+
+/// [`read_file`], with a [`Screen`] that rules out text before it is parsed.
+///
+/// For CSV, text, JSON and NDJSON files in UTF-8 or Windows-1252, the file is read into
+/// memory and screened first: a file without a hit yields no piece, and in CSV, text and
+/// NDJSON files only the records and lines holding a hit are parsed and sent, with the same
+/// locations (rows and lines) as [`read_file`] gives them. Other formats and encodings are
+/// read in full. The summary's `pieces` and `skipped` count only what was parsed.
+///
+/// Errors: those of [`read_file`].
+pub fn read_file_screened(
+    path: &Path,
+    options: &ReadOptions,
+    screen: &dyn Screen,
+    sink: &mut dyn PieceSink,
+) -> Result<FileSummary, FileError> {
+    read_file_with(path, options, Some(screen), sink)
+}
+
+/// Tells where raw file bytes may hold something worth parsing; see [`read_file_screened`].
+pub trait Screen: Sync {
+    /// The ranges of `bytes` worth a look, in order of their starts. Empty: nothing in these
+    /// bytes is. A record or line that no range touches is not parsed, so a screen must never
+    /// leave out one that matters; a range over several lines has them all read. `json`: the
+    /// bytes are JSON, whose strings may escape characters.
+    fn hits(&self, bytes: &[u8], json: bool) -> Vec<std::ops::Range<usize>>;
+}
+
+fn read_file_with(
+    path: &Path,
+    options: &ReadOptions,
+    screen: Option<&dyn Screen>,
+    sink: &mut dyn PieceSink,
+) -> Result<FileSummary, FileError> {
     let io_error = |e: io::Error| FileError::from_io(path, e);
     // NOTE: asked before opening, since opening a named pipe for reading would block.
     let metadata = std::fs::metadata(path).map_err(io_error)?;
@@ -341,15 +378,12 @@ pub fn read_file(
     file.seek(SeekFrom::Start(0)).map_err(io_error)?;
 
     let mut reading = Reading::new(path, sink);
-    match format {
-        Format::Csv => delimited::read(file, &head, &mut reading)?,
-        Format::Text => text::read(file, &head, &mut reading)?,
-        Format::Json => json::read_document(file, &head, &mut reading)?,
-        Format::Ndjson => json::read_lines(file, &head, &mut reading)?,
-        Format::Xlsx | Format::Ods => sheet::read(file, format, &head, &mut reading)?,
-        Format::Pdf => pdf::read(file, bytes, &mut reading)?,
-        Format::Docx => docx::read(file, &head, &mut reading)?,
-        Format::Eml => eml::read(file, bytes, &mut reading)?,
+    let screened = match screen {
+        Some(screen) => screened::read(&mut file, format, &head, screen, &mut reading)?,
+        None => false,
+    };
+    if !screened {
+        read_format(file, format, bytes, &head, &mut reading)?;
     }
 
     let summary = FileSummary {
@@ -370,6 +404,26 @@ pub fn read_file(
         "file read"
     );
     Ok(summary)
+}
+
+fn read_format(
+    file: File,
+    format: Format,
+    bytes: u64,
+    head: &[u8],
+    reading: &mut Reading<'_>,
+) -> Result<(), FileError> {
+    match format {
+        Format::Csv => delimited::read(file, head, reading)?,
+        Format::Text => text::read(file, head, reading)?,
+        Format::Json => json::read_document(file, head, reading)?,
+        Format::Ndjson => json::read_lines(file, head, reading)?,
+        Format::Xlsx | Format::Ods => sheet::read(file, format, head, reading)?,
+        Format::Pdf => pdf::read(file, bytes, reading)?,
+        Format::Docx => docx::read(file, head, reading)?,
+        Format::Eml => eml::read(file, bytes, reading)?,
+    }
+    Ok(())
 }
 
 fn read_head(file: &mut File) -> io::Result<Vec<u8>> {

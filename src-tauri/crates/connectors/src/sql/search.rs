@@ -28,9 +28,11 @@ use super::{mysql, postgres, sqlite, transport_failure};
 use crate::failure::{chain, Failure, FailureCode};
 
 /// Accented Latin letters and what they fold to, one character for one (the SQL `translate`
-/// and `replace` folds and the needle's own fold use this same table).
-const FOLD_FROM: &str = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝ";
-const FOLD_TO: &str = "aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuy";
+/// and `replace` folds and the needle's own fold use this same table). An index meant to serve
+/// the searches must be built on the same expression.
+pub const FOLD_FROM: &str = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝ";
+/// What each character of [`FOLD_FROM`] folds to.
+pub const FOLD_TO: &str = "aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuy";
 
 /// Characters removed before digits are compared on SQLite, which has no regular expressions.
 const DIGIT_NOISE: [&str; 8] = [" ", ".", "-", "(", ")", "+", "/", "\t"];
@@ -190,14 +192,14 @@ impl SqlSession {
         self.fetch(table, &sql, &[]).await
     }
 
-    /// The candidate rows of one table: see the module's documentation.
-    pub async fn search(&mut self, search: &TableSearch<'_>) -> Result<SearchOutcome, Failure> {
+    /// The statement [`SqlSession::search`] sends for `search`, with its parameters in order
+    /// (bound as text to `$1`, `$2`… on PostgreSQL, to each `?` elsewhere); `None` when there
+    /// is nothing to search (no searchable column or needle), and no statement is sent. For
+    /// benchmarks and diagnostics: the text holds no value, the parameters hold the needles.
+    pub fn statement(&self, search: &TableSearch<'_>) -> Option<(String, Vec<String>)> {
         let (predicate, params) = self.predicate(search);
         if predicate.is_empty() {
-            return Ok(SearchOutcome {
-                rows: Vec::new(),
-                capped: false,
-            });
+            return None;
         }
         let sql = format!(
             "SELECT {} FROM {} WHERE {predicate} LIMIT {}",
@@ -205,6 +207,17 @@ impl SqlSession {
             self.table_name(&search.table.table),
             u64::from(search.row_cap) + 1
         );
+        Some((sql, params))
+    }
+
+    /// The candidate rows of one table: see the module's documentation.
+    pub async fn search(&mut self, search: &TableSearch<'_>) -> Result<SearchOutcome, Failure> {
+        let Some((sql, params)) = self.statement(search) else {
+            return Ok(SearchOutcome {
+                rows: Vec::new(),
+                capped: false,
+            });
+        };
         let mut rows = self.fetch(search.table, &sql, &params).await?;
         let capped = rows.len() > search.row_cap as usize;
         rows.truncate(search.row_cap as usize);

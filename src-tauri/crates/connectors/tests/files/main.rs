@@ -3,6 +3,7 @@
 //! bytes from encoding_rs), read by the real parsers.
 
 mod build;
+mod screened;
 
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -14,13 +15,13 @@ use passerelle_connectors::folder::{Selection, Walked};
 
 /// An owned copy of a piece, to compare.
 #[derive(Debug, Clone, PartialEq)]
-enum Got {
+pub(crate) enum Got {
     Record(Location, Vec<(String, String)>),
     Text(Location, String),
 }
 
 /// Read a file whole, keeping every piece.
-fn read(path: &Path) -> (FileSummary, Vec<Got>) {
+pub(crate) fn read(path: &Path) -> (FileSummary, Vec<Got>) {
     try_read(path).unwrap_or_else(|e| panic!("{} should read: {e}", path.display()))
 }
 
@@ -81,14 +82,14 @@ fn text(at: Location, text: &str) -> Got {
 }
 
 /// Write `bytes` as `name` in `dir`, with the folders it needs.
-fn file(dir: &tempfile::TempDir, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+pub(crate) fn file(dir: &tempfile::TempDir, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     let path = dir.path().join(name);
     std::fs::create_dir_all(path.parent().expect("in a folder")).expect("folder made");
     std::fs::write(&path, bytes).expect("fixture written");
     path
 }
 
-fn temp() -> tempfile::TempDir {
+pub(crate) fn temp() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
 
