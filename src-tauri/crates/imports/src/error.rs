@@ -25,6 +25,17 @@ pub enum Error {
         /// What was wrong with it.
         reason: String,
     },
+    /// The journal file could not be opened, read or written.
+    #[error(
+        "import error: the journal {path} cannot be used ({source}): check that its folder \
+         exists and is writable, and that no other Passerelle is applying into it"
+    )]
+    Journal {
+        /// The journal file.
+        path: std::path::PathBuf,
+        /// The I/O failure.
+        source: std::io::Error,
+    },
     /// The plan file is not JSON, or not shaped like a plan.
     #[error("import error: the file is not a valid import plan: {0}")]
     PlanJson(#[from] serde_json::Error),

@@ -13,6 +13,11 @@
 //! - [`Plan`]: the result, with its [`PlanSummary`]; a versioned JSON file ([`PLAN_VERSION`])
 //!   in which every matched row keeps the id and the [`Fingerprint`] of the Dastra record it
 //!   was computed against, so that applying a row whose record changed since can be refused.
+//! - [`apply_plan`]: writes a plan row by row (`POST` for creates, JSON Patch for updates,
+//!   stale rows refused) with a [`Journal`] of before-images written before and after each
+//!   call, so that a run interrupted mid-row resumes without a duplicate; an [`ApplySink`]
+//!   hears of each row, a cancellation token stops between rows, and an [`ApplyReport`] says
+//!   what happened to each.
 //!
 //! # Example
 //!
@@ -45,20 +50,25 @@
 //!
 //! # Left out, for now
 //!
-//! Applying a plan (with a journal of before-images, resumable), undoing it, and the CLI are
-//! the next steps of this crate. Reading sources is the connectors' job and filling look-ups
+//! Undoing an applied plan from the journal's before-images, the tag and archive actions for
+//! records missing from the source, and the CLI are the next steps of this crate. The journal
+//! is a JSON-lines file, not yet a table of the app database. Reading sources is the connectors' job and filling look-ups
 //! the caller's. Nothing here logs a value: only counts and ids, at debug level.
 
 #![deny(missing_docs)]
 
+pub mod apply;
 mod error;
 pub mod fetch;
 pub mod fingerprint;
+pub mod journal;
 pub mod plan;
 
+pub use apply::{apply_plan, ApplyReport, ApplySink, RowOutcome, RowReport};
 pub use error::{Error, Result};
 pub use fetch::{collection, fetch_records};
 pub use fingerprint::Fingerprint;
+pub use journal::{Journal, JournalEntry, RowState};
 pub use plan::{
     normalize_key, plan_import, plan_records, ConflictReason, FieldChange, MissingAction, Plan,
     PlanOptions, PlanRow, PlanSummary, RowClass, TargetRecord, PLAN_VERSION,

@@ -64,6 +64,8 @@ impl Default for PlanOptions {
 pub struct Plan {
     /// The format version ([`PLAN_VERSION`] when written by this build).
     pub version: u32,
+    /// The plan's id (a UUID), under which its rows are journaled when applied.
+    pub id: String,
     /// The id of the profile the plan was made with.
     pub profile_id: String,
     /// The target entity.
@@ -338,6 +340,7 @@ pub fn plan_records(
 
     Plan {
         version: PLAN_VERSION,
+        id: uuid::Uuid::new_v4().to_string(),
         profile_id: profile.id.clone(),
         entity: profile.target,
         key_field: key_field.to_owned(),
@@ -413,7 +416,7 @@ fn changes(values: &Map<String, Value>, current: &Value, key_field: &str) -> Vec
 }
 
 /// Whether the mapped value `mapped` already holds in Dastra's `current` (module docs).
-fn holds(mapped: &Value, current: &Value) -> bool {
+pub(crate) fn holds(mapped: &Value, current: &Value) -> bool {
     match (mapped, current) {
         (Value::Object(m), Value::Object(c)) => m
             .iter()

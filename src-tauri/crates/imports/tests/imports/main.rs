@@ -1,5 +1,6 @@
 //! The import engine over real HTTP, against a sandbox started on `127.0.0.1:0` per test.
 
+mod apply;
 mod plan;
 
 use passerelle_dastra::{Auth, ClientOptions, DastraClient};

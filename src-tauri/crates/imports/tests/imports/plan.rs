@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use crate::{sandbox, servicenow_profile};
 
 /// A ServiceNow row: number, name and CI class.
-fn row(n: u64, number: &str, name: &str, class: &str) -> SourceRow {
+pub fn row(n: u64, number: &str, name: &str, class: &str) -> SourceRow {
     SourceRow::new(
         n,
         [
@@ -21,7 +21,7 @@ fn row(n: u64, number: &str, name: &str, class: &str) -> SourceRow {
     )
 }
 
-const APP: &str = "cmdb_ci_business_app";
+pub const APP: &str = "cmdb_ci_business_app";
 
 #[tokio::test]
 async fn every_record_is_read_across_pages_of_any_size() {
