@@ -7,8 +7,13 @@
 //!   the plan's, the record changed in Dastra since the plan and the row is refused as
 //!   [`RowOutcome::Stale`]; otherwise the changed fields are sent as a JSON Patch of
 //!   `replace` operations.
-//! - Other rows write nothing. Missing records are reported [`RowOutcome::Unsupported`]: their
-//!   tag and archive actions are not applied yet (`TODO(imports)`).
+//! - A [`RowClass::Missing`] row with a [`MissingAction::Tag`] re-reads its record the same
+//!   way, and adds the tag to its `tags` (the tag is looked for by label and type among the
+//!   workspace's tags, and created once per run when absent); a record already tagged is left
+//!   alone. A [`MissingAction::Archive`] row archives its record through
+//!   `POST /{Collection}/archive/{id}`; Dastra archives contracts, not assets or actors, so for
+//!   those the row is [`RowOutcome::Unsupported`].
+//! - Other rows write nothing.
 //!
 //! Each write is journaled before and after it is sent ([`Journal`]). Applying the same plan
 //! again with the same journal skips rows already finished and reconciles rows interrupted
@@ -25,7 +30,7 @@ use tokio_util::sync::CancellationToken;
 use crate::fetch::collection;
 use crate::fingerprint::Fingerprint;
 use crate::journal::{Journal, JournalEntry, RowState};
-use crate::plan::{holds, normalize_key, FieldChange, Plan, PlanRow, RowClass};
+use crate::plan::{holds, normalize_key, FieldChange, MissingAction, Plan, PlanRow, RowClass};
 use crate::Result;
 
 /// What happened to one row.
@@ -46,6 +51,16 @@ pub enum RowOutcome {
     Skipped,
     /// The record changed in Dastra since the plan was made: plan the import again.
     Stale {
+        /// The record's id.
+        id: Value,
+    },
+    /// The tag of a [`MissingAction::Tag`] was added to the record.
+    Tagged {
+        /// The record's id.
+        id: Value,
+    },
+    /// The record was archived.
+    Archived {
         /// The record's id.
         id: Value,
     },
@@ -121,6 +136,12 @@ pub async fn apply_plan(
     cancel: &CancellationToken,
 ) -> Result<ApplyReport> {
     let earlier = journal.rows(&plan.id)?;
+    let mut tag = None;
+    let run = Run {
+        client,
+        plan,
+        journal,
+    };
     let mut report = ApplyReport {
         plan_id: plan.id.clone(),
         ..ApplyReport::default()
@@ -133,10 +154,7 @@ pub async fn apply_plan(
         let state = earlier.get(&index).cloned().unwrap_or_default();
         let (outcome, resumed) = match &state.done {
             Some(done) if done.is_final() => (done.clone(), true),
-            _ => (
-                apply_row(client, plan, index, row, &state, journal).await?,
-                false,
-            ),
+            _ => (run.row(index, row, &state, &mut tag).await?, false),
         };
         let row_report = RowReport {
             index,
@@ -151,35 +169,207 @@ pub async fn apply_plan(
     Ok(report)
 }
 
-async fn apply_row(
+/// What every row of one run shares.
+struct Run<'a> {
+    client: &'a DastraClient,
+    plan: &'a Plan,
+    journal: &'a Journal,
+}
+
+impl Run<'_> {
+    /// Apply one row; `tag` caches the tag of a [`MissingAction::Tag`] once resolved.
+    async fn row(
+        &self,
+        index: usize,
+        row: &PlanRow,
+        state: &RowState,
+        tag: &mut Option<Value>,
+    ) -> Result<RowOutcome> {
+        let (client, plan, journal) = (self.client, self.plan, self.journal);
+        let interrupted = state.begun.is_some();
+        let outcome = match &row.class {
+            RowClass::Create => create(client, plan, index, row, interrupted, journal).await?,
+            RowClass::Update { changes } => {
+                update(client, plan, index, row, changes, interrupted, journal).await?
+            }
+            RowClass::Missing {
+                action: MissingAction::Tag { label },
+            } => match tag_type(plan) {
+                None => return Ok(unsupported(plan, "tag")),
+                Some(kind) => self.tag(index, row, label, kind, tag).await?,
+            },
+            RowClass::Missing {
+                action: MissingAction::Archive,
+            } if archivable(plan) => self.archive(index, row).await?,
+            RowClass::Missing {
+                action: MissingAction::Archive,
+            } => return Ok(unsupported(plan, "archive")),
+            _ => return Ok(RowOutcome::Skipped),
+        };
+        if outcome != RowOutcome::Skipped {
+            journal.append(&JournalEntry::Done {
+                plan: plan.id.clone(),
+                row: index,
+                outcome: outcome.clone(),
+            })?;
+        }
+        Ok(outcome)
+    }
+
+    /// Add the tag `label` to a missing row's record.
+    async fn tag(
+        &self,
+        index: usize,
+        row: &PlanRow,
+        label: &str,
+        kind: &str,
+        cache: &mut Option<Value>,
+    ) -> Result<RowOutcome> {
+        let (id, path) = item(self.client, self.plan, row)?;
+        let current = match self.read_unchanged(&path, row).await {
+            Ok(current) => current,
+            Err(outcome) => return Ok(outcome),
+        };
+        let mut tags = current["tags"].as_array().cloned().unwrap_or_default();
+        let folded = normalize_key(label);
+        if tags
+            .iter()
+            .any(|t| t["label"].as_str().map(normalize_key) == Some(folded.clone()))
+        {
+            return Ok(RowOutcome::Skipped);
+        }
+        let tag = match cache {
+            Some(tag) => tag.clone(),
+            None => match resolve_tag(self.client, label, kind).await {
+                Ok(tag) => cache.insert(tag).clone(),
+                Err(err) => return Ok(failed(&err)),
+            },
+        };
+        tags.push(tag);
+
+        self.begin(index, Some(current))?;
+        let ops = json!([{ "op": "replace", "path": "/tags", "value": tags }]);
+        Ok(
+            match self
+                .client
+                .send_json(Method::PATCH, &path, Some(&ops))
+                .await
+            {
+                Ok(_) => RowOutcome::Tagged { id },
+                Err(err) => failed(&err),
+            },
+        )
+    }
+
+    /// Archive a missing row's record.
+    async fn archive(&self, index: usize, row: &PlanRow) -> Result<RowOutcome> {
+        let (id, path) = item(self.client, self.plan, row)?;
+        let current = match self.read_unchanged(&path, row).await {
+            Ok(current) => current,
+            Err(outcome) => return Ok(outcome),
+        };
+        if current["archived"] == Value::Bool(true) {
+            return Ok(RowOutcome::Skipped);
+        }
+        self.begin(index, Some(current))?;
+        let collection = self.client.workspace_path(collection(self.plan.entity))?;
+        let id_text = id.as_str().map_or_else(|| id.to_string(), str::to_owned);
+        let archive = format!("{collection}/archive/{id_text}");
+        Ok(
+            match self.client.send_json(Method::POST, &archive, None).await {
+                Ok(_) => RowOutcome::Archived { id },
+                Err(err) => failed(&err),
+            },
+        )
+    }
+
+    /// The row's record, read again; `Err` with the row's outcome when it changed since the
+    /// plan ([`RowOutcome::Stale`]) or cannot be read.
+    async fn read_unchanged(
+        &self,
+        path: &str,
+        row: &PlanRow,
+    ) -> std::result::Result<Value, RowOutcome> {
+        let target = row
+            .target
+            .as_ref()
+            .expect("BUG: a matched row always has its record");
+        match self.client.get_json(path, &[]).await {
+            Ok(current) if Fingerprint::of(&current) == target.fingerprint => Ok(current),
+            Ok(_) | Err(DastraError::NotFound { .. }) => Err(RowOutcome::Stale {
+                id: target.id.clone(),
+            }),
+            Err(err) => Err(failed(&err)),
+        }
+    }
+
+    fn begin(&self, row: usize, before: Option<Value>) -> Result<()> {
+        self.journal.append(&JournalEntry::Begin {
+            plan: self.plan.id.clone(),
+            row,
+            before,
+        })
+    }
+}
+
+/// The id and item path of a matched row's record.
+fn item(client: &DastraClient, plan: &Plan, row: &PlanRow) -> Result<(Value, String)> {
+    let target = row
+        .target
+        .as_ref()
+        .expect("BUG: a matched row always has its record");
+    let id = target.id.clone();
+    let id_text = id.as_str().map_or_else(|| id.to_string(), str::to_owned);
+    let path = format!(
+        "{}/{id_text}",
+        client.workspace_path(collection(plan.entity))?
+    );
+    Ok((id, path))
+}
+
+/// The `TagType` of the plan's entity, when Dastra has one.
+fn tag_type(plan: &Plan) -> Option<&'static str> {
+    match plan.entity {
+        passerelle_mapping::Entity::Asset => Some("Asset"),
+        passerelle_mapping::Entity::Actor => Some("Actor"),
+        _ => None,
+    }
+}
+
+/// Whether Dastra archives records of the plan's entity.
+fn archivable(plan: &Plan) -> bool {
+    plan.entity == passerelle_mapping::Entity::Contract
+}
+
+fn unsupported(plan: &Plan, action: &str) -> RowOutcome {
+    RowOutcome::Unsupported {
+        message: format!(
+            "Dastra cannot {action} a {} through its API: choose another policy for records \
+             missing from the source, or do it in Dastra",
+            plan.entity
+        ),
+    }
+}
+
+/// The workspace's tag labelled `label` of type `kind`, created when there is none.
+async fn resolve_tag(
     client: &DastraClient,
-    plan: &Plan,
-    index: usize,
-    row: &PlanRow,
-    state: &RowState,
-    journal: &Journal,
-) -> Result<RowOutcome> {
-    let interrupted = state.begun.is_some();
-    let outcome = match &row.class {
-        RowClass::Create => create(client, plan, index, row, interrupted, journal).await?,
-        RowClass::Update { changes } => {
-            update(client, plan, index, row, changes, interrupted, journal).await?
-        }
-        RowClass::Missing { .. } => {
-            return Ok(RowOutcome::Unsupported {
-                message: "tagging or archiving records missing from the source is not \
-                          applied yet: do it in Dastra"
-                    .to_owned(),
-            })
-        }
-        _ => return Ok(RowOutcome::Skipped),
+    label: &str,
+    kind: &str,
+) -> passerelle_dastra::Result<Value> {
+    let path = client.workspace_path("Tags")?;
+    let folded = normalize_key(label);
+    let same = |t: &&Value| {
+        t["type"] == kind && t["label"].as_str().map(normalize_key) == Some(folded.clone())
     };
-    journal.append(&JournalEntry::Done {
-        plan: plan.id.clone(),
-        row: index,
-        outcome: outcome.clone(),
-    })?;
-    Ok(outcome)
+    let tags = client.get_json(&path, &[]).await?;
+    if let Some(tag) = tags.as_array().into_iter().flatten().find(same) {
+        return Ok(tag.clone());
+    }
+    let body = json!({ "label": label, "type": kind });
+    let created = client.send_json(Method::POST, &path, Some(&body)).await?;
+    tracing::debug!(id = %created["id"], "created the missing-records tag");
+    Ok(created)
 }
 
 async fn create(

@@ -15,7 +15,8 @@
 //!   was computed against, so that applying a row whose record changed since can be refused.
 //! - [`apply_plan`]: writes a plan row by row (`POST` for creates, JSON Patch for updates,
 //!   stale rows refused) with a [`Journal`] of before-images written before and after each
-//!   call, so that a run interrupted mid-row resumes without a duplicate; an [`ApplySink`]
+//!   call, so that a run interrupted mid-row resumes without a duplicate; records missing from
+//!   the source tagged or archived as the profile says; an [`ApplySink`]
 //!   hears of each row, a cancellation token stops between rows, and an [`ApplyReport`] says
 //!   what happened to each.
 //!
@@ -50,8 +51,9 @@
 //!
 //! # Left out, for now
 //!
-//! Undoing an applied plan from the journal's before-images, the tag and archive actions for
-//! records missing from the source, and the CLI are the next steps of this crate. The journal
+//! Undoing an applied plan from the journal's before-images and the CLI are the next steps of
+//! this crate. Records missing from the source are tagged (assets, actors) or archived
+//! (contracts); the other combinations are reported unsupported. The journal
 //! is a JSON-lines file, not yet a table of the app database. Reading sources is the connectors' job and filling look-ups
 //! the caller's. Nothing here logs a value: only counts and ids, at debug level.
 

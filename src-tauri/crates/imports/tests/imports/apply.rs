@@ -4,13 +4,16 @@ use passerelle_dastra::DastraClient;
 use passerelle_imports::{
     apply_plan, fetch_records, plan_import, Journal, JournalEntry, Plan, RowClass, RowOutcome,
 };
-use passerelle_mapping::{Entity, NoLookups, SourceRow};
+use passerelle_mapping::{Entity, NoLookups, Profile, SourceRow};
 use reqwest::Method;
 use serde_json::{json, Value};
 use tokio_util::sync::CancellationToken;
 
 use crate::plan::{row, APP};
-use crate::{sandbox, servicenow_profile};
+use crate::{sandbox, servicenow_profile, small_sandbox};
+
+/// Assets seeded for the tests that write to every one of them.
+const SMALL: usize = 24;
 
 async fn assets(client: &DastraClient) -> Vec<Value> {
     fetch_records(client, Entity::Asset, 500)
@@ -53,7 +56,7 @@ async fn with_ref(client: &DastraClient, key: &str) -> Vec<Value> {
 
 #[tokio::test]
 async fn applying_a_plan_writes_it_and_planning_again_finds_every_row_unchanged() {
-    let (_sandbox, client) = sandbox().await;
+    let (_sandbox, client) = small_sandbox(SMALL).await;
     let dir = tempfile::tempdir().expect("a temporary folder");
     let journal = Journal::open(dir.path().join("journal.jsonl")).expect("a journal");
     let picked = software(&client, 3).await;
@@ -104,9 +107,9 @@ async fn applying_a_plan_writes_it_and_planning_again_finds_every_row_unchanged(
         outcomes[4]
     );
     assert_eq!(
-        report.count(|o| matches!(o, RowOutcome::Unsupported { .. })),
-        150 - 3,
-        "tagging missing records is reported, not skipped silently"
+        report.count(|o| matches!(o, RowOutcome::Tagged { .. })),
+        SMALL - 3,
+        "every asset missing from the export is tagged"
     );
     let created = with_ref(&client, "APM0090001").await;
     assert_eq!(created.len(), 1, "one record per create");
@@ -120,10 +123,61 @@ async fn applying_a_plan_writes_it_and_planning_again_finds_every_row_unchanged(
         "after apply, nothing is left to do: {classes:?}"
     );
     assert_eq!((again.summary.create, again.summary.update), (0, 0));
+    let todelete: Vec<Value> = assets(&client)
+        .await
+        .into_iter()
+        .filter(|a| {
+            a["tags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t["label"] == "servicenow-todelete")
+        })
+        .collect();
+    assert_eq!(
+        todelete.len(),
+        SMALL - 3,
+        "the tag is on the missing assets only"
+    );
+    let tags = client.get_json("/v1/ws/1/Tags", &[]).await.expect("tags");
+    let made: Vec<&Value> = tags
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["label"] == "servicenow-todelete")
+        .collect();
+    assert_eq!(
+        made.len(),
+        1,
+        "the tag was created once, as an asset tag: {made:?}"
+    );
+    assert_eq!(made[0]["type"], "Asset");
+
+    let second = apply_plan(
+        &client,
+        &again,
+        &journal,
+        &mut (),
+        &CancellationToken::new(),
+    )
+    .await
+    .expect("applied again");
+    assert!(
+        second.rows.iter().all(|r| r.outcome == RowOutcome::Skipped),
+        "a second import of the same source writes nothing: {:?}",
+        second
+            .rows
+            .iter()
+            .find(|r| r.outcome != RowOutcome::Skipped)
+    );
 
     // The journal holds a before and an after for each write, the before-image first.
     let entries = journal.entries().expect("readable");
-    assert_eq!(entries.len(), 2 * 4, "{entries:?}");
+    assert_eq!(
+        entries.len(),
+        2 * (4 + SMALL - 3),
+        "a begin and a done per write"
+    );
     let JournalEntry::Begin {
         row: 0,
         before: Some(before),
@@ -279,4 +333,77 @@ async fn a_cancelled_apply_stops_before_the_next_row() {
         with_ref(&client, "APM0090001").await.is_empty(),
         "nothing written"
     );
+}
+
+#[tokio::test]
+async fn contracts_missing_from_the_source_are_archived_and_assets_cannot_be() {
+    let (_sandbox, client) = sandbox().await;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let journal = Journal::open(dir.path().join("journal.jsonl")).expect("a journal");
+    let profile = |target: &str| {
+        Profile::from_json(&format!(
+            r#"{{ "version": 1, "id": "{target}s", "name": "{target}s",
+                 "source": {{ "name": "sheet", "kind": "csv" }}, "target": "{target}",
+                 "key": {{ "column": "Référence", "target": "ref" }},
+                 "missing": {{ "action": "archive" }} }}"#
+        ))
+        .expect("a valid profile")
+    };
+    let cancel = CancellationToken::new();
+
+    let contracts = plan_import(
+        &client,
+        &profile("contract"),
+        &[],
+        &NoLookups,
+        &Default::default(),
+    )
+    .await
+    .expect("planned");
+    let listed = fetch_records(&client, Entity::Contract, 500)
+        .await
+        .expect("listed")
+        .len();
+    assert!(
+        listed > 20,
+        "the seed lists its unarchived contracts: {listed}"
+    );
+    assert_eq!(
+        contracts.summary.missing, listed as u64,
+        "every listed contract is missing from the empty sheet"
+    );
+    let report = apply_plan(&client, &contracts, &journal, &mut (), &cancel)
+        .await
+        .expect("applied");
+    assert_eq!(
+        report.count(|o| matches!(o, RowOutcome::Archived { .. })),
+        listed,
+        "{:?}",
+        report.rows[0]
+    );
+    let left = fetch_records(&client, Entity::Contract, 500)
+        .await
+        .expect("listed");
+    assert!(
+        left.is_empty(),
+        "archived contracts are no longer listed: {}",
+        left.len()
+    );
+
+    let assets_plan = plan_import(
+        &client,
+        &profile("asset"),
+        &[],
+        &NoLookups,
+        &Default::default(),
+    )
+    .await
+    .expect("planned");
+    let report = apply_plan(&client, &assets_plan, &journal, &mut (), &cancel)
+        .await
+        .expect("ran");
+    let RowOutcome::Unsupported { message } = &report.rows[0].outcome else {
+        panic!("assets cannot be archived: {:?}", report.rows[0]);
+    };
+    assert!(message.contains("cannot archive a asset"), "{message}");
 }

@@ -9,7 +9,18 @@ use passerelle_sandbox::{RunningSandbox, SandboxOptions, MAIN_WORKSPACE};
 
 /// A seeded sandbox and a client on its main workspace.
 async fn sandbox() -> (RunningSandbox, DastraClient) {
-    let sandbox = passerelle_sandbox::start(SandboxOptions::default(), 0)
+    sandbox_with(SandboxOptions::default()).await
+}
+
+/// A sandbox whose main workspace has only `assets` assets, for tests that write to each.
+async fn small_sandbox(assets: usize) -> (RunningSandbox, DastraClient) {
+    let mut options = SandboxOptions::default();
+    options.seed.assets = assets;
+    sandbox_with(options).await
+}
+
+async fn sandbox_with(options: SandboxOptions) -> (RunningSandbox, DastraClient) {
+    let sandbox = passerelle_sandbox::start(options, 0)
         .await
         .expect("the sandbox starts");
     let client = ClientOptions::new(sandbox.url(), Auth::api_key(sandbox.api_key()))
