@@ -64,6 +64,11 @@ pub enum RowOutcome {
         /// The record's id.
         id: Value,
     },
+    /// What the import did to the record was undone ([`crate::undo_plan`]).
+    Undone {
+        /// The record's id.
+        id: Value,
+    },
     /// The write failed; applying the plan again tries it again.
     Failed {
         /// What went wrong and how to fix it.
@@ -77,9 +82,10 @@ pub enum RowOutcome {
 }
 
 impl RowOutcome {
-    /// Whether the row is finished: everything but [`RowOutcome::Failed`].
+    /// Whether applying the row is finished: everything but [`RowOutcome::Failed`] and
+    /// [`RowOutcome::Undone`] (a row undone is applied again, if its record has not changed).
     pub fn is_final(&self) -> bool {
-        !matches!(self, RowOutcome::Failed { .. })
+        !matches!(self, RowOutcome::Failed { .. } | RowOutcome::Undone { .. })
     }
 }
 

@@ -19,6 +19,9 @@
 //!   the source tagged or archived as the profile says; an [`ApplySink`]
 //!   hears of each row, a cancellation token stops between rows, and an [`ApplyReport`] says
 //!   what happened to each.
+//! - [`undo_plan`]: reverts what the journal says was applied, last row first (created records
+//!   deleted, updated fields given back their before-images, tags removed, archives restored),
+//!   refusing a row whose record changed in Dastra since the import.
 //!
 //! # Example
 //!
@@ -51,11 +54,11 @@
 //!
 //! # Left out, for now
 //!
-//! Undoing an applied plan from the journal's before-images and the CLI are the next steps of
-//! this crate. Records missing from the source are tagged (assets, actors) or archived
-//! (contracts); the other combinations are reported unsupported. The journal
-//! is a JSON-lines file, not yet a table of the app database. Reading sources is the connectors' job and filling look-ups
-//! the caller's. Nothing here logs a value: only counts and ids, at debug level.
+//! The CLI (`passerelle import plan|apply|undo|history`) is the next step. Records missing from
+//! the source are tagged (assets, actors) or archived (contracts); other combinations are
+//! reported unsupported. The journal is a JSON-lines file, not yet a table of the app
+//! database. Reading sources is the connectors' job and filling look-ups the caller's.
+//! Nothing here logs a value: only counts and ids, at debug level.
 
 #![deny(missing_docs)]
 
@@ -65,6 +68,7 @@ pub mod fetch;
 pub mod fingerprint;
 pub mod journal;
 pub mod plan;
+pub mod undo;
 
 pub use apply::{apply_plan, ApplyReport, ApplySink, RowOutcome, RowReport};
 pub use error::{Error, Result};
@@ -75,3 +79,4 @@ pub use plan::{
     normalize_key, plan_import, plan_records, ConflictReason, FieldChange, MissingAction, Plan,
     PlanOptions, PlanRow, PlanSummary, RowClass, TargetRecord, PLAN_VERSION,
 };
+pub use undo::undo_plan;

@@ -13,16 +13,16 @@ use crate::plan::{row, APP};
 use crate::{sandbox, servicenow_profile, small_sandbox};
 
 /// Assets seeded for the tests that write to every one of them.
-const SMALL: usize = 24;
+pub const SMALL: usize = 24;
 
-async fn assets(client: &DastraClient) -> Vec<Value> {
+pub async fn assets(client: &DastraClient) -> Vec<Value> {
     fetch_records(client, Entity::Asset, 500)
         .await
         .expect("listed")
 }
 
 /// The first `n` software assets with a ref.
-async fn software(client: &DastraClient, n: usize) -> Vec<Value> {
+pub async fn software(client: &DastraClient, n: usize) -> Vec<Value> {
     let all = assets(client).await;
     let out: Vec<Value> = all
         .into_iter()
@@ -33,7 +33,7 @@ async fn software(client: &DastraClient, n: usize) -> Vec<Value> {
     out
 }
 
-async fn plan(client: &DastraClient, rows: &[SourceRow]) -> Plan {
+pub async fn plan(client: &DastraClient, rows: &[SourceRow]) -> Plan {
     plan_import(
         client,
         &servicenow_profile(),
@@ -45,11 +45,11 @@ async fn plan(client: &DastraClient, rows: &[SourceRow]) -> Plan {
     .expect("planned")
 }
 
-fn text(asset: &Value, field: &str) -> String {
+pub fn text(asset: &Value, field: &str) -> String {
     asset[field].as_str().expect("a text field").to_owned()
 }
 
-async fn with_ref(client: &DastraClient, key: &str) -> Vec<Value> {
+pub async fn with_ref(client: &DastraClient, key: &str) -> Vec<Value> {
     let all = assets(client).await;
     all.into_iter().filter(|a| a["ref"] == key).collect()
 }

@@ -2,6 +2,7 @@
 
 mod apply;
 mod plan;
+mod undo;
 
 use passerelle_dastra::{Auth, ClientOptions, DastraClient};
 use passerelle_mapping::Profile;
