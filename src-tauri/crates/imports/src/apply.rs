@@ -1,0 +1,531 @@
+//! Applying a plan: row by row, through the Dastra client, with a journal.
+//!
+//! - A [`RowClass::Create`] row is `POST`ed with its mapped values. When the answer is lost
+//!   ([`passerelle_dastra::Error::OutcomeUnknown`], or no id in the answer), the record is
+//!   looked for by its key instead of being posted again.
+//! - A [`RowClass::Update`] row re-reads its record first: if its [`Fingerprint`] differs from
+//!   the plan's, the record changed in Dastra since the plan and the row is refused as
+//!   [`RowOutcome::Stale`]; otherwise the changed fields are sent as a JSON Patch of
+//!   `replace` operations.
+//! - A [`RowClass::Missing`] row with a [`MissingAction::Tag`] re-reads its record the same
+//!   way, and adds the tag to its `tags` (the tag is looked for by label and type among the
+//!   workspace's tags, and created once per run when absent); a record already tagged is left
+//!   alone. A [`MissingAction::Archive`] row archives its record through
+//!   `POST /{Collection}/archive/{id}`; Dastra archives contracts, not assets or actors, so for
+//!   those the row is [`RowOutcome::Unsupported`].
+//! - Other rows write nothing.
+//!
+//! Each write is journaled before and after it is sent ([`Journal`]). Applying the same plan
+//! again with the same journal skips rows already finished and reconciles rows interrupted
+//! mid-call: a create is looked for by its key, an update whose values already hold is done.
+//! Rows that failed are tried again. Cancellation is checked between rows.
+
+use passerelle_dastra::filter::{Filter, Operator};
+use passerelle_dastra::{DastraClient, Error as DastraError};
+use reqwest::Method;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use tokio_util::sync::CancellationToken;
+
+use crate::fetch::collection;
+use crate::fingerprint::Fingerprint;
+use crate::journal::{Journal, JournalEntry, RowState};
+use crate::plan::{holds, normalize_key, FieldChange, MissingAction, Plan, PlanRow, RowClass};
+use crate::Result;
+
+/// What happened to one row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum RowOutcome {
+    /// The record was created with this id.
+    Created {
+        /// The new record's id.
+        id: Value,
+    },
+    /// The record's changed fields were written.
+    Updated {
+        /// The record's id.
+        id: Value,
+    },
+    /// Nothing to write for its class (unchanged, conflict, invalid).
+    Skipped,
+    /// The record changed in Dastra since the plan was made: plan the import again.
+    Stale {
+        /// The record's id.
+        id: Value,
+    },
+    /// The tag of a [`MissingAction::Tag`] was added to the record.
+    Tagged {
+        /// The record's id.
+        id: Value,
+    },
+    /// The record was archived.
+    Archived {
+        /// The record's id.
+        id: Value,
+    },
+    /// What the import did to the record was undone ([`crate::undo_plan`]).
+    Undone {
+        /// The record's id.
+        id: Value,
+    },
+    /// The write failed; applying the plan again tries it again.
+    Failed {
+        /// What went wrong and how to fix it.
+        message: String,
+    },
+    /// The row asks for something this version does not apply.
+    Unsupported {
+        /// What is not supported.
+        message: String,
+    },
+}
+
+impl RowOutcome {
+    /// Whether applying the row is finished: everything but [`RowOutcome::Failed`] and
+    /// [`RowOutcome::Undone`] (a row undone is applied again, if its record has not changed).
+    pub fn is_final(&self) -> bool {
+        !matches!(self, RowOutcome::Failed { .. } | RowOutcome::Undone { .. })
+    }
+}
+
+/// One row of an [`ApplyReport`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowReport {
+    /// The row's index in the plan.
+    pub index: usize,
+    /// The source row, when it came from the source.
+    pub source_row: Option<u64>,
+    /// What happened.
+    pub outcome: RowOutcome,
+    /// Whether the outcome was read from the journal of an earlier run.
+    pub resumed: bool,
+}
+
+/// What applying a plan did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplyReport {
+    /// The plan's id.
+    pub plan_id: String,
+    /// One report per row reached, in plan order.
+    pub rows: Vec<RowReport>,
+    /// Whether the run was cancelled before its last row.
+    pub cancelled: bool,
+}
+
+impl ApplyReport {
+    /// How many rows ended with an outcome for which `f` holds.
+    pub fn count(&self, f: impl Fn(&RowOutcome) -> bool) -> usize {
+        self.rows.iter().filter(|r| f(&r.outcome)).count()
+    }
+}
+
+/// Receives each row's report as soon as it is known. Every hook does nothing by default.
+pub trait ApplySink {
+    /// A row is finished (or failed).
+    fn row_applied(&mut self, _report: &RowReport) {}
+}
+
+impl ApplySink for () {}
+
+/// Apply `plan` (see the module docs), journaling into `journal`.
+///
+/// Errors: only journal failures, which stop the run at once since a write could no longer be
+/// recovered; every Dastra failure is a row's [`RowOutcome`].
+pub async fn apply_plan(
+    client: &DastraClient,
+    plan: &Plan,
+    journal: &Journal,
+    sink: &mut dyn ApplySink,
+    cancel: &CancellationToken,
+) -> Result<ApplyReport> {
+    let earlier = journal.rows(&plan.id)?;
+    let mut tag = None;
+    let run = Run {
+        client,
+        plan,
+        journal,
+    };
+    let mut report = ApplyReport {
+        plan_id: plan.id.clone(),
+        ..ApplyReport::default()
+    };
+    for (index, row) in plan.rows.iter().enumerate() {
+        if cancel.is_cancelled() {
+            report.cancelled = true;
+            break;
+        }
+        let state = earlier.get(&index).cloned().unwrap_or_default();
+        let (outcome, resumed) = match &state.done {
+            Some(done) if done.is_final() => (done.clone(), true),
+            _ => (run.row(index, row, &state, &mut tag).await?, false),
+        };
+        let row_report = RowReport {
+            index,
+            source_row: row.source_row,
+            outcome,
+            resumed,
+        };
+        sink.row_applied(&row_report);
+        report.rows.push(row_report);
+    }
+    tracing::debug!(plan = %plan.id, rows = report.rows.len(), "applied");
+    Ok(report)
+}
+
+/// What every row of one run shares.
+struct Run<'a> {
+    client: &'a DastraClient,
+    plan: &'a Plan,
+    journal: &'a Journal,
+}
+
+impl Run<'_> {
+    /// Apply one row; `tag` caches the tag of a [`MissingAction::Tag`] once resolved.
+    async fn row(
+        &self,
+        index: usize,
+        row: &PlanRow,
+        state: &RowState,
+        tag: &mut Option<Value>,
+    ) -> Result<RowOutcome> {
+        let (client, plan, journal) = (self.client, self.plan, self.journal);
+        let interrupted = state.begun.is_some();
+        let outcome = match &row.class {
+            RowClass::Create => create(client, plan, index, row, interrupted, journal).await?,
+            RowClass::Update { changes } => {
+                update(client, plan, index, row, changes, interrupted, journal).await?
+            }
+            RowClass::Missing {
+                action: MissingAction::Tag { label },
+            } => match tag_type(plan) {
+                None => return Ok(unsupported(plan, "tag")),
+                Some(kind) => self.tag(index, row, label, kind, tag).await?,
+            },
+            RowClass::Missing {
+                action: MissingAction::Archive,
+            } if archivable(plan) => self.archive(index, row).await?,
+            RowClass::Missing {
+                action: MissingAction::Archive,
+            } => return Ok(unsupported(plan, "archive")),
+            _ => return Ok(RowOutcome::Skipped),
+        };
+        if outcome != RowOutcome::Skipped {
+            journal.append(&JournalEntry::Done {
+                plan: plan.id.clone(),
+                row: index,
+                outcome: outcome.clone(),
+            })?;
+        }
+        Ok(outcome)
+    }
+
+    /// Add the tag `label` to a missing row's record.
+    async fn tag(
+        &self,
+        index: usize,
+        row: &PlanRow,
+        label: &str,
+        kind: &str,
+        cache: &mut Option<Value>,
+    ) -> Result<RowOutcome> {
+        let (id, path) = item(self.client, self.plan, row)?;
+        let current = match self.read_unchanged(&path, row).await {
+            Ok(current) => current,
+            Err(outcome) => return Ok(outcome),
+        };
+        let mut tags = current["tags"].as_array().cloned().unwrap_or_default();
+        let folded = normalize_key(label);
+        if tags
+            .iter()
+            .any(|t| t["label"].as_str().map(normalize_key) == Some(folded.clone()))
+        {
+            return Ok(RowOutcome::Skipped);
+        }
+        let tag = match cache {
+            Some(tag) => tag.clone(),
+            None => match resolve_tag(self.client, label, kind).await {
+                Ok(tag) => cache.insert(tag).clone(),
+                Err(err) => return Ok(failed(&err)),
+            },
+        };
+        tags.push(tag);
+
+        self.begin(index, Some(current))?;
+        let ops = json!([{ "op": "replace", "path": "/tags", "value": tags }]);
+        Ok(
+            match self
+                .client
+                .send_json(Method::PATCH, &path, Some(&ops))
+                .await
+            {
+                Ok(_) => RowOutcome::Tagged { id },
+                Err(err) => failed(&err),
+            },
+        )
+    }
+
+    /// Archive a missing row's record.
+    async fn archive(&self, index: usize, row: &PlanRow) -> Result<RowOutcome> {
+        let (id, path) = item(self.client, self.plan, row)?;
+        let current = match self.read_unchanged(&path, row).await {
+            Ok(current) => current,
+            Err(outcome) => return Ok(outcome),
+        };
+        if current["archived"] == Value::Bool(true) {
+            return Ok(RowOutcome::Skipped);
+        }
+        self.begin(index, Some(current))?;
+        let collection = self.client.workspace_path(collection(self.plan.entity))?;
+        let id_text = id.as_str().map_or_else(|| id.to_string(), str::to_owned);
+        let archive = format!("{collection}/archive/{id_text}");
+        Ok(
+            match self.client.send_json(Method::POST, &archive, None).await {
+                Ok(_) => RowOutcome::Archived { id },
+                Err(err) => failed(&err),
+            },
+        )
+    }
+
+    /// The row's record, read again; `Err` with the row's outcome when it changed since the
+    /// plan ([`RowOutcome::Stale`]) or cannot be read.
+    async fn read_unchanged(
+        &self,
+        path: &str,
+        row: &PlanRow,
+    ) -> std::result::Result<Value, RowOutcome> {
+        let target = row
+            .target
+            .as_ref()
+            .expect("BUG: a matched row always has its record");
+        match self.client.get_json(path, &[]).await {
+            Ok(current) if Fingerprint::of(&current) == target.fingerprint => Ok(current),
+            Ok(_) | Err(DastraError::NotFound { .. }) => Err(RowOutcome::Stale {
+                id: target.id.clone(),
+            }),
+            Err(err) => Err(failed(&err)),
+        }
+    }
+
+    fn begin(&self, row: usize, before: Option<Value>) -> Result<()> {
+        self.journal.append(&JournalEntry::Begin {
+            plan: self.plan.id.clone(),
+            row,
+            before,
+        })
+    }
+}
+
+/// The id and item path of a matched row's record.
+fn item(client: &DastraClient, plan: &Plan, row: &PlanRow) -> Result<(Value, String)> {
+    let target = row
+        .target
+        .as_ref()
+        .expect("BUG: a matched row always has its record");
+    let id = target.id.clone();
+    let id_text = id.as_str().map_or_else(|| id.to_string(), str::to_owned);
+    let path = format!(
+        "{}/{id_text}",
+        client.workspace_path(collection(plan.entity))?
+    );
+    Ok((id, path))
+}
+
+/// The `TagType` of the plan's entity, when Dastra has one.
+fn tag_type(plan: &Plan) -> Option<&'static str> {
+    match plan.entity {
+        passerelle_mapping::Entity::Asset => Some("Asset"),
+        passerelle_mapping::Entity::Actor => Some("Actor"),
+        _ => None,
+    }
+}
+
+/// Whether Dastra archives records of the plan's entity.
+fn archivable(plan: &Plan) -> bool {
+    plan.entity == passerelle_mapping::Entity::Contract
+}
+
+fn unsupported(plan: &Plan, action: &str) -> RowOutcome {
+    RowOutcome::Unsupported {
+        message: format!(
+            "Dastra cannot {action} a {} through its API: choose another policy for records \
+             missing from the source, or do it in Dastra",
+            plan.entity
+        ),
+    }
+}
+
+/// The workspace's tag labelled `label` of type `kind`, created when there is none.
+async fn resolve_tag(
+    client: &DastraClient,
+    label: &str,
+    kind: &str,
+) -> passerelle_dastra::Result<Value> {
+    let path = client.workspace_path("Tags")?;
+    let folded = normalize_key(label);
+    let same = |t: &&Value| {
+        t["type"] == kind && t["label"].as_str().map(normalize_key) == Some(folded.clone())
+    };
+    let tags = client.get_json(&path, &[]).await?;
+    if let Some(tag) = tags.as_array().into_iter().flatten().find(same) {
+        return Ok(tag.clone());
+    }
+    let body = json!({ "label": label, "type": kind });
+    let created = client.send_json(Method::POST, &path, Some(&body)).await?;
+    tracing::debug!(id = %created["id"], "created the missing-records tag");
+    Ok(created)
+}
+
+async fn create(
+    client: &DastraClient,
+    plan: &Plan,
+    index: usize,
+    row: &PlanRow,
+    interrupted: bool,
+    journal: &Journal,
+) -> Result<RowOutcome> {
+    let key = row.key.as_deref().unwrap_or_default();
+    if interrupted {
+        match find_by_key(client, plan, key).await {
+            Ok(Some(id)) => return Ok(RowOutcome::Created { id }),
+            Ok(None) => {}
+            Err(outcome) => return Ok(outcome),
+        }
+    }
+    let begin = JournalEntry::Begin {
+        plan: plan.id.clone(),
+        row: index,
+        before: None,
+    };
+    journal.append(&begin)?;
+
+    let path = client.workspace_path(collection(plan.entity))?;
+    let body = Value::Object(row.values.clone());
+    let answer = client.send_json(Method::POST, &path, Some(&body)).await;
+    Ok(match answer {
+        Ok(created) if !created["id"].is_null() => RowOutcome::Created {
+            id: created["id"].clone(),
+        },
+        Ok(_) | Err(DastraError::OutcomeUnknown { .. }) => {
+            match find_by_key(client, plan, key).await {
+                Ok(Some(id)) => RowOutcome::Created { id },
+                Ok(None) => RowOutcome::Failed {
+                    message: "the create's answer was lost and no record has its key: apply \
+                              the plan again"
+                        .to_owned(),
+                },
+                Err(outcome) => outcome,
+            }
+        }
+        Err(err) => failed(&err),
+    })
+}
+
+/// The id of the one record of the plan's entity whose key is `key`; `Err` with the row's
+/// outcome when the list fails or finds several.
+async fn find_by_key(
+    client: &DastraClient,
+    plan: &Plan,
+    key: &str,
+) -> std::result::Result<Option<Value>, RowOutcome> {
+    let path = client
+        .workspace_path(collection(plan.entity))
+        .map_err(|e| failed(&e))?;
+    let filter = Filter::rule(&plan.key_field, Operator::Equal, key.trim()).to_query_value();
+    let query = [("filters", filter.as_str()), ("size", "500")];
+    let answer = client
+        .get_json(&path, &query)
+        .await
+        .map_err(|e| failed(&e))?;
+    let wanted = normalize_key(key);
+    let found: Vec<&Value> = answer["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|r| r[&plan.key_field].as_str().map(normalize_key) == Some(wanted.clone()))
+        .collect();
+    match found.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(one["id"].clone())),
+        many => Err(RowOutcome::Failed {
+            message: format!(
+                "{} records now have this « {} »: keep one in Dastra, then plan again",
+                many.len(),
+                plan.key_field
+            ),
+        }),
+    }
+}
+
+async fn update(
+    client: &DastraClient,
+    plan: &Plan,
+    index: usize,
+    row: &PlanRow,
+    changes: &[FieldChange],
+    interrupted: bool,
+    journal: &Journal,
+) -> Result<RowOutcome> {
+    let target = row
+        .target
+        .as_ref()
+        .expect("BUG: an update row always has its record");
+    let id = target.id.clone();
+    let id_text = id.as_str().map_or_else(|| id.to_string(), str::to_owned);
+    let path = format!(
+        "{}/{id_text}",
+        client.workspace_path(collection(plan.entity))?
+    );
+
+    let current = match client.get_json(&path, &[]).await {
+        Ok(current) => current,
+        Err(DastraError::NotFound { .. }) => return Ok(RowOutcome::Stale { id }),
+        Err(err) => return Ok(failed(&err)),
+    };
+    let applied = |record: &Value| {
+        changes
+            .iter()
+            .all(|c| holds(&c.after, record.get(&c.field).unwrap_or(&Value::Null)))
+    };
+    if interrupted && applied(&current) {
+        return Ok(RowOutcome::Updated { id });
+    }
+    if Fingerprint::of(&current) != target.fingerprint {
+        return Ok(RowOutcome::Stale { id });
+    }
+    let begin = JournalEntry::Begin {
+        plan: plan.id.clone(),
+        row: index,
+        before: Some(current),
+    };
+    journal.append(&begin)?;
+
+    let ops: Vec<Value> = changes
+        .iter()
+        .map(|c| json!({ "op": "replace", "path": format!("/{}", c.field), "value": c.after }))
+        .collect();
+    let answer = client
+        .send_json(Method::PATCH, &path, Some(&Value::Array(ops)))
+        .await;
+    Ok(match answer {
+        Ok(_) => RowOutcome::Updated { id },
+        Err(DastraError::OutcomeUnknown { .. }) => match client.get_json(&path, &[]).await {
+            Ok(now) if applied(&now) => RowOutcome::Updated { id },
+            Ok(_) => RowOutcome::Failed {
+                message: "the update's answer was lost and it was not applied: apply the plan \
+                          again"
+                    .to_owned(),
+            },
+            Err(err) => failed(&err),
+        },
+        Err(err) => failed(&err),
+    })
+}
+
+fn failed(err: &DastraError) -> RowOutcome {
+    RowOutcome::Failed {
+        message: err.to_string(),
+    }
+}

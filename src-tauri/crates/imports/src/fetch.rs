@@ -1,0 +1,60 @@
+//! Reading the current Dastra records of a profile's target entity, page by page.
+//!
+//! Records are read as JSON values, not as typed models: a plan compares and writes exactly the
+//! properties a profile maps, whatever the model knows, and keeps the rest as Dastra sent it.
+
+use passerelle_dastra::client::MAX_PAGE_SIZE;
+use passerelle_dastra::DastraClient;
+use passerelle_mapping::Entity;
+use serde_json::Value;
+
+use crate::{Error, Result};
+
+/// The collection an entity lives in, as the contract spells it (`Assets`).
+pub fn collection(entity: Entity) -> &'static str {
+    match entity {
+        Entity::Asset => "Assets",
+        Entity::Contract => "Contracts",
+        Entity::Actor => "Actors",
+        Entity::DataField => "DataFields",
+    }
+}
+
+/// Every record of `entity` in the client's workspace, in Dastra's order, `page_size` at a
+/// time (at most [`MAX_PAGE_SIZE`]).
+///
+/// NOTE: archived records are not listed (Dastra lists them only with `archived=true`), so an
+/// archived record whose key comes back in the source is planned as a create.
+pub async fn fetch_records(
+    client: &DastraClient,
+    entity: Entity,
+    page_size: u32,
+) -> Result<Vec<Value>> {
+    let path = client.workspace_path(collection(entity))?;
+    let size = page_size.clamp(1, MAX_PAGE_SIZE).to_string();
+    let mut out: Vec<Value> = Vec::new();
+    for page in 1u32.. {
+        let number = page.to_string();
+        let query = [("page", number.as_str()), ("size", size.as_str())];
+        let mut answer = client.get_json(&path, &query).await?;
+        let shape = |reason: &str| Error::ListShape {
+            entity,
+            page,
+            reason: reason.to_owned(),
+        };
+        let total = answer
+            .get("total")
+            .and_then(Value::as_u64)
+            .ok_or_else(|| shape("no total"))?;
+        let Some(Value::Array(items)) = answer.get_mut("items").map(Value::take) else {
+            return Err(shape("no items"));
+        };
+        let empty = items.is_empty();
+        out.extend(items);
+        if empty || out.len() as u64 >= total {
+            break;
+        }
+    }
+    tracing::debug!(%entity, records = out.len(), "fetched the current records");
+    Ok(out)
+}

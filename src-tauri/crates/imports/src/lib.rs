@@ -1,0 +1,82 @@
+//! Imports into Dastra: a source mapped by a profile, compared with what Dastra holds, and
+//! shown as a plan before anything is written.
+//!
+//! # The pieces
+//!
+//! - [`plan_import`]: maps and validates every [`SourceRow`](passerelle_mapping::SourceRow)
+//!   with a [`Profile`](passerelle_mapping::Profile), reads the current records of the target
+//!   entity page by page ([`fetch_records`]), matches them on the profile's key (trimmed,
+//!   case-insensitive: [`normalize_key`]) and classifies each row as a [`RowClass`]: create,
+//!   update (with each [`FieldChange`] before → after), unchanged, conflict, invalid, or a
+//!   Dastra record missing from the source with the profile's [`MissingAction`].
+//!   [`plan_records`] is the same classification on records already read, without I/O.
+//! - [`Plan`]: the result, with its [`PlanSummary`]; a versioned JSON file ([`PLAN_VERSION`])
+//!   in which every matched row keeps the id and the [`Fingerprint`] of the Dastra record it
+//!   was computed against, so that applying a row whose record changed since can be refused.
+//! - [`apply_plan`]: writes a plan row by row (`POST` for creates, JSON Patch for updates,
+//!   stale rows refused) with a [`Journal`] of before-images written before and after each
+//!   call, so that a run interrupted mid-row resumes without a duplicate; records missing from
+//!   the source tagged or archived as the profile says; an [`ApplySink`]
+//!   hears of each row, a cancellation token stops between rows, and an [`ApplyReport`] says
+//!   what happened to each.
+//! - [`undo_plan`]: reverts what the journal says was applied, last row first (created records
+//!   deleted, updated fields given back their before-images, tags removed, archives restored),
+//!   refusing a row whose record changed in Dastra since the import.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::Utc;
+//! use passerelle_imports::{plan_records, RowClass};
+//! use passerelle_mapping::{NoLookups, Profile, SourceRow};
+//! use serde_json::json;
+//!
+//! let profile = Profile::from_json(r#"{
+//!   "version": 1, "id": "cmdb", "name": "CMDB",
+//!   "source": { "name": "cmdb", "kind": "csv" }, "target": "asset",
+//!   "key": { "column": "number", "target": "ref" },
+//!   "fields": [
+//!     { "target": "label", "column": "name" },
+//!     { "target": "type", "transforms": [{ "op": "constant", "value": "Software" }] }
+//!   ]
+//! }"#)?;
+//! let dastra = [json!({ "id": 4, "ref": "ci001", "label": "Paie", "type": "Software" })];
+//! let rows = [
+//!     SourceRow::new(1, [("number", "CI001 "), ("name", "Paie v2")]),
+//!     SourceRow::new(2, [("number", "CI002"), ("name", "CRM")]),
+//! ];
+//! let plan = plan_records(&profile, &rows, &NoLookups, &dastra, Utc::now());
+//! assert!(matches!(&plan.rows[0].class, RowClass::Update { changes } if changes[0].after == "Paie v2"));
+//! assert_eq!(plan.rows[1].class, RowClass::Create);
+//! assert_eq!((plan.summary.update, plan.summary.create), (1, 1));
+//! # Ok::<(), passerelle_mapping::Error>(())
+//! ```
+//!
+//! # Left out, for now
+//!
+//! The CLI (`passerelle import plan|apply|undo|history`) is the next step. Records missing from
+//! the source are tagged (assets, actors) or archived (contracts); other combinations are
+//! reported unsupported. The journal is a JSON-lines file, not yet a table of the app
+//! database. Reading sources is the connectors' job and filling look-ups the caller's.
+//! Nothing here logs a value: only counts and ids, at debug level.
+
+#![deny(missing_docs)]
+
+pub mod apply;
+mod error;
+pub mod fetch;
+pub mod fingerprint;
+pub mod journal;
+pub mod plan;
+pub mod undo;
+
+pub use apply::{apply_plan, ApplyReport, ApplySink, RowOutcome, RowReport};
+pub use error::{Error, Result};
+pub use fetch::{collection, fetch_records};
+pub use fingerprint::Fingerprint;
+pub use journal::{Journal, JournalEntry, RowState};
+pub use plan::{
+    normalize_key, plan_import, plan_records, ConflictReason, FieldChange, MissingAction, Plan,
+    PlanOptions, PlanRow, PlanSummary, RowClass, TargetRecord, PLAN_VERSION,
+};
+pub use undo::undo_plan;
