@@ -15,12 +15,11 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 use passerelle_dastra::models::{DataSubjectRequestDto, DataSubjectRequestState};
-use passerelle_discovery::package::language_of;
+use passerelle_discovery::package::{language_of, package_sources};
 use passerelle_discovery::{
-    attach_package, build_package, update_request, verify_package, PackageInput, PackageSource,
-    RequestSummary, RequestUpdate, SourceKind,
+    attach_package, build_package, update_request, verify_package, PackageInput, RequestSummary,
+    RequestUpdate, SourceKind,
 };
-use passerelle_vault::Settings;
 
 use crate::workspace;
 
@@ -100,16 +99,12 @@ pub async fn package(args: PackageArgs) -> anyhow::Result<()> {
         request.language = language_of(lang);
     }
 
-    let sources = job
-        .spec
-        .sources
-        .iter()
-        .map(|s| PackageSource {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            kind: vault.find(&s.id).ok().and_then(|p| kind_of(&p.settings)),
-        })
-        .collect();
+    let sources = package_sources(&job, |id| {
+        vault
+            .find(id)
+            .ok()
+            .and_then(|p| SourceKind::of(&p.settings))
+    });
     let findings = store.findings(&job.spec.id).await?;
     let reviews = store.reviews(&job.spec.id).await?;
     let reviewer = match args.reviewer {
@@ -159,17 +154,6 @@ pub async fn package(args: PackageArgs) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-fn kind_of(settings: &Settings) -> Option<SourceKind> {
-    match settings {
-        Settings::Postgres(_) | Settings::MySql(_) | Settings::Sqlite(_) => {
-            Some(SourceKind::Database)
-        }
-        Settings::Folder(_) => Some(SourceKind::Folder),
-        Settings::RestApi(_) => Some(SourceKind::Api),
-        Settings::DastraWorkspace(_) => None,
-    }
 }
 
 /// Attach a package to its request, then update the request if asked.

@@ -9,9 +9,8 @@ use std::path::PathBuf;
 use chrono::Utc;
 use passerelle_audit::{Actor, AuditAction, AuditEvent, AuditFilter, AuditLog, Count, Id};
 use passerelle_dastra::models::{DataSubjectRequestDto, DataSubjectRequestState};
-use passerelle_discovery::package::{PackageSource, RequestSummary, SourceKind};
+use passerelle_discovery::package::{RequestSummary, SourceKind};
 use passerelle_discovery::{PackageInput, RequestUpdate};
-use passerelle_vault::Settings as ConnectionSettings;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -227,24 +226,10 @@ impl Api {
             .current_client()
             .get::<DataSubjectRequestDto>(&request_id)
             .await?;
-        let sources = job
-            .spec
-            .sources
-            .iter()
-            .map(|s| PackageSource {
-                id: s.id.clone(),
-                name: s.name.clone(),
-                kind: self
-                    .vault
-                    .get(&s.id.as_str().into())
-                    .ok()
-                    .map(|p| match p.settings {
-                        ConnectionSettings::Folder(_) => SourceKind::Folder,
-                        ConnectionSettings::RestApi(_) => SourceKind::Api,
-                        _ => SourceKind::Database,
-                    }),
-            })
-            .collect();
+        let sources = passerelle_discovery::package::package_sources(&job, |id| {
+            let profile = self.vault.get(&id.into()).ok()?;
+            SourceKind::of(&profile.settings)
+        });
         let input = PackageInput {
             findings: store.findings(&req.job_id).await.map_err(discovery_error)?,
             reviews: store.reviews(&req.job_id).await.map_err(discovery_error)?,

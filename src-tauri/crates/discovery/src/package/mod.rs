@@ -135,6 +135,37 @@ pub enum SourceKind {
     Api,
 }
 
+impl SourceKind {
+    /// The kind of a connection's settings; `None` for a Dastra workspace (never a source).
+    pub fn of(settings: &passerelle_vault::Settings) -> Option<SourceKind> {
+        use passerelle_vault::Settings;
+        match settings {
+            Settings::Postgres(_) | Settings::MySql(_) | Settings::Sqlite(_) => {
+                Some(SourceKind::Database)
+            }
+            Settings::Folder(_) => Some(SourceKind::Folder),
+            Settings::RestApi(_) => Some(SourceKind::Api),
+            Settings::DastraWorkspace(_) => None,
+        }
+    }
+}
+
+/// The job's sources as the package names them, each kind given by `kind_of(source id)`.
+pub fn package_sources(
+    job: &JobRecord,
+    kind_of: impl Fn(&str) -> Option<SourceKind>,
+) -> Vec<PackageSource> {
+    job.spec
+        .sources
+        .iter()
+        .map(|s| PackageSource {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            kind: kind_of(&s.id),
+        })
+        .collect()
+}
+
 /// A source the job searched, as the package names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
