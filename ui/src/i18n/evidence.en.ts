@@ -33,6 +33,8 @@ export const evidence: typeof fr = {
     cancel: 'Cancel',
     failed: 'The package could not be prepared',
     dismiss: 'Close',
+    outdated:
+      'Decisions have changed since: this package does not hold them. Prepare it again before attaching it.',
     builtTitle: 'Package ready',
     counts: {
       included: 'Included',

@@ -32,6 +32,8 @@ export const evidence = {
     cancel: 'Annuler',
     failed: 'Le dossier n’a pas pu être préparé',
     dismiss: 'Fermer',
+    outdated:
+      'Des décisions ont changé depuis : ce dossier ne les contient pas. Préparez-le à nouveau avant de le joindre.',
     builtTitle: 'Dossier prêt',
     counts: {
       included: 'Inclus',

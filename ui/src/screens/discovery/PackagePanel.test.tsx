@@ -105,6 +105,22 @@ describe('the response package', () => {
     expect(screen.getByTestId('package-report-open')).toHaveTextContent('Masquer le rapport');
   });
 
+  it('says the package is outdated when a decision changes after it was built', async () => {
+    const { user } = await buildReviewed();
+    expect(screen.queryByTestId('package-outdated')).toBeNull();
+
+    const card = screen.getAllByTestId('review-finding').find((f) => f.dataset.id === '101')!;
+    await user.click(within(card).getByTestId('finding-undo'));
+
+    expect(await screen.findByTestId('package-outdated')).toHaveTextContent(
+      'Des décisions ont changé depuis',
+    );
+    await user.click(screen.getByTestId('package-build-anyway'));
+    await user.click(screen.getByTestId('package-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('package-outdated')).toBeNull());
+    expect(screen.getByTestId('package-undecided')).toHaveAttribute('data-count', '1');
+  });
+
   it('says why the package could not be built', async () => {
     const { backend, user } = await openReview({ decided: true });
     backend.fail('package_build', 'internal', 'package: disk full');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 
 import { useBuildPackage } from '../../api';
 import type { PackageView } from '../../bindings/PackageView';
@@ -26,6 +26,15 @@ export function PackagePanel({ list }: Props) {
   const running = list.job.live;
   const built = build.data;
 
+  // The reviews the shown package was built from: a change afterwards makes it outdated.
+  const reviews = useMemo(() => JSON.stringify(list.findings.map((f) => [f.id, f.review])), [list]);
+  const builtFrom = useRef<string | null>(null);
+  const start = () => {
+    builtFrom.current = reviews;
+    build.mutate();
+  };
+  const outdated = built !== undefined && builtFrom.current !== reviews;
+
   return (
     <section className={styles.panel} aria-labelledby="package-title" data-testid="package-panel">
       <div className={styles.head}>
@@ -40,7 +49,7 @@ export function PackagePanel({ list }: Props) {
           testId="package-build"
           disabled={running || left > 0 || build.isPending}
           aria-describedby={running || left > 0 ? 'package-why' : undefined}
-          onClick={() => build.mutate()}
+          onClick={start}
         >
           {build.isPending ? words.building : built ? words.rebuild : words.build}
         </Button>
@@ -73,6 +82,11 @@ export function PackagePanel({ list }: Props) {
         </div>
       )}
 
+      {outdated && (
+        <p className={styles.why} data-testid="package-outdated">
+          {words.outdated}
+        </p>
+      )}
       {built && <Built key={built.sha256} pkg={built} />}
 
       {confirming && (
@@ -89,7 +103,7 @@ export function PackagePanel({ list }: Props) {
                 data-autofocus
                 onClick={() => {
                   setConfirming(false);
-                  build.mutate();
+                  start();
                 }}
               >
                 {words.confirm}
