@@ -4,3 +4,4 @@ export { queryKeys } from './queryKeys';
 export * from './hooks';
 export * from './connections';
 export * from './discovery';
+export * from './evidence';

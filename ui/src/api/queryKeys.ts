@@ -1,6 +1,7 @@
 // Query keys, one builder per command: the first element is the command's name, so a backend
 // event can invalidate every query of a command at once.
 
+import type { AuditListRequest } from '../bindings/AuditListRequest';
 import type { DsarListRequest } from '../bindings/DsarListRequest';
 import type { RegistryListRequest } from '../bindings/RegistryListRequest';
 
@@ -16,4 +17,5 @@ export const queryKeys = {
   recentJobs: () => ['discovery_recent'] as const,
   job: (jobId: string) => ['discovery_job', jobId] as const,
   review: (jobId: string) => ['review_list', jobId] as const,
+  auditList: (req: AuditListRequest) => ['audit_list', req] as const,
 };

@@ -108,11 +108,24 @@ describe('the discovery entry of the navigation', () => {
   });
 });
 
+describe('the audit entry of the navigation', () => {
+  it('opens the audit log instead of a placeholder', async () => {
+    installFakeBackend();
+    const { user } = renderApp();
+
+    await user.click(await screen.findByTestId('nav-audit'));
+
+    expect(await screen.findAllByTestId('audit-row')).not.toHaveLength(0);
+    expect(window.location.hash).toBe('#/audit');
+    expect(screen.getByTestId('nav-audit')).not.toHaveTextContent('Bientôt');
+    expect(screen.queryByTestId('not-built')).toBeNull();
+  });
+});
+
 describe('the screens not built yet', () => {
   const planned = [
     ['mapping', 'Mapping'],
     ['imports', 'Imports'],
-    ['audit', 'Audit'],
   ] as const;
 
   for (const [id, title] of planned) {
@@ -133,7 +146,7 @@ describe('the screens not built yet', () => {
 
   it('says it in English too', async () => {
     installFakeBackend({ preference: 'en' });
-    renderApp('#/audit');
+    renderApp('#/mapping');
 
     expect(await screen.findByTestId('not-built')).toHaveTextContent(
       'This screen is not built yet',

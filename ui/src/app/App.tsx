@@ -6,6 +6,7 @@ import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { guessLanguage, I18nProvider, DICTIONARIES } from '../i18n';
 import { navScreenOf, type Route } from '../lib/route';
+import { AuditScreen } from '../screens/audit/AuditScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { DiscoveryListScreen } from '../screens/discovery/DiscoveryListScreen';
 import { JobScreen } from '../screens/discovery/JobScreen';
@@ -137,6 +138,13 @@ function CurrentScreen({ route, navigate }: ScreenProps) {
       );
     case 'connections':
       return <ConnectionsScreen />;
+    case 'audit':
+      return (
+        <AuditScreen
+          state={route.audit}
+          onChange={(audit) => navigate({ screen: 'audit', audit })}
+        />
+      );
     default:
       return <NotBuiltScreen screen={route.screen} />;
   }
@@ -145,5 +153,6 @@ function CurrentScreen({ route, navigate }: ScreenProps) {
 function pageOf(route: Route): number {
   if ('inbox' in route) return route.inbox.page;
   if ('registry' in route) return route.registry.page;
+  if ('audit' in route) return route.audit.page;
   return 1;
 }

@@ -2,6 +2,7 @@
 
 import { connections } from './connections.en';
 import { discovery } from './discovery.en';
+import { evidence } from './evidence.en';
 import type { Messages } from './fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -209,6 +210,7 @@ export const en: Messages = {
   },
   connections,
   discovery,
+  evidence,
   planned: {
     badge: 'Not built yet',
     notice:
@@ -223,11 +225,6 @@ export const en: Messages = {
       title: 'Imports',
       purpose:
         'Prepare an import, see its plan (creations, changes) before applying it, then resume or undo it.',
-    },
-    audit: {
-      title: 'Audit',
-      purpose:
-        'Browse the tamper-evident log of every action that reads personal data or writes to Dastra.',
     },
   },
   enums: {

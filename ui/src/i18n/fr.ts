@@ -17,6 +17,7 @@ import type {
 import type { ErrorCode } from '../bindings/ErrorCode';
 import { connections } from './connections.fr';
 import { discovery } from './discovery.fr';
+import { evidence } from './evidence.fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -225,6 +226,7 @@ export const fr = {
   },
   connections,
   discovery,
+  evidence,
   planned: {
     badge: 'Pas encore construit',
     notice:
@@ -239,11 +241,6 @@ export const fr = {
       title: 'Imports',
       purpose:
         "Préparer un import, voir son plan (créations, modifications) avant de l'appliquer, puis le reprendre ou l'annuler.",
-    },
-    audit: {
-      title: 'Audit',
-      purpose:
-        'Consulter le journal infalsifiable de chaque action qui lit des données personnelles ou écrit dans Dastra.',
     },
   },
   enums: {

@@ -34,7 +34,8 @@ describe('routes', () => {
       { screen: 'review', jobId: 'job 1' },
       { screen: 'mapping' },
       { screen: 'imports' },
-      { screen: 'audit' },
+      { screen: 'audit', audit: { requestId: null, page: 1 } },
+      { screen: 'audit', audit: { requestId: 1001, page: 2 } },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });
@@ -51,6 +52,17 @@ describe('routes', () => {
     expect(routeHref({ screen: 'launch', id: 12, inbox: DEFAULT_INBOX })).toBe(
       '#/inbox/12/discovery',
     );
+  });
+
+  it("keep the audit log's filter and page in the address", () => {
+    expect(routeHref({ screen: 'audit', audit: { requestId: 1001, page: 2 } })).toBe(
+      '#/audit?request=1001&page=2',
+    );
+    expect(parseRoute('#/audit')).toEqual({ screen: 'audit', audit: { requestId: null, page: 1 } });
+    expect(parseRoute('#/audit?request=x&page=0')).toEqual({
+      screen: 'audit',
+      audit: { requestId: null, page: 1 },
+    });
   });
 
   it('ignore a request id that is not a positive number', () => {

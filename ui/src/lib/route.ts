@@ -2,7 +2,7 @@
 // (`#/inbox?state=Open&overdue=1`, `#/inbox/12?state=Open`), so a request opened from a filtered
 // inbox leads back to that same inbox. Discovery: `#/inbox/12/discovery` prepares a search of
 // request 12, `#/discovery` lists recent jobs, `#/discovery/<job>` follows one and
-// `#/discovery/<job>/review` reviews its findings.
+// `#/discovery/<job>/review` reviews its findings. `#/audit?request=12&page=2` reads the log.
 
 import {
   DEFAULT_INBOX,
@@ -19,11 +19,16 @@ export const REGISTRY_SCREENS = ['assets', 'actors', 'contracts'] as const;
 export type RegistryScreen = (typeof REGISTRY_SCREENS)[number];
 
 /** Screens in the navigation that are not built yet. */
-export const PLANNED_SCREENS = ['mapping', 'imports', 'audit'] as const;
+export const PLANNED_SCREENS = ['mapping', 'imports'] as const;
 export type PlannedScreen = (typeof PLANNED_SCREENS)[number];
 
 /** Every screen the navigation lists. */
-export type NavScreen = 'inbox' | RegistryScreen | 'connections' | 'discovery' | PlannedScreen;
+export type NavScreen =
+  'inbox' | RegistryScreen | 'connections' | 'discovery' | 'audit' | PlannedScreen;
+
+/** The audit log's page and filter (`#/audit?request=1001&page=2`). */
+export type AuditState = { requestId: number | null; page: number };
+export const DEFAULT_AUDIT: AuditState = { requestId: null, page: 1 };
 
 export type Route =
   | { screen: 'inbox'; inbox: InboxState }
@@ -34,6 +39,7 @@ export type Route =
   | { screen: 'discovery' }
   | { screen: 'job'; jobId: string }
   | { screen: 'review'; jobId: string }
+  | { screen: 'audit'; audit: AuditState }
   | { screen: PlannedScreen };
 
 export const HOME: Route = { screen: 'inbox', inbox: DEFAULT_INBOX };
@@ -64,6 +70,7 @@ export function parseRoute(hash: string): Route {
   const registry = REGISTRY_SCREENS.find((s) => s === head);
   if (registry) return { screen: registry, registry: registryFromParams(params) };
   if (head === 'connections') return { screen: 'connections' };
+  if (head === 'audit') return { screen: 'audit', audit: auditFromParams(params) };
   const planned = PLANNED_SCREENS.find((s) => s === head);
   if (planned) return { screen: planned };
   return HOME;
@@ -82,6 +89,8 @@ export function routeHref(route: Route): string {
       return `#/discovery/${encodeURIComponent(route.jobId)}`;
     case 'review':
       return `#/discovery/${encodeURIComponent(route.jobId)}/review`;
+    case 'audit':
+      return withQuery('#/audit', auditToParams(route.audit));
     case 'assets':
     case 'actors':
     case 'contracts':
@@ -115,7 +124,23 @@ export function navRoute(screen: NavScreen): Route {
     return { screen: screen as RegistryScreen, registry: DEFAULT_REGISTRY };
   }
   if (screen === 'connections' || screen === 'discovery') return { screen };
+  if (screen === 'audit') return { screen, audit: DEFAULT_AUDIT };
   return { screen: screen as PlannedScreen };
+}
+
+function auditFromParams(params: URLSearchParams): AuditState {
+  const positive = (text: string | null) => {
+    const n = Number(text);
+    return text !== null && Number.isInteger(n) && n > 0 ? n : null;
+  };
+  return { requestId: positive(params.get('request')), page: positive(params.get('page')) ?? 1 };
+}
+
+function auditToParams(state: AuditState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.requestId !== null) params.set('request', String(state.requestId));
+  if (state.page > 1) params.set('page', String(state.page));
+  return params;
 }
 
 function withQuery(path: string, params: URLSearchParams): string {

@@ -14,6 +14,7 @@ import type { LanguagePreference } from '../bindings/LanguagePreference';
 import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
 import { fakeConnections, type ConnectionOptions } from './fakeConnections';
 import { fakeDiscovery, type DiscoveryControl, type DiscoveryOptions } from './fakeDiscovery';
+import { fakeEvidence, type EvidenceControl, type EvidenceOptions } from './fakeEvidence';
 import { ACTORS, APP_INFO, ASSETS, CONTRACTS, DSARS, dsarDetail } from './fixtures';
 
 type Name = keyof Commands;
@@ -40,6 +41,8 @@ export type FakeBackend = {
   emit(event: string, payload: unknown): Promise<void>;
   /** The discovery jobs' clock (see fakeDiscovery.ts). */
   discovery: DiscoveryControl;
+  /** The audit log and what was attached (see fakeEvidence.ts). */
+  evidence: EvidenceControl;
 };
 
 type Options = ConnectionOptions & {
@@ -50,6 +53,7 @@ type Options = ConnectionOptions & {
   /** How long connection tests and workspace listings take (the mock window shows them). */
   latencyMs?: number;
   discovery?: DiscoveryOptions;
+  evidence?: EvidenceOptions;
 };
 
 export function installFakeBackend(options: Options = {}): FakeBackend {
@@ -107,16 +111,19 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     options.discovery,
   );
 
-  // NOTE: the evidence and audit screens come next; until then the fake refuses these.
-  const notYet = (cmd: string) => () => {
-    throw { code: 'unsupported', message: `${cmd} is not in the fake backend yet` };
-  };
+  const evidence = fakeEvidence(
+    {
+      review: (jobId) => discovery.handlers.review_list({ jobId }),
+      requestState: (id) => {
+        const row = dsarsOf().find((r) => r.id === id);
+        return row ? evidence.control.decorate(dsarDetail(row)).summary.state : null;
+      },
+    },
+    options.evidence,
+  );
 
   const handlers: { [K in Name]: Handler<K> } = {
-    package_build: notYet('package_build'),
-    package_attach: notYet('package_attach'),
-    audit_list: notYet('audit_list'),
-    audit_verify: notYet('audit_verify'),
+    ...evidence.handlers,
     app_info: () => info(),
     settings_update: (req) => {
       if (req.language) preference = req.language;
@@ -137,7 +144,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     dsar_get: (req) => {
       const row = dsarsOf().find((r) => r.id === req.id);
       if (!row) throw { code: 'notFound', message: `data subject request ${req.id} not found` };
-      return dsarDetail(row);
+      return evidence.control.decorate(dsarDetail(row));
     },
     asset_list: (req) => ({
       ...page(
@@ -170,6 +177,42 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     ...discovery.handlers,
   };
 
+  // What the backend writes to the audit log after each command (the evidence ones write their own).
+  const audit = (cmd: string, req: unknown, res: unknown) => {
+    const job = res as { id?: string; requestId?: number; job?: { id: string; requestId: number } };
+    const record = (action: string, counts: [string, number][] = []) => {
+      const of =
+        job.job ?? (job.id && job.requestId ? { id: job.id, requestId: job.requestId } : null);
+      evidence.control.record({
+        actor: 'dpo@cabinet-lumen.fr',
+        action,
+        ...(of ? { requestId: of.requestId, job: of.id } : {}),
+        counts,
+      });
+    };
+    const sources = () => (res as { sources?: unknown[] }).sources?.length ?? 0;
+    if (cmd === 'discovery_start') record('discoveryStarted', [['sources', sources()]]);
+    if (cmd === 'discovery_resume') record('discoveryResumed', [['sources', sources()]]);
+    if (cmd === 'discovery_cancel') record('discoveryCancelled');
+    // A running job's review is read again every few seconds: one entry once it has stopped.
+    if (cmd === 'review_list' && !(res as { job: { live: boolean } }).job.live) {
+      record('findingsViewed', [['findings', (res as { findings: unknown[] }).findings.length]]);
+    }
+    if (cmd === 'review_decide' || cmd === 'review_redact') {
+      const reviews = (res as { reviews: unknown[] }).reviews.length;
+      const { jobId } = req as { jobId: string };
+      const requestId = discovery.handlers.discovery_job({ jobId }).requestId;
+      evidence.control.record({
+        actor: 'dpo@cabinet-lumen.fr',
+        action: 'findingReviewed',
+        requestId,
+        job: jobId,
+        counts: [['findings', reviews]],
+      });
+    }
+    if (cmd === 'connections_test') record('connectionTested');
+  };
+
   mockIPC(
     async (cmd, payload) => {
       const req = (payload as { req?: unknown } | undefined)?.req;
@@ -180,6 +223,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
       if (!handler) throw { code: 'unsupported', message: `no command named ${cmd}` };
       const res = await handler(req);
       responses.push({ cmd, res });
+      audit(cmd, req, res);
       return res;
     },
     { shouldMockEvents: true },
@@ -200,6 +244,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     recover: () => failures.clear(),
     emit,
     discovery: discovery.control,
+    evidence: evidence.control,
   };
 }
 

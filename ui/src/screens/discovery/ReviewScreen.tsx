@@ -15,6 +15,7 @@ import { redactedSpans, toggleRedaction, wholeFieldRedacted } from '../../lib/re
 import { routeHref } from '../../lib/route';
 import { ExcludeDialog } from './ExcludeDialog';
 import { FindingCard } from './FindingCard';
+import { PackagePanel } from './PackagePanel';
 import styles from './Review.module.css';
 import { displayOrder, groupFindings } from './reviewGroups';
 
@@ -287,6 +288,8 @@ function Review({ list, back }: ReviewProps) {
           </ul>
         </details>
       )}
+
+      {ordered.length > 0 && <PackagePanel list={list} />}
 
       {excluding && (
         <ExcludeDialog
