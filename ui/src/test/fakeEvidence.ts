@@ -219,7 +219,7 @@ export function fakeEvidence(
       counts: [
         ['included', counts.included],
         ['excluded', counts.excluded],
-        ['redactions', counts.redactions],
+        ['redacted', counts.redactions],
       ],
     });
     return view;
@@ -282,7 +282,7 @@ export function fakeEvidence(
           actor: ACTOR,
           action: 'requestUpdated',
           requestId: req.requestId,
-          counts: [['changes', changes]],
+          counts: [['updated', changes]],
         });
       }
       return { attachmentId: row.id, alreadyAttached, changes, state: after.state ?? current };

@@ -172,7 +172,8 @@ pub struct AuditVerifyView {
     /// Why, in words.
     #[ts(optional)]
     pub reason: Option<String>,
-    /// The last entry's number and hash, to note down and compare later.
+    /// The last entry's number and hash as `SEQ:HASH` (the form `passerelle audit verify
+    /// --head` takes), to note down and compare later.
     #[ts(optional)]
     pub head: Option<String>,
 }
@@ -406,7 +407,7 @@ impl Api {
                 .first_broken
                 .as_ref()
                 .map(|b| b.reason.describe().to_string()),
-            head: report.head.map(|h| format!("{} {}", h.seq, h.hash)),
+            head: report.head.map(|h| format!("{}:{}", h.seq, h.hash)),
         })
     }
 }

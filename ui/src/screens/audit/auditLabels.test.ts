@@ -43,7 +43,7 @@ describe('the audit labels', () => {
     const counts: [string, number][] = [
       ['findings', 12],
       ['included', 9],
-      ['redactions', 1],
+      ['redacted', 1],
     ];
     expect(countsLabel(fr.evidence.audit, counts, 'fr')).toBe('12 résultats, 9 inclus, 1 masquage');
     expect(countsLabel(en.evidence.audit, counts, 'en')).toBe(
