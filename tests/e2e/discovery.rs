@@ -146,5 +146,99 @@ async fn discovery_runs_from_a_request_and_its_findings_are_reviewed() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     app.screenshot("discovery-reviewed-fr").await;
 
+    // The package: built from what was included, its report read before sending.
+    let sandbox_url = app
+        .js("return document.querySelector('[data-testid=workspace-label]').parentElement.title")
+        .await
+        .as_str()
+        .expect("the header's title is the workspace address")
+        .to_string();
+    app.click("[data-testid=package-build]").await;
+    app.wait_for("[data-testid=package-result]").await;
+    app.wait_for("[data-testid=package-included][data-count='2']")
+        .await;
+    app.click("[data-testid=package-report-open]").await;
+    app.wait_for("[data-testid=package-report]").await;
+    let report = app
+        .js("return document.querySelector('[data-testid=package-report]').srcdoc")
+        .await
+        .as_str()
+        .expect("the report's HTML")
+        .to_string();
+    assert!(
+        report.contains("Partage clients"),
+        "the source is in the report"
+    );
+    assert!(
+        !report.contains("voisin.tiers@example.org"),
+        "the redacted address is not"
+    );
+    app.js("document.querySelector('[data-testid=package-report]').scrollIntoView(); return 1")
+        .await;
+    app.screenshot("discovery-report-fr").await;
+
+    // Attached to the request, which is closed with a message.
+    // (A JavaScript click: the review's sticky header covers the button once scrolled.)
+    app.js("document.querySelector('[data-testid=package-attach-open]').click(); return 1")
+        .await;
+    app.wait_for("[data-testid=attach-dialog]").await;
+    app.select_option("[data-testid=attach-state]", "Closed")
+        .await;
+    app.type_into(
+        "[data-testid=attach-message]",
+        "Vos données sont dans le dossier joint.",
+    )
+    .await;
+    app.screenshot("discovery-attach-fr").await;
+    app.click("[data-testid=attach-confirm]").await;
+    app.wait_for("[data-testid=attach-result][data-already=false]")
+        .await;
+    app.wait_for("[data-testid=attach-state-now][data-state=Closed]")
+        .await;
+    app.screenshot("discovery-attached-fr").await;
+
+    // The sandbox lists the attachment, the request is closed, and the package downloaded
+    // from Dastra matches its manifest.
+    let client = ClientOptions::new(&sandbox_url, Auth::api_key("sandbox-secret"))
+        .workspace(i64::from(passerelle_sandbox::MAIN_WORKSPACE))
+        .build()
+        .expect("a client of the app's sandbox");
+    let attachments = client
+        .list_attachments(id)
+        .await
+        .expect("attachments listed");
+    let package = attachments
+        .iter()
+        .find(|a| {
+            a.file_name
+                .as_deref()
+                .is_some_and(|n| n.starts_with("passerelle-dsar-"))
+        })
+        .expect("the package is attached");
+    let after: DataSubjectRequestDto = client.get(&id).await.expect("the request");
+    assert_eq!(
+        serde_json::to_value(&after.state).expect("a state"),
+        serde_json::json!("Closed")
+    );
+    let download = tempfile::tempdir().expect("a folder");
+    let path = download
+        .path()
+        .join(package.file_name.clone().expect("a name"));
+    client
+        .download_attachment(id, package.id.expect("an id"), &path, |_, _| {})
+        .await
+        .expect("downloaded");
+    let check = passerelle_discovery::verify_package(&path).expect("a package");
+    assert!(check.is_intact(), "{:?}", check.problems);
+
+    // The audit log holds every step, and its chain holds.
+    app.click("[data-testid=attach-close]").await;
+    app.click("[data-testid=nav-audit]").await;
+    app.wait_for_count("[data-testid=audit-row]", 6).await;
+    app.click("[data-testid=audit-verify]").await;
+    app.wait_for("[data-testid=audit-verify-result][data-ok=true]")
+        .await;
+    app.screenshot("audit-fr").await;
+
     app.finish().await;
 }
