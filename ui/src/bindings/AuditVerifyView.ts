@@ -21,6 +21,7 @@ brokenAt?: number,
  */
 reason?: string, 
 /**
- * The last entry's number and hash, to note down and compare later.
+ * The last entry's number and hash as `SEQ:HASH` (the form `passerelle audit verify
+ * --head` takes), to note down and compare later.
  */
 head?: string, };
