@@ -241,14 +241,18 @@ async fn discovery_runs_from_a_request_and_its_findings_are_reviewed() {
     app.screenshot("audit-fr").await;
 
     // The same screens in English.
-    app.select_option("[data-testid=language-switch]", "en").await;
+    app.select_option("[data-testid=language-switch]", "en")
+        .await;
     app.wait_for_count("[data-testid=audit-row]", 6).await;
     tokio::time::sleep(Duration::from_millis(400)).await;
     app.screenshot("audit-en").await;
     app.js("history.back(); return 1").await;
     app.wait_for_count("[data-testid=review-finding]", 3).await;
     let labels = app.inner_text("body").await;
-    assert!(labels.contains("Include"), "the review speaks English: {labels:.200}");
+    assert!(
+        labels.contains("Include"),
+        "the review speaks English: {labels:.200}"
+    );
     tokio::time::sleep(Duration::from_millis(400)).await;
     app.screenshot("discovery-review-en").await;
 

@@ -198,7 +198,12 @@ async fn identity(
     let dsar = client
         .get::<DataSubjectRequestDto>(&request)
         .await
-        .with_context(|| format!("request #{request} could not be read from the workspace (check its id in the inbox)"))?;
+        .with_context(|| {
+            format!(
+                "request #{request} could not be read from the workspace (check its id in the \
+                 inbox)"
+            )
+        })?;
     Ok(IdentitySet::from_request(&dsar))
 }
 

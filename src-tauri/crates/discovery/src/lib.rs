@@ -5,11 +5,13 @@
 //! `passerelle-matching`) and the connection profiles to search. [`run_job`] searches them
 //! concurrently within a bound:
 //!
-//! | source | unit of work | how |
-//! | --- | --- | --- |
-//! | PostgreSQL, MySQL/MariaDB, SQLite | a table | columns suggested ([`suggest_columns`]), matching pushed down, candidates verified, linked rows one hop away |
-//! | folder | a file | read into records and snippets by `passerelle_connectors::files`, each matched |
-//! | HTTP API | a request of its recipe | the recipe run with the subject's identifiers, each record matched |
+//! - **PostgreSQL, MySQL/MariaDB, SQLite**: the unit is a table; its columns are suggested
+//!   ([`suggest_columns`]), the matching pushed down, candidates verified, and linked rows shown
+//!   one hop away;
+//! - **folder**: the unit is a file, read into records and snippets by
+//!   `passerelle_connectors::files`, each matched;
+//! - **HTTP API**: the unit is a request of its recipe, run with the subject's identifiers, each
+//!   record matched.
 //!
 //! Every finding says where it is ([`FindingLocation`]), how sure the match is and why, in
 //! French and English, and which other personal data its values hold. Progress goes to a

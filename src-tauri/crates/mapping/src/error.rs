@@ -13,7 +13,10 @@ pub enum Error {
     #[error("mapping profile error: the file is not a valid profile: {0}")]
     Json(#[from] serde_json::Error),
     /// The profile has no `version` field.
-    #[error("mapping profile error: the profile has no \"version\" field; it was not written by Passerelle")]
+    #[error(
+        "mapping profile error: the profile has no \"version\" field; it was not written by \
+         Passerelle"
+    )]
     NoVersion,
     /// The profile was written by a newer Passerelle, in a format this one cannot read.
     #[error(

@@ -584,7 +584,8 @@ fn failure(err: &sqlx::Error, what: &str) -> Failure {
         return Failure::new(
             FailureCode::Unreachable,
             format!(
-                "The connection to the database was lost while {what}. Check that the server                  is running and reachable, then resume the search."
+                "The connection to the database was lost while {what}. Check that the server \
+                 is running and reachable, then resume the search."
             ),
         )
         .with_detail(chain(err));
