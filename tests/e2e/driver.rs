@@ -40,7 +40,12 @@ fn require_display() -> bool {
 }
 
 fn app_binary() -> PathBuf {
-    // This test runs from target/<profile>/deps/; the app is built next to it.
+    // `PASSERELLE_APP_BINARY` names the app when the build keeps its intermediate files apart
+    // (`CARGO_BUILD_BUILD_DIR`); otherwise this test runs from target/<profile>/deps/ and the
+    // app is built next to it.
+    if let Some(app) = std::env::var_os("PASSERELLE_APP_BINARY") {
+        return PathBuf::from(app);
+    }
     let exe = std::env::current_exe().expect("the test binary's path");
     let profile_dir = exe
         .parent()
