@@ -68,6 +68,7 @@ pub mod fetch;
 pub mod fingerprint;
 pub mod journal;
 pub mod plan;
+pub mod source;
 pub mod undo;
 
 pub use apply::{apply_plan, ApplyReport, ApplySink, RowOutcome, RowReport};
@@ -79,4 +80,5 @@ pub use plan::{
     normalize_key, plan_import, plan_records, ConflictReason, FieldChange, MissingAction, Plan,
     PlanOptions, PlanRow, PlanSummary, RowClass, TargetRecord, PLAN_VERSION,
 };
+pub use source::{read_file_source, read_source, SourceData, SourceError, SourceSpec};
 pub use undo::undo_plan;
