@@ -143,16 +143,7 @@ pub enum SourceError {
 }
 
 fn missing_columns(problems: &[Problem]) -> String {
-    let lines: Vec<String> = problems
-        .iter()
-        .map(|p| {
-            format!(
-                "column « {} »: {}",
-                p.column.as_deref().unwrap_or("?"),
-                p.message
-            )
-        })
-        .collect();
+    let lines: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
     format!(
         "the profile reads {} column(s) the source does not have: {}",
         problems.len(),

@@ -322,6 +322,7 @@ fn read_csv(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Table, 
     let mut ragged = Vec::new();
     let mut ragged_count = 0usize;
     let mut record = csv::StringRecord::new();
+    let mut read = 0u64;
     loop {
         let more = reader
             .read_record(&mut record)
@@ -329,7 +330,10 @@ fn read_csv(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Table, 
         if !more {
             break;
         }
-        let line = record.position().map_or(0, |p| p.line());
+        // NOTE: a row's number is its rank among the records (blank lines count, as the
+        // rows of a spreadsheet would), not a line: a quoted value may span lines.
+        read += 1;
+        let line = read;
         let cells: Vec<&str> = record.iter().map(str::trim).collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
@@ -340,6 +344,17 @@ fn read_csv(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Table, 
             headers = Some(names);
             continue;
         };
+        let unnamed = cells
+            .iter()
+            .zip(names)
+            .position(|(cell, name)| name.is_empty() && !cell.is_empty());
+        if let Some(j) = unnamed {
+            return Err(TableError::UnnamedColumn {
+                path: path.to_owned(),
+                column: column_letter(j),
+                row: line,
+            });
+        }
         if cells.len() != names.len() {
             // NOTE: trailing empty cells past the header (a spreadsheet's stray `;;`) are
             // harmless; anything else means a value moved to another column.
@@ -369,26 +384,6 @@ fn read_csv(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Table, 
             width: headers.len(),
             rows: ragged,
         });
-    }
-    for (i, name) in headers.iter().enumerate().filter(|(_, n)| n.is_empty()) {
-        // A column without a header is refused only when it holds something.
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(true)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let first = reader
-            .records()
-            .flatten()
-            .find(|r| r.get(i).is_some_and(|c| !c.trim().is_empty()));
-        if let Some(r) = first {
-            return Err(TableError::UnnamedColumn {
-                path: path.to_owned(),
-                column: column_letter(i),
-                row: r.position().map_or(0, |p| p.line()),
-            });
-        }
-        debug_assert!(name.is_empty());
     }
     Ok(Table {
         format: Format::Csv,
