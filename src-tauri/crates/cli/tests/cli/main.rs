@@ -8,5 +8,6 @@ mod audit;
 mod commands;
 mod discover;
 mod evidence;
+mod import;
 mod leak;
 mod support;

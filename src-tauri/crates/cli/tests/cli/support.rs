@@ -60,6 +60,19 @@ impl Session {
     /// Run `passerelle args…` with `stdin` piped in and extra environment variables. Its
     /// outputs are also written to the session's log folder, as an app's log would be.
     pub fn run(&mut self, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Run {
+        let mut command = self.command(args);
+        command
+            .envs(env.iter().copied())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        self.args.push(args.iter().map(|a| a.to_string()).collect());
+        self.finish(command, args, stdin)
+    }
+
+    /// The command `passerelle args…` in this session, not started (for a test that kills
+    /// it); its standard streams are not set.
+    pub fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_passerelle"));
         command
             .args(args)
@@ -70,13 +83,11 @@ impl Session {
             .env("XDG_DATA_HOME", self.path("data"))
             .env("XDG_CACHE_HOME", self.path("cache"))
             .env("XDG_STATE_HOME", self.path("state"))
-            .env("LOG_LEVEL", "trace")
-            .envs(env.iter().copied())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        self.args.push(args.iter().map(|a| a.to_string()).collect());
+            .env("LOG_LEVEL", "trace");
+        command
+    }
 
+    fn finish(&mut self, mut command: Command, args: &[&str], stdin: Option<&str>) -> Run {
         let mut child = command.spawn().expect("the binary starts");
         let mut input = child.stdin.take().expect("stdin");
         if let Some(text) = stdin {

@@ -1,0 +1,433 @@
+//! `passerelle import plan|apply|undo|history`, run as a separate process: against the
+//! built-in sandbox (its state kept in the session's data folder), with bad inputs that must
+//! write nothing, and killed with SIGKILL mid-apply then resumed against a sandbox served
+//! over HTTP by the test.
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use passerelle_dastra::{Auth, ClientOptions, DastraClient};
+use passerelle_sandbox::{RunningSandbox, SandboxOptions, MAIN_WORKSPACE};
+use serde_json::{json, Value};
+
+use crate::support::*;
+
+const PROFILE: &str = r#"{
+  "version": 1, "id": "servicenow-apps", "name": "ServiceNow applications",
+  "source": { "name": "servicenow", "kind": "json", "records": "result" },
+  "target": "asset",
+  "key": { "column": "u_number", "target": "ref", "transforms": [{ "op": "trim" }] },
+  "fields": [
+    { "target": "label", "column": "name", "transforms": [{ "op": "trim" }] },
+    { "target": "type", "column": "sys_class_name",
+      "transforms": [{ "op": "valueMap", "values": { "cmdb_ci_business_app": "Software" } }] },
+    { "target": "tags", "column": "u_tags",
+      "transforms": [{ "op": "split", "separator": "," }, { "op": "lookup", "kind": "tag" }] }
+  ]
+}"#;
+
+fn write(session: &Session, name: &str, bytes: &[u8]) -> String {
+    let path = session.path(name);
+    std::fs::write(&path, bytes).expect("written");
+    path.display().to_string()
+}
+
+fn export() -> Vec<u8> {
+    let app = "cmdb_ci_business_app";
+    let document = json!({ "result": [
+        { "u_number": "APM0060001", "name": "Paie ", "sys_class_name": app, "u_tags": "Legacy" },
+        { "u_number": "APM0060002", "name": "CRM", "sys_class_name": app },
+        { "u_number": "APM0060003", "name": "GED", "sys_class_name": app, "u_tags": "Inconnu" },
+    ]});
+    serde_json::to_vec_pretty(&document).expect("json")
+}
+
+fn plan_id(path: &str) -> String {
+    let plan: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the plan file")).expect("json");
+    plan["id"].as_str().expect("an id").to_owned()
+}
+
+#[test]
+fn an_import_is_planned_applied_listed_planned_again_and_undone() {
+    let mut session = Session::new();
+    let profile = write(&session, "profile.json", PROFILE.as_bytes());
+    let source = write(&session, "export.json", &export());
+    let plan_file = session.path("plan.json").display().to_string();
+    let plan = [
+        "import",
+        "plan",
+        "--profile",
+        &profile,
+        "--source",
+        &source,
+        "--out",
+        &plan_file,
+    ];
+
+    let planned = session.run(&plan, None, &[]).ok();
+    let summary = "  create:    2\n  update:    0\n  unchanged: 0\n  conflict:  0\n  \
+                   invalid:   1\n  missing:   150\n";
+    assert!(planned.stdout.contains(summary), "{}", planned.stdout);
+    assert!(
+        planned.stdout.contains(
+            "  row 3: invalid: column « u_tags »: no Dastra tag is named « Inconnu »: create it \
+             in Dastra, correct the file, or send the value to an existing name with a value map"
+        ),
+        "{}",
+        planned.stdout
+    );
+    assert!(
+        planned.stderr.contains("source: 3 rows (JSON)"),
+        "{}",
+        planned.stderr
+    );
+    let id = plan_id(&plan_file);
+
+    let applied = session
+        .run(&["import", "apply", "--plan", &plan_file], None, &[])
+        .ok();
+    assert!(
+        applied.stdout.contains("  row 1: created #"),
+        "{}",
+        applied.stdout
+    );
+    assert!(
+        applied.stdout.contains("  row 2: created #"),
+        "{}",
+        applied.stdout
+    );
+    assert!(
+        applied.stdout.contains("  created: 2\n"),
+        "{}",
+        applied.stdout
+    );
+    assert!(
+        applied.stderr.contains("applied 153/153 rows"),
+        "{}",
+        applied.stderr
+    );
+
+    let history = session.run(&["import", "history"], None, &[]).ok();
+    assert!(
+        history.stdout.contains(&format!("{id}  "))
+            && history
+                .stdout
+                .contains("servicenow-apps of asset  created 2, updated 0"),
+        "{}",
+        history.stdout
+    );
+
+    let again_file = session.path("again.json").display().to_string();
+    let again = [
+        "import",
+        "plan",
+        "--profile",
+        &profile,
+        "--source",
+        &source,
+        "--out",
+        &again_file,
+    ];
+    let replanned = session.run(&again, None, &[]).ok();
+    assert!(
+        replanned
+            .stdout
+            .contains("  create:    0\n  update:    0\n  unchanged: 2\n"),
+        "applied, then planned again: nothing left to do\n{}",
+        replanned.stdout
+    );
+
+    let undone = session
+        .run(&["import", "undo", "--import", &id], None, &[])
+        .ok();
+    assert!(undone.stdout.contains("  undone: 2\n"), "{}", undone.stdout);
+    let after_undo = session.run(&again, None, &[]).ok();
+    assert!(
+        after_undo.stdout.contains("  create:    2\n"),
+        "the created assets are gone\n{}",
+        after_undo.stdout
+    );
+    let history = session.run(&["import", "history"], None, &[]).ok();
+    assert!(history.stdout.contains("undone 2"), "{}", history.stdout);
+
+    let unknown = session.run(&["import", "undo", "--import", "no-such-import"], None, &[]);
+    assert_eq!(unknown.code, Some(1));
+    assert!(unknown
+        .stderr
+        .contains("list them with `passerelle import history`"));
+}
+
+#[test]
+fn bad_inputs_are_refused_with_a_clear_error_and_nothing_written() {
+    let mut session = Session::new();
+    let profile = write(&session, "profile.json", PROFILE.as_bytes());
+    let newer = PROFILE.replacen("\"version\": 1", "\"version\": 7", 1);
+    let newer = write(&session, "newer.json", newer.as_bytes());
+    let good = write(&session, "export.json", &export());
+    let renamed = String::from_utf8(export())
+        .expect("text")
+        .replace("\"name\"", "\"display_name\"");
+    let renamed = write(&session, "renamed.json", renamed.as_bytes());
+    let empty = write(&session, "empty.json", b"");
+    let binary = write(
+        &session,
+        "binary.json",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    );
+    let out = session.path("plan.json");
+    let out_text = out.display().to_string();
+
+    let cases: [(&str, &str, String); 5] = [
+        (
+            newer.as_str(),
+            good.as_str(),
+            "uses format version 7".to_owned(),
+        ),
+        (
+            profile.as_str(),
+            renamed.as_str(),
+            "column « name »: the source has no such column".to_owned(),
+        ),
+        (
+            profile.as_str(),
+            empty.as_str(),
+            format!("file {empty}: it is empty"),
+        ),
+        (
+            profile.as_str(),
+            binary.as_str(),
+            format!("file {binary}: not a valid JSON file"),
+        ),
+        (
+            profile.as_str(),
+            "/nonexistent/export.json",
+            "file /nonexistent/export.json: not found".to_owned(),
+        ),
+    ];
+    for (profile, source, expected) in cases {
+        let run = session.run(
+            &[
+                "import",
+                "plan",
+                "--profile",
+                profile,
+                "--source",
+                source,
+                "--out",
+                &out_text,
+            ],
+            None,
+            &[],
+        );
+        assert_eq!(run.code, Some(1), "{profile} {source}: {}", run.stderr);
+        assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
+        assert!(!out.exists(), "no plan file is written");
+    }
+    let stray: Vec<_> = files_under(session.root.path())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains("plan"))
+        .collect();
+    assert!(stray.is_empty(), "no temporary plan is left: {stray:?}");
+    assert!(
+        !session.path("data/passerelle/imports").exists(),
+        "nothing was applied"
+    );
+}
+
+/// A sandbox served by the test, with no rate limit and some latency, and a client on it.
+fn served(runtime: &tokio::runtime::Runtime) -> (RunningSandbox, DastraClient) {
+    let mut options = SandboxOptions::default();
+    options.seed.assets = 5;
+    options.rate_limits = Vec::new();
+    options.faults.latency_ms = 4;
+    let sandbox = runtime
+        .block_on(passerelle_sandbox::start(options, 0))
+        .expect("the sandbox starts");
+    let client = ClientOptions::new(sandbox.url(), Auth::api_key(sandbox.api_key()))
+        .workspace(i64::from(MAIN_WORKSPACE))
+        .build()
+        .expect("a client");
+    (sandbox, client)
+}
+
+/// A session with a workspace connection `cible` to `sandbox`, a CSV of `rows` applications
+/// and its profile; returns (profile, source).
+fn prepared(session: &mut Session, sandbox: &RunningSandbox, rows: usize) -> (String, String) {
+    let url = sandbox.url().to_string();
+    let workspace = MAIN_WORKSPACE.to_string();
+    session
+        .run(
+            &[
+                "connections",
+                "add",
+                "dastra",
+                "--name",
+                "cible",
+                "--base-url",
+                &url,
+                "--workspace-id",
+                &workspace,
+                "--secret-env",
+                "CIBLE_KEY",
+            ],
+            None,
+            &[("CIBLE_KEY", sandbox.api_key())],
+        )
+        .ok();
+    let profile = r#"{
+      "version": 1, "id": "inventaire", "name": "Inventaire des applications",
+      "source": { "name": "inventaire", "kind": "csv" }, "target": "asset",
+      "key": { "column": "Numéro", "target": "ref" },
+      "fields": [
+        { "target": "label", "column": "Nom" },
+        { "target": "type", "transforms": [{ "op": "constant", "value": "Software" }] }
+      ]
+    }"#;
+    let mut csv = String::from("Numéro;Nom\n");
+    for i in 0..rows {
+        csv.push_str(&format!("INV{i:05};Application n°{i}\n"));
+    }
+    (
+        write(session, "profile.json", profile.as_bytes()),
+        write(session, "inventaire.csv", csv.as_bytes()),
+    )
+}
+
+/// Every asset, without the dates a write sets.
+fn register(runtime: &tokio::runtime::Runtime, client: &DastraClient) -> Vec<Value> {
+    let mut all = runtime
+        .block_on(passerelle_imports::fetch_records(
+            client,
+            passerelle_mapping::Entity::Asset,
+            500,
+        ))
+        .expect("listed");
+    for asset in &mut all {
+        let object = asset.as_object_mut().expect("an object");
+        object.remove("dateUpdate");
+        object.remove("dateCreation");
+    }
+    all
+}
+
+fn lines(path: &Path) -> usize {
+    std::fs::read_to_string(path).map_or(0, |t| t.lines().count())
+}
+
+#[test]
+fn an_apply_killed_mid_way_then_resumed_ends_as_a_clean_run_does() {
+    if !keyring_available() {
+        return;
+    }
+    const ROWS: usize = 150;
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+
+    // The clean run.
+    let (clean_sandbox, clean_client) = served(&runtime);
+    let mut clean = Session::new();
+    let (profile, source) = prepared(&mut clean, &clean_sandbox, ROWS);
+    let plan_file = clean.path("plan.json").display().to_string();
+    let plan = [
+        "import",
+        "plan",
+        "--profile",
+        &profile,
+        "--source",
+        &source,
+        "--out",
+        &plan_file,
+        "--workspace",
+        "cible",
+    ];
+    clean.run(&plan, None, &[]).ok();
+    clean
+        .run(
+            &[
+                "import",
+                "apply",
+                "--plan",
+                &plan_file,
+                "--workspace",
+                "cible",
+            ],
+            None,
+            &[],
+        )
+        .ok();
+    let expected = register(&runtime, &clean_client);
+    assert_eq!(expected.len(), 5 + ROWS);
+
+    // The killed run.
+    let (sandbox, client) = served(&runtime);
+    let mut killed = Session::new();
+    let (profile, source) = prepared(&mut killed, &sandbox, ROWS);
+    let plan_file = killed.path("plan.json").display().to_string();
+    let plan = [
+        "import",
+        "plan",
+        "--profile",
+        &profile,
+        "--source",
+        &source,
+        "--out",
+        &plan_file,
+        "--workspace",
+        "cible",
+    ];
+    killed.run(&plan, None, &[]).ok();
+    let id = plan_id(&plan_file);
+    let journal = killed.path(&format!("data/passerelle/imports/{id}/journal.jsonl"));
+    let apply = [
+        "import",
+        "apply",
+        "--plan",
+        plan_file.as_str(),
+        "--workspace",
+        "cible",
+    ];
+    let mut child = killed
+        .command(&apply)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let started = Instant::now();
+    while lines(&journal) < ROWS / 2 {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the apply did not progress"
+        );
+        assert!(
+            child.try_wait().expect("waitable").is_none(),
+            "the apply ended too soon"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().expect("SIGKILL sent");
+    child.wait().expect("reaped");
+    let partial = register(&runtime, &client).len();
+    assert!(
+        partial > 5 && partial < 5 + ROWS,
+        "killed mid-apply: {partial} assets"
+    );
+
+    let resumed = killed.run(&apply, None, &[]).ok();
+    assert!(
+        resumed.stderr.contains(&format!("resuming import {id}")),
+        "{}",
+        resumed.stderr
+    );
+    assert!(
+        resumed.stdout.contains("nothing to write: 5\n"),
+        "{}",
+        resumed.stdout
+    );
+    assert_eq!(
+        register(&runtime, &client),
+        expected,
+        "the same register as the clean run: no duplicate, nothing lost"
+    );
+}
