@@ -6,10 +6,11 @@
 //!   refuses a profile reading columns the source lacks, lists the records its look-ups need
 //!   and the target's current records from the workspace, prints the summary counts and the
 //!   rows to fix, and writes the plan file (to a temporary file renamed into place).
-//! - `apply --plan FILE` copies the plan into the data folder (`imports/<id>/plan.json`),
-//!   applies it row by row with its journal (`imports/<id>/journal.jsonl`), prints progress
-//!   and a report per written row, and stops between rows on Ctrl-C: running it again
-//!   resumes, without duplicates.
+//! - `apply --plan FILE` keeps a sealed copy of the plan in the data folder
+//!   (`imports/<id>/plan.sealed`), applies it row by row with its journal (the sealed
+//!   `import_journal` table of `passerelle.db`, key in the OS keyring), prints progress and a
+//!   report per written row, and stops between rows on Ctrl-C: running it again resumes,
+//!   without duplicates.
 //! - `undo --import ID` reverts an applied import from its journal.
 //! - `history` lists the imports applied from this data folder.
 //!
@@ -106,7 +107,7 @@ pub async fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         ImportCommand::Plan(args) => plan(args).await,
         ImportCommand::Apply(args) => apply(args).await,
         ImportCommand::Undo(args) => undo(args).await,
-        ImportCommand::History(args) => history(args),
+        ImportCommand::History(args) => history(args).await,
     }
 }
 
@@ -226,6 +227,15 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     written
 }
 
+/// The plan kept (sealed) in an import's folder.
+fn read_kept(path: &Path, key: &passerelle_discovery::SealKey) -> anyhow::Result<Plan> {
+    let sealed = std::fs::read(path)?;
+    let text = key
+        .open(&sealed)
+        .map_err(|_| anyhow::anyhow!("{} was sealed with another key", path.display()))?;
+    Ok(Plan::from_json(std::str::from_utf8(&text)?)?)
+}
+
 /// The folder of import `id` in the data folder.
 fn import_folder(data: &Path, id: &str) -> anyhow::Result<PathBuf> {
     let plain = !id.is_empty()
@@ -316,17 +326,23 @@ async fn apply(args: ApplyArgs) -> anyhow::Result<ExitCode> {
     let folder = import_folder(&data, &plan.id)?;
     std::fs::create_dir_all(&folder)
         .with_context(|| format!("the folder {} cannot be made", folder.display()))?;
-    let kept = folder.join("plan.json");
-    match std::fs::read_to_string(&kept) {
-        Ok(earlier) if Plan::from_json(&earlier).ok().as_ref() != Some(&plan) => bail!(
+    let key = workspace::seal_key().await?;
+    let kept = folder.join("plan.sealed");
+    match read_kept(&kept, &key) {
+        Ok(earlier) if earlier != plan => bail!(
             "an import with the id {} was applied from another plan; plan the import again",
             plan.id
         ),
         Ok(_) => eprintln!("resuming import {}", plan.id),
-        Err(_) => write_atomically(&kept, text.as_bytes())
+        Err(_) if kept.exists() => bail!(
+            "the copy of import {} kept in {} cannot be read: it was sealed with another key",
+            plan.id,
+            kept.display()
+        ),
+        Err(_) => write_atomically(&kept, &key.seal(text.as_bytes()))
             .with_context(|| format!("the plan cannot be kept in {}", kept.display()))?,
     }
-    let journal = Journal::open(folder.join("journal.jsonl"))?;
+    let journal = Journal::open_sealed(data.join("passerelle.db"), key)?;
     let vault = workspace::vault(args.common.profiles.clone())?;
     let (client, sandbox) =
         workspace::workspace_client(&args.common.workspace, &vault, &data).await?;
@@ -428,16 +444,17 @@ fn print_report(report: &ApplyReport, total: usize) -> ExitCode {
 async fn undo(args: UndoArgs) -> anyhow::Result<ExitCode> {
     let data = workspace::data_folder(args.common.data.as_deref())?;
     let folder = import_folder(&data, &args.import)?;
-    let kept = folder.join("plan.json");
-    let text = std::fs::read_to_string(&kept).with_context(|| {
-        format!(
+    let kept = folder.join("plan.sealed");
+    if !kept.exists() {
+        bail!(
             "no import {} was applied from {}: list them with `passerelle import history`",
             args.import,
             data.display()
-        )
-    })?;
-    let plan = Plan::from_json(&text)?;
-    let journal = Journal::open(folder.join("journal.jsonl"))?;
+        );
+    }
+    let key = workspace::seal_key().await?;
+    let plan = read_kept(&kept, &key)?;
+    let journal = Journal::open_sealed(data.join("passerelle.db"), key)?;
     let vault = workspace::vault(args.common.profiles.clone())?;
     let (client, sandbox) =
         workspace::workspace_client(&args.common.workspace, &vault, &data).await?;
@@ -464,24 +481,29 @@ async fn undo(args: UndoArgs) -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
-fn history(args: CommonArgs) -> anyhow::Result<ExitCode> {
+async fn history(args: CommonArgs) -> anyhow::Result<ExitCode> {
     let data = workspace::data_folder(args.data.as_deref())?;
     let root = data.join("imports");
     let mut imports = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&root) {
-        for entry in entries.flatten() {
-            let folder = entry.path();
-            let Ok(text) = std::fs::read_to_string(folder.join("plan.json")) else {
-                continue;
-            };
-            let plan = match Plan::from_json(&text) {
-                Ok(plan) => plan,
-                Err(e) => {
-                    eprintln!("warning: {} is skipped: {e}", folder.display());
-                    continue;
-                }
-            };
-            let journal = Journal::open(folder.join("journal.jsonl"))?;
+    let folders: Vec<PathBuf> = match std::fs::read_dir(&root) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path().join("plan.sealed"))
+            .filter(|p| p.exists())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    if !folders.is_empty() {
+        let key = workspace::seal_key().await?;
+        let mut kept = Vec::new();
+        for path in folders {
+            match read_kept(&path, &key) {
+                Ok(plan) => kept.push(plan),
+                Err(e) => eprintln!("warning: {} is skipped: {e}", path.display()),
+            }
+        }
+        let journal = Journal::open_sealed(data.join("passerelle.db"), key)?;
+        for plan in kept {
             let states = journal.rows(&plan.id)?;
             imports.push((plan, states));
         }

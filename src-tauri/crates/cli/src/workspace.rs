@@ -35,10 +35,16 @@ pub fn vault(profiles: Option<PathBuf>) -> anyhow::Result<Vault> {
 
 /// The findings store in `data`, sealed with the key from the OS keyring.
 pub async fn findings_store(data: &Path) -> anyhow::Result<FindingsStore> {
+    let key = seal_key().await?;
+    Ok(FindingsStore::open(&data.join("passerelle.db"), key).await?)
+}
+
+/// The key sealing personal data at rest (findings, import journals), from the OS keyring.
+pub async fn seal_key() -> anyhow::Result<SealKey> {
     let key = tokio::task::spawn_blocking(|| SealKey::load_or_create(&KeyringStore::new()))
         .await
         .expect("the keyring call does not panic")?;
-    Ok(FindingsStore::open(&data.join("passerelle.db"), key).await?)
+    Ok(key)
 }
 
 /// A client for the workspace connection `name`; for the built-in sandbox, the sandbox runs in

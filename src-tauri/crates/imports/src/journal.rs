@@ -8,9 +8,14 @@
 //! an undo restores.
 //!
 //! A crash while a line is being written leaves a torn last line, which reading skips.
-//! NOTE: the journal holds Dastra records in clear; registers of assets, actors and contracts
-//! rarely hold personal data, but sealing it as the discovery store does is
-//! `TODO(imports)`.
+//!
+//! Two places can hold a journal: a JSON-lines file ([`Journal::open`], in clear, for tests
+//! and tools), or the app database ([`Journal::open_sealed`]): a table `import_journal` of
+//! `passerelle.db` whose entries are sealed with the key the findings store uses (from the OS
+//! keyring), since before-images are business and sometimes personal data. Only the plan id
+//! and the row index are in clear, to find a plan's entries. Each entry is committed before
+//! [`Journal::append`] returns, so a process killed at any point leaves every entry it
+//! appended.
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
@@ -57,11 +62,17 @@ pub struct RowState {
     pub done: Option<RowOutcome>,
 }
 
-/// An append-only journal file.
+/// An append-only journal: a file, or a sealed table of the app database.
 #[derive(Debug)]
 pub struct Journal {
     path: PathBuf,
-    file: Mutex<File>,
+    backend: Backend,
+}
+
+#[derive(Debug)]
+enum Backend {
+    File(Mutex<File>),
+    Database(Mutex<crate::sealed::SealedJournal>),
 }
 
 impl Journal {
@@ -78,11 +89,29 @@ impl Journal {
             })?;
         Ok(Journal {
             path,
-            file: Mutex::new(file),
+            backend: Backend::File(Mutex::new(file)),
         })
     }
 
-    /// The file's path.
+    /// Open (or create) the journal table of the app database at `database`
+    /// (`passerelle.db`), its entries sealed with `key`; see the module docs.
+    pub fn open_sealed(
+        database: impl AsRef<Path>,
+        key: passerelle_discovery::SealKey,
+    ) -> Result<Journal> {
+        let path = database.as_ref().to_path_buf();
+        let sealed =
+            crate::sealed::SealedJournal::open(&path, key).map_err(|source| Error::Journal {
+                path: path.clone(),
+                source,
+            })?;
+        Ok(Journal {
+            path,
+            backend: Backend::Database(Mutex::new(sealed)),
+        })
+    }
+
+    /// The file's path (the database's, for a sealed journal).
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -90,15 +119,41 @@ impl Journal {
     /// Append `entry` and flush it to disk before returning.
     pub fn append(&self, entry: &JournalEntry) -> Result<()> {
         let mut line = serde_json::to_string(entry).expect("BUG: an entry always serialises");
-        line.push('\n');
-        let mut file = self.file.lock().expect("BUG: a journal writer panicked");
-        file.write_all(line.as_bytes())
-            .and_then(|()| file.sync_data())
-            .map_err(|source| self.error(source))
+        match &self.backend {
+            Backend::File(file) => {
+                line.push('\n');
+                let mut file = file.lock().expect("BUG: a journal writer panicked");
+                file.write_all(line.as_bytes())
+                    .and_then(|()| file.sync_data())
+                    .map_err(|source| self.error(source))
+            }
+            Backend::Database(db) => {
+                let (plan, row) = match entry {
+                    JournalEntry::Begin { plan, row, .. }
+                    | JournalEntry::Done { plan, row, .. } => (plan.as_str(), *row),
+                };
+                let db = db.lock().expect("BUG: a journal writer panicked");
+                db.append(plan, row, line.as_bytes())
+                    .map_err(|source| self.error(source))
+            }
+        }
     }
 
     /// Every entry, in order; a torn or unreadable line is skipped.
     pub fn entries(&self) -> Result<Vec<JournalEntry>> {
+        self.entries_of(None)
+    }
+
+    /// Every entry of `plan` (all when `None`), in order.
+    fn entries_of(&self, plan: Option<&str>) -> Result<Vec<JournalEntry>> {
+        if let Backend::Database(db) = &self.backend {
+            let db = db.lock().expect("BUG: a journal writer panicked");
+            let texts = db.entries(plan).map_err(|source| self.error(source))?;
+            return Ok(texts
+                .iter()
+                .filter_map(|t| serde_json::from_slice(t).ok())
+                .collect());
+        }
         let file = File::open(&self.path).map_err(|source| self.error(source))?;
         let mut out = Vec::new();
         for line in BufReader::new(file).lines() {
@@ -113,7 +168,7 @@ impl Journal {
     /// The state of each row of plan `plan` that the journal mentions, by row index.
     pub fn rows(&self, plan: &str) -> Result<HashMap<usize, RowState>> {
         let mut out: HashMap<usize, RowState> = HashMap::new();
-        for entry in self.entries()? {
+        for entry in self.entries_of(Some(plan))? {
             match entry {
                 JournalEntry::Begin {
                     plan: p,

@@ -69,6 +69,7 @@ pub mod fingerprint;
 pub mod journal;
 pub mod lookups;
 pub mod plan;
+mod sealed;
 pub mod source;
 pub mod undo;
 

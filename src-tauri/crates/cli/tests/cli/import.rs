@@ -3,7 +3,6 @@
 //! write nothing, and killed with SIGKILL mid-apply then resumed against a sandbox served
 //! over HTTP by the test.
 
-use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
@@ -51,6 +50,9 @@ fn plan_id(path: &str) -> String {
 
 #[test]
 fn an_import_is_planned_applied_listed_planned_again_and_undone() {
+    if !keyring_available() {
+        return;
+    }
     let mut session = Session::new();
     let profile = write(&session, "profile.json", PROFILE.as_bytes());
     let source = write(&session, "export.json", &export());
@@ -312,10 +314,6 @@ fn register(runtime: &tokio::runtime::Runtime, client: &DastraClient) -> Vec<Val
     all
 }
 
-fn lines(path: &Path) -> usize {
-    std::fs::read_to_string(path).map_or(0, |t| t.lines().count())
-}
-
 #[test]
 fn an_apply_killed_mid_way_then_resumed_ends_as_a_clean_run_does() {
     if !keyring_available() {
@@ -378,7 +376,6 @@ fn an_apply_killed_mid_way_then_resumed_ends_as_a_clean_run_does() {
     ];
     killed.run(&plan, None, &[]).ok();
     let id = plan_id(&plan_file);
-    let journal = killed.path(&format!("data/passerelle/imports/{id}/journal.jsonl"));
     let apply = [
         "import",
         "apply",
@@ -395,7 +392,7 @@ fn an_apply_killed_mid_way_then_resumed_ends_as_a_clean_run_does() {
         .spawn()
         .expect("the binary starts");
     let started = Instant::now();
-    while lines(&journal) < ROWS / 2 {
+    while register(&runtime, &client).len() < 5 + ROWS / 3 {
         assert!(
             started.elapsed() < Duration::from_secs(60),
             "the apply did not progress"
@@ -404,7 +401,7 @@ fn an_apply_killed_mid_way_then_resumed_ends_as_a_clean_run_does() {
             child.try_wait().expect("waitable").is_none(),
             "the apply ended too soon"
         );
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(50));
     }
     child.kill().expect("SIGKILL sent");
     child.wait().expect("reaped");

@@ -3,6 +3,7 @@
 mod apply;
 mod faults;
 mod plan;
+mod sealed;
 mod sources;
 mod undo;
 
