@@ -57,7 +57,11 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Not here yet: reading records for imports. Not here ever: matching (the
+//! And "what rows does this table hold?" for imports: [`files::read_table`] reads a CSV,
+//! workbook or JSON file strictly as a header and rows, and
+//! [`sql::search::SqlSession::query_rows`] a read-only query's rows as text.
+//!
+//! Not here ever: matching (the
 //! `passerelle-matching` crate), jobs (`passerelle-discovery`), Tauri, and where secrets are
 //! kept (the vault crate). Logging is at debug level: kinds, durations, formats, counts and
 //! failure codes, never a secret, a row, a cell or a file name.

@@ -52,13 +52,17 @@
 //! # Ok::<(), passerelle_mapping::Error>(())
 //! ```
 //!
+//! - [`read_source`]: the source of a run ([`SourceSpec`]: a CSV, XLSX/ODS or JSON file, an
+//!   SQL query or a REST recipe on a saved connection) read through the connectors into
+//!   numbered rows with their headers; [`fetch_lookups`] lists the tags, areas, actors and
+//!   assets a profile's look-ups resolve against.
+//! - [`Journal::open_sealed`]: the journal as a sealed table of the app database.
+//!
 //! # Left out, for now
 //!
-//! The CLI (`passerelle import plan|apply|undo|history`) is the next step. Records missing from
-//! the source are tagged (assets, actors) or archived (contracts); other combinations are
-//! reported unsupported. The journal is a JSON-lines file, not yet a table of the app
-//! database. Reading sources is the connectors' job and filling look-ups the caller's.
-//! Nothing here logs a value: only counts and ids, at debug level.
+//! Records missing from the source are tagged (assets, actors) or archived (contracts); other
+//! combinations are reported unsupported. Nothing here logs a value: only counts and ids, at
+//! debug level. The CLI is `passerelle import` (crate `passerelle-cli`).
 
 #![deny(missing_docs)]
 
