@@ -271,7 +271,7 @@ impl ApplySink for Progress {
         if let Some(line) = line {
             println!("  {at}: {line}");
         }
-        if self.seen % 100 == 0 || self.seen == self.total {
+        if self.seen.is_multiple_of(100) || self.seen == self.total {
             eprintln!("{} {}/{} rows", self.verb, self.seen, self.total);
         }
     }
@@ -401,11 +401,14 @@ fn counts(
         .count(Count::Failed, n(|o| matches!(o, RowOutcome::Failed { .. })))
 }
 
+/// Whether an outcome is of one kind.
+type OutcomeTest = fn(&RowOutcome) -> bool;
+
 /// Print the counts of `report`; failure when a row failed or the run was cancelled.
 fn print_report(report: &ApplyReport, total: usize) -> ExitCode {
     let count = |f: fn(&RowOutcome) -> bool| report.count(f);
     println!("import {}:", report.plan_id);
-    let lines: [(&str, fn(&RowOutcome) -> bool); 9] = [
+    let lines: [(&str, OutcomeTest); 9] = [
         ("created", |o| matches!(o, RowOutcome::Created { .. })),
         ("updated", |o| matches!(o, RowOutcome::Updated { .. })),
         ("tagged", |o| matches!(o, RowOutcome::Tagged { .. })),
