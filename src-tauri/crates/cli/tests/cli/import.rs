@@ -48,11 +48,19 @@ fn plan_id(path: &str) -> String {
     plan["id"].as_str().expect("an id").to_owned()
 }
 
+// NOTE: the two scenarios that seal (apply, undo, history) run one after the other in one
+// test: the seal key is created on first use, and two processes creating it at once in the
+// same keyring would each keep their own (see docs/known-gaps.md).
 #[test]
-fn an_import_is_planned_applied_listed_planned_again_and_undone() {
+fn imports_are_applied_undone_listed_and_resumed_after_a_kill() {
     if !keyring_available() {
         return;
     }
+    an_import_is_planned_applied_listed_planned_again_and_undone();
+    an_apply_killed_mid_way_then_resumed_ends_as_a_clean_run_does();
+}
+
+fn an_import_is_planned_applied_listed_planned_again_and_undone() {
     let mut session = Session::new();
     let profile = write(&session, "profile.json", PROFILE.as_bytes());
     let source = write(&session, "export.json", &export());
@@ -153,6 +161,22 @@ fn an_import_is_planned_applied_listed_planned_again_and_undone() {
     );
     let history = session.run(&["import", "history"], None, &[]).ok();
     assert!(history.stdout.contains("undone 2"), "{}", history.stdout);
+
+    let audit = session.run(&["audit", "list", "--json"], None, &[]).ok();
+    let page: Value = serde_json::from_str(&audit.stdout).expect("JSON");
+    let entries = page["entries"].as_array().expect("entries");
+    let of = |action: &str| entries.iter().filter(|e| e["action"] == action).count();
+    assert_eq!(
+        (of("importPlanned"), of("importApplied"), of("importUndone")),
+        (3, 1, 1),
+        "every plan, apply and undo is in the audit log: {}",
+        audit.stdout
+    );
+    let applied = entries
+        .iter()
+        .find(|e| e["action"] == "importApplied")
+        .expect("the apply's entry");
+    assert_eq!(applied["counts"]["created"], 2, "{applied}");
 
     let unknown = session.run(&["import", "undo", "--import", "no-such-import"], None, &[]);
     assert_eq!(unknown.code, Some(1));
@@ -314,11 +338,7 @@ fn register(runtime: &tokio::runtime::Runtime, client: &DastraClient) -> Vec<Val
     all
 }
 
-#[test]
 fn an_apply_killed_mid_way_then_resumed_ends_as_a_clean_run_does() {
-    if !keyring_available() {
-        return;
-    }
     const ROWS: usize = 150;
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
 
