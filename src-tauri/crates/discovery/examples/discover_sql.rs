@@ -22,7 +22,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use passerelle_connectors::sql::search::{Needle, SqlSession, TableSearch};
-use passerelle_discovery::needles;
+use passerelle_discovery::{needles, ranked_needles};
 use passerelle_matching::{Identifier, IdentifierKind, IdentitySet, MatchOptions, Matcher};
 use passerelle_vault::settings::{PostgresSettings, SslMode};
 use passerelle_vault::Settings;
@@ -68,7 +68,7 @@ async fn main() {
         set.add(Identifier::added(kind, value));
     }
     let matcher = Matcher::new(&set, &MatchOptions::default());
-    let all = needles(&matcher.search_terms());
+    let (all, strong) = ranked_needles(&matcher.search_terms());
     let email_terms: Vec<_> = matcher
         .search_terms()
         .into_iter()
@@ -126,6 +126,12 @@ async fn main() {
                 table: schema,
                 columns: columns.iter().map(|c| c.to_string()).collect(),
                 needles: needles.to_vec(),
+                // Every needle: the e-mails and family name first, as discovery orders them.
+                preferred: if needles.len() == all.len() {
+                    strong
+                } else {
+                    0
+                },
                 row_cap: 1_000,
             };
             let (sql, params) = session.statement(&search).expect("a statement");
