@@ -68,7 +68,7 @@ async fn main() {
         set.add(Identifier::added(kind, value));
     }
     let matcher = Matcher::new(&set, &MatchOptions::default());
-    let (all, strong) = ranked_needles(&matcher.search_terms());
+    let (all, _) = ranked_needles(&matcher.search_terms());
     let email_terms: Vec<_> = matcher
         .search_terms()
         .into_iter()
@@ -126,12 +126,9 @@ async fn main() {
                 table: schema,
                 columns: columns.iter().map(|c| c.to_string()).collect(),
                 needles: needles.to_vec(),
-                // Every needle: the e-mails and family name first, as discovery orders them.
-                preferred: if needles.len() == all.len() {
-                    strong
-                } else {
-                    0
-                },
+                // Unordered, as a job's first statement (it orders the rows, strong needles
+                // first, only when this one reaches the cap).
+                preferred: 0,
                 row_cap: 1_000,
             };
             let (sql, params) = session.statement(&search).expect("a statement");

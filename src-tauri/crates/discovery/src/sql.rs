@@ -137,14 +137,22 @@ async fn search_table(
         .into_iter()
         .map(|s| s.column)
         .collect();
-    let search = TableSearch {
+    let mut search = TableSearch {
         table,
         columns,
         needles: needles.clone(),
-        preferred: *preferred,
+        preferred: 0,
         row_cap: run.options.row_cap,
     };
-    let outcome = session.search(&search).await?;
+    let mut outcome = session.search(&search).await?;
+    // NOTE: unordered, the statement stops at the cap, which is fast. Only when the cap was
+    // reached are the rows asked for again with those matching a strong needle first, so that
+    // namesakes of a common given name cannot hide hers; ordered, the database must find every
+    // candidate first (a full scan where no index serves the needles).
+    if outcome.capped && *preferred > 0 && *preferred < needles.len() {
+        search.preferred = *preferred;
+        outcome = session.search(&search).await?;
+    }
     run.progress.items += outcome.rows.len() as u64;
 
     let mut findings = Vec::new();
