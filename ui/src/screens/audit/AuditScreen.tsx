@@ -1,4 +1,4 @@
-import { useAuditList, useVerifyAudit } from '../../api';
+import { useAuditList, useExportAudit, useVerifyAudit } from '../../api';
 import type { AuditEntryView } from '../../bindings/AuditEntryView';
 import type { AuditVerifyView } from '../../bindings/AuditVerifyView';
 import { Button } from '../../components/Button';
@@ -53,6 +53,7 @@ export function AuditScreen({ state, onChange }: Props) {
           testId="audit-request"
         />
         <span className={styles.spacer} />
+        <Export />
         <Verify />
       </div>
 
@@ -127,6 +128,50 @@ function Entries({ entries, stale }: { entries: AuditEntryView[]; stale: boolean
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** The export of the whole log to a new file, and where it went. */
+function Export() {
+  const { t, language } = useI18n();
+  const words = t.evidence.audit;
+  const exporting = useExportAudit();
+  const done = exporting.data;
+  return (
+    <div className={styles.verify}>
+      <div className={styles.buttons}>
+        {(['json', 'csv'] as const).map((format) => (
+          <Button
+            key={format}
+            testId={`audit-export-${format}`}
+            disabled={exporting.isPending}
+            onClick={() => exporting.mutate(format)}
+          >
+            {exporting.isPending && exporting.variables === format
+              ? words.exporting
+              : format === 'json'
+                ? words.exportJson
+                : words.exportCsv}
+          </Button>
+        ))}
+      </div>
+      {exporting.isError && (
+        <p className={styles.broken} role="alert" data-testid="audit-export-error">
+          {words.exportFailed} — {exporting.error.message}
+        </p>
+      )}
+      {done && (
+        <div className={styles.intact} role="status" data-testid="audit-export-result">
+          <strong>{words.exported(done.entries, formatCount(done.entries, language))}</strong>
+          <p className={styles.head}>
+            <code className={styles.mono} data-testid="audit-export-path">
+              {done.path}
+            </code>
+          </p>
+          <p className={styles.head}>{words.exportHint}</p>
+        </div>
+      )}
     </div>
   );
 }

@@ -165,6 +165,8 @@ function SourceRow({ source, eta }: RowProps) {
       data-testid="job-source"
       data-id={source.id}
       data-state={source.state}
+      data-units-done={p.unitsDone}
+      data-units-total={p.unitsTotal ?? ''}
     >
       <span className={styles.sourceName}>{source.name}</span>
       <Badge tone={SOURCE_TONES[source.state]}>{t.discovery.sourceState[source.state]}</Badge>

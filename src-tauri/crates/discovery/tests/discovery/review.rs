@@ -34,6 +34,29 @@ async fn decisions_and_redactions_are_saved_as_they_are_made() {
     let findings = store.findings(&spec.id).await.expect("findings");
     assert_eq!(store.remaining(&spec.id).await.expect("counted"), 11);
 
+    // Pages of 4 give the same findings in the same order, the last one short.
+    assert_eq!(store.finding_count(&spec.id).await.expect("counted"), 11);
+    let mut paged = Vec::new();
+    for offset in (0..12).step_by(4) {
+        let page = store
+            .findings_page(&spec.id, offset, 4)
+            .await
+            .expect("a page");
+        assert_eq!(
+            page.len(),
+            if offset == 8 { 3 } else { 4 },
+            "page at {offset}"
+        );
+        paged.extend(page.into_iter().map(|s| s.id));
+    }
+    let all: Vec<i64> = findings.iter().map(|s| s.id).collect();
+    assert_eq!(paged, all);
+    assert!(store
+        .findings_page(&spec.id, 11, 4)
+        .await
+        .expect("past the end")
+        .is_empty());
+
     // Every certain finding included at once.
     let certain: Vec<i64> = findings
         .iter()
