@@ -6,7 +6,7 @@ use std::time::Duration;
 use passerelle_dastra::models::DataSubjectRequestDto;
 use passerelle_dastra::{Auth, ClientOptions, ListQuery};
 
-use crate::driver::{artifacts_dir, App, Lang};
+use crate::driver::{artifacts_dir, settle_seal_key, App, Lang};
 
 /// A seeded request in `locale` (`fr`, `en`) whose requester has names and an e-mail. The
 /// sandbox's seed is deterministic, so the app's own sandbox holds the same request.
@@ -363,6 +363,7 @@ async fn units(app: &App) -> (u64, u64) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_job_survives_the_app_being_killed_and_is_resumed_without_duplicates() {
+    settle_seal_key().await;
     let Some(app) = App::launch("discovery-reopen", Lang::Fr).await else {
         return;
     };
@@ -388,18 +389,18 @@ async fn a_job_survives_the_app_being_killed_and_is_resumed_without_duplicates()
         .to_string();
     assert!(!job.is_empty());
     let mut before = (0, 0);
-    for _ in 0..200 {
+    for _ in 0..1200 {
         before = units(&app).await;
         if before.0 > 0 {
             break;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    app.screenshot("discovery-before-kill-fr").await;
     assert!(
         before.0 > 0 && before.0 < before.1,
         "the job must be mid-way when the app is killed, at {before:?}: plant more files"
     );
-    app.screenshot("discovery-before-kill-fr").await;
     let home = app.kill_keeping_home().await;
 
     // Reopened on the same data: the job is there, interrupted, its progress kept.

@@ -425,6 +425,24 @@ impl App {
     }
 }
 
+/// Make sure the findings store's key is in the OS keyring before an app starts, and give any
+/// app that started at the same moment (the other tests run in parallel, on the same keyring)
+/// time to settle on it. Every app's first start creates the key when none is stored; two
+/// first starts at once would each write their own, and a relaunch could then read the other
+/// one's key.
+pub async fn settle_seal_key() {
+    if std::env::var_os("DISPLAY").is_none() {
+        return; // `App::launch` skips or fails the test, and says why.
+    }
+    tokio::task::spawn_blocking(|| {
+        passerelle_discovery::SealKey::load_or_create(&passerelle_vault::KeyringStore::new())
+            .expect("the seal key in the keyring")
+    })
+    .await
+    .expect("the keyring call");
+    tokio::time::sleep(Duration::from_secs(3)).await;
+}
+
 /// The processes below `pid`, children first.
 fn descendants(pid: u32) -> Vec<u32> {
     let mut out = Vec::new();

@@ -79,12 +79,15 @@ pub struct PackageAttachRequest {
     /// The request's new state (`Open`, `IdentityValidation`, `Processing`, `Active`,
     /// `Closed`).
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// The request's new workflow step id.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflow_step: Option<i32>,
     /// The resolution message.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution_message: Option<String>,
 }
 
@@ -125,6 +128,7 @@ pub struct AttachProgressEvent {
 pub struct PackageLatest {
     /// The package, as `package_build` described it.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub package: Option<PackageView>,
 }
 
@@ -148,6 +152,7 @@ pub struct WorkflowStepView {
     pub label: String,
     /// The state a request at this step is in (`Open`, `Processing`, `Closed`…).
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mapped_state: Option<String>,
     /// The workflow's last step.
     pub final_step: bool,
@@ -162,6 +167,7 @@ pub struct WorkflowView {
     pub steps: Vec<WorkflowStepView>,
     /// The request's step now.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
 }
 
@@ -185,6 +191,7 @@ pub struct AuditExportView {
     pub entries: u64,
     /// The last entry's number and hash as `SEQ:HASH`.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<String>,
 }
 
@@ -195,9 +202,11 @@ pub struct AuditExportView {
 pub struct AuditListRequest {
     /// Only this request's entries.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<i64>,
     /// Entries per page (50 by default).
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
     /// Entries to skip.
     #[serde(default)]
@@ -219,9 +228,11 @@ pub struct AuditEntryView {
     pub action: String,
     /// Which request.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<i64>,
     /// Which job or import.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job: Option<String>,
     /// How much: `(count name, number)`.
     pub counts: Vec<(String, u64)>,
@@ -256,13 +267,16 @@ pub struct AuditVerifyView {
     pub ok: bool,
     /// The first entry that does not.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub broken_at: Option<u64>,
     /// Why, in words.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// The last entry's number and hash as `SEQ:HASH` (the form `passerelle audit verify
     /// --head` takes), to note down and compare later.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<String>,
 }
 
@@ -628,11 +642,7 @@ struct ProgressStep {
 
 impl ProgressStep {
     fn worth_telling(&mut self, sent: u64, total: u64) -> bool {
-        let percent = if total == 0 {
-            100
-        } else {
-            sent.saturating_mul(100) / total
-        };
+        let percent = sent.saturating_mul(100).checked_div(total).unwrap_or(100);
         let worth = sent >= total || self.told.is_none_or(|told| percent > told);
         if worth {
             self.told = Some(percent);
@@ -694,4 +704,35 @@ fn parse_state(state: &str) -> Result<DataSubjectRequestState, IpcError> {
     };
     serde_json::from_value(serde_json::Value::String(found.to_string()))
         .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upload_progress_is_told_once_per_percent_and_at_the_end() {
+        let mut step = ProgressStep::default();
+        let told: Vec<u64> = [0, 5, 9, 10, 15, 20, 999, 1000]
+            .into_iter()
+            .filter(|&sent| step.worth_telling(sent, 1000))
+            .collect();
+        assert_eq!(told, vec![0, 10, 20, 999, 1000]);
+        assert!(
+            ProgressStep::default().worth_telling(0, 0),
+            "an empty file is sent at once"
+        );
+    }
+
+    #[test]
+    fn a_package_note_is_named_by_a_plain_job_id_only() {
+        let dir = Path::new("/data/packages");
+        assert_eq!(
+            package_note(dir, "0b5c-41d2"),
+            Some(dir.join("jobs").join("0b5c-41d2.json"))
+        );
+        for bad in ["", "../x", "a/b", "a.json", "é"] {
+            assert_eq!(package_note(dir, bad), None, "{bad:?}");
+        }
+    }
 }

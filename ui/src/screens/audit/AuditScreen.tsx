@@ -53,8 +53,7 @@ export function AuditScreen({ state, onChange }: Props) {
           testId="audit-request"
         />
         <span className={styles.spacer} />
-        <Export />
-        <Verify />
+        <Tools />
       </div>
 
       {list.isPending ? (
@@ -132,11 +131,12 @@ function Entries({ entries, stale }: { entries: AuditEntryView[]; stale: boolean
   );
 }
 
-/** The export of the whole log to a new file, and where it went. */
-function Export() {
+/** The export of the whole log to a new file and the check of its chain, with what each gave. */
+function Tools() {
   const { t, language } = useI18n();
   const words = t.evidence.audit;
   const exporting = useExportAudit();
+  const verify = useVerifyAudit();
   const done = exporting.data;
   return (
     <div className={styles.verify}>
@@ -155,6 +155,9 @@ function Export() {
                 : words.exportCsv}
           </Button>
         ))}
+        <Button testId="audit-verify" disabled={verify.isPending} onClick={() => verify.mutate()}>
+          {verify.isPending ? words.verifying : words.verify}
+        </Button>
       </div>
       {exporting.isError && (
         <p className={styles.broken} role="alert" data-testid="audit-export-error">
@@ -172,20 +175,6 @@ function Export() {
           <p className={styles.head}>{words.exportHint}</p>
         </div>
       )}
-    </div>
-  );
-}
-
-/** The integrity check and what it found. */
-function Verify() {
-  const { t } = useI18n();
-  const words = t.evidence.audit;
-  const verify = useVerifyAudit();
-  return (
-    <div className={styles.verify}>
-      <Button testId="audit-verify" disabled={verify.isPending} onClick={() => verify.mutate()}>
-        {verify.isPending ? words.verifying : words.verify}
-      </Button>
       {verify.isError && (
         <p className={styles.broken} role="alert" data-testid="audit-verify-result" data-ok="false">
           {words.verifyFailed} — {verify.error.message}

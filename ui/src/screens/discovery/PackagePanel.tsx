@@ -26,7 +26,8 @@ export function PackagePanel({ list }: Props) {
   const [confirming, setConfirming] = useState(false);
   const left = list.remaining;
   const running = list.job.live;
-  const built = build.data ?? remembered.data?.package;
+  // (`package` is absent, or null, when none was built.)
+  const built = build.data ?? remembered.data?.package ?? undefined;
 
   // The reviews the shown package was built from: a change afterwards makes it outdated. A
   // package built before a reload is compared by its counts.
