@@ -109,7 +109,7 @@ export const discovery: Messages['discovery'] = {
     counts: {
       units: (done: string, total: string | null) =>
         total === null ? `${done} items read` : `${done} of ${total} items`,
-      items: (n: string) => `${n} records examined`,
+      items: (n: number, s: string) => plural(n, `${s} record examined`, `${s} records examined`),
       findings: (n: number) => plural(n, '1 finding', `${n} findings`),
       issues: (n: number) => plural(n, '1 unreadable', `${n} unreadable`),
       skipped: (n: number) => plural(n, '1 file skipped', `${n} files skipped`),
@@ -141,6 +141,7 @@ export const discovery: Messages['discovery'] = {
     cancelled: 'Stopped',
     done: 'Finished',
     failed: 'Failed',
+    interrupted: 'Interrupted',
   },
   review: {
     title: (id: number) => `Findings for request no. ${id}`,

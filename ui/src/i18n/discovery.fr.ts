@@ -117,7 +117,8 @@ export const discovery = {
     counts: {
       units: (done: string, total: string | null) =>
         total === null ? `${done} éléments lus` : `${done} sur ${total} éléments`,
-      items: (n: string) => `${n} enregistrements examinés`,
+      items: (n: number, s: string) =>
+        plural(n, `${s} enregistrement examiné`, `${s} enregistrements examinés`),
       findings: (n: number) => plural(n, '1 résultat', `${n} résultats`),
       issues: (n: number) => plural(n, '1 illisible', `${n} illisibles`),
       skipped: (n: number) => plural(n, '1 fichier ignoré', `${n} fichiers ignorés`),
@@ -149,6 +150,7 @@ export const discovery = {
     cancelled: 'Arrêtée',
     done: 'Terminée',
     failed: 'Échec',
+    interrupted: 'Interrompue',
   },
   review: {
     title: (id: number) => `Résultats de la demande n° ${id}`,
