@@ -150,8 +150,8 @@ pub trait EventSink: Send + Sync {
     fn job_progress(&self, event: crate::discovery::JobProgressEvent);
     /// A discovery job stopped.
     fn job_finished(&self, event: crate::discovery::JobFinishedEvent);
-    /// More of a package was sent to Dastra.
-    fn attach_progress(&self, event: crate::evidence::AttachProgressEvent);
+    /// More of a package was sent to Dastra (nothing by default: a host without a window).
+    fn attach_progress(&self, _event: crate::evidence::AttachProgressEvent) {}
 }
 
 /// What an [`Api`] is made of.
