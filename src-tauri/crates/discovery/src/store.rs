@@ -646,9 +646,11 @@ impl FindingsStore {
         ids: &[i64],
         change: impl Fn(&mut Review),
     ) -> Result<BTreeMap<i64, Review>> {
+        // IMMEDIATE: two changes at once (a redaction and a bulk decision on the same finding)
+        // queue for the write lock instead of one failing on a stale read, or losing the other.
         let mut tx = self
             .pool
-            .begin()
+            .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(self.err("saving a review"))?;
         let mut saved = BTreeMap::new();

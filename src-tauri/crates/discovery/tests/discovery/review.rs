@@ -125,3 +125,56 @@ async fn decisions_and_redactions_are_saved_as_they_are_made() {
 async fn store_again(dir: &std::path::Path) -> passerelle_discovery::FindingsStore {
     store(dir).await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_redaction_and_a_decision_made_at_once_both_land() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path().join("partage");
+    fixture::folder(&root);
+    let store = store(dir.path()).await;
+    let source = JobSource {
+        id: "folder".into(),
+        name: "Partage".into(),
+    };
+    let spec = JobSpec::new(1012, fixture::identity(), vec![source]);
+    store.create_job(&spec).await.expect("job recorded");
+    let input = SourceInput::Folder {
+        id: "folder".into(),
+        settings: FolderSettings {
+            path: root,
+            include: vec![],
+            exclude: vec![],
+        },
+    };
+    run_quietly(&store, &spec.id, vec![input]).await;
+    let ids: Vec<i64> = store
+        .findings(&spec.id)
+        .await
+        .expect("findings")
+        .iter()
+        .map(|s| s.id)
+        .collect();
+
+    // As the window sends them: a redaction of one finding while every one is included.
+    for (round, &id) in ids.iter().enumerate() {
+        let (a, b) = (store.clone(), store.clone());
+        let (job, all) = (spec.id.clone(), ids.clone());
+        let redact = tokio::spawn(async move {
+            a.update_reviews(&job, &[id], |review| {
+                review.redactions.push(Redaction {
+                    field: format!("f{round}"),
+                    span: None,
+                })
+            })
+            .await
+        });
+        let job = spec.id.clone();
+        let decide =
+            tokio::spawn(async move { b.decide(&job, &all, Some(Decision::Include), "DPO").await });
+        redact.await.expect("task").expect("the redaction saved");
+        decide.await.expect("task").expect("the decision saved");
+        let review = store.reviews(&spec.id).await.expect("reviews")[&id].clone();
+        assert!(review.is_included(), "round {round}: {review:?}");
+        assert_eq!(review.redactions.len(), 1, "round {round}: {review:?}");
+    }
+}
