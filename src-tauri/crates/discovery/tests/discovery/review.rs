@@ -2,7 +2,7 @@
 //! one by one, and still there when the store is opened again.
 
 use passerelle_discovery::{
-    Decision, ExcludeReason, JobSource, JobSpec, Redaction, SourceInput, REDACTED,
+    Decision, ExcludeReason, JobSource, JobSpec, Redaction, SealKey, SourceInput, REDACTED,
 };
 use passerelle_matching::Confidence;
 use passerelle_vault::settings::FolderSettings;
@@ -131,7 +131,14 @@ async fn a_redaction_and_a_decision_made_at_once_both_land() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let root = dir.path().join("partage");
     fixture::folder(&root);
-    let store = store(dir.path()).await;
+    // A key of its own: the store is not opened again, and the keyring's key, created by the
+    // first test to ask for it, is left to the tests that reopen theirs.
+    let store = passerelle_discovery::FindingsStore::open(
+        &dir.path().join("passerelle.db"),
+        SealKey::random(),
+    )
+    .await
+    .expect("the store opens");
     let source = JobSource {
         id: "folder".into(),
         name: "Partage".into(),
