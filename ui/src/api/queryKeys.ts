@@ -18,4 +18,6 @@ export const queryKeys = {
   job: (jobId: string) => ['discovery_job', jobId] as const,
   review: (jobId: string) => ['review_list', jobId] as const,
   auditList: (req: AuditListRequest) => ['audit_list', req] as const,
+  package: (jobId: string) => ['package_get', jobId] as const,
+  workflow: (requestId: number) => ['dsar_workflow', requestId] as const,
 };

@@ -150,6 +150,8 @@ pub trait EventSink: Send + Sync {
     fn job_progress(&self, event: crate::discovery::JobProgressEvent);
     /// A discovery job stopped.
     fn job_finished(&self, event: crate::discovery::JobFinishedEvent);
+    /// More of a package was sent to Dastra (nothing by default: a host without a window).
+    fn attach_progress(&self, _event: crate::evidence::AttachProgressEvent) {}
 }
 
 /// What an [`Api`] is made of.
@@ -171,6 +173,8 @@ pub struct ApiParts {
     pub audit: Option<passerelle_audit::AuditLog>,
     /// Where evidence packages are written.
     pub packages: Option<std::path::PathBuf>,
+    /// Where exports (the audit log's) are written: the person's Downloads folder.
+    pub exports: Option<std::path::PathBuf>,
 }
 
 /// What a session has open: the current workspace.
@@ -197,6 +201,8 @@ pub struct Api {
     pub(crate) audit: Option<passerelle_audit::AuditLog>,
     /// Where evidence packages are written.
     pub(crate) packages: Option<std::path::PathBuf>,
+    /// Where exports are written.
+    pub(crate) exports: Option<std::path::PathBuf>,
 }
 
 impl Api {
@@ -219,6 +225,7 @@ impl Api {
             jobs: Default::default(),
             audit: parts.audit,
             packages: parts.packages,
+            exports: parts.exports,
         }
     }
 
