@@ -171,6 +171,8 @@ pub struct ApiParts {
     pub audit: Option<passerelle_audit::AuditLog>,
     /// Where evidence packages are written.
     pub packages: Option<std::path::PathBuf>,
+    /// Where mapping profiles are saved, one folder per profile.
+    pub mapping_profiles: Option<std::path::PathBuf>,
 }
 
 /// What a session has open: the current workspace.
@@ -197,6 +199,8 @@ pub struct Api {
     pub(crate) audit: Option<passerelle_audit::AuditLog>,
     /// Where evidence packages are written.
     pub(crate) packages: Option<std::path::PathBuf>,
+    /// Where mapping profiles are saved.
+    pub(crate) mapping_profiles: Option<std::path::PathBuf>,
 }
 
 impl Api {
@@ -219,6 +223,7 @@ impl Api {
             jobs: Default::default(),
             audit: parts.audit,
             packages: parts.packages,
+            mapping_profiles: parts.mapping_profiles,
         }
     }
 
