@@ -12,6 +12,7 @@
 
 mod discovery;
 mod driver;
+mod mapping;
 
 use std::time::Duration;
 

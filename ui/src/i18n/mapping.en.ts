@@ -9,7 +9,7 @@ export const mapping: typeof fr = {
   source: {
     heading: 'Source',
     kind: 'Source kind',
-    kinds: { json: 'JSON file', csv: 'CSV file', xlsx: 'Excel or OpenDocument workbook' },
+    kinds: { json: 'JSON', csv: 'CSV', xlsx: 'Excel or ODS' },
     path: 'File path',
     pathHint: 'For instance /home/dpo/exports/servicenow.json',
     records: 'Records path',
@@ -46,7 +46,7 @@ export const mapping: typeof fr = {
     allowed: (values: string[]) => `Values: ${values.join(', ')}`,
     empty: 'Open a source to see its columns.',
     connectHint:
-      'Drag a column onto a field to connect them (or click the column, then the field). Click a connection to edit its transforms.',
+      'Drag a column onto a field (or click one, then the other); click a connected field for its transforms.',
     picked: (column: string) => `« ${column} » picked: click the field it feeds.`,
     noSample: 'no value',
     connection: (column: string, field: string) => `Connection ${column} → ${field}`,
@@ -70,7 +70,7 @@ export const mapping: typeof fr = {
     none: 'No column feeds the key: connect a column to the key field.',
   },
   missing: {
-    label: 'Records missing from the source',
+    label: 'Missing from the source',
     ignore: 'Leave them as they are',
     tag: 'Tag them',
     archive: 'Archive them',
@@ -83,6 +83,7 @@ export const mapping: typeof fr = {
     noColumn: 'No column: the value comes from the steps',
     empty: 'No step: the value goes through as it is.',
     add: 'Add a step',
+    addShort: 'Add',
     up: 'Move up',
     down: 'Move down',
     remove: 'Remove',
@@ -127,7 +128,8 @@ export const mapping: typeof fr = {
     mapFrom: 'Source value',
     mapTo: 'Dastra value',
     mapNone: '— not paired —',
-    mapAdd: 'Add a value',
+    mapAdd: 'Add',
+    mapAddPlaceholder: 'Other value',
     mapSeen: 'Values seen in the source',
     problems: {
       emptyFind: 'Type the text to find.',

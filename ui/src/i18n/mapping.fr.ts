@@ -7,7 +7,7 @@ export const mapping = {
   source: {
     heading: 'Source',
     kind: 'Type de source',
-    kinds: { json: 'Fichier JSON', csv: 'Fichier CSV', xlsx: 'Classeur Excel ou OpenDocument' },
+    kinds: { json: 'JSON', csv: 'CSV', xlsx: 'Excel ou ODS' },
     path: 'Chemin du fichier',
     pathHint: 'Par exemple /home/dpo/exports/servicenow.json',
     records: 'Chemin des enregistrements',
@@ -44,7 +44,7 @@ export const mapping = {
     allowed: (values: string[]) => `Valeurs : ${values.join(', ')}`,
     empty: 'Ouvrez une source pour voir ses colonnes.',
     connectHint:
-      'Glissez une colonne vers un champ pour les relier (ou cliquez la colonne puis le champ). Cliquez une liaison pour modifier ses transformations.',
+      'Glissez une colonne sur un champ (ou cliquez l’une puis l’autre) ; cliquez un champ relié pour ses transformations.',
     picked: (column: string) => `« ${column} » choisie : cliquez le champ qui la reçoit.`,
     noSample: 'aucune valeur',
     connection: (column: string, field: string) => `Liaison ${column} → ${field}`,
@@ -68,7 +68,7 @@ export const mapping = {
     none: 'Aucune colonne n’alimente la clé : reliez une colonne au champ clé.',
   },
   missing: {
-    label: 'Enregistrements absents de la source',
+    label: 'Absents de la source',
     ignore: 'Les laisser tels quels',
     tag: 'Les étiqueter',
     archive: 'Les archiver',
@@ -81,6 +81,7 @@ export const mapping = {
     noColumn: 'Aucune colonne : la valeur vient des étapes',
     empty: 'Aucune étape : la valeur passe telle quelle.',
     add: 'Ajouter une étape',
+    addShort: 'Ajouter',
     up: 'Monter',
     down: 'Descendre',
     remove: 'Retirer',
@@ -125,7 +126,8 @@ export const mapping = {
     mapFrom: 'Valeur de la source',
     mapTo: 'Valeur Dastra',
     mapNone: '— non associée —',
-    mapAdd: 'Ajouter une valeur',
+    mapAdd: 'Ajouter',
+    mapAddPlaceholder: 'Autre valeur',
     mapSeen: 'Valeurs vues dans la source',
     problems: {
       emptyFind: 'Indiquez le texte à chercher.',

@@ -17,7 +17,7 @@ type Props = {
 };
 
 /** Height of a node row, in pixels: connections are drawn between row centres. */
-export const ROW = 54;
+export const ROW = 46;
 
 type Drag = { column: string; x0: number; y0: number; x: number; y: number; moved: boolean };
 
@@ -128,6 +128,7 @@ export function Canvas({ state, columns, fields, selected, onConnect, onSelect, 
             className={styles.links}
             viewBox={`0 0 100 ${height}`}
             preserveAspectRatio="none"
+            style={{ height }}
             aria-hidden={false}
             role="group"
           >

@@ -17,7 +17,7 @@ import { Button } from '../../components/Button';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { Page } from '../../components/Page';
-import { useI18n } from '../../i18n';
+import { useI18n, type Messages } from '../../i18n';
 import { setImportHandoff } from '../../lib/importHandoff';
 import * as canvas from '../../lib/mappingCanvas';
 import { chainReady } from '../../lib/transformSteps';
@@ -30,6 +30,10 @@ import { SuggestionsBar } from './SuggestionsBar';
 import { TransformEditor } from './TransformEditor';
 
 type Props = { onPlan: () => void };
+
+type Words = Messages['mapping'];
+/** A message, worded in the current language. */
+export type Notice = (words: Words) => string;
 
 const PREVIEW_ROWS = 20;
 
@@ -53,7 +57,8 @@ export function MappingScreen({ onPlan }: Props) {
   const [state, setState] = useState<canvas.CanvasState | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [seen, setSeen] = useState<Record<string, string[]>>({});
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice is worded when shown, so it follows a change of language.
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [profilesOpen, setProfilesOpen] = useState(false);
 
   const keyFor = (entity: Entity) =>
@@ -132,7 +137,7 @@ export function MappingScreen({ onPlan }: Props) {
   const doSave = () => {
     if (!profile) return;
     if (state.name.trim() === '') {
-      setNotice(words.profiles.needName);
+      setNotice(() => (w: Words) => w.profiles.needName);
       return;
     }
     const id = state.id || slug(state.name);
@@ -141,7 +146,7 @@ export function MappingScreen({ onPlan }: Props) {
       {
         onSuccess: (summary) => {
           update((s) => ({ ...s, id: summary.id }));
-          setNotice(words.profiles.saved(summary.name, summary.revision));
+          setNotice(() => (w: Words) => w.profiles.saved(summary.name, summary.revision));
         },
       },
     );
@@ -157,6 +162,10 @@ export function MappingScreen({ onPlan }: Props) {
   };
 
   const selectedField = schema?.fields.find((f) => f.name === selected) ?? null;
+  // The key first, then the required fields, then the rest in contract order.
+  const rank = (f: { name: string; required: boolean }) =>
+    f.name === state.key.target ? 0 : f.required ? 1 : 2;
+  const orderedFields = [...(schema?.fields ?? [])].sort((a, b) => rank(a) - rank(b));
   const columnNames = opened?.view.columns.map((c) => c.name) ?? [];
   const failure = open.error ?? suggest.error ?? save.error;
 
@@ -165,19 +174,43 @@ export function MappingScreen({ onPlan }: Props) {
       title={words.title}
       fill
       aside={
-        opened && (
-          <Badge testId="source-summary">
-            {words.source.summary(
-              opened.view.records,
-              opened.view.columns.length,
-              opened.view.format,
-            )}
-          </Badge>
-        )
+        <span className={styles.titleAside}>
+          {opened && (
+            <Badge testId="source-summary">
+              {words.source.summary(
+                opened.view.records,
+                opened.view.columns.length,
+                opened.view.format,
+              )}
+            </Badge>
+          )}
+          <span className={styles.grow} />
+          <Button onClick={() => setProfilesOpen(true)} testId="profiles-open">
+            {words.profiles.heading}
+          </Button>
+          <Button
+            variant="primary"
+            onClick={doPlan}
+            disabled={!profile || !opened}
+            testId="plan-import"
+          >
+            {words.plan.action}
+          </Button>
+        </span>
       }
     >
       <div className={styles.studio}>
-        <SourceForm draft={draft} onChange={setDraft} onOpen={doOpen} opening={open.isPending} />
+        <SourceForm
+          draft={draft}
+          onChange={setDraft}
+          onOpen={doOpen}
+          opening={open.isPending}
+          extra={
+            <Button onClick={doSuggest} disabled={!opened || suggest.isPending} testId="suggest">
+              {suggest.isPending ? words.suggest.running : words.suggest.action}
+            </Button>
+          }
+        />
         <div className={styles.toolbar}>
           <label className={styles.inline}>
             <span>{words.target.label}</span>
@@ -197,9 +230,6 @@ export function MappingScreen({ onPlan }: Props) {
             state={state}
             onChange={(m) => update((s) => canvas.setMissing(s, m))}
           />
-          <Button onClick={doSuggest} disabled={!opened || suggest.isPending} testId="suggest">
-            {suggest.isPending ? words.suggest.running : words.suggest.action}
-          </Button>
           <span className={styles.grow} />
           <input
             className={styles.nameInput}
@@ -212,21 +242,10 @@ export function MappingScreen({ onPlan }: Props) {
           <Button onClick={doSave} disabled={!profile || save.isPending} testId="profile-save">
             {save.isPending ? words.profiles.saving : words.profiles.save}
           </Button>
-          <Button onClick={() => setProfilesOpen(true)} testId="profiles-open">
-            {words.profiles.heading}
-          </Button>
-          <Button
-            variant="primary"
-            onClick={doPlan}
-            disabled={!profile || !opened}
-            testId="plan-import"
-          >
-            {words.plan.action}
-          </Button>
         </div>
         {notice && (
           <p className={styles.notice} data-testid="mapping-notice" role="status">
-            {notice}
+            {notice(words)}
           </p>
         )}
         {failure && (
@@ -250,7 +269,7 @@ export function MappingScreen({ onPlan }: Props) {
             <Canvas
               state={state}
               columns={opened.view.columns}
-              fields={schema.fields}
+              fields={orderedFields}
               selected={selected}
               onConnect={(column, field) => {
                 update((s) => canvas.connect(s, column, field));
@@ -331,7 +350,7 @@ export function MappingScreen({ onPlan }: Props) {
             setProfilesOpen(false);
             setNotice(null);
           }}
-          onNotice={setNotice}
+          onNotice={(n) => setNotice(() => n)}
         />
       )}
     </Page>

@@ -26,8 +26,11 @@ export function PreviewTable({ preview }: Props) {
         <thead>
           <tr>
             <th>{words.row}</th>
-            {preview.fields.map((f) => (
-              <th key={f}>{f}</th>
+            {preview.fields.map((f, i) => (
+              <th key={f}>
+                {f}
+                {i === 0 && <span className={styles.faint}> ({t.mapping.canvas.key})</span>}
+              </th>
             ))}
           </tr>
         </thead>

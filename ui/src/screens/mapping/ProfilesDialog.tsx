@@ -14,12 +14,13 @@ import { Dialog } from '../../components/Dialog';
 import { useI18n } from '../../i18n';
 import type { CanvasState } from '../../lib/mappingCanvas';
 import styles from './Mapping.module.css';
+import type { Notice } from './MappingScreen';
 
 type Props = {
   current: CanvasState;
   onClose: () => void;
   onOpen: (profile: Profile) => void;
-  onNotice: (text: string) => void;
+  onNotice: (notice: Notice) => void;
 };
 
 /** The saved profiles: open, duplicate, export one; import one from a file. */
@@ -70,7 +71,7 @@ export function ProfilesDialog({ onClose, onOpen, onNotice }: Props) {
                 onClick={() =>
                   duplicate.mutate(
                     { id: p.id, name: words.copyName(p.name) },
-                    { onSuccess: (s) => onNotice(words.duplicated(s.name)) },
+                    { onSuccess: (s) => onNotice((w) => w.profiles.duplicated(s.name)) },
                   )
                 }
                 testId={`profile-duplicate-${p.id}`}
@@ -82,7 +83,7 @@ export function ProfilesDialog({ onClose, onOpen, onNotice }: Props) {
                 onClick={() =>
                   exporter.mutate(
                     { id: p.id, path: exportPath.trim() },
-                    { onSuccess: (r) => onNotice(words.exported(r.path)) },
+                    { onSuccess: (r) => onNotice((w) => w.profiles.exported(r.path)) },
                   )
                 }
                 testId={`profile-export-${p.id}`}
@@ -117,7 +118,7 @@ export function ProfilesDialog({ onClose, onOpen, onNotice }: Props) {
           onClick={() =>
             importer.mutate(
               { path: importPath.trim() },
-              { onSuccess: (s) => onNotice(words.imported(s.name, s.revision)) },
+              { onSuccess: (s) => onNotice((w) => w.profiles.imported(s.name, s.revision)) },
             )
           }
           testId="profile-import"

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 
 import type { SourceSpec } from '../../bindings/SourceSpec';
 import { Button } from '../../components/Button';
@@ -28,6 +28,8 @@ export function specOf(draft: SourceDraft): SourceSpec {
 }
 
 type Props = {
+  /** After the open button (the suggest action). */
+  extra?: ReactNode;
   draft: SourceDraft;
   onChange: (draft: SourceDraft) => void;
   onOpen: () => void;
@@ -35,7 +37,7 @@ type Props = {
 };
 
 /** Which file to read, and how. */
-export function SourceForm({ draft, onChange, onOpen, opening }: Props) {
+export function SourceForm({ draft, onChange, onOpen, opening, extra }: Props) {
   const { t } = useI18n();
   const words = t.mapping.source;
   const id = useId();
@@ -49,8 +51,9 @@ export function SourceForm({ draft, onChange, onOpen, opening }: Props) {
       }}
     >
       <label className={styles.inline}>
-        <span>{words.kind}</span>
         <select
+          aria-label={words.kind}
+          title={words.kind}
           value={draft.kind}
           onChange={(e) => set({ kind: e.target.value as SourceDraft['kind'] })}
           data-testid="source-kind"
@@ -110,6 +113,7 @@ export function SourceForm({ draft, onChange, onOpen, opening }: Props) {
       >
         {opening ? words.opening : words.open}
       </Button>
+      {extra}
     </form>
   );
 }

@@ -109,7 +109,7 @@ export function TransformEditor(props: Props) {
           ))}
         </select>
         <Button onClick={() => onChange(addStep(chain, adding))} testId="step-add">
-          {words.add}
+          {words.addShort}
         </Button>
       </div>
       <Button variant="danger" onClick={props.onDisconnect} testId="disconnect">
@@ -177,7 +177,9 @@ function StepFields({ step, field, seen, columns, onChange }: StepProps) {
               }
             >
               {columns.map((c) => (
-                <option key={c}>{c}</option>
+                <option key={c} value={c}>
+                  {c}
+                </option>
               ))}
             </select>
           </label>
@@ -258,7 +260,9 @@ function ConstantValue({ step, field, onChange }: ConstantProps) {
         >
           <option value="">{t.mapping.editor.mapNone}</option>
           {allowed.map((v) => (
-            <option key={v}>{v}</option>
+            <option key={v} value={v}>
+              {v}
+            </option>
           ))}
         </select>
       ) : (
@@ -315,7 +319,9 @@ function ValueMapEditor({ step, field, seen, onChange }: MapProps) {
             >
               <option value="">{words.mapNone}</option>
               {allowed.map((v) => (
-                <option key={v}>{v}</option>
+                <option key={v} value={v}>
+                  {v}
+                </option>
               ))}
             </select>
           ) : (
@@ -330,7 +336,7 @@ function ValueMapEditor({ step, field, seen, onChange }: MapProps) {
       <div className={styles.valueMapRow}>
         <input
           value={extra}
-          placeholder={words.mapAdd}
+          placeholder={words.mapAddPlaceholder}
           onChange={(e) => setExtra(e.target.value)}
           data-testid="map-add-from"
         />
