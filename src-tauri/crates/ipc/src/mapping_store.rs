@@ -264,7 +264,7 @@ impl ProfileStore {
                 out.push(self.summary(&id)?);
             }
         }
-        out.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        out.sort_by_key(|p| p.name.to_lowercase());
         Ok(out)
     }
 
