@@ -14,14 +14,6 @@ columns: Array<SourceColumn>,
  */
 records: number, 
 /**
- * The format it was read as (`JSON`, `CSV`…).
+ * How it was read, for people (`CSV, windows-1252, delimiter « ; »`).
  */
-format: string, 
-/**
- * The text encoding found, for text formats.
- */
-encoding?: string, 
-/**
- * The delimiter found in a CSV file.
- */
-delimiter?: string, };
+described: string, };

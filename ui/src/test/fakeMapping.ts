@@ -149,7 +149,7 @@ export function fakeMapping(): { handlers: MappingHandlers; control: MappingCont
           filled: rows.filter((r) => r[name]).length,
         })),
         records: rows.length,
-        format: 'JSON',
+        described: 'JSON',
       };
     },
     mapping_suggest: ({ source, target }) => {

@@ -6,17 +6,17 @@
 //! bindings come from that crate's `ts` feature), so what the studio draws is exactly what the
 //! import engine plans with.
 //!
-//! NOTE: sources are read here through the connectors' file readers (CSV, XLSX, ODS, JSON and
-//! NDJSON) until the import engine reads every source kind itself; SQL queries and REST recipes
-//! are refused as unsupported until then.
+//! Sources are read by the import engine (`passerelle_imports::read_source`): files, and SQL
+//! queries and REST recipes on the vault's connections, exactly as a plan will read them; the
+//! preview's look-ups are filled from the current workspace.
 
 use std::collections::BTreeSet;
-use std::ops::ControlFlow;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use passerelle_connectors::files::{read_file, FileError, Piece, ReadOptions};
+use passerelle_connectors::files::{FileError, TableError};
+use passerelle_imports::SourceError;
 use passerelle_mapping::{
-    suggest, suggest_enum_map, ColumnSample, Entity, NoLookups, Problem, Profile, SourceKind,
+    suggest, suggest_enum_map, ColumnSample, Entity, LookupTable, MemoryLookups, Problem, Profile,
     SourceRow, SourceSpec, Suggestion, TargetSchema,
 };
 use serde::{Deserialize, Serialize};
@@ -102,14 +102,8 @@ pub struct SourceView {
     pub columns: Vec<SourceColumn>,
     /// How many records it holds.
     pub records: u64,
-    /// The format it was read as (`JSON`, `CSV`…).
-    pub format: String,
-    /// The text encoding found, for text formats.
-    #[ts(optional)]
-    pub encoding: Option<String>,
-    /// The delimiter found in a CSV file.
-    #[ts(optional, as = "Option<String>")]
-    pub delimiter: Option<char>,
+    /// How it was read, for people (`CSV, windows-1252, delimiter « ; »`).
+    pub described: String,
 }
 
 /// One column of a source.
@@ -270,8 +264,20 @@ impl Api {
         &self,
         req: MappingSourceOpenRequest,
     ) -> Result<SourceView, IpcError> {
-        let read = read_source(req.source, SAMPLE_ROWS).await?;
-        let columns = ColumnSample::from_rows(&read.rows, SAMPLES_PER_COLUMN)
+        let read = self.read_source(req.source, SAMPLE_ROWS).await?;
+        let mut samples = ColumnSample::from_rows(&read.rows, SAMPLES_PER_COLUMN);
+        // Columns empty in the first records still belong to the source, in header order.
+        samples.sort_by_key(|c| read.headers.iter().position(|h| *h == c.name));
+        for (i, header) in read.headers.iter().enumerate() {
+            if !samples.iter().any(|c| c.name == *header) {
+                let empty = ColumnSample {
+                    name: header.clone(),
+                    samples: Vec::new(),
+                };
+                samples.insert(i.min(samples.len()), empty);
+            }
+        }
+        let columns = samples
             .into_iter()
             .map(|c| SourceColumn {
                 filled: read
@@ -286,9 +292,7 @@ impl Api {
         Ok(SourceView {
             columns,
             records: read.total,
-            format: read.format,
-            encoding: read.encoding,
-            delimiter: read.delimiter,
+            described: read.described,
         })
     }
 
@@ -304,7 +308,7 @@ impl Api {
             );
             return Err(IpcError::new(ErrorCode::Unsupported, msg));
         }
-        let read = read_source(req.source, SAMPLE_ROWS).await?;
+        let read = self.read_source(req.source, SAMPLE_ROWS).await?;
         let schema = TargetSchema::for_entity(req.target);
         let samples = ColumnSample::from_rows(&read.rows, DISTINCT_VALUES);
         let fields = suggest(&samples, schema);
@@ -341,9 +345,15 @@ impl Api {
     ) -> Result<MappingPreview, IpcError> {
         req.profile.check().map_err(invalid)?;
         let limit = req.limit.clamp(1, MAX_PREVIEW) as usize;
-        let read = read_source(req.source, limit).await?;
-        let headers = read.headers();
-        Ok(preview(&req.profile, &read.rows, &headers, read.total))
+        let read = self.read_source(req.source, limit).await?;
+        let lookups = self.lookups_for(&req.profile).await?;
+        Ok(preview(
+            &req.profile,
+            &read.rows,
+            &read.headers,
+            read.total,
+            &lookups,
+        ))
     }
 }
 
@@ -353,6 +363,7 @@ fn preview(
     rows: &[SourceRow],
     headers: &[String],
     total: u64,
+    lookups: &dyn LookupTable,
 ) -> MappingPreview {
     let mut fields = vec![profile.key.target.clone()];
     fields.extend(profile.fields.iter().map(|m| m.target.clone()));
@@ -361,8 +372,7 @@ fn preview(
     let mut valid = 0;
     let mut out_rows = Vec::with_capacity(rows.len());
     for row in rows {
-        // TODO(imports): look-ups against the workspace once the engine fills them.
-        let mut record = profile.map_record(row, &NoLookups);
+        let mut record = profile.map_record(row, lookups);
         if record.is_valid() {
             valid += 1;
         }
@@ -419,125 +429,60 @@ fn distinct_values(rows: &[SourceRow], column: &str) -> Vec<String> {
     out
 }
 
-/// What reading a source gave: its first records, and how many it holds.
+/// What reading a source gave: its first records, its headers, and how many records it holds.
 pub(crate) struct ReadSource {
     pub rows: Vec<SourceRow>,
+    pub headers: Vec<String>,
     pub total: u64,
-    pub format: String,
-    pub encoding: Option<String>,
-    pub delimiter: Option<char>,
+    pub described: String,
 }
 
-impl ReadSource {
-    /// Every field name of the rows read, in first-seen order.
-    fn headers(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for (name, _) in self.rows.iter().flat_map(|r| &r.fields) {
-            if !out.contains(name) {
-                out.push(name.clone());
-            }
+impl Api {
+    /// Read a source through the import engine (files, SQL queries and REST recipes on the
+    /// vault's connections), keeping its first `keep` records.
+    pub(crate) async fn read_source(
+        &self,
+        source: SourceSpecDto,
+        keep: usize,
+    ) -> Result<ReadSource, IpcError> {
+        let path = source
+            .path
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from);
+        let spec = passerelle_imports::SourceSpec::from_profile(&source.spec, path.as_deref())
+            .map_err(source_error)?;
+        let mut data = passerelle_imports::read_source(&spec, Some(&self.vault))
+            .await
+            .map_err(source_error)?;
+        let total = data.rows.len() as u64;
+        data.rows.truncate(keep);
+        Ok(ReadSource {
+            rows: data.rows,
+            headers: data.headers,
+            total,
+            described: data.described,
+        })
+    }
+
+    /// The look-up table `profile` needs, filled from the current workspace.
+    async fn lookups_for(&self, profile: &Profile) -> Result<MemoryLookups, IpcError> {
+        if passerelle_imports::lookup_kinds(profile).is_empty() {
+            return Ok(MemoryLookups::new());
         }
-        out
+        let client = self.current_client();
+        passerelle_imports::fetch_lookups(&client, profile, 500)
+            .await
+            .map_err(|e| IpcError::new(ErrorCode::Unreachable, e.to_string()))
     }
 }
 
-/// Read the first `keep` records of a file source, counting them all.
-pub(crate) async fn read_source(
-    source: SourceSpecDto,
-    keep: usize,
-) -> Result<ReadSource, IpcError> {
-    let (path, filter) = file_of(&source)?;
-    tokio::task::spawn_blocking(move || read_file_source(&path, filter, keep))
-        .await
-        .map_err(|e| IpcError::new(ErrorCode::Internal, format!("BUG: source reader died: {e}")))?
-}
-
-/// Which records of a file belong to the source: those under a JSON key, or of one sheet.
-enum Filter {
-    All,
-    Sheet(String),
-    FirstSheet,
-}
-
-fn file_of(source: &SourceSpecDto) -> Result<(PathBuf, Filter), IpcError> {
-    let filter = match &source.spec.kind {
-        SourceKind::Json { records: Some(key) } => Filter::Sheet(key.clone()),
-        SourceKind::Json { records: None } | SourceKind::Csv { .. } => Filter::All,
-        SourceKind::Xlsx { sheet: Some(sheet) } => Filter::Sheet(sheet.clone()),
-        SourceKind::Xlsx { sheet: None } => Filter::FirstSheet,
-        SourceKind::Sql { .. } | SourceKind::Rest { .. } => {
-            let msg = "the studio reads files for now (CSV, Excel, OpenDocument, JSON): SQL \
-                       queries and REST recipes come with the import engine's sources";
-            return Err(IpcError::new(ErrorCode::Unsupported, msg));
-        }
-    };
-    match source.path.as_deref().map(str::trim) {
-        Some(path) if !path.is_empty() => Ok((PathBuf::from(path), filter)),
-        _ => Err(IpcError::new(
-            ErrorCode::Invalid,
-            "no file chosen: choose the file to read",
-        )),
-    }
-}
-
-fn read_file_source(path: &Path, filter: Filter, keep: usize) -> Result<ReadSource, IpcError> {
-    let mut rows = Vec::new();
-    let mut total = 0u64;
-    let mut first_sheet: Option<String> = None;
-    let mut keys = BTreeSet::new();
-    let mut sink = |piece: Piece<'_>| {
-        let Piece::Record { at, fields } = piece else {
-            return ControlFlow::Continue(());
-        };
-        if let Some(sheet) = &at.sheet {
-            keys.insert(sheet.clone());
-        }
-        let wanted = match &filter {
-            Filter::All => true,
-            Filter::Sheet(name) => at.sheet.as_deref() == Some(name.as_str()),
-            Filter::FirstSheet => {
-                let first = first_sheet.get_or_insert_with(|| at.sheet.clone().unwrap_or_default());
-                at.sheet.clone().unwrap_or_default() == *first
-            }
-        };
-        if wanted {
-            total += 1;
-            if rows.len() < keep {
-                let number = at.row.or(at.line).unwrap_or(total);
-                rows.push(SourceRow::new(number, fields.iter().cloned()));
-            }
-        }
-        ControlFlow::Continue(())
-    };
-    let summary = read_file(path, &ReadOptions::default(), &mut sink).map_err(file_error)?;
-
-    if total == 0 {
-        let msg = match &filter {
-            Filter::Sheet(name) if !keys.is_empty() => format!(
-                "{} has no records under « {name} »; it has: {}. Correct the records path \
-                 or the sheet name",
-                path.display(),
-                keys.into_iter().collect::<Vec<_>>().join(", ")
-            ),
-            _ => format!(
-                "{} holds no records: check that it is the export you meant, with a header row",
-                path.display()
-            ),
-        };
-        return Err(IpcError::new(ErrorCode::Invalid, msg));
-    }
-    Ok(ReadSource {
-        rows,
-        total,
-        format: summary.format.label().to_owned(),
-        encoding: summary.encoding,
-        delimiter: summary.delimiter,
-    })
-}
-
-fn file_error(e: FileError) -> IpcError {
+fn source_error(e: SourceError) -> IpcError {
     let code = match &e {
-        FileError::NotFound { .. } => ErrorCode::NotFound,
+        SourceError::Table(TableError::File(FileError::NotFound { .. })) => ErrorCode::NotFound,
+        SourceError::Connection { .. } => ErrorCode::NotFound,
+        SourceError::Remote(_) => ErrorCode::Unreachable,
         _ => ErrorCode::Invalid,
     };
     IpcError::new(code, e.to_string())

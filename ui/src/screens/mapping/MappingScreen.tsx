@@ -180,7 +180,7 @@ export function MappingScreen({ onPlan }: Props) {
               {words.source.summary(
                 opened.view.records,
                 opened.view.columns.length,
-                opened.view.format,
+                opened.view.described,
               )}
             </Badge>
           )}

@@ -127,7 +127,7 @@ async fn a_servicenow_export_opens_with_its_columns_samples_and_record_count() {
         .expect("the export opens");
 
     assert_eq!(view.records, 30, "every record is counted");
-    assert_eq!(view.format, "JSON");
+    assert!(view.described.starts_with("JSON"), "{}", view.described);
     let names: Vec<&str> = view.columns.iter().map(|c| c.name.as_str()).collect();
     for expected in [
         "u_number",
@@ -154,7 +154,7 @@ async fn a_wrong_records_path_names_the_keys_the_file_has() {
         .expect_err("no records under results");
     assert_eq!(err.code, ErrorCode::Invalid);
     assert!(
-        err.message.contains("« results »") && err.message.contains("it has: result"),
+        err.message.contains("« results »") && err.message.contains("under result"),
         "{}",
         err.message
     );
@@ -194,8 +194,11 @@ async fn a_french_vendor_csv_in_windows_1252_opens_with_its_delimiter_and_accent
         .await
         .expect("the CSV opens");
     assert_eq!(view.records, 2);
-    assert_eq!(view.delimiter, Some(';'));
-    assert_eq!(view.encoding.as_deref(), Some("windows-1252"));
+    assert!(
+        view.described.contains("windows-1252") && view.described.contains("« ; »"),
+        "{}",
+        view.described
+    );
     let names: Vec<&str> = view.columns.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Raison sociale", "Ville", "Téléphone"]);
     assert_eq!(view.columns[1].samples, ["Orléans", "Sélestat"]);
@@ -341,24 +344,57 @@ async fn the_preview_shows_each_transformed_cell_with_its_errors_where_they_occu
 }
 
 #[tokio::test]
-async fn a_query_source_is_refused_as_unsupported_until_the_engine_reads_it() {
+async fn a_query_on_a_saved_postgres_connection_is_a_source_and_an_unknown_one_is_named() {
     let (api, _, _dir) = api_on_fresh_sandbox().await;
+    let sql = |connection: &str| SourceSpecDto {
+        path: None,
+        spec: SourceSpec {
+            name: "erp".into(),
+            kind: SourceKind::Sql {
+                connection: connection.into(),
+                query: "select 'APM1' as u_number, 'Paie' as name \
+                        union all select 'APM2', 'CRM Ventes'"
+                    .into(),
+            },
+        },
+    };
     let err = api
         .mapping_source_open(MappingSourceOpenRequest {
-            source: SourceSpecDto {
-                path: None,
-                spec: SourceSpec {
-                    name: "erp".into(),
-                    kind: SourceKind::Sql {
-                        connection: "pg".into(),
-                        query: "select 1".into(),
-                    },
-                },
-            },
+            source: sql("nowhere"),
         })
         .await
-        .expect_err("not yet");
-    assert_eq!(err.code, ErrorCode::Unsupported, "{}", err.message);
+        .expect_err("no such connection");
+    assert_eq!(err.code, ErrorCode::NotFound, "{}", err.message);
+    assert!(err.message.contains("« nowhere »"), "{}", err.message);
+
+    let saved = api
+        .connections_save(ConnectionSaveRequest {
+            id: None,
+            name: "ERP local".into(),
+            settings: passerelle_vault::Settings::Postgres(
+                passerelle_vault::settings::PostgresSettings {
+                    host: "127.0.0.1".into(),
+                    port: 5432,
+                    database: "test".into(),
+                    user: "postgres".into(),
+                    ssl_mode: passerelle_vault::settings::SslMode::Disable,
+                    schemas: vec![],
+                },
+            ),
+            secret: None,
+        })
+        .await
+        .expect("the connection is saved");
+    let view = api
+        .mapping_source_open(MappingSourceOpenRequest {
+            source: sql(&saved.id),
+        })
+        .await
+        .expect("the query runs on PostgreSQL");
+    assert_eq!(view.records, 2);
+    let names: Vec<&str> = view.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["u_number", "name"]);
+    assert_eq!(view.columns[1].samples, ["Paie", "CRM Ventes"]);
 }
 
 #[tokio::test]
