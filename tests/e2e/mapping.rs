@@ -88,6 +88,8 @@ async fn a_servicenow_export_is_mapped_previewed_and_saved_in_the_studio() {
         states.contains("Pilote"),
         "Pilote is left to map by hand: {states:?}"
     );
+    // NOTE: WebKitGTK may paint a busy window late; give it a moment before the picture.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     app.screenshot("mapping-suggestions-fr").await;
     app.click("[data-testid=suggest-accept-all]").await;
     app.wait_for("[data-testid=link-applicationState]").await;

@@ -9,7 +9,12 @@ export const mapping: typeof fr = {
   source: {
     heading: 'Source',
     kind: 'Source kind',
-    kinds: { json: 'JSON', csv: 'CSV', xlsx: 'Excel or ODS' },
+    kinds: { json: 'JSON', csv: 'CSV', xlsx: 'Excel or ODS', sql: 'SQL query', rest: 'REST API' },
+    connection: 'Connection',
+    query: 'Query',
+    queryHint: 'SELECT … FROM … (read-only)',
+    recipe: 'Recipe',
+    recipeHint: 'Path of the recipe file',
     path: 'File path',
     pathHint: 'For instance /home/dpo/exports/servicenow.json',
     records: 'Records path',

@@ -7,7 +7,12 @@ export const mapping = {
   source: {
     heading: 'Source',
     kind: 'Type de source',
-    kinds: { json: 'JSON', csv: 'CSV', xlsx: 'Excel ou ODS' },
+    kinds: { json: 'JSON', csv: 'CSV', xlsx: 'Excel ou ODS', sql: 'Requête SQL', rest: 'API REST' },
+    connection: 'Connexion',
+    query: 'Requête',
+    queryHint: 'SELECT … FROM … (lecture seule)',
+    recipe: 'Recette',
+    recipeHint: 'Chemin du fichier de recette',
     path: 'Chemin du fichier',
     pathHint: 'Par exemple /home/dpo/exports/servicenow.json',
     records: 'Chemin des enregistrements',

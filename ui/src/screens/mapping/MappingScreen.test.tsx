@@ -171,4 +171,25 @@ describe('the mapping studio', () => {
     expect(handoff?.source.path).toBe(SERVICENOW_PATH);
     expect(handoff?.profile.key).toEqual({ column: 'u_number', transforms: [], target: 'ref' });
   });
+
+  it('reads an SQL query on a saved connection, with no file', async () => {
+    const backend = installFakeBackend();
+    const { user } = renderApp('#/mapping');
+    await user.selectOptions(await screen.findByTestId('source-kind'), 'sql');
+    const select = (await screen.findByTestId('source-connection')) as HTMLSelectElement;
+    await waitFor(() => expect(select.options.length).toBeGreaterThan(1));
+    const connection = select.options[1]!.value;
+    await user.selectOptions(select, connection);
+    await user.type(screen.getByTestId('source-query'), 'select * from apps');
+    await user.click(screen.getByTestId('source-open'));
+
+    await waitFor(() =>
+      expect(backend.last('mapping_source_open')).toEqual({
+        source: {
+          spec: { name: 'servicenow', kind: 'sql', connection, query: 'select * from apps' },
+        },
+      }),
+    );
+    expect(await screen.findByTestId('mapping-error')).toBeInTheDocument();
+  });
 });

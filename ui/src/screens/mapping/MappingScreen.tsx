@@ -25,7 +25,7 @@ import { Canvas } from './Canvas';
 import styles from './Mapping.module.css';
 import { PreviewTable } from './PreviewTable';
 import { ProfilesDialog } from './ProfilesDialog';
-import { SourceForm, specOf, type SourceDraft } from './SourceForm';
+import { readsFile, SourceForm, specOf, type SourceDraft } from './SourceForm';
 import { SuggestionsBar } from './SuggestionsBar';
 import { TransformEditor } from './TransformEditor';
 
@@ -94,7 +94,9 @@ export function MappingScreen({ onPlan }: Props) {
     setState((s) => (s ? change(s) : s));
 
   const doOpen = () => {
-    const dto: SourceSpecDto = { path: draft.path.trim(), spec: specOf(draft) };
+    const dto: SourceSpecDto = readsFile(draft)
+      ? { path: draft.path.trim(), spec: specOf(draft) }
+      : { spec: specOf(draft) };
     open.mutate(dto, {
       onSuccess: (view) => {
         setOpened({ dto, view });
