@@ -48,7 +48,7 @@ export const mapping: typeof fr = {
       reference: 'reference',
       array: 'list',
     },
-    allowed: (values: string[]) => `Values: ${values.join(', ')}`,
+    allowed: (values: string) => `Values: ${values}`,
     empty: 'Open a source to see its columns.',
     connectHint:
       'Drag a column onto a field (or click one, then the other); click a connected field for its transforms.',
@@ -66,7 +66,7 @@ export const mapping: typeof fr = {
     reject: 'Reject',
     acceptAll: 'Accept all',
     values: (n: number) => `${n} ${plural(n, 'value paired', 'values paired')}`,
-    unmatched: (values: string[]) => `To pair by hand: ${values.join(', ')}`,
+    unmatched: (values: string) => `To pair by hand: ${values}`,
     score: (score: number) => `${Math.round(score * 100)}%`,
   },
   key: {

@@ -46,7 +46,7 @@ export const mapping = {
       reference: 'référence',
       array: 'liste',
     },
-    allowed: (values: string[]) => `Valeurs : ${values.join(', ')}`,
+    allowed: (values: string) => `Valeurs : ${values}`,
     empty: 'Ouvrez une source pour voir ses colonnes.',
     connectHint:
       'Glissez une colonne sur un champ (ou cliquez l’une puis l’autre) ; cliquez un champ relié pour ses transformations.',
@@ -64,7 +64,7 @@ export const mapping = {
     reject: 'Refuser',
     acceptAll: 'Tout accepter',
     values: (n: number) => `${n} ${plural(n, 'valeur associée', 'valeurs associées')}`,
-    unmatched: (values: string[]) => `À associer à la main : ${values.join(', ')}`,
+    unmatched: (values: string) => `À associer à la main : ${values}`,
     score: (score: number) => `${Math.round(score * 100)} %`,
   },
   key: {

@@ -203,7 +203,7 @@ function TargetNode({ field, isKey, computed, selected, onClick, onKey }: NodePr
       data-selected={selected}
       style={{ height: ROW }}
       onClick={onClick}
-      title={allowed ? words.allowed(allowed) : (field.description ?? undefined)}
+      title={allowed ? words.allowed(allowed.join(', ')) : (field.description ?? undefined)}
     >
       <span className={styles.portIn} aria-hidden />
       <span className={styles.nodeName}>

@@ -33,7 +33,7 @@ export function SuggestionsBar({ suggestions, onAccept, onReject, onAcceptAll }:
               <span className={styles.faint}>{words.score(s.score)}</span>
               {paired > 0 && <span className={styles.faint}>{words.values(paired)}</span>}
               {s.unmatched.length > 0 && (
-                <span className={styles.warn}>{words.unmatched(s.unmatched)}</span>
+                <span className={styles.warn}>{words.unmatched(s.unmatched.join(', '))}</span>
               )}
               <button
                 type="button"
