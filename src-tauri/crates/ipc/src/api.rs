@@ -150,6 +150,8 @@ pub trait EventSink: Send + Sync {
     fn job_progress(&self, event: crate::discovery::JobProgressEvent);
     /// A discovery job stopped.
     fn job_finished(&self, event: crate::discovery::JobFinishedEvent);
+    /// More of a package was sent to Dastra (nothing by default: a host without a window).
+    fn attach_progress(&self, _event: crate::evidence::AttachProgressEvent) {}
 }
 
 /// What an [`Api`] is made of.
@@ -173,6 +175,8 @@ pub struct ApiParts {
     pub packages: Option<std::path::PathBuf>,
     /// Where mapping profiles are saved, one folder per profile.
     pub mapping_profiles: Option<std::path::PathBuf>,
+    /// Where exports (the audit log's) are written: the person's Downloads folder.
+    pub exports: Option<std::path::PathBuf>,
 }
 
 /// What a session has open: the current workspace.
@@ -201,6 +205,8 @@ pub struct Api {
     pub(crate) packages: Option<std::path::PathBuf>,
     /// Where mapping profiles are saved.
     pub(crate) mapping_profiles: Option<std::path::PathBuf>,
+    /// Where exports are written.
+    pub(crate) exports: Option<std::path::PathBuf>,
 }
 
 impl Api {
@@ -224,6 +230,7 @@ impl Api {
             audit: parts.audit,
             packages: parts.packages,
             mapping_profiles: parts.mapping_profiles,
+            exports: parts.exports,
         }
     }
 
