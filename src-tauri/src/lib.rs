@@ -63,6 +63,7 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
         findings,
         audit,
         packages: Some(data_dir.join("packages")),
+        mapping_profiles: Some(data_dir.join("mapping-profiles")),
         exports: exports_dir(app),
     });
     // The workspace chosen last time; when it cannot be opened (keyring locked, network

@@ -15,6 +15,7 @@ import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
 import { fakeConnections, type ConnectionOptions } from './fakeConnections';
 import { fakeDiscovery, type DiscoveryControl, type DiscoveryOptions } from './fakeDiscovery';
 import { fakeEvidence, type EvidenceControl, type EvidenceOptions } from './fakeEvidence';
+import { fakeMapping, type MappingControl } from './fakeMapping';
 import { ACTORS, APP_INFO, ASSETS, CONTRACTS, DSARS, dsarDetail } from './fixtures';
 
 type Name = keyof Commands;
@@ -43,6 +44,8 @@ export type FakeBackend = {
   discovery: DiscoveryControl;
   /** The audit log and what was attached (see fakeEvidence.ts). */
   evidence: EvidenceControl;
+  /** The files the studio can open and the saved profiles (see fakeMapping.ts). */
+  mapping: MappingControl;
 };
 
 type Options = ConnectionOptions & {
@@ -123,8 +126,11 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     options.evidence,
   );
 
+  const mapping = fakeMapping();
+
   const handlers: { [K in Name]: Handler<K> } = {
     ...evidence.handlers,
+    ...mapping.handlers,
     app_info: () => info(),
     settings_update: (req) => {
       if (req.language) preference = req.language;
@@ -247,6 +253,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     emit,
     discovery: discovery.control,
     evidence: evidence.control,
+    mapping: mapping.control,
   };
 }
 

@@ -173,6 +173,8 @@ pub struct ApiParts {
     pub audit: Option<passerelle_audit::AuditLog>,
     /// Where evidence packages are written.
     pub packages: Option<std::path::PathBuf>,
+    /// Where mapping profiles are saved, one folder per profile.
+    pub mapping_profiles: Option<std::path::PathBuf>,
     /// Where exports (the audit log's) are written: the person's Downloads folder.
     pub exports: Option<std::path::PathBuf>,
 }
@@ -201,6 +203,8 @@ pub struct Api {
     pub(crate) audit: Option<passerelle_audit::AuditLog>,
     /// Where evidence packages are written.
     pub(crate) packages: Option<std::path::PathBuf>,
+    /// Where mapping profiles are saved.
+    pub(crate) mapping_profiles: Option<std::path::PathBuf>,
     /// Where exports are written.
     pub(crate) exports: Option<std::path::PathBuf>,
 }
@@ -225,6 +229,7 @@ impl Api {
             jobs: Default::default(),
             audit: parts.audit,
             packages: parts.packages,
+            mapping_profiles: parts.mapping_profiles,
             exports: parts.exports,
         }
     }

@@ -25,6 +25,8 @@ mod discovery;
 mod dto;
 mod error;
 mod evidence;
+mod mapping;
+mod mapping_store;
 
 pub use api::{Api, ApiParts, EventSink, Session, Settings, SettingsStore, WorkspaceTarget};
 pub use connections::*;
@@ -32,6 +34,8 @@ pub use discovery::*;
 pub use dto::*;
 pub use error::{ErrorCode, IpcError};
 pub use evidence::*;
+pub use mapping::*;
+pub use mapping_store::*;
 pub use passerelle_connectors::TestReport;
 
 /// Calls `$callback! { name: Request => Response, … }` with the whole command list.
@@ -71,6 +75,16 @@ macro_rules! with_commands {
             dsar_workflow: WorkflowRequest => WorkflowView,
             audit_list: AuditListRequest => AuditPageView,
             audit_verify: AuditVerifyRequest => AuditVerifyView,
+            mapping_targets: MappingTargetsRequest => MappingTargetsResponse,
+            mapping_source_open: MappingSourceOpenRequest => SourceView,
+            mapping_suggest: MappingSuggestRequest => MappingSuggestions,
+            mapping_preview: MappingPreviewRequest => MappingPreview,
+            mapping_profile_save: ProfileSaveRequest => ProfileSummary,
+            mapping_profile_list: ProfileListRequest => ProfileListResponse,
+            mapping_profile_get: ProfileGetRequest => StoredProfile,
+            mapping_profile_duplicate: ProfileDuplicateRequest => ProfileSummary,
+            mapping_profile_export: ProfileExportRequest => ProfileExportResponse,
+            mapping_profile_import: ProfileImportRequest => ProfileSummary,
             audit_export: AuditExportRequest => AuditExportView,
         }
     };

@@ -2,6 +2,7 @@
 
 mod apply;
 mod plan;
+mod sources;
 mod undo;
 
 use passerelle_dastra::{Auth, ClientOptions, DastraClient};

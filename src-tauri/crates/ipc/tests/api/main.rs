@@ -86,12 +86,14 @@ async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Reco
                 .expect("the audit log opens"),
         ),
         packages: Some(dir.join("packages")),
+        mapping_profiles: Some(dir.join("mapping-profiles")),
         exports: Some(dir.join("Téléchargements")),
     })
 }
 
 mod connections;
 mod discovery;
+mod mapping;
 
 fn inbox(q: &str) -> DsarListRequest {
     DsarListRequest {
