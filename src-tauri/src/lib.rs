@@ -14,8 +14,8 @@ use std::error::Error;
 use std::sync::Arc;
 
 use passerelle_ipc::{
-    Api, ApiParts, EventSink, JobFinishedEvent, JobProgressEvent, Language, WorkspaceChangedEvent,
-    WorkspaceTarget,
+    Api, ApiParts, AttachProgressEvent, EventSink, JobFinishedEvent, JobProgressEvent, Language,
+    WorkspaceChangedEvent, WorkspaceTarget,
 };
 use passerelle_vault::{KeyringStore, Vault};
 use tauri::{Emitter, Manager};
@@ -63,6 +63,8 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
         findings,
         audit,
         packages: Some(data_dir.join("packages")),
+        mapping_profiles: Some(data_dir.join("mapping-profiles")),
+        exports: exports_dir(app),
     });
     // The workspace chosen last time; when it cannot be opened (keyring locked, network
     // down), the app starts on the sandbox, which the header says plainly.
@@ -95,6 +97,16 @@ async fn open_findings(data_dir: &std::path::Path) -> Option<passerelle_discover
         .ok()
 }
 
+/// Where exports go: the person's Downloads folder, else Documents, else the app's own folder.
+fn exports_dir(app: &tauri::App) -> Option<std::path::PathBuf> {
+    let paths = app.path();
+    paths
+        .download_dir()
+        .or_else(|_| paths.document_dir())
+        .or_else(|_| paths.app_data_dir().map(|d| d.join("exports")))
+        .ok()
+}
+
 /// Events for the window, as Tauri events named like the IPC event list.
 struct WindowEvents(tauri::AppHandle);
 
@@ -115,6 +127,9 @@ impl EventSink for WindowEvents {
     }
     fn job_finished(&self, event: JobFinishedEvent) {
         self.emit("job_finished", event);
+    }
+    fn attach_progress(&self, event: AttachProgressEvent) {
+        self.emit("attach_progress", event);
     }
 }
 

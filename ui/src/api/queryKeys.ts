@@ -3,6 +3,7 @@
 
 import type { AuditListRequest } from '../bindings/AuditListRequest';
 import type { DsarListRequest } from '../bindings/DsarListRequest';
+import type { MappingPreviewRequest } from '../bindings/MappingPreviewRequest';
 import type { RegistryListRequest } from '../bindings/RegistryListRequest';
 
 export const queryKeys = {
@@ -18,4 +19,9 @@ export const queryKeys = {
   job: (jobId: string) => ['discovery_job', jobId] as const,
   review: (jobId: string) => ['review_list', jobId] as const,
   auditList: (req: AuditListRequest) => ['audit_list', req] as const,
+  mappingTargets: () => ['mapping_targets'] as const,
+  mappingPreview: (req: MappingPreviewRequest | null) => ['mapping_preview', req] as const,
+  mappingProfiles: () => ['mapping_profile_list'] as const,
+  package: (jobId: string) => ['package_get', jobId] as const,
+  workflow: (requestId: number) => ['dsar_workflow', requestId] as const,
 };

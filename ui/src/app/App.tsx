@@ -14,6 +14,7 @@ import { LaunchScreen } from '../screens/discovery/LaunchScreen';
 import { ReviewScreen } from '../screens/discovery/ReviewScreen';
 import { DsarDetailScreen } from '../screens/dsar-detail/DsarDetailScreen';
 import { InboxScreen } from '../screens/inbox/InboxScreen';
+import { MappingScreen } from '../screens/mapping/MappingScreen';
 import { NotBuiltScreen } from '../screens/not-built/NotBuiltScreen';
 import { ActorsScreen } from '../screens/registers/ActorsScreen';
 import { AssetsScreen } from '../screens/registers/AssetsScreen';
@@ -138,6 +139,8 @@ function CurrentScreen({ route, navigate }: ScreenProps) {
       );
     case 'connections':
       return <ConnectionsScreen />;
+    case 'mapping':
+      return <MappingScreen onPlan={() => navigate({ screen: 'imports' })} />;
     case 'audit':
       return (
         <AuditScreen

@@ -3,6 +3,7 @@
 import { connections } from './connections.en';
 import { discovery } from './discovery.en';
 import { evidence } from './evidence.en';
+import { mapping } from './mapping.en';
 import type { Messages } from './fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -211,6 +212,7 @@ export const en: Messages = {
   connections,
   discovery,
   evidence,
+  mapping,
   planned: {
     badge: 'Not built yet',
     notice:

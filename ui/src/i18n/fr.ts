@@ -18,6 +18,7 @@ import type { ErrorCode } from '../bindings/ErrorCode';
 import { connections } from './connections.fr';
 import { discovery } from './discovery.fr';
 import { evidence } from './evidence.fr';
+import { mapping } from './mapping.fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -227,6 +228,7 @@ export const fr = {
   connections,
   discovery,
   evidence,
+  mapping,
   planned: {
     badge: 'Pas encore construit',
     notice:

@@ -2,7 +2,7 @@
 // (`#/inbox?state=Open&overdue=1`, `#/inbox/12?state=Open`), so a request opened from a filtered
 // inbox leads back to that same inbox. Discovery: `#/inbox/12/discovery` prepares a search of
 // request 12, `#/discovery` lists recent jobs, `#/discovery/<job>` follows one and
-// `#/discovery/<job>/review` reviews its findings. `#/audit?request=12&page=2` reads the log.
+// `#/discovery/<job>/review` reviews its findings. `#/mapping` is the mapping studio. `#/audit?request=12&page=2` reads the log.
 
 import {
   DEFAULT_INBOX,
@@ -19,12 +19,12 @@ export const REGISTRY_SCREENS = ['assets', 'actors', 'contracts'] as const;
 export type RegistryScreen = (typeof REGISTRY_SCREENS)[number];
 
 /** Screens in the navigation that are not built yet. */
-export const PLANNED_SCREENS = ['mapping', 'imports'] as const;
+export const PLANNED_SCREENS = ['imports'] as const;
 export type PlannedScreen = (typeof PLANNED_SCREENS)[number];
 
 /** Every screen the navigation lists. */
 export type NavScreen =
-  'inbox' | RegistryScreen | 'connections' | 'discovery' | 'audit' | PlannedScreen;
+  'inbox' | RegistryScreen | 'connections' | 'discovery' | 'mapping' | 'audit' | PlannedScreen;
 
 /** The audit log's page and filter (`#/audit?request=1001&page=2`). */
 export type AuditState = { requestId: number | null; page: number };
@@ -40,6 +40,7 @@ export type Route =
   | { screen: 'job'; jobId: string }
   | { screen: 'review'; jobId: string }
   | { screen: 'audit'; audit: AuditState }
+  | { screen: 'mapping' }
   | { screen: PlannedScreen };
 
 export const HOME: Route = { screen: 'inbox', inbox: DEFAULT_INBOX };
@@ -70,6 +71,7 @@ export function parseRoute(hash: string): Route {
   const registry = REGISTRY_SCREENS.find((s) => s === head);
   if (registry) return { screen: registry, registry: registryFromParams(params) };
   if (head === 'connections') return { screen: 'connections' };
+  if (head === 'mapping') return { screen: 'mapping' };
   if (head === 'audit') return { screen: 'audit', audit: auditFromParams(params) };
   const planned = PLANNED_SCREENS.find((s) => s === head);
   if (planned) return { screen: planned };
@@ -123,7 +125,9 @@ export function navRoute(screen: NavScreen): Route {
   if ((REGISTRY_SCREENS as readonly string[]).includes(screen)) {
     return { screen: screen as RegistryScreen, registry: DEFAULT_REGISTRY };
   }
-  if (screen === 'connections' || screen === 'discovery') return { screen };
+  if (screen === 'connections' || screen === 'discovery' || screen === 'mapping') {
+    return { screen };
+  }
   if (screen === 'audit') return { screen, audit: DEFAULT_AUDIT };
   return { screen: screen as PlannedScreen };
 }

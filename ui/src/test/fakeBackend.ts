@@ -15,6 +15,7 @@ import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
 import { fakeConnections, type ConnectionOptions } from './fakeConnections';
 import { fakeDiscovery, type DiscoveryControl, type DiscoveryOptions } from './fakeDiscovery';
 import { fakeEvidence, type EvidenceControl, type EvidenceOptions } from './fakeEvidence';
+import { fakeMapping, type MappingControl } from './fakeMapping';
 import { ACTORS, APP_INFO, ASSETS, CONTRACTS, DSARS, dsarDetail } from './fixtures';
 
 type Name = keyof Commands;
@@ -43,6 +44,8 @@ export type FakeBackend = {
   discovery: DiscoveryControl;
   /** The audit log and what was attached (see fakeEvidence.ts). */
   evidence: EvidenceControl;
+  /** The files the studio can open and the saved profiles (see fakeMapping.ts). */
+  mapping: MappingControl;
 };
 
 type Options = ConnectionOptions & {
@@ -118,12 +121,16 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
         const row = dsarsOf().find((r) => r.id === id);
         return row ? evidence.control.decorate(dsarDetail(row)).summary.state : null;
       },
+      emit,
     },
     options.evidence,
   );
 
+  const mapping = fakeMapping();
+
   const handlers: { [K in Name]: Handler<K> } = {
     ...evidence.handlers,
+    ...mapping.handlers,
     app_info: () => info(),
     settings_update: (req) => {
       if (req.language) preference = req.language;
@@ -195,8 +202,9 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     if (cmd === 'discovery_resume') record('discoveryResumed', [['sources', sources()]]);
     if (cmd === 'discovery_cancel') record('discoveryCancelled');
     // A running job's review is read again every few seconds: one entry once it has stopped.
-    if (cmd === 'review_list' && !(res as { job: { live: boolean } }).job.live) {
-      record('findingsViewed', [['findings', (res as { findings: unknown[] }).findings.length]]);
+    const reading = res as { job: { live: boolean }; offset: number; total: number };
+    if (cmd === 'review_list' && !reading.job.live && reading.offset === 0) {
+      record('findingsViewed', [['findings', reading.total]]);
     }
     if (cmd === 'review_decide' || cmd === 'review_redact') {
       const reviews = (res as { reviews: unknown[] }).reviews.length;
@@ -245,6 +253,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     emit,
     discovery: discovery.control,
     evidence: evidence.control,
+    mapping: mapping.control,
   };
 }
 

@@ -150,6 +150,8 @@ pub trait EventSink: Send + Sync {
     fn job_progress(&self, event: crate::discovery::JobProgressEvent);
     /// A discovery job stopped.
     fn job_finished(&self, event: crate::discovery::JobFinishedEvent);
+    /// More of a package was sent to Dastra (nothing by default: a host without a window).
+    fn attach_progress(&self, _event: crate::evidence::AttachProgressEvent) {}
 }
 
 /// What an [`Api`] is made of.
@@ -171,6 +173,10 @@ pub struct ApiParts {
     pub audit: Option<passerelle_audit::AuditLog>,
     /// Where evidence packages are written.
     pub packages: Option<std::path::PathBuf>,
+    /// Where mapping profiles are saved, one folder per profile.
+    pub mapping_profiles: Option<std::path::PathBuf>,
+    /// Where exports (the audit log's) are written: the person's Downloads folder.
+    pub exports: Option<std::path::PathBuf>,
 }
 
 /// What a session has open: the current workspace.
@@ -197,6 +203,10 @@ pub struct Api {
     pub(crate) audit: Option<passerelle_audit::AuditLog>,
     /// Where evidence packages are written.
     pub(crate) packages: Option<std::path::PathBuf>,
+    /// Where mapping profiles are saved.
+    pub(crate) mapping_profiles: Option<std::path::PathBuf>,
+    /// Where exports are written.
+    pub(crate) exports: Option<std::path::PathBuf>,
 }
 
 impl Api {
@@ -219,6 +229,8 @@ impl Api {
             jobs: Default::default(),
             audit: parts.audit,
             packages: parts.packages,
+            mapping_profiles: parts.mapping_profiles,
+            exports: parts.exports,
         }
     }
 

@@ -25,6 +25,8 @@ mod discovery;
 mod dto;
 mod error;
 mod evidence;
+mod mapping;
+mod mapping_store;
 
 pub use api::{Api, ApiParts, EventSink, Session, Settings, SettingsStore, WorkspaceTarget};
 pub use connections::*;
@@ -32,6 +34,8 @@ pub use discovery::*;
 pub use dto::*;
 pub use error::{ErrorCode, IpcError};
 pub use evidence::*;
+pub use mapping::*;
+pub use mapping_store::*;
 pub use passerelle_connectors::TestReport;
 
 /// Calls `$callback! { name: Request => Response, … }` with the whole command list.
@@ -62,13 +66,26 @@ macro_rules! with_commands {
             discovery_job: JobIdRequest => JobView,
             discovery_cancel: JobIdRequest => JobView,
             discovery_resume: JobIdRequest => JobView,
-            review_list: JobIdRequest => ReviewList,
+            review_list: ReviewListRequest => ReviewList,
             review_decide: ReviewDecideRequest => ReviewUpdate,
             review_redact: ReviewRedactRequest => ReviewUpdate,
             package_build: JobIdRequest => PackageView,
             package_attach: PackageAttachRequest => AttachView,
+            package_get: JobIdRequest => PackageLatest,
+            dsar_workflow: WorkflowRequest => WorkflowView,
             audit_list: AuditListRequest => AuditPageView,
             audit_verify: AuditVerifyRequest => AuditVerifyView,
+            mapping_targets: MappingTargetsRequest => MappingTargetsResponse,
+            mapping_source_open: MappingSourceOpenRequest => SourceView,
+            mapping_suggest: MappingSuggestRequest => MappingSuggestions,
+            mapping_preview: MappingPreviewRequest => MappingPreview,
+            mapping_profile_save: ProfileSaveRequest => ProfileSummary,
+            mapping_profile_list: ProfileListRequest => ProfileListResponse,
+            mapping_profile_get: ProfileGetRequest => StoredProfile,
+            mapping_profile_duplicate: ProfileDuplicateRequest => ProfileSummary,
+            mapping_profile_export: ProfileExportRequest => ProfileExportResponse,
+            mapping_profile_import: ProfileImportRequest => ProfileSummary,
+            audit_export: AuditExportRequest => AuditExportView,
         }
     };
 }
@@ -81,6 +98,7 @@ macro_rules! with_events {
             workspace_changed: WorkspaceChangedEvent,
             job_progress: JobProgressEvent,
             job_finished: JobFinishedEvent,
+            attach_progress: AttachProgressEvent,
         }
     };
 }

@@ -19,12 +19,14 @@ impl SettingsStore for MemoryStore {
     }
 }
 
-/// Events the `Api` sent, in order: workspace changes, job progress, job ends.
+/// Events the `Api` sent, in order: workspace changes, job progress, job ends, upload
+/// progress.
 #[derive(Default)]
 struct Recorder(
     Mutex<Vec<WorkspaceChangedEvent>>,
     Mutex<Vec<JobProgressEvent>>,
     Mutex<Vec<JobFinishedEvent>>,
+    Mutex<Vec<AttachProgressEvent>>,
 );
 
 impl EventSink for Recorder {
@@ -36,6 +38,9 @@ impl EventSink for Recorder {
     }
     fn job_finished(&self, event: JobFinishedEvent) {
         self.2.lock().unwrap().push(event);
+    }
+    fn attach_progress(&self, event: AttachProgressEvent) {
+        self.3.lock().unwrap().push(event);
     }
 }
 
@@ -81,11 +86,14 @@ async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Reco
                 .expect("the audit log opens"),
         ),
         packages: Some(dir.join("packages")),
+        mapping_profiles: Some(dir.join("mapping-profiles")),
+        exports: Some(dir.join("Téléchargements")),
     })
 }
 
 mod connections;
 mod discovery;
+mod mapping;
 
 fn inbox(q: &str) -> DsarListRequest {
     DsarListRequest {
