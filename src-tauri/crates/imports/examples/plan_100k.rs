@@ -9,13 +9,16 @@
 //!
 //! The parent process starts a sandbox seeded with `--rows` assets, gives a few of them the
 //! key of another (duplicates in Dastra), fetches them all through the client (timed, reported
-//! apart) and writes them to `records.json`. From the fetched records and a seed it writes a
+//! apart) and writes them to `records.jsonl`, a page of records per line. From the fetched records and a seed it writes a
 //! ServiceNow-style export, `source.json`: most rows unchanged, some with changed fields,
 //! some invalid, some keys twice, new rows, and records left out (missing). Then, `--runs`
 //! times, it starts two child processes on the same two files and compares what they find:
 //!
-//! - this program with `--child <dir>`: reads both files, and makes the plan with
-//!   `plan_records` (mapping, validation, matching, diff, fingerprints);
+//! - this program with `--child <dir>`: reads the export, reads the records page by page into
+//!   `CurrentRecords` (each reduced to its id, key, fingerprint and mapped fields, as
+//!   `plan_import` does while it fetches), and makes the plan (mapping,
+//!   validation, matching, diff). The export is parsed as a stream, each row handed to a
+//!   `PlanBuilder` (mapped and validated) as it is read and then dropped;
 //! - `python3 examples/plan_pandas.py <dir>`: reads both files, applies the same transforms
 //!   and checks, merges on the key and classifies every row, with per-field diffs.
 //!
@@ -25,19 +28,22 @@
 //! each changed field must be equal, or the program panics.
 
 use std::collections::BTreeMap;
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 use chrono::Utc;
 use passerelle_dastra::{Auth, ClientOptions};
-use passerelle_imports::{fetch_records, plan_records, RowClass};
+use passerelle_imports::{for_each_page, CurrentRecords, PlanBuilder, RowClass};
 use passerelle_mapping::{Entity, NoLookups, Profile, SourceRow};
 use passerelle_sandbox::{SandboxOptions, MAIN_WORKSPACE};
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use serde_json::{json, Map, Value};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::{json, Value};
 
 /// The profile both sides apply (the pandas script spells the same steps out).
 const PROFILE: &str = r#"{
@@ -122,8 +128,14 @@ fn main() {
         let ours = run_child(Command::new(&me).arg("--child").arg(&dir));
         let pandas = run_child(Command::new("python3").arg(&script).arg(&dir));
         assert_eq!(ours["summary"], pandas["summary"], "the same classes");
-        assert_eq!(ours["changes"], pandas["changes"], "the same changed fields");
-        assert_eq!(ours["rowSums"], pandas["rowSums"], "the same rows in each class");
+        assert_eq!(
+            ours["changes"], pandas["changes"],
+            "the same changed fields"
+        );
+        assert_eq!(
+            ours["rowSums"], pandas["rowSums"],
+            "the same rows in each class"
+        );
         let (o, p) = (secs(&ours, "total"), secs(&pandas, "total"));
         ratios.push(o / p);
         println!(
@@ -182,7 +194,7 @@ fn prepare(dir: &Path, rows: usize) {
         .enable_all()
         .build()
         .expect("a runtime");
-    let records = runtime.block_on(async {
+    let pages = runtime.block_on(async {
         let mut options = SandboxOptions::default();
         options.seed.seed = 2026;
         options.seed.assets = rows;
@@ -194,29 +206,41 @@ fn prepare(dir: &Path, rows: usize) {
         sandbox.state().mutate(|store| {
             let assets = store.collection_mut(Some(MAIN_WORKSPACE), "Assets");
             for i in (500..assets.len().saturating_sub(1)).step_by(1000) {
-                let next = assets[i + 1]["ref"].as_str().unwrap_or_default().to_uppercase();
+                let next = assets[i + 1]["ref"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_uppercase();
                 assets[i]["ref"] = json!(next);
             }
         });
-        println!("seeded {rows} assets in {:.2} s", started.elapsed().as_secs_f64());
+        println!(
+            "seeded {rows} assets in {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
         let client = ClientOptions::new(sandbox.url(), Auth::api_key(sandbox.api_key()))
             .workspace(i64::from(MAIN_WORKSPACE))
             .build()
             .expect("a client");
         let started = Instant::now();
-        let records = fetch_records(&client, Entity::Asset, 500)
+        let mut pages: Vec<Vec<Value>> = Vec::new();
+        for_each_page(&client, Entity::Asset, 500, |page| pages.push(page))
             .await
             .expect("fetched");
         println!(
             "fetch (not counted below): {} records in {:.2} s, pages of 500",
-            records.len(),
+            pages.iter().map(Vec::len).sum::<usize>(),
             started.elapsed().as_secs_f64()
         );
-        records
+        pages
     });
+    let mut text = String::new();
+    for page in &pages {
+        text.push_str(&serde_json::to_string(page).expect("JSON"));
+        text.push('\n');
+    }
+    std::fs::write(dir.join("records.jsonl"), &text).expect("records.jsonl written");
+    let records: Vec<Value> = pages.into_iter().flatten().collect();
     assert_eq!(records.len(), rows, "every asset was fetched");
-    let text = serde_json::to_string(&records).expect("JSON");
-    std::fs::write(dir.join("records.json"), &text).expect("records.json written");
     let source = source(&records, rows);
     let text = serde_json::to_string(&json!({ "result": source })).expect("JSON");
     std::fs::write(dir.join("source.json"), &text).expect("source.json written");
@@ -287,7 +311,11 @@ fn source(records: &[Value], rows: usize) -> Vec<Value> {
                 row["install_status"] = json!(if state == "7" { "1" } else { "7" })
             }
             65..=79 if !hosting.is_empty() => {
-                row["u_hosting"] = json!(if hosting == "cloud" { "on_premise" } else { "cloud" })
+                row["u_hosting"] = json!(if hosting == "cloud" {
+                    "on_premise"
+                } else {
+                    "cloud"
+                })
             }
             80..=84 => {
                 row["name"] = json!(format!("{} (v3)", text(record, "label")));
@@ -332,13 +360,34 @@ fn source(records: &[Value], rows: usize) -> Vec<Value> {
 fn child(dir: &Path) -> Value {
     let profile = Profile::from_json(PROFILE).expect("the profile is valid");
     let start = Instant::now();
-    let rows = read_source(&dir.join("source.json"));
-    let records: Vec<Value> = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("records.json")).expect("records.json"),
-    )
-    .expect("records JSON");
+    // The export's rows are mapped as they are read, and dropped.
+    let mut builder = PlanBuilder::new(&profile, &NoLookups);
+    read_source(&dir.join("source.json"), |row| builder.push(&row));
+    let source = start.elapsed().as_secs_f64();
+    // The records as the fetch hands them over, a page at a time, each reduced as it comes.
+    let rss_source = rss_kb();
+    let mut current = CurrentRecords::new(&profile);
+    let file = std::fs::File::open(dir.join("records.jsonl")).expect("records.jsonl");
+    let mut pages = std::io::BufReader::new(file);
+    let mut line = Vec::new();
+    let mut parse = 0.0;
+    loop {
+        line.clear();
+        if pages
+            .read_until(b'\n', &mut line)
+            .expect("records.jsonl read")
+            == 0
+        {
+            break;
+        }
+        let before = Instant::now();
+        let page: Vec<Value> = serde_json::from_slice(&line).expect("a page of records");
+        parse += before.elapsed().as_secs_f64();
+        current.extend(&page);
+    }
     let read = start.elapsed().as_secs_f64();
-    let plan = plan_records(&profile, &rows, &NoLookups, &records, Utc::now());
+    let rss_records = rss_kb();
+    let plan = builder.finish(current, Utc::now());
     let total = start.elapsed().as_secs_f64();
     let peak = peak_kb();
 
@@ -364,42 +413,122 @@ fn child(dir: &Path) -> Value {
         "summary": plan.summary,
         "changes": changes,
         "rowSums": sums,
-        "phases": { "read": read, "plan": total - read, "total": total },
+        "phases": {
+            "source": source,
+            "records": read - source,
+            "recordsParse": parse,
+            "read": read,
+            "plan": total - read,
+            "total": total,
+        },
         "peakKb": peak,
+        "rssKb": { "source": rss_source, "records": rss_records },
     })
 }
 
-/// The rows of a ServiceNow export (`{"result": [...]}`), each member as text; empty and null
-/// members left out, as the file readers do.
-fn read_source(path: &Path) -> Vec<SourceRow> {
-    let text = std::fs::read_to_string(path).expect("source.json");
-    let mut doc: Map<String, Value> = serde_json::from_str(&text).expect("source JSON");
-    let Some(Value::Array(items)) = doc.remove("result") else {
-        panic!("no result array in {}", path.display());
-    };
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let Value::Object(members) = item else {
-                panic!("record {} is not an object", i + 1);
-            };
-            let fields = members.into_iter().filter_map(|(k, v)| match v {
-                Value::String(s) if !s.is_empty() => Some((k, s)),
-                Value::Null | Value::String(_) => None,
-                other => Some((k, other.to_string())),
-            });
-            SourceRow::new(i as u64 + 1, fields)
-        })
-        .collect()
+/// One record of a ServiceNow export, each member as text; empty and null members left out,
+/// as the file readers do.
+struct Row(Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for Row {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Row, D::Error> {
+        struct Members;
+        impl<'de> Visitor<'de> for Members {
+            type Value = Row;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a record (an object)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Row, A::Error> {
+                let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(8));
+                while let Some(name) = map.next_key::<String>()? {
+                    match map.next_value::<Value>()? {
+                        Value::String(s) if !s.is_empty() => fields.push((name, s)),
+                        Value::Null | Value::String(_) => {}
+                        other => fields.push((name, other.to_string())),
+                    }
+                }
+                Ok(Row(fields))
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
+}
+
+/// The records of a ServiceNow export (`{"result": [...]}`), handed to `each` one at a time as
+/// they are parsed, numbered from 1.
+fn read_source(path: &Path, each: impl FnMut(SourceRow)) {
+    struct Export<F>(F);
+    struct Records<F>(F);
+    impl<'de, F: FnMut(SourceRow)> DeserializeSeed<'de> for Export<F> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+    impl<'de, F: FnMut(SourceRow)> Visitor<'de> for Export<F> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object with the records under `result`")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let mut each = Some(self.0);
+            while let Some(name) = map.next_key::<String>()? {
+                match (name.as_str(), each.take()) {
+                    ("result", Some(f)) => map.next_value_seed(Records(f))?,
+                    (_, f) => {
+                        each = f;
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(())
+        }
+    }
+    impl<'de, F: FnMut(SourceRow)> DeserializeSeed<'de> for Records<F> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_seq(self)
+        }
+    }
+    impl<'de, F: FnMut(SourceRow)> Visitor<'de> for Records<F> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an array of records")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+            let mut n = 0;
+            while let Some(Row(fields)) = seq.next_element::<Row>()? {
+                n += 1;
+                (self.0)(SourceRow {
+                    row_number: n,
+                    fields,
+                });
+            }
+            Ok(())
+        }
+    }
+    let bytes = std::fs::read(path).expect("source.json");
+    let mut de = serde_json::Deserializer::from_slice(&bytes);
+    Export(each)
+        .deserialize(&mut de)
+        .expect("a ServiceNow export");
 }
 
 /// This process's peak resident memory, in KiB (`VmHWM`).
 fn peak_kb() -> u64 {
+    status_kb("VmHWM:")
+}
+
+/// This process's resident memory now, in KiB (`VmRSS`).
+fn rss_kb() -> u64 {
+    status_kb("VmRSS:")
+}
+
+fn status_kb(what: &str) -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(what))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("VmHWM")
+        .unwrap_or_else(|| panic!("no {what} in /proc/self/status"))
 }

@@ -1,6 +1,6 @@
 """The pandas side of the plan benchmark (plan_100k.rs): the same plan, as a pandas merge.
 
-Usage: python3 plan_pandas.py DIR   (DIR holds source.json and records.json; needs
+Usage: python3 plan_pandas.py DIR   (DIR holds source.json and records.jsonl; needs
 `pip install pandas`). Prints one JSON line: the counts of each class and of each changed
 field, the sums of source row numbers per class, the times, and the peak resident memory.
 
@@ -65,8 +65,12 @@ def main(folder):
     t0 = time.perf_counter()
     with open(f"{folder}/source.json", encoding="utf-8") as f:
         src = pd.DataFrame(json.load(f)["result"])
-    with open(f"{folder}/records.json", encoding="utf-8") as f:
-        dst = pd.DataFrame(json.load(f), columns=["id", "ref", *FIELDS])
+    records = []
+    with open(f"{folder}/records.jsonl", encoding="utf-8") as f:
+        for line in f:  # one page of records per line, as the fetch got them
+            records.extend(json.loads(line))
+    dst = pd.DataFrame(records, columns=["id", "ref", *FIELDS])
+    del records
     t_read = time.perf_counter()
 
     # Mapping: the profile's transforms.

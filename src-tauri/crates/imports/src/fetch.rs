@@ -30,16 +30,29 @@ pub async fn fetch_records(
     entity: Entity,
     page_size: u32,
 ) -> Result<Vec<Value>> {
+    let mut out: Vec<Value> = Vec::new();
+    for_each_page(client, entity, page_size, |page| out.extend(page)).await?;
+    Ok(out)
+}
+
+/// [`fetch_records`], handing each page to `page` as it arrives instead of collecting them,
+/// so that a caller keeping less than whole records never holds them all.
+pub async fn for_each_page(
+    client: &DastraClient,
+    entity: Entity,
+    page_size: u32,
+    mut page: impl FnMut(Vec<Value>),
+) -> Result<()> {
     let path = client.workspace_path(collection(entity))?;
     let size = page_size.clamp(1, MAX_PAGE_SIZE).to_string();
-    let mut out: Vec<Value> = Vec::new();
-    for page in 1u32.. {
-        let number = page.to_string();
-        let query = [("page", number.as_str()), ("size", size.as_str())];
+    let mut seen: u64 = 0;
+    for number in 1u32.. {
+        let text = number.to_string();
+        let query = [("page", text.as_str()), ("size", size.as_str())];
         let mut answer = client.get_json(&path, &query).await?;
         let shape = |reason: &str| Error::ListShape {
             entity,
-            page,
+            page: number,
             reason: reason.to_owned(),
         };
         let total = answer
@@ -50,11 +63,12 @@ pub async fn fetch_records(
             return Err(shape("no items"));
         };
         let empty = items.is_empty();
-        out.extend(items);
-        if empty || out.len() as u64 >= total {
+        seen += items.len() as u64;
+        page(items);
+        if empty || seen >= total {
             break;
         }
     }
-    tracing::debug!(%entity, records = out.len(), "fetched the current records");
-    Ok(out)
+    tracing::debug!(%entity, records = seen, "fetched the current records");
+    Ok(())
 }
