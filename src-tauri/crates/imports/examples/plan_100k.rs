@@ -383,7 +383,7 @@ fn child(dir: &Path) -> Value {
         let before = Instant::now();
         let page: Vec<Value> = serde_json::from_slice(&line).expect("a page of records");
         parse += before.elapsed().as_secs_f64();
-        current.extend(&page);
+        current.extend_owned(page);
     }
     let read = start.elapsed().as_secs_f64();
     let rss_records = rss_kb();
@@ -439,7 +439,7 @@ impl<'de> Deserialize<'de> for Row {
                 f.write_str("a record (an object)")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Row, A::Error> {
-                let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(8));
+                let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(16));
                 while let Some(name) = map.next_key::<String>()? {
                     match map.next_value::<Value>()? {
                         Value::String(s) if !s.is_empty() => fields.push((name, s)),
