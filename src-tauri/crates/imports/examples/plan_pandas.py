@@ -23,6 +23,12 @@ import time
 import pandas as pd
 
 
+def cpu_secs():
+    """CPU time of this thread so far (/proc/self/schedstat, as the Rust side reads it)."""
+    with open("/proc/self/schedstat") as f:
+        return int(f.read().split()[0]) / 1e9
+
+
 def peak_kb():
     with open("/proc/self/status") as f:
         for line in f:
@@ -62,6 +68,7 @@ def value_map(s, mapping):
 
 def main(folder):
     base = peak_kb()
+    c0 = cpu_secs()
     t0 = time.perf_counter()
     with open(f"{folder}/source.json", encoding="utf-8") as f:
         src = pd.DataFrame(json.load(f)["result"])
@@ -141,6 +148,7 @@ def main(folder):
     cls[invalid] = "invalid"
     missing = dst[~dst["key"].isin(in_source.index)]
     t_end = time.perf_counter()
+    cpu = cpu_secs() - c0
 
     counts = cls.value_counts()
     summary = {
@@ -162,6 +170,7 @@ def main(folder):
                     "read": t_read - t0,
                     "plan": t_end - t_read,
                     "total": t_end - t0,
+                    "cpu": cpu,
                 },
                 "peakKb": peak_kb(),
                 "baseKb": base,

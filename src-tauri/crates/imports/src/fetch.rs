@@ -8,6 +8,7 @@ use passerelle_dastra::DastraClient;
 use passerelle_mapping::Entity;
 use serde_json::Value;
 
+use crate::lean::Lean;
 use crate::{Error, Result};
 
 /// The collection an entity lives in, as the contract spells it (`Assets`).
@@ -62,6 +63,48 @@ pub async fn for_each_page(
         let Some(Value::Array(items)) = answer.get_mut("items").map(Value::take) else {
             return Err(shape("no items"));
         };
+        let empty = items.is_empty();
+        seen += items.len() as u64;
+        page(items);
+        if empty || seen >= total {
+            break;
+        }
+    }
+    tracing::debug!(%entity, records = seen, "fetched the current records");
+    Ok(())
+}
+
+/// A page of a list as a plan reads it.
+#[derive(serde::Deserialize)]
+struct LeanPage {
+    total: Option<Lean>,
+    items: Option<Vec<Lean>>,
+}
+
+/// [`for_each_page`] with each page decoded into the lighter [`Lean`] form, for plans.
+pub(crate) async fn for_each_lean_page(
+    client: &DastraClient,
+    entity: Entity,
+    page_size: u32,
+    mut page: impl FnMut(Vec<Lean>),
+) -> Result<()> {
+    let path = client.workspace_path(collection(entity))?;
+    let size = page_size.clamp(1, MAX_PAGE_SIZE).to_string();
+    let mut seen: u64 = 0;
+    for number in 1u32.. {
+        let text = number.to_string();
+        let query = [("page", text.as_str()), ("size", size.as_str())];
+        let answer: LeanPage = client.get_json_as(&path, &query).await?;
+        let shape = |reason: &str| Error::ListShape {
+            entity,
+            page: number,
+            reason: reason.to_owned(),
+        };
+        let total = match answer.total {
+            Some(Lean::Number(n)) => n.as_u64().ok_or_else(|| shape("no total"))?,
+            _ => return Err(shape("no total")),
+        };
+        let items = answer.items.ok_or_else(|| shape("no items"))?;
         let empty = items.is_empty();
         seen += items.len() as u64;
         page(items);

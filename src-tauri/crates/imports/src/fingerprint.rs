@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use crate::lean::Lean;
+
 /// The fingerprint of one Dastra record.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "camelCase")]
@@ -29,7 +31,21 @@ impl Fingerprint {
         }
         let mut text = Vec::with_capacity(1024);
         write_canonical(record, &mut text);
-        let digest = Sha256::digest(&text);
+        Fingerprint::sha256(&text)
+    }
+
+    /// [`Fingerprint::of`] a record decoded as a [`Lean`] tree: the same fingerprint.
+    pub(crate) fn of_lean(record: &Lean) -> Fingerprint {
+        if let Some(Lean::String(date)) = record.get("dateUpdate") {
+            return Fingerprint::DateUpdate(date.clone());
+        }
+        let mut text = Vec::with_capacity(1024);
+        record.write_canonical(&mut text);
+        Fingerprint::sha256(&text)
+    }
+
+    fn sha256(text: &[u8]) -> Fingerprint {
+        let digest = Sha256::digest(text);
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut hex = String::with_capacity(64);
         for byte in digest {

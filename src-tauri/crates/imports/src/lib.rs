@@ -69,6 +69,7 @@ mod error;
 pub mod fetch;
 pub mod fingerprint;
 pub mod journal;
+mod lean;
 pub mod plan;
 pub mod undo;
 

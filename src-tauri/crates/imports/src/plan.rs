@@ -35,11 +35,13 @@ use std::hash::{BuildHasherDefault, Hasher};
 use chrono::{DateTime, Utc};
 use passerelle_dastra::DastraClient;
 use passerelle_mapping::{Entity, LookupTable, MissingPolicy, Problem, Profile, SourceRow};
+use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::fetch::for_each_page;
+use crate::fetch::for_each_lean_page;
 use crate::fingerprint::Fingerprint;
+use crate::lean::Lean;
 use crate::{Error, Result};
 
 /// The plan format this build writes, and the newest it reads.
@@ -281,8 +283,8 @@ pub async fn plan_import(
     options: &PlanOptions,
 ) -> Result<Plan> {
     let mut current = CurrentRecords::new(profile);
-    for_each_page(client, profile.target, options.page_size, |page| {
-        current.extend_owned(page)
+    for_each_lean_page(client, profile.target, options.page_size, |page| {
+        current.extend_lean(page)
     })
     .await?;
     let mut builder = PlanBuilder::new(profile, lookups);
@@ -422,6 +424,80 @@ impl CurrentRecords {
         }
     }
 
+    /// Add a page of records given as JSON text (an array of records, as a list's `items`),
+    /// decoded into a lighter form than `Value`s and reduced at once. Errors: not a JSON array.
+    pub fn extend_from_json(&mut self, page: &[u8]) -> serde_json::Result<usize> {
+        /// Each record reduced as soon as it is read, without a list of the page's records.
+        struct Page<'a>(&'a mut CurrentRecords);
+        impl<'de> DeserializeSeed<'de> for Page<'_> {
+            type Value = usize;
+            fn deserialize<D: Deserializer<'de>>(
+                self,
+                d: D,
+            ) -> std::result::Result<usize, D::Error> {
+                d.deserialize_seq(self)
+            }
+        }
+        impl<'de> Visitor<'de> for Page<'_> {
+            type Value = usize;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array of records")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<usize, A::Error> {
+                let mut n = 0;
+                while let Some(record) = seq.next_element::<Lean>()? {
+                    self.0.push_lean(record);
+                    n += 1;
+                }
+                Ok(n)
+            }
+        }
+        let mut de = serde_json::Deserializer::from_slice(page);
+        let n = Page(self).deserialize(&mut de)?;
+        de.end()?;
+        Ok(n)
+    }
+
+    pub(crate) fn extend_lean(&mut self, records: Vec<Lean>) {
+        for record in records {
+            self.push_lean(record);
+        }
+    }
+
+    fn push_lean(&mut self, mut record: Lean) {
+        {
+            let fingerprint = Fingerprint::of_lean(&record);
+            let key = match record.take(&self.key_field) {
+                Some(Lean::String(s)) if !s.trim().is_empty() => Some(s),
+                Some(Lean::Number(n)) => Some(n.to_string()),
+                _ => None,
+            }
+            .map(|k| {
+                let normal = normalize_key(&k);
+                (k, normal)
+            });
+            let values: Box<[(u16, Held)]> = self
+                .fields
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| {
+                    let held = match record.take(f)? {
+                        Lean::String(s) => Held::Text(s.into_boxed_str()),
+                        other => Held::Other(Box::new(other.into_value())),
+                    };
+                    Some((i as u16, held))
+                })
+                .collect();
+            let id = record.take("id").map_or(Value::Null, Lean::into_value);
+            self.keys.push(key);
+            self.targets.push(TargetRecord { id, fingerprint });
+            self.values.push(values);
+        }
+    }
+
     /// How many records were added.
     pub fn len(&self) -> usize {
         self.targets.len()
@@ -477,7 +553,7 @@ fn index<'a, T: Copy>(
 /// DPO's own source and Dastra records, not from an adversary, so flooding is not a concern.
 type KeyMap<'a, T> = HashMap<&'a str, T, BuildHasherDefault<KeyHasher>>;
 
-/// A multiply-rotate hash, eight bytes at a time (as in rustc's `FxHasher`).
+/// A multiply-rotate hash, eight bytes at a time (as in rustc's `FxHasher`), mixed at the end.
 #[derive(Default, Clone, Copy)]
 struct KeyHasher(u64);
 
@@ -508,7 +584,15 @@ impl Hasher for KeyHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // A multiply only carries bits upwards, and the table picks buckets with the low bits:
+        // mix the high bits down (MurmurHash3's finaliser), or keys differing only in their
+        // last characters (`CI00101`, `CI00102`) would all share a bucket.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 
@@ -1017,6 +1101,20 @@ mod tests {
             "records given away are fingerprinted before anything is taken from them"
         );
         assert_eq!(plan.rows[8].key.as_deref(), Some("GONE"));
+    }
+
+    #[test]
+    fn keys_differing_only_at_the_end_spread_over_the_table() {
+        let keys: Vec<String> = (0..4096).map(|i| format!("ci{i:05}")).collect();
+        let buckets: std::collections::HashSet<u64> = keys
+            .iter()
+            .map(|k| {
+                let mut h = KeyHasher::default();
+                h.write(k.as_bytes());
+                h.finish() & 4095
+            })
+            .collect();
+        assert!(buckets.len() > 2000, "{} buckets of 4096", buckets.len());
     }
 
     #[test]
