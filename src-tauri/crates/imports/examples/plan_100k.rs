@@ -393,9 +393,18 @@ fn child(dir: &Path) -> Value {
     let profile = Profile::from_json(PROFILE).expect("the profile is valid");
     let cpu_start = cpu_secs();
     let start = Instant::now();
-    // The export's rows are mapped as they are read, and dropped.
+    // The export's rows are mapped as they are read, and dropped; with PLAN_100K_ALL_ROWS set,
+    // they are all read first and kept until the plan is made, as `plan_current` takes them.
     let mut builder = PlanBuilder::new(&profile, &NoLookups);
-    read_source(&dir.join("source.json"), |row| builder.push(&row));
+    let mut kept: Vec<SourceRow> = Vec::new();
+    if std::env::var_os("PLAN_100K_ALL_ROWS").is_some() {
+        read_source(&dir.join("source.json"), |row| kept.push(row));
+        for row in &kept {
+            builder.push(row);
+        }
+    } else {
+        read_source(&dir.join("source.json"), |row| builder.push(&row));
+    }
     let source = start.elapsed().as_secs_f64();
     // The records as the fetch hands them over, a page at a time, each reduced as it comes.
     let mut current = CurrentRecords::new(&profile);
@@ -423,6 +432,7 @@ fn child(dir: &Path) -> Value {
     let total = start.elapsed().as_secs_f64();
     let cpu = cpu_secs() - cpu_start;
     let peak = peak_kb();
+    drop(kept);
 
     let mut changes: BTreeMap<String, u64> = BTreeMap::new();
     let mut sums: BTreeMap<&str, u64> = BTreeMap::new();
