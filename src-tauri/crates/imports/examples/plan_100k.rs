@@ -12,23 +12,29 @@
 //!
 //! The parent process starts a sandbox seeded with `--rows` assets, gives a few of them the
 //! key of another (duplicates in Dastra), fetches them all through the client (timed, reported
-//! apart) and writes them to `records.jsonl`, a page of records per line. From the fetched records and a seed it writes a
-//! ServiceNow-style export, `source.json`: most rows unchanged, some with changed fields,
-//! some invalid, some keys twice, new rows, and records left out (missing). Then, `--runs`
-//! times, it starts two child processes on the same two files and compares what they find:
+//! apart) and writes them to `records.jsonl`, a page of records per line. From the fetched
+//! records and a seed it writes a ServiceNow-style export, `source.json`: most rows unchanged,
+//! some with changed fields, some invalid, some keys twice, new rows, and records left out
+//! (missing). Then, `--runs` times, it starts two child processes on the same two files and
+//! compares what they find:
 //!
-//! - this program with `--child <dir>`: reads the export, reads the records page by page into
-//!   `CurrentRecords` (each reduced to its id, key, fingerprint and mapped fields, as
-//!   `plan_import` does while it fetches), and makes the plan (mapping,
-//!   validation, matching, diff). The export is parsed as a stream, each row handed to a
-//!   `PlanBuilder` (mapped and validated) as it is read and then dropped;
+//! - this program with `--child <dir>`: parses the export as a stream, handing each row to a
+//!   `PlanBuilder` (mapped and validated) as it is read, then dropped; reads the records a page
+//!   at a time into `CurrentRecords::extend_from_json` (each record reduced to its id, key,
+//!   fingerprint and mapped fields, as `plan_import` does while it fetches); and finishes the
+//!   plan (matching, diffs, missing records);
 //! - `python3 examples/plan_pandas.py <dir>`: reads both files, applies the same transforms
 //!   and checks, merges on the key and classifies every row, with per-field diffs.
 //!
 //! Each child times itself from reading the files to having the classification (Python's
-//! start and `import pandas` are not counted) and reports its peak resident memory
-//! (`VmHWM`), so the fetch and the sandbox are in neither. The counts of each class and of
-//! each changed field must be equal, or the program panics.
+//! start and `import pandas` are not counted) and reports its elapsed time, its CPU time
+//! (`/proc/self/schedstat`) and its peak resident memory (`VmHWM`), so the fetch and the
+//! sandbox are in neither. The counts of each class and of each changed field, and the sums of
+//! row numbers per class, must be equal, or the program panics.
+//!
+//! Two switches of the child, for comparison: `PLAN_100K_VALUE_PAGES=1` decodes pages as
+//! `serde_json::Value`s (`CurrentRecords::extend_owned`), `PLAN_100K_ALL_ROWS=1` reads every
+//! source row before mapping any and keeps them all.
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -160,7 +166,8 @@ fn main() {
         ratios.push(oc / pc);
         elapsed_ratios.push(o / p);
         println!(
-            "{run:>3} | {:>8.3} s ({:>6.3} s) | {:>13.3} s | {:>6} MB | {:>13.3} s | {:>7.3} s | {:>5} MB | {:>5.3} ({:.3}) | {}",
+            "{run:>3} | {:>8.3} s ({:>6.3} s) | {:>13.3} s | {:>6} MB | {:>13.3} s | \
+             {:>7.3} s | {:>5} MB | {:>5.3} ({:.3}) | {}",
             o,
             secs(&ours, "read"),
             oc,

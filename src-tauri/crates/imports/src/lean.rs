@@ -113,8 +113,10 @@ impl<'de> Deserialize<'de> for Lean {
 
 struct LeanVisitor;
 
+type Members = Vec<(String, Lean)>;
+
 thread_local! {
-    static SCRATCH: std::cell::RefCell<Vec<(String, Lean)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static SCRATCH: std::cell::RefCell<Members> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl<'de> Visitor<'de> for LeanVisitor {
