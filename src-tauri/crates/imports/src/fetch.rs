@@ -8,6 +8,7 @@ use passerelle_dastra::DastraClient;
 use passerelle_mapping::Entity;
 use serde_json::Value;
 
+use crate::lean::Lean;
 use crate::{Error, Result};
 
 /// The collection an entity lives in, as the contract spells it (`Assets`).
@@ -42,20 +43,43 @@ pub async fn fetch_collection(
     name: &str,
     page_size: u32,
 ) -> Result<Vec<Value>> {
+    let mut out: Vec<Value> = Vec::new();
+    for_each_collection_page(client, name, page_size, |page| out.extend(page)).await?;
+    Ok(out)
+}
+
+/// [`fetch_records`], handing each page to `page` as it arrives instead of collecting them,
+/// so that a caller keeping less than whole records never holds them all.
+pub async fn for_each_page(
+    client: &DastraClient,
+    entity: Entity,
+    page_size: u32,
+    page: impl FnMut(Vec<Value>),
+) -> Result<()> {
+    for_each_collection_page(client, collection(entity), page_size, page).await
+}
+
+async fn for_each_collection_page(
+    client: &DastraClient,
+    name: &str,
+    page_size: u32,
+    mut page: impl FnMut(Vec<Value>),
+) -> Result<()> {
     let path = client.workspace_path(name)?;
     let size = page_size.clamp(1, MAX_PAGE_SIZE).to_string();
-    let mut out: Vec<Value> = Vec::new();
-    for page in 1u32.. {
-        let number = page.to_string();
-        let query = [("page", number.as_str()), ("size", size.as_str())];
+    let mut seen: u64 = 0;
+    for number in 1u32.. {
+        let text = number.to_string();
+        let query = [("page", text.as_str()), ("size", size.as_str())];
         let mut answer = client.get_json(&path, &query).await?;
         // NOTE: some collections (`Tags`) answer a bare array, all at once.
-        if let (1, Value::Array(items)) = (page, &mut answer) {
-            return Ok(std::mem::take(items));
+        if let (1, Value::Array(items)) = (number, &mut answer) {
+            page(std::mem::take(items));
+            return Ok(());
         }
         let shape = |reason: &str| Error::ListShape {
             collection: name.to_owned(),
-            page,
+            page: number,
             reason: reason.to_owned(),
         };
         let total = answer
@@ -66,10 +90,55 @@ pub async fn fetch_collection(
             return Err(shape("no items"));
         };
         let empty = items.is_empty();
-        out.extend(items);
-        if empty || out.len() as u64 >= total {
+        seen += items.len() as u64;
+        page(items);
+        if empty || seen >= total {
             break;
         }
     }
-    Ok(out)
+    Ok(())
+}
+
+/// A page of a list as a plan reads it.
+#[derive(serde::Deserialize)]
+struct LeanPage {
+    total: Option<Lean>,
+    items: Option<Vec<Lean>>,
+}
+
+/// [`for_each_page`] with each page decoded into the lighter [`Lean`] form, for plans. The
+/// entities a plan targets are listed as `{items, total}` pages (never a bare array).
+pub(crate) async fn for_each_lean_page(
+    client: &DastraClient,
+    entity: Entity,
+    page_size: u32,
+    mut page: impl FnMut(Vec<Lean>),
+) -> Result<()> {
+    let name = collection(entity);
+    let path = client.workspace_path(name)?;
+    let size = page_size.clamp(1, MAX_PAGE_SIZE).to_string();
+    let mut seen: u64 = 0;
+    for number in 1u32.. {
+        let text = number.to_string();
+        let query = [("page", text.as_str()), ("size", size.as_str())];
+        let answer: LeanPage = client.get_json_as(&path, &query).await?;
+        let shape = |reason: &str| Error::ListShape {
+            collection: name.to_owned(),
+            page: number,
+            reason: reason.to_owned(),
+        };
+        let total = match answer.total {
+            Some(Lean::Number(n)) => n.as_u64().ok_or_else(|| shape("no total"))?,
+            _ => return Err(shape("no total")),
+        };
+        let items = answer.items.ok_or_else(|| shape("no items"))?;
+        let empty = items.is_empty();
+        seen += items.len() as u64;
+        page(items);
+        if empty || seen >= total {
+            break;
+        }
+    }
+    tracing::debug!(%entity, records = seen, "fetched the current records");
+    Ok(())
 }

@@ -7,11 +7,11 @@
 //! `serde_json` writes them. Either way, a record written after the plan was made no longer
 //! matches, and applying its row is refused as stale.
 
-use std::fmt::Write as _;
-
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+
+use crate::lean::Lean;
 
 /// The fingerprint of one Dastra record.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -29,12 +29,28 @@ impl Fingerprint {
         if let Some(date) = record.get("dateUpdate").and_then(Value::as_str) {
             return Fingerprint::DateUpdate(date.to_owned());
         }
-        let mut text = String::new();
-        canonical_json(record, &mut text);
-        let digest = Sha256::digest(text.as_bytes());
+        let mut text = Vec::with_capacity(1024);
+        write_canonical(record, &mut text);
+        Fingerprint::sha256(&text)
+    }
+
+    /// [`Fingerprint::of`] a record decoded as a [`Lean`] tree: the same fingerprint.
+    pub(crate) fn of_lean(record: &Lean) -> Fingerprint {
+        if let Some(Lean::String(date)) = record.get("dateUpdate") {
+            return Fingerprint::DateUpdate(date.clone());
+        }
+        let mut text = Vec::with_capacity(1024);
+        record.write_canonical(&mut text);
+        Fingerprint::sha256(&text)
+    }
+
+    fn sha256(text: &[u8]) -> Fingerprint {
+        let digest = Sha256::digest(text);
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut hex = String::with_capacity(64);
         for byte in digest {
-            write!(hex, "{byte:02x}").expect("BUG: writing to a String cannot fail");
+            hex.push(char::from(HEX[usize::from(byte >> 4)]));
+            hex.push(char::from(HEX[usize::from(byte & 0xf)]));
         }
         Fingerprint::Sha256(hex)
     }
@@ -42,32 +58,41 @@ impl Fingerprint {
 
 /// `value` as canonical JSON: members sorted by name, no whitespace.
 pub fn canonical_json(value: &Value, out: &mut String) {
+    let mut bytes = Vec::new();
+    write_canonical(value, &mut bytes);
+    out.push_str(&String::from_utf8(bytes).expect("BUG: JSON is UTF-8"));
+}
+
+/// [`canonical_json`] into bytes, without a text per member name.
+fn write_canonical(value: &Value, out: &mut Vec<u8>) {
     match value {
         Value::Object(map) => {
             let mut members: Vec<_> = map.iter().collect();
-            members.sort_by(|a, b| a.0.cmp(b.0));
-            out.push('{');
+            members.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            out.push(b'{');
             for (i, (name, member)) in members.into_iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
-                out.push_str(&Value::String(name.clone()).to_string());
-                out.push(':');
-                canonical_json(member, out);
+                serde_json::to_writer(&mut *out, name).expect("BUG: writing to a Vec cannot fail");
+                out.push(b':');
+                write_canonical(member, out);
             }
-            out.push('}');
+            out.push(b'}');
         }
         Value::Array(items) => {
-            out.push('[');
+            out.push(b'[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
-                canonical_json(item, out);
+                write_canonical(item, out);
             }
-            out.push(']');
+            out.push(b']');
         }
-        scalar => out.push_str(&scalar.to_string()),
+        scalar => {
+            serde_json::to_writer(&mut *out, scalar).expect("BUG: writing to a Vec cannot fail")
+        }
     }
 }
 
@@ -88,6 +113,20 @@ mod tests {
             matches!(a, Fingerprint::Sha256(ref h) if h.len() == 64),
             "{a:?}"
         );
+    }
+
+    #[test]
+    fn the_hash_is_the_sha256_of_the_canonical_text() {
+        let record = json!({"z": "é\"", "a": [1, 2.5, null, true], "m": {"b": 1, "a": -3}});
+        let mut text = String::new();
+        canonical_json(&record, &mut text);
+        assert_eq!(
+            text,
+            r#"{"a":[1,2.5,null,true],"m":{"a":-3,"b":1},"z":"é\""}"#
+        );
+        let digest = Sha256::digest(text.as_bytes());
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(Fingerprint::of(&record), Fingerprint::Sha256(hex));
     }
 
     #[test]

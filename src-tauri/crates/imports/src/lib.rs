@@ -9,7 +9,9 @@
 //!   case-insensitive: [`normalize_key`]) and classifies each row as a [`RowClass`]: create,
 //!   update (with each [`FieldChange`] before → after), unchanged, conflict, invalid, or a
 //!   Dastra record missing from the source with the profile's [`MissingAction`].
-//!   [`plan_records`] is the same classification on records already read, without I/O.
+//!   [`plan_records`] is the same classification on records already read, without I/O, and
+//!   [`plan_current`] on records reduced page by page to what a plan reads ([`CurrentRecords`]);
+//!   [`PlanBuilder`] takes the source rows one at a time, so a reader need not keep them all.
 //! - [`Plan`]: the result, with its [`PlanSummary`]; a versioned JSON file ([`PLAN_VERSION`])
 //!   in which every matched row keeps the id and the [`Fingerprint`] of the Dastra record it
 //!   was computed against, so that applying a row whose record changed since can be refused.
@@ -71,6 +73,7 @@ mod error;
 pub mod fetch;
 pub mod fingerprint;
 pub mod journal;
+mod lean;
 pub mod lookups;
 pub mod plan;
 mod sealed;
@@ -79,13 +82,14 @@ pub mod undo;
 
 pub use apply::{apply_plan, ApplyReport, ApplySink, RowOutcome, RowReport};
 pub use error::{Error, Result};
-pub use fetch::{collection, fetch_collection, fetch_records};
+pub use fetch::{collection, fetch_collection, fetch_records, for_each_page};
 pub use fingerprint::Fingerprint;
 pub use journal::{Journal, JournalEntry, RowState};
 pub use lookups::{fetch_lookups, lookup_kinds};
 pub use plan::{
-    normalize_key, plan_import, plan_records, ConflictReason, FieldChange, MissingAction, Plan,
-    PlanOptions, PlanRow, PlanSummary, RowClass, TargetRecord, PLAN_VERSION,
+    normalize_key, plan_current, plan_import, plan_records, ConflictReason, CurrentRecords,
+    FieldChange, MissingAction, Plan, PlanBuilder, PlanOptions, PlanRow, PlanSummary, RowClass,
+    TargetRecord, PLAN_VERSION,
 };
 pub use source::{read_file_source, read_source, SourceData, SourceError, SourceSpec};
 pub use undo::undo_plan;

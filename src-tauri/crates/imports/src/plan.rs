@@ -28,18 +28,20 @@
 //! which may carry more; numbers compare by value (`1` and `1.0`). Arrays hold when they have the
 //! same length and each mapped element holds in some element of Dastra's.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Utc};
 use passerelle_dastra::DastraClient;
-use passerelle_mapping::{
-    Entity, LookupTable, MappedRecord, MissingPolicy, Problem, Profile, SourceRow,
-};
+use passerelle_mapping::{Entity, LookupTable, MissingPolicy, Problem, Profile, SourceRow};
+use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::fetch::fetch_records;
+use crate::fetch::for_each_lean_page;
 use crate::fingerprint::Fingerprint;
+use crate::lean::Lean;
 use crate::{Error, Result};
 
 /// The plan format this build writes, and the newest it reads.
@@ -278,6 +280,9 @@ pub fn normalize_key(key: &str) -> String {
 /// Map and validate every row, read the current records of the profile's target (paged), and
 /// classify each row (see the module docs).
 ///
+/// Each page of records is reduced to what the plan reads ([`CurrentRecords`]) as it arrives,
+/// so that the whole of Dastra's records is never held in memory at once.
+///
 /// Errors: only Dastra failures while listing; every problem of a row is a class of the plan.
 pub async fn plan_import(
     client: &DastraClient,
@@ -286,8 +291,16 @@ pub async fn plan_import(
     lookups: &dyn LookupTable,
     options: &PlanOptions,
 ) -> Result<Plan> {
-    let current = fetch_records(client, profile.target, options.page_size).await?;
-    let plan = plan_records(profile, rows, lookups, &current, Utc::now());
+    let mut current = CurrentRecords::new(profile);
+    for_each_lean_page(client, profile.target, options.page_size, |page| {
+        current.extend_lean(page)
+    })
+    .await?;
+    let mut builder = PlanBuilder::new(profile, lookups);
+    for row in rows {
+        builder.push(row);
+    }
+    let plan = builder.finish(current, Utc::now());
     tracing::debug!(profile = %profile.id, summary = ?plan.summary, "planned");
     Ok(plan)
 }
@@ -300,140 +313,522 @@ pub fn plan_records(
     current: &[Value],
     created_at: DateTime<Utc>,
 ) -> Plan {
-    let key_field = profile.key.target.as_str();
-    let mapped: Vec<MappedRecord> = rows
-        .iter()
-        .map(|r| profile.map_record(r, lookups))
-        .collect();
+    let mut reduced = CurrentRecords::new(profile);
+    reduced.extend(current);
+    let mut builder = PlanBuilder::new(profile, lookups);
+    for row in rows {
+        builder.push(row);
+    }
+    builder.finish(reduced, created_at)
+}
 
-    let mut in_source: HashMap<String, Vec<u64>> = HashMap::new();
-    for record in &mapped {
-        if let Some(key) = &record.key {
-            in_source
-                .entry(normalize_key(key))
-                .or_default()
-                .push(record.row);
+/// The current Dastra records of a plan, each reduced to what a plan reads: its id, its key,
+/// its [`Fingerprint`] and the fields the profile maps. Filled page by page with
+/// [`CurrentRecords::extend`]; [`plan_current`] classifies rows against it.
+#[derive(Debug, Clone)]
+pub struct CurrentRecords {
+    key_field: String,
+    fields: Vec<String>,
+    /// Per record: its key as Dastra spells it and normalised, when it has one.
+    keys: Vec<Option<(String, String)>>,
+    /// Per record: its id and fingerprint.
+    targets: Vec<TargetRecord>,
+    /// Per record: the mapped fields it has, by position in `fields`.
+    values: Vec<Box<[(u16, Held)]>>,
+}
+
+/// A Dastra value kept for comparison: most are text, kept without the room of a `Value`.
+#[derive(Debug, Clone)]
+enum Held {
+    Text(Box<str>),
+    Other(Box<Value>),
+}
+
+impl Held {
+    fn of(value: &Value) -> Held {
+        match value {
+            Value::String(s) => Held::Text(s.as_str().into()),
+            other => Held::Other(Box::new(other.clone())),
         }
     }
-    let mut in_dastra: HashMap<String, Vec<&Value>> = HashMap::new();
-    for record in current {
-        if let Some(key) = key_of(record, key_field) {
-            in_dastra
-                .entry(normalize_key(&key))
-                .or_default()
-                .push(record);
+
+    fn from(value: Value) -> Held {
+        match value {
+            Value::String(s) => Held::Text(s.into_boxed_str()),
+            other => Held::Other(Box::new(other)),
         }
     }
 
-    let mut out: Vec<PlanRow> = mapped
-        .into_iter()
-        .map(|record| classify(record, key_field, &in_source, &in_dastra))
-        .collect();
-    for record in current {
-        let Some(key) = key_of(record, key_field) else {
-            continue;
-        };
-        if in_source.contains_key(&normalize_key(&key)) {
-            continue;
+    fn value(&self) -> Value {
+        match self {
+            Held::Text(s) => Value::String(s.to_string()),
+            Held::Other(v) => (**v).clone(),
         }
-        out.push(PlanRow {
-            source_row: None,
-            key: Some(key),
-            target: Some(target_of(record)),
-            values: Map::new(),
-            class: RowClass::Missing {
-                action: missing_action(profile),
-            },
-        });
     }
 
-    Plan {
-        version: PLAN_VERSION,
-        id: uuid::Uuid::new_v4().to_string(),
-        profile_id: profile.id.clone(),
-        entity: profile.target,
-        key_field: key_field.to_owned(),
-        created_at,
-        summary: PlanSummary::of(&out),
-        rows: out,
+    /// [`holds`] against this value.
+    fn holds(&self, mapped: &Value) -> bool {
+        match self {
+            Held::Text(s) => matches!(mapped, Value::String(m) if **m == **s),
+            Held::Other(v) => holds(mapped, v),
+        }
     }
 }
 
-fn classify(
-    record: MappedRecord,
-    key_field: &str,
-    in_source: &HashMap<String, Vec<u64>>,
-    in_dastra: &HashMap<String, Vec<&Value>>,
-) -> PlanRow {
-    let mut row = PlanRow {
-        source_row: Some(record.row),
-        key: record.key.clone(),
-        target: None,
-        values: record.values,
-        class: RowClass::Unchanged,
-    };
-    let ambiguous = !record.problems.is_empty()
-        && record
-            .problems
-            .iter()
-            .all(|p| p.kind == passerelle_mapping::ProblemKind::AmbiguousLookup);
-    if ambiguous && record.key.is_some() {
-        let reason = ConflictReason::AmbiguousLookup {
-            problems: record.problems,
-        };
-        row.class = RowClass::Conflict { reason };
-        return row;
-    }
-    let key = match &record.key {
-        Some(key) if record.problems.is_empty() => normalize_key(key),
-        _ => {
-            row.class = RowClass::Invalid {
-                problems: record.problems,
-            };
-            return row;
+impl CurrentRecords {
+    /// No records yet, for `profile`'s key and mapped fields.
+    pub fn new(profile: &Profile) -> CurrentRecords {
+        CurrentRecords {
+            key_field: profile.key.target.clone(),
+            fields: profile.fields.iter().map(|m| m.target.clone()).collect(),
+            keys: Vec::new(),
+            targets: Vec::new(),
+            values: Vec::new(),
         }
-    };
-    let rows = &in_source[&key];
-    if rows.len() > 1 {
-        let reason = ConflictReason::DuplicateInSource { rows: rows.clone() };
-        row.class = RowClass::Conflict { reason };
-        return row;
     }
 
-    row.class = match in_dastra.get(&key).map(Vec::as_slice) {
-        None | Some([]) => RowClass::Create,
-        Some([one]) => {
-            row.target = Some(target_of(one));
-            let changes = changes(&row.values, one, key_field);
-            if changes.is_empty() {
-                RowClass::Unchanged
-            } else {
-                RowClass::Update { changes }
+    /// Add `records`, in Dastra's order.
+    pub fn extend<'a>(&mut self, records: impl IntoIterator<Item = &'a Value>) {
+        for record in records {
+            let key = key_of(record, &self.key_field).map(|k| {
+                let normal = normalize_key(&k);
+                (k, normal)
+            });
+            let values: Box<[(u16, Held)]> = self
+                .fields
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| Some((i as u16, Held::of(record.get(f)?))))
+                .collect();
+            self.keys.push(key);
+            self.targets.push(target_of(record));
+            self.values.push(values);
+        }
+    }
+
+    /// [`CurrentRecords::extend`] with records given away, such as a page just read: what is
+    /// kept is moved out of them rather than copied.
+    pub fn extend_owned(&mut self, records: impl IntoIterator<Item = Value>) {
+        for mut record in records {
+            let fingerprint = Fingerprint::of(&record);
+            let key = match record.get_mut(&self.key_field) {
+                Some(Value::String(s)) if !s.trim().is_empty() => Some(std::mem::take(s)),
+                Some(Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            }
+            .map(|k| {
+                let normal = normalize_key(&k);
+                (k, normal)
+            });
+            let values: Box<[(u16, Held)]> = self
+                .fields
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| Some((i as u16, Held::from(record.get_mut(f)?.take()))))
+                .collect();
+            let id = record.get_mut("id").map_or(Value::Null, Value::take);
+            self.keys.push(key);
+            self.targets.push(TargetRecord { id, fingerprint });
+            self.values.push(values);
+        }
+    }
+
+    /// Add a page of records given as JSON text (an array of records, as a list's `items`),
+    /// decoded into a lighter form than `Value`s and reduced at once. Errors: not a JSON array.
+    pub fn extend_from_json(&mut self, page: &[u8]) -> serde_json::Result<usize> {
+        /// Each record reduced as soon as it is read, without a list of the page's records.
+        struct Page<'a>(&'a mut CurrentRecords);
+        impl<'de> DeserializeSeed<'de> for Page<'_> {
+            type Value = usize;
+            fn deserialize<D: Deserializer<'de>>(
+                self,
+                d: D,
+            ) -> std::result::Result<usize, D::Error> {
+                d.deserialize_seq(self)
             }
         }
-        Some(many) => RowClass::Conflict {
-            reason: ConflictReason::SeveralInDastra {
-                ids: many.iter().map(|r| r["id"].clone()).collect(),
-            },
-        },
-    };
-    row
+        impl<'de> Visitor<'de> for Page<'_> {
+            type Value = usize;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array of records")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<usize, A::Error> {
+                let mut n = 0;
+                while let Some(record) = seq.next_element::<Lean>()? {
+                    self.0.push_lean(record);
+                    n += 1;
+                }
+                Ok(n)
+            }
+        }
+        let mut de = serde_json::Deserializer::from_slice(page);
+        let n = Page(self).deserialize(&mut de)?;
+        de.end()?;
+        Ok(n)
+    }
+
+    pub(crate) fn extend_lean(&mut self, records: Vec<Lean>) {
+        for record in records {
+            self.push_lean(record);
+        }
+    }
+
+    fn push_lean(&mut self, mut record: Lean) {
+        {
+            let fingerprint = Fingerprint::of_lean(&record);
+            let key = match record.take(&self.key_field) {
+                Some(Lean::String(s)) if !s.trim().is_empty() => Some(s),
+                Some(Lean::Number(n)) => Some(n.to_string()),
+                _ => None,
+            }
+            .map(|k| {
+                let normal = normalize_key(&k);
+                (k, normal)
+            });
+            let values: Box<[(u16, Held)]> = self
+                .fields
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| {
+                    let held = match record.take(f)? {
+                        Lean::String(s) => Held::Text(s.into_boxed_str()),
+                        other => Held::Other(Box::new(other.into_value())),
+                    };
+                    Some((i as u16, held))
+                })
+                .collect();
+            let id = record.take("id").map_or(Value::Null, Lean::into_value);
+            self.keys.push(key);
+            self.targets.push(TargetRecord { id, fingerprint });
+            self.values.push(values);
+        }
+    }
+
+    /// How many records were added.
+    pub fn len(&self) -> usize {
+        self.targets.len()
+    }
+
+    /// Whether none was.
+    pub fn is_empty(&self) -> bool {
+        self.targets.is_empty()
+    }
 }
 
-/// The mapped fields whose value does not already hold in `current`, the key left out.
-fn changes(values: &Map<String, Value>, current: &Value, key_field: &str) -> Vec<FieldChange> {
-    values
-        .iter()
-        .filter(|(field, _)| field.as_str() != key_field)
-        .filter_map(|(field, after)| {
-            let before = current.get(field).cloned().unwrap_or(Value::Null);
-            (!holds(after, &before)).then(|| FieldChange {
-                field: field.clone(),
-                before,
-                after: after.clone(),
+/// The positions at which a key was found: most keys once, so without a list.
+enum Hits<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T: Copy> Hits<T> {
+    fn add(&mut self, hit: T) {
+        match self {
+            Hits::One(first) => *self = Hits::Many(vec![*first, hit]),
+            Hits::Many(all) => all.push(hit),
+        }
+    }
+
+    fn as_slice(&self) -> &[T] {
+        match self {
+            Hits::One(one) => std::slice::from_ref(one),
+            Hits::Many(all) => all,
+        }
+    }
+}
+
+/// A key → positions index, sized for `capacity` keys.
+fn index<'a, T: Copy>(
+    capacity: usize,
+    pairs: impl Iterator<Item = (&'a str, T)>,
+) -> KeyMap<'a, Hits<T>> {
+    let mut map: KeyMap<'a, Hits<T>> =
+        HashMap::with_capacity_and_hasher(capacity, Default::default());
+    for (key, hit) in pairs {
+        match map.entry(key) {
+            Entry::Occupied(mut e) => e.get_mut().add(hit),
+            Entry::Vacant(e) => {
+                e.insert(Hits::One(hit));
+            }
+        }
+    }
+    map
+}
+
+/// A map on keys, with a hasher quicker than the default on short texts. Keys come from the
+/// DPO's own source and Dastra records, not from an adversary, so flooding is not a concern.
+type KeyMap<'a, T> = HashMap<&'a str, T, BuildHasherDefault<KeyHasher>>;
+
+/// A multiply-rotate hash, eight bytes at a time (as in rustc's `FxHasher`), mixed at the end.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl KeyHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 56));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        // A multiply only carries bits upwards, and the table picks buckets with the low bits:
+        // mix the high bits down (MurmurHash3's finaliser), or keys differing only in their
+        // last characters (`CI00101`, `CI00102`) would all share a bucket.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
+/// [`plan_records`] on records already reduced.
+pub fn plan_current(
+    profile: &Profile,
+    rows: &[SourceRow],
+    lookups: &dyn LookupTable,
+    current: CurrentRecords,
+    created_at: DateTime<Utc>,
+) -> Plan {
+    let mut builder = PlanBuilder::new(profile, lookups);
+    for row in rows {
+        builder.push(row);
+    }
+    builder.finish(current, created_at)
+}
+
+/// A plan made one source row at a time, so that a reader can hand rows over as it reads them
+/// and drop each one: each row is mapped and validated by [`PlanBuilder::push`], and matched
+/// and classified against the current records by [`PlanBuilder::finish`] (matching needs every
+/// key of the source first). [`plan_current`] is the same on rows already read.
+pub struct PlanBuilder<'a> {
+    profile: &'a Profile,
+    lookups: &'a dyn LookupTable,
+    /// The rows so far, the invalid ones already classified.
+    rows: Vec<PlanRow>,
+    /// Each row's normalised key, when it has one (invalid rows included: they are in the
+    /// source, so their key is neither a create elsewhere nor missing).
+    keys: Vec<Option<String>>,
+}
+
+impl<'a> PlanBuilder<'a> {
+    /// No rows yet.
+    pub fn new(profile: &'a Profile, lookups: &'a dyn LookupTable) -> PlanBuilder<'a> {
+        PlanBuilder {
+            profile,
+            lookups,
+            rows: Vec::new(),
+            keys: Vec::new(),
+        }
+    }
+
+    /// Map and validate one more row.
+    pub fn push(&mut self, row: &SourceRow) {
+        let record = self.profile.map_record(row, self.lookups);
+        let key = record.key.as_deref().map(normalize_key);
+        let ambiguous = !record.problems.is_empty()
+            && record
+                .problems
+                .iter()
+                .all(|p| p.kind == passerelle_mapping::ProblemKind::AmbiguousLookup);
+        let class = if key.is_some() && record.problems.is_empty() {
+            RowClass::Unchanged // for now: classified by `finish`
+        } else if key.is_some() && ambiguous {
+            let reason = ConflictReason::AmbiguousLookup {
+                problems: record.problems,
+            };
+            RowClass::Conflict { reason }
+        } else {
+            RowClass::Invalid {
+                problems: record.problems,
+            }
+        };
+        self.rows.push(PlanRow {
+            source_row: Some(record.row),
+            key: record.key,
+            target: None,
+            values: record.values,
+            class,
+        });
+        self.keys.push(key);
+    }
+
+    /// Classify every row against `current`, and add the records missing from the source.
+    pub fn finish(self, current: CurrentRecords, created_at: DateTime<Utc>) -> Plan {
+        let PlanBuilder {
+            profile,
+            mut rows,
+            keys,
+            ..
+        } = self;
+        let key_field = profile.key.target.as_str();
+        let in_source = index(
+            rows.len(),
+            rows.iter()
+                .zip(&keys)
+                .filter_map(|(r, k)| Some((k.as_deref()?, r.source_row.unwrap_or_default()))),
+        );
+        let CurrentRecords {
+            fields: names,
+            keys: dastra_keys,
+            targets,
+            values,
+            ..
+        } = current;
+        let in_dastra = index(
+            dastra_keys.len(),
+            dastra_keys
+                .iter()
+                .enumerate()
+                .filter_map(|(i, k)| Some((k.as_ref()?.1.as_str(), i))),
+        );
+        let fields: Vec<usize> = names
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.as_str() != key_field)
+            .map(|(i, _)| i)
+            .collect();
+        let mut targets: Vec<Option<TargetRecord>> = targets.into_iter().map(Some).collect();
+        let mut context = Context {
+            names: &names,
+            fields: &fields,
+            targets: &mut targets,
+            values: &values,
+            in_source: &in_source,
+            in_dastra: &in_dastra,
+        };
+        for (row, key) in rows.iter_mut().zip(&keys) {
+            if let (Some(key), RowClass::Unchanged) = (key, &row.class) {
+                context.classify(row, key);
+            }
+        }
+        let action = missing_action(profile);
+        for (i, key) in dastra_keys.iter().enumerate() {
+            let Some((key, normal)) = key else {
+                continue;
+            };
+            if in_source.contains_key(normal.as_str()) {
+                continue;
+            }
+            rows.push(PlanRow {
+                source_row: None,
+                key: Some(key.clone()),
+                target: targets[i].take(),
+                values: Map::new(),
+                class: RowClass::Missing {
+                    action: action.clone(),
+                },
+            });
+        }
+
+        Plan {
+            version: PLAN_VERSION,
+            id: uuid::Uuid::new_v4().to_string(),
+            profile_id: profile.id.clone(),
+            entity: profile.target,
+            key_field: key_field.to_owned(),
+            created_at,
+            summary: PlanSummary::of(&rows),
+            rows,
+        }
+    }
+}
+
+/// What classifying a row looks at.
+struct Context<'a> {
+    /// The mapped fields' names.
+    names: &'a [String],
+    /// The positions of the mapped fields compared (the key left out).
+    fields: &'a [usize],
+    /// Each Dastra record's id and fingerprint, taken by the one row matched with it.
+    targets: &'a mut [Option<TargetRecord>],
+    values: &'a [Box<[(u16, Held)]>],
+    in_source: &'a KeyMap<'a, Hits<u64>>,
+    in_dastra: &'a KeyMap<'a, Hits<usize>>,
+}
+
+impl Context<'_> {
+    /// Classify a valid row whose normalised key is `key`.
+    fn classify(&mut self, row: &mut PlanRow, key: &str) {
+        let rows = self.in_source[key].as_slice();
+        if rows.len() > 1 {
+            let reason = ConflictReason::DuplicateInSource {
+                rows: rows.to_vec(),
+            };
+            row.class = RowClass::Conflict { reason };
+            return;
+        }
+        row.class = match self.in_dastra.get(key).map(Hits::as_slice) {
+            None | Some([]) => RowClass::Create,
+            Some([one]) => {
+                // A key once in the source and once in Dastra: this row is the record's only
+                // match, so it takes its target.
+                let changes = self.changes(&row.values, &self.values[*one]);
+                row.target = self.targets[*one].take();
+                if changes.is_empty() {
+                    RowClass::Unchanged
+                } else {
+                    RowClass::Update { changes }
+                }
+            }
+            Some(many) => RowClass::Conflict {
+                reason: ConflictReason::SeveralInDastra {
+                    ids: many
+                        .iter()
+                        .map(|i| {
+                            self.targets[*i]
+                                .as_ref()
+                                .map_or(Value::Null, |t| t.id.clone())
+                        })
+                        .collect(),
+                },
+            },
+        };
+    }
+
+    /// The mapped fields whose value does not already hold in Dastra's, in profile order.
+    fn changes(&self, values: &Map<String, Value>, current: &[(u16, Held)]) -> Vec<FieldChange> {
+        self.fields
+            .iter()
+            .filter_map(|i| {
+                let field = &self.names[*i];
+                let after = values.get(field)?;
+                let before = current.iter().find(|(j, _)| usize::from(*j) == *i);
+                let holds = match before {
+                    Some((_, held)) => held.holds(after),
+                    None => holds(after, &Value::Null),
+                };
+                (!holds).then(|| FieldChange {
+                    field: field.clone(),
+                    before: before.map_or(Value::Null, |(_, held)| held.value()),
+                    after: after.clone(),
+                })
             })
-        })
-        .collect()
+            .collect()
+    }
 }
 
 /// Whether the mapped value `mapped` already holds in Dastra's `current` (module docs).
@@ -658,6 +1053,87 @@ mod tests {
         ));
         assert!(!holds(&json!([{"id": 1}]), &json!([{"id": 1}, {"id": 2}])));
         assert!(holds(&json!(1), &json!(1.0)));
+    }
+
+    #[test]
+    fn rows_pushed_one_by_one_against_records_given_away_make_the_same_plan() {
+        let profile = profile(r#"{"action": "tag"}"#);
+        let mut current = vec![
+            json!({"id": 1, "ref": "A", "label": "Paie", "description": "kept"}),
+            json!({"id": 2, "ref": "B", "label": "CRM", "dateUpdate": "2026-01-02T03:04:05Z"}),
+            json!({"id": 3, "ref": "c", "label": "x"}),
+            json!({"id": 4, "ref": " C", "label": "y"}),
+            json!({"id": 5, "ref": "GONE", "label": "Old", "tags": [{"id": 9}]}),
+            json!({"id": 6, "ref": 42, "label": "Numbered"}),
+            json!({"id": 7, "label": "No key"}),
+        ];
+        for record in &mut current {
+            record["type"] = json!("Software");
+        }
+        let rows = [
+            SourceRow::new(1, [("number", "a "), ("name", "Paie"), ("notes", "new")]),
+            SourceRow::new(2, [("number", "B"), ("name", "CRM")]),
+            SourceRow::new(3, [("number", "C"), ("name", "Three")]),
+            SourceRow::new(4, [("number", "D"), ("name", "Four")]),
+            SourceRow::new(5, [("number", "d"), ("name", "Five")]),
+            SourceRow::new(6, [("number", "42"), ("name", "Numbered")]),
+            SourceRow::new(7, [("number", "E")]),
+            SourceRow::new(8, [("number", "F"), ("name", "New")]),
+        ];
+        let expected = plan_records(&profile, &rows, &NoLookups, &current, Utc::now());
+        let mut builder = PlanBuilder::new(&profile, &NoLookups);
+        for row in &rows {
+            builder.push(row);
+        }
+        let mut reduced = CurrentRecords::new(&profile);
+        reduced.extend_owned(current.clone());
+        assert_eq!(reduced.len(), 7);
+        let plan = builder.finish(reduced, expected.created_at);
+        assert_eq!(plan.rows, expected.rows);
+        assert_eq!(plan.summary, expected.summary);
+        let expected_summary = PlanSummary {
+            create: 1,
+            update: 1,
+            unchanged: 2,
+            conflict: 3,
+            invalid: 1,
+            missing: 1,
+        };
+        assert_eq!(plan.summary, expected_summary, "{:#?}", plan.rows);
+        assert_eq!(
+            plan.rows[0].class,
+            RowClass::Update {
+                changes: vec![FieldChange {
+                    field: "description".into(),
+                    before: json!("kept"),
+                    after: json!("new"),
+                }]
+            }
+        );
+        assert_eq!(
+            plan.rows[1].target.as_ref().map(|t| &t.fingerprint),
+            Some(&Fingerprint::DateUpdate("2026-01-02T03:04:05Z".into()))
+        );
+        assert_eq!(
+            plan.rows[0].target.as_ref().map(|t| &t.fingerprint),
+            Some(&Fingerprint::of(&current[0])),
+            "records given away are fingerprinted before anything is taken from them"
+        );
+        assert_eq!(plan.rows[8].key.as_deref(), Some("GONE"));
+    }
+
+    #[test]
+    fn keys_differing_only_at_the_end_spread_over_the_table() {
+        let keys: Vec<String> = (0..4096).map(|i| format!("ci{i:05}")).collect();
+        let buckets: std::collections::HashSet<u64> = keys
+            .iter()
+            .map(|k| {
+                let mut h = KeyHasher::default();
+                h.write(k.as_bytes());
+                h.finish() & 4095
+            })
+            .collect();
+        assert!(buckets.len() > 2000, "{} buckets of 4096", buckets.len());
     }
 
     #[test]

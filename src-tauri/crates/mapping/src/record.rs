@@ -91,7 +91,7 @@ pub(crate) fn map_record(
     let mut out = MappedRecord {
         row: row.row_number,
         key: None,
-        values: Map::new(),
+        values: Map::with_capacity(profile.fields.len() + 1),
         problems: Vec::new(),
     };
     let tag_type = tag_type(schema);
@@ -242,7 +242,7 @@ fn scalar(
     step: &mut Step<'_>,
 ) -> Result<Value, ()> {
     let text = cell.as_text();
-    let shown = quote(text.as_deref().unwrap_or("a list"));
+    let shown = Shown(&cell);
     let mut refuse = |kind: ProblemKind, what: String| {
         let problem = Problem::new(
             Some(step.row.row_number),
@@ -357,6 +357,15 @@ fn scalar(
             })
         }
         FieldType::Array { .. } => unreachable!("arrays are written element by element"),
+    }
+}
+
+/// A cell quoted for a message, made only when a message is.
+struct Shown<'a>(&'a Cell);
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&quote(self.0.as_text().as_deref().unwrap_or("a list")))
     }
 }
 

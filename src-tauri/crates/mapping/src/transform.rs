@@ -104,8 +104,9 @@ pub enum Transform {
     },
     /// Read a yes/no word (oui/non, vrai/faux, yes/no, true/false, 1/0, x).
     Boolean,
-    /// Replace source values by target values, ignoring case, accents and surrounding spaces;
-    /// a value not in the map passes unchanged (and validation says so for an enum).
+    /// Replace source values by target values, ignoring case, accents and surrounding spaces
+    /// (a key written exactly as the trimmed value wins over one that differs only by case or
+    /// accents); a value not in the map passes unchanged (and validation says so for an enum).
     ValueMap {
         /// Source value → target value.
         values: BTreeMap<String, String>,
@@ -188,7 +189,14 @@ impl Cell {
 
     fn map_text(self, f: &dyn Fn(&str) -> String) -> Cell {
         match self {
-            Cell::Text(s) => Cell::from_source(Some(&f(&s))),
+            Cell::Text(s) => {
+                let out = f(&s);
+                if out.trim().is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(out)
+                }
+            }
             Cell::List(items) => Cell::List(items.into_iter().map(|c| c.map_text(f)).collect()),
             other => other,
         }
@@ -255,7 +263,11 @@ impl Transform {
     /// Apply this step to `cell`.
     pub(crate) fn apply(&self, cell: Cell, step: &mut Step<'_>) -> StepResult {
         Ok(match self {
-            Transform::Trim => cell.map_text(&|s| s.trim().to_owned()),
+            Transform::Trim => match cell {
+                // Most cells have nothing to trim: keep them as they are.
+                Cell::Text(s) if !s.trim().is_empty() && s.trim().len() == s.len() => Cell::Text(s),
+                other => other.map_text(&|s| s.trim().to_owned()),
+            },
             Transform::Lower => cell.map_text(&str::to_lowercase),
             Transform::Upper => cell.map_text(&str::to_uppercase),
             Transform::Title => cell.map_text(&title_case),
@@ -288,9 +300,15 @@ impl Transform {
             }
             Transform::Boolean => each(cell, step, &boolean)?,
             Transform::ValueMap { values } => {
-                let folded: HashMap<String, &String> =
-                    values.iter().map(|(k, v)| (fold(k.trim()), v)).collect();
+                // A value written as a key is mapped at once; the folded keys are only made
+                // for the others, once per cell.
+                let folded: std::cell::OnceCell<HashMap<String, &String>> = Default::default();
                 cell.map_text(&|s| {
+                    if let Some(hit) = values.get(s.trim()) {
+                        return hit.clone();
+                    }
+                    let folded = folded
+                        .get_or_init(|| values.iter().map(|(k, v)| (fold(k.trim()), v)).collect());
                     let hit = folded.get(&fold(s.trim()));
                     hit.map_or_else(|| s.to_owned(), |v| (*v).clone())
                 })

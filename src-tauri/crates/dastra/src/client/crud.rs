@@ -116,6 +116,21 @@ impl DastraClient {
             .await
     }
 
+    /// [`DastraClient::get_json`] decoded straight into `T` rather than into a `Value` (a page
+    /// of records read into a lighter form, for instance). Retried by the same rules.
+    pub async fn get_json_as<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<T> {
+        let query: Vec<_> = query
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        self.call_json(Call::new(Method::GET, path).query(&query))
+            .await
+    }
+
     /// Any method on `path` with an optional JSON body (`application/json-patch+json` for
     /// `PATCH`), answer decoded as JSON (`Value::Null` when empty). Retried by the same rules as
     /// the typed calls.
