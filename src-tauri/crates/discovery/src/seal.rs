@@ -22,6 +22,24 @@ pub const KEY_ENTRY: &str = "discovery-findings-key";
 
 const NONCE_LEN: usize = 24;
 
+/// An exclusive lock on a file of the user's runtime folder (the temp folder without one),
+/// held while the key is created; `None` when the file cannot be opened or locked, in which
+/// case creation goes on unserialised, as it did before the lock existed.
+fn creation_lock() -> Option<std::fs::File> {
+    let dir = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(std::path::PathBuf::from)
+        .filter(|d| d.is_dir())
+        .unwrap_or_else(std::env::temp_dir);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join("passerelle-findings-key.lock"))
+        .ok()?;
+    file.lock().ok()?;
+    Some(file)
+}
+
 /// The key that encrypts personal data in the findings store.
 pub struct SealKey {
     key: Zeroizing<[u8; 32]>,
@@ -41,22 +59,36 @@ impl SealKey {
     /// when the entry does not hold a key.
     pub fn load_or_create(secrets: &dyn SecretStore) -> Result<SealKey> {
         let id = ProfileId::from(KEY_ENTRY);
-        let stored = secrets.get(&id).map_err(Error::keyring)?;
-        if let Some(secret) = stored {
-            let bytes = Zeroizing::new(
-                BASE64
-                    .decode(secret.expose())
-                    .map_err(|_| Error::KeyDamaged)?,
-            );
-            let key: [u8; 32] = bytes.as_slice().try_into().map_err(|_| Error::KeyDamaged)?;
-            return Ok(SealKey {
-                key: Zeroizing::new(key),
-            });
+        if let Some(key) = SealKey::load(secrets, &id)? {
+            return Ok(key);
+        }
+        // The first sealed write of this user: two processes (the app and the CLI, or two
+        // windows) may get here at once and each store a key of its own, one of which would
+        // then seal what it can never open again. A lock file serialises the creation; the
+        // second process finds the first one's key once it holds the lock.
+        let _creating = creation_lock();
+        if let Some(key) = SealKey::load(secrets, &id)? {
+            return Ok(key);
         }
         let key = SealKey::random();
         let encoded = Secret::new(BASE64.encode(key.key.as_slice()));
         secrets.set(&id, &encoded).map_err(Error::keyring)?;
         Ok(key)
+    }
+
+    fn load(secrets: &dyn SecretStore, id: &ProfileId) -> Result<Option<SealKey>> {
+        let Some(secret) = secrets.get(id).map_err(Error::keyring)? else {
+            return Ok(None);
+        };
+        let bytes = Zeroizing::new(
+            BASE64
+                .decode(secret.expose())
+                .map_err(|_| Error::KeyDamaged)?,
+        );
+        let key: [u8; 32] = bytes.as_slice().try_into().map_err(|_| Error::KeyDamaged)?;
+        Ok(Some(SealKey {
+            key: Zeroizing::new(key),
+        }))
     }
 
     /// A fresh random key (kept nowhere: for tests of the sealing itself).
@@ -110,6 +142,50 @@ impl SealKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A keyring as slow as a D-Bus round trip, so that concurrent first uses overlap.
+    #[derive(Default)]
+    struct SlowKeyring(std::sync::Mutex<Option<String>>);
+
+    impl SecretStore for SlowKeyring {
+        fn set(&self, _: &ProfileId, secret: &Secret) -> passerelle_vault::Result<()> {
+            std::thread::sleep(std::time::Duration::from_millis(30));
+            *self.0.lock().expect("test lock") = Some(secret.expose().to_owned());
+            Ok(())
+        }
+        fn get(&self, _: &ProfileId) -> passerelle_vault::Result<Option<Secret>> {
+            std::thread::sleep(std::time::Duration::from_millis(30));
+            Ok(self.0.lock().expect("test lock").clone().map(Secret::new))
+        }
+        fn delete(&self, _: &ProfileId) -> passerelle_vault::Result<bool> {
+            Ok(self.0.lock().expect("test lock").take().is_some())
+        }
+    }
+
+    #[test]
+    fn first_uses_at_once_all_end_with_the_one_stored_key() {
+        let keyring = std::sync::Arc::new(SlowKeyring::default());
+        let tags: Vec<[u8; 32]> = std::thread::scope(|scope| {
+            let runs: Vec<_> = (0..6)
+                .map(|_| {
+                    let keyring = keyring.clone();
+                    scope.spawn(move || {
+                        let key = SealKey::load_or_create(keyring.as_ref()).expect("a key");
+                        key.tag(&[b"probe".as_slice()])
+                    })
+                })
+                .collect();
+            runs.into_iter()
+                .map(|r| r.join().expect("no panic"))
+                .collect()
+        });
+        let stored = SealKey::load_or_create(keyring.as_ref()).expect("the stored key");
+        let expected = stored.tag(&[b"probe".as_slice()]);
+        assert!(
+            tags.iter().all(|t| *t == expected),
+            "every process uses the stored key"
+        );
+    }
 
     #[test]
     fn what_is_sealed_opens_with_the_same_key_only() {
