@@ -19,6 +19,8 @@
 //!   the source tagged or archived as the profile says; an [`ApplySink`]
 //!   hears of each row, a cancellation token stops between rows, and an [`ApplyReport`] says
 //!   what happened to each.
+//! - [`take_source`] and [`apply_plan_except`]: the DPO's choices before applying: a
+//!   conflict resolved by taking the source row, rows left out.
 //! - [`undo_plan`]: reverts what the journal says was applied, last row first (created records
 //!   deleted, updated fields given back their before-images, tags removed, archives restored),
 //!   refusing a row whose record changed in Dastra since the import.
@@ -68,15 +70,17 @@ pub mod fetch;
 pub mod fingerprint;
 pub mod journal;
 pub mod plan;
+pub mod resolve;
 pub mod undo;
 
-pub use apply::{apply_plan, ApplyReport, ApplySink, RowOutcome, RowReport};
+pub use apply::{apply_plan, apply_plan_except, ApplyReport, ApplySink, RowOutcome, RowReport};
 pub use error::{Error, Result};
-pub use fetch::{collection, fetch_records};
+pub use fetch::{collection, fetch_records, records_with_key};
 pub use fingerprint::Fingerprint;
 pub use journal::{Journal, JournalEntry, RowState};
 pub use plan::{
     normalize_key, plan_import, plan_records, ConflictReason, FieldChange, MissingAction, Plan,
     PlanOptions, PlanRow, PlanSummary, RowClass, TargetRecord, PLAN_VERSION,
 };
+pub use resolve::{take_source, ResolveError};
 pub use undo::undo_plan;

@@ -400,7 +400,11 @@ fn classify(
 }
 
 /// The mapped fields whose value does not already hold in `current`, the key left out.
-fn changes(values: &Map<String, Value>, current: &Value, key_field: &str) -> Vec<FieldChange> {
+pub(crate) fn changes(
+    values: &Map<String, Value>,
+    current: &Value,
+    key_field: &str,
+) -> Vec<FieldChange> {
     values
         .iter()
         .filter(|(field, _)| field.as_str() != key_field)
@@ -438,7 +442,7 @@ fn key_of(record: &Value, key_field: &str) -> Option<String> {
     }
 }
 
-fn target_of(record: &Value) -> TargetRecord {
+pub(crate) fn target_of(record: &Value) -> TargetRecord {
     TargetRecord {
         id: record.get("id").cloned().unwrap_or(Value::Null),
         fingerprint: Fingerprint::of(record),
