@@ -29,6 +29,16 @@ import type { DsarDetail } from "./DsarDetail";
 import type { DsarGetRequest } from "./DsarGetRequest";
 import type { DsarListRequest } from "./DsarListRequest";
 import type { DsarListResponse } from "./DsarListResponse";
+import type { ImportChooseRequest } from "./ImportChooseRequest";
+import type { ImportFinishedEvent } from "./ImportFinishedEvent";
+import type { ImportHistory } from "./ImportHistory";
+import type { ImportHistoryRequest } from "./ImportHistoryRequest";
+import type { ImportIdRequest } from "./ImportIdRequest";
+import type { ImportPlanRequest } from "./ImportPlanRequest";
+import type { ImportProgressEvent } from "./ImportProgressEvent";
+import type { ImportRowsRequest } from "./ImportRowsRequest";
+import type { ImportRowsResponse } from "./ImportRowsResponse";
+import type { ImportView } from "./ImportView";
 import type { JobFinishedEvent } from "./JobFinishedEvent";
 import type { JobIdRequest } from "./JobIdRequest";
 import type { JobList } from "./JobList";
@@ -77,6 +87,14 @@ export type Commands = {
   package_attach: { request: PackageAttachRequest; response: AttachView };
   audit_list: { request: AuditListRequest; response: AuditPageView };
   audit_verify: { request: AuditVerifyRequest; response: AuditVerifyView };
+  import_plan: { request: ImportPlanRequest; response: ImportView };
+  import_get: { request: ImportIdRequest; response: ImportView };
+  import_rows: { request: ImportRowsRequest; response: ImportRowsResponse };
+  import_choose: { request: ImportChooseRequest; response: ImportView };
+  import_apply: { request: ImportIdRequest; response: ImportView };
+  import_cancel: { request: ImportIdRequest; response: ImportView };
+  import_undo: { request: ImportIdRequest; response: ImportView };
+  import_history: { request: ImportHistoryRequest; response: ImportHistory };
 };
 
 /** Every event and its payload. */
@@ -84,4 +102,6 @@ export type Events = {
   workspace_changed: WorkspaceChangedEvent;
   job_progress: JobProgressEvent;
   job_finished: JobFinishedEvent;
+  import_progress: ImportProgressEvent;
+  import_finished: ImportFinishedEvent;
 };

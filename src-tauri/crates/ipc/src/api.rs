@@ -150,6 +150,10 @@ pub trait EventSink: Send + Sync {
     fn job_progress(&self, event: crate::discovery::JobProgressEvent);
     /// A discovery job stopped.
     fn job_finished(&self, event: crate::discovery::JobFinishedEvent);
+    /// An import's apply or undo moved on.
+    fn import_progress(&self, _event: crate::imports::ImportProgressEvent) {}
+    /// An import's apply or undo stopped.
+    fn import_finished(&self, _event: crate::imports::ImportFinishedEvent) {}
 }
 
 /// What an [`Api`] is made of.
@@ -171,6 +175,9 @@ pub struct ApiParts {
     pub audit: Option<passerelle_audit::AuditLog>,
     /// Where evidence packages are written.
     pub packages: Option<std::path::PathBuf>,
+    /// Where import plans, their choices and journals are kept (`imports/` in the app data
+    /// folder); `None` and the import commands say they cannot keep plans.
+    pub imports: Option<std::path::PathBuf>,
 }
 
 /// What a session has open: the current workspace.
@@ -197,6 +204,8 @@ pub struct Api {
     pub(crate) audit: Option<passerelle_audit::AuditLog>,
     /// Where evidence packages are written.
     pub(crate) packages: Option<std::path::PathBuf>,
+    /// Import plans open and runs going on.
+    pub(crate) imports: crate::imports_run::Imports,
 }
 
 impl Api {
@@ -219,6 +228,7 @@ impl Api {
             jobs: Default::default(),
             audit: parts.audit,
             packages: parts.packages,
+            imports: crate::imports_run::Imports::new(parts.imports),
         }
     }
 

@@ -25,6 +25,8 @@ mod discovery;
 mod dto;
 mod error;
 mod evidence;
+mod imports;
+mod imports_run;
 
 pub use api::{Api, ApiParts, EventSink, Session, Settings, SettingsStore, WorkspaceTarget};
 pub use connections::*;
@@ -32,6 +34,7 @@ pub use discovery::*;
 pub use dto::*;
 pub use error::{ErrorCode, IpcError};
 pub use evidence::*;
+pub use imports::*;
 pub use passerelle_connectors::TestReport;
 
 /// Calls `$callback! { name: Request => Response, … }` with the whole command list.
@@ -69,6 +72,14 @@ macro_rules! with_commands {
             package_attach: PackageAttachRequest => AttachView,
             audit_list: AuditListRequest => AuditPageView,
             audit_verify: AuditVerifyRequest => AuditVerifyView,
+            import_plan: ImportPlanRequest => ImportView,
+            import_get: ImportIdRequest => ImportView,
+            import_rows: ImportRowsRequest => ImportRowsResponse,
+            import_choose: ImportChooseRequest => ImportView,
+            import_apply: ImportIdRequest => ImportView,
+            import_cancel: ImportIdRequest => ImportView,
+            import_undo: ImportIdRequest => ImportView,
+            import_history: ImportHistoryRequest => ImportHistory,
         }
     };
 }
@@ -81,6 +92,8 @@ macro_rules! with_events {
             workspace_changed: WorkspaceChangedEvent,
             job_progress: JobProgressEvent,
             job_finished: JobFinishedEvent,
+            import_progress: ImportProgressEvent,
+            import_finished: ImportFinishedEvent,
         }
     };
 }

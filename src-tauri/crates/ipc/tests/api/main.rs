@@ -25,6 +25,8 @@ struct Recorder(
     Mutex<Vec<WorkspaceChangedEvent>>,
     Mutex<Vec<JobProgressEvent>>,
     Mutex<Vec<JobFinishedEvent>>,
+    Mutex<Vec<ImportProgressEvent>>,
+    Mutex<Vec<ImportFinishedEvent>>,
 );
 
 impl EventSink for Recorder {
@@ -36,6 +38,12 @@ impl EventSink for Recorder {
     }
     fn job_finished(&self, event: JobFinishedEvent) {
         self.2.lock().unwrap().push(event);
+    }
+    fn import_progress(&self, event: ImportProgressEvent) {
+        self.3.lock().unwrap().push(event);
+    }
+    fn import_finished(&self, event: ImportFinishedEvent) {
+        self.4.lock().unwrap().push(event);
     }
 }
 
@@ -81,11 +89,13 @@ async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Reco
                 .expect("the audit log opens"),
         ),
         packages: Some(dir.join("packages")),
+        imports: Some(dir.join("imports")),
     })
 }
 
 mod connections;
 mod discovery;
+mod imports;
 
 fn inbox(q: &str) -> DsarListRequest {
     DsarListRequest {
