@@ -15,6 +15,7 @@ import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
 import { fakeConnections, type ConnectionOptions } from './fakeConnections';
 import { fakeDiscovery, type DiscoveryControl, type DiscoveryOptions } from './fakeDiscovery';
 import { fakeEvidence, type EvidenceControl, type EvidenceOptions } from './fakeEvidence';
+import { fakeImports, type ImportsControl, type ImportsOptions } from './fakeImports';
 import { ACTORS, APP_INFO, ASSETS, CONTRACTS, DSARS, dsarDetail } from './fixtures';
 
 type Name = keyof Commands;
@@ -43,6 +44,8 @@ export type FakeBackend = {
   discovery: DiscoveryControl;
   /** The audit log and what was attached (see fakeEvidence.ts). */
   evidence: EvidenceControl;
+  /** The import plans (see fakeImports.ts). */
+  imports: ImportsControl;
 };
 
 type Options = ConnectionOptions & {
@@ -54,6 +57,7 @@ type Options = ConnectionOptions & {
   latencyMs?: number;
   discovery?: DiscoveryOptions;
   evidence?: EvidenceOptions;
+  imports?: ImportsOptions;
 };
 
 export function installFakeBackend(options: Options = {}): FakeBackend {
@@ -122,8 +126,11 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     options.evidence,
   );
 
+  const imports = fakeImports(emit, options.imports);
+
   const handlers: { [K in Name]: Handler<K> } = {
     ...evidence.handlers,
+    ...imports.handlers,
     app_info: () => info(),
     settings_update: (req) => {
       if (req.language) preference = req.language;
@@ -245,6 +252,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     emit,
     discovery: discovery.control,
     evidence: evidence.control,
+    imports: imports.control,
   };
 }
 
