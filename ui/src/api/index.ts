@@ -5,3 +5,4 @@ export * from './hooks';
 export * from './connections';
 export * from './discovery';
 export * from './evidence';
+export * from './imports';

@@ -3,6 +3,7 @@
 
 import type { AuditListRequest } from '../bindings/AuditListRequest';
 import type { DsarListRequest } from '../bindings/DsarListRequest';
+import type { ImportRowsRequest } from '../bindings/ImportRowsRequest';
 import type { RegistryListRequest } from '../bindings/RegistryListRequest';
 
 export const queryKeys = {
@@ -18,4 +19,7 @@ export const queryKeys = {
   job: (jobId: string) => ['discovery_job', jobId] as const,
   review: (jobId: string) => ['review_list', jobId] as const,
   auditList: (req: AuditListRequest) => ['audit_list', req] as const,
+  importView: (planId: string) => ['import_get', planId] as const,
+  importRows: (req: ImportRowsRequest) => ['import_rows', req] as const,
+  importHistory: () => ['import_history'] as const,
 };

@@ -3,6 +3,7 @@
 import { connections } from './connections.en';
 import { discovery } from './discovery.en';
 import { evidence } from './evidence.en';
+import { imports } from './imports.en';
 import type { Messages } from './fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -211,6 +212,7 @@ export const en: Messages = {
   connections,
   discovery,
   evidence,
+  imports,
   planned: {
     badge: 'Not built yet',
     notice:
@@ -220,11 +222,6 @@ export const en: Messages = {
       title: 'Mapping',
       purpose:
         "Define how your sources' fields match Dastra's (assets, actors, contracts), with transforms and validation before anything is imported.",
-    },
-    imports: {
-      title: 'Imports',
-      purpose:
-        'Prepare an import, see its plan (creations, changes) before applying it, then resume or undo it.',
     },
   },
   enums: {
