@@ -241,6 +241,14 @@ impl App {
         .await
     }
 
+    /// Wait until the element's text is `expected`.
+    pub async fn poll_text(&self, css: &str, expected: &str) {
+        self.poll(&format!("{css} to read {expected:?}"), async || {
+            (self.text_now(css).await?.trim() == expected).then_some(())
+        })
+        .await
+    }
+
     pub async fn wait_for_text_change(&self, css: &str, before: &str) -> String {
         self.poll(&format!("{css} to change from {before:?}"), async || {
             self.text_now(css).await.filter(|text| text != before)

@@ -12,6 +12,7 @@
 
 mod discovery;
 mod driver;
+mod imports;
 
 use std::time::Duration;
 

@@ -19,7 +19,8 @@ offset: number,
  */
 limit: number, 
 /**
- * Only rows of these classes; every class when empty.
+ * Only rows of these classes; every class when empty. A conflict the DPO resolved stays
+ * among the conflicts, so that its choice can be seen and changed.
  */
 kinds: Array<RowKind>, 
 /**

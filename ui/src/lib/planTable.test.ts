@@ -98,3 +98,14 @@ describe('the plan table', () => {
     expect(progressShare(0, 0)).toBe(1);
   });
 });
+
+describe('a resolved conflict', () => {
+  it('stays among the conflicts, with its choice', () => {
+    const few = fakePlanRows(40);
+    const i = few.findIndex((r) => r.conflict?.cause === 'duplicateInSource');
+    few[i] = withChoice(few[i] as ImportRowView, 'takeSource', 'update');
+    const shown = filterRows(few, { kinds: ['conflict'], outcomes: [], q: '' });
+    expect(shown.map((r) => r.index)).toContain(i);
+    expect(countKinds(few).conflict).toBe(shown.length - 1);
+  });
+});

@@ -38,7 +38,8 @@ export function rowText(row: ImportRowView): string {
 }
 
 /**
- * The rows `filter` keeps, in plan order. `texts` are the rows' `rowText`, computed once per
+ * The rows `filter` keeps, in plan order; a conflict the DPO resolved stays among the
+ * conflicts, so that its choice can be seen and changed. `texts` are the rows' `rowText`, computed once per
  * plan (a 10,000-row plan is then filtered by a scan of strings).
  */
 export function filterRows(
@@ -52,7 +53,8 @@ export function filterRows(
   const out: ImportRowView[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as ImportRowView;
-    if (kinds.size > 0 && !kinds.has(row.kind)) continue;
+    const conflict = kinds.has('conflict') && row.planned === 'conflict';
+    if (kinds.size > 0 && !kinds.has(row.kind) && !conflict) continue;
     if (outcomes.size > 0 && !(row.outcome && outcomes.has(row.outcome.kind))) continue;
     if (q !== '' && !(texts[i] as string).includes(q)) continue;
     out.push(row);

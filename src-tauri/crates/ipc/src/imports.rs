@@ -214,7 +214,8 @@ pub struct ImportRowsRequest {
     pub offset: u32,
     /// How many rows to send (1 to 1,000).
     pub limit: u32,
-    /// Only rows of these classes; every class when empty.
+    /// Only rows of these classes; every class when empty. A conflict the DPO resolved stays
+    /// among the conflicts, so that its choice can be seen and changed.
     #[serde(default)]
     pub kinds: Vec<RowKind>,
     /// Only rows with these outcomes; every row when empty.

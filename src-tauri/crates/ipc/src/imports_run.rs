@@ -25,8 +25,9 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use passerelle_connectors::files::{read_file, Piece, ReadOptions};
 use passerelle_imports::{
-    apply_plan_except, plan_import, records_with_key, take_source, undo_plan, ApplySink,
-    ConflictReason, Journal, MissingAction, Plan, PlanRow, RowClass, RowOutcome, RowReport,
+    apply_plan_except, fetch_records, plan_records, records_with_key, take_source, undo_plan,
+    ApplySink, ConflictReason, Journal, MissingAction, Plan, PlanRow, RowClass, RowOutcome,
+    RowReport,
 };
 use passerelle_mapping::{NoLookups, Profile, SourceKind, SourceRow};
 use serde::{Deserialize, Serialize};
@@ -580,9 +581,12 @@ impl Api {
                 .map_err(|e| internal("the source could not be read", e))??
         };
         let client = self.current_client();
-        let plan = plan_import(&client, &profile, &rows, &NoLookups, &Default::default())
+        // `plan_import` holds its look-ups across the fetch, which a command's future cannot
+        // (a `dyn LookupTable` is not `Sync`): fetch, then classify.
+        let current = fetch_records(&client, profile.target, 500)
             .await
             .map_err(|e| IpcError::new(ErrorCode::Unreachable, e.to_string()))?;
+        let plan = plan_records(&profile, &rows, &NoLookups, &current, Utc::now());
 
         let folder = dir.join(&plan.id);
         std::fs::create_dir_all(&folder)
@@ -653,7 +657,10 @@ impl Api {
         let loaded = loaded.lock().expect("BUG: import lock poisoned");
         let q = req.q.trim().to_lowercase();
         let matching = (0..loaded.plan.rows.len()).filter(|&i| {
-            (req.kinds.is_empty() || req.kinds.contains(&kind_of(&loaded.row(i).class)))
+            (req.kinds.is_empty()
+                || req.kinds.contains(&kind_of(&loaded.row(i).class))
+                || (req.kinds.contains(&RowKind::Conflict)
+                    && kind_of(&loaded.plan.rows[i].class) == RowKind::Conflict))
                 && (req.outcomes.is_empty()
                     || loaded
                         .outcomes
