@@ -1,6 +1,7 @@
 // Imports: a plan made from a profile and a source, its rows paged and filtered by the
 // backend, the DPO's choices, and an apply or undo whose progress comes as `import_progress`
-// events; `import_finished` reloads the import, its rows and the history.
+// events; `import_finished` (heard in `useBackendEvents`) reloads the import, its rows, the
+// history and the registers.
 
 import {
   keepPreviousData,
@@ -96,10 +97,8 @@ export function useUndoImport() {
 /** The last progress of an apply or undo of `planId` heard in this window. */
 export function useImportProgress(planId: string): ImportProgressEvent | null {
   const [progress, setProgress] = useState<ImportProgressEvent | null>(null);
-  const client = useQueryClient();
   useEffect(() => {
     let stop: (() => void) | null = null;
-    let stopFinished: (() => void) | null = null;
     let cancelled = false;
     const ignore = () => undefined;
     listen('import_progress', (event) => {
@@ -107,16 +106,10 @@ export function useImportProgress(planId: string): ImportProgressEvent | null {
     })
       .then((u) => (cancelled ? u() : (stop = u)))
       .catch(ignore);
-    listen('import_finished', (event) => {
-      if (event.planId === planId) void invalidateImport(client, planId);
-    })
-      .then((u) => (cancelled ? u() : (stopFinished = u)))
-      .catch(ignore);
     return () => {
       cancelled = true;
       stop?.();
-      stopFinished?.();
     };
-  }, [planId, client]);
+  }, [planId]);
   return progress;
 }

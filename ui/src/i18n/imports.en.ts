@@ -23,9 +23,7 @@ export const imports: Messages['imports'] = {
     emptyBody: 'Prepared imports will show here, newest first.',
     columns: {
       date: 'Prepared',
-      profile: 'Profile',
-      source: 'Source',
-      entity: 'Register',
+      profile: 'Profile · source → register',
       state: 'State',
       result: 'Result',
       actions: 'Actions',
@@ -90,6 +88,7 @@ export const imports: Messages['imports'] = {
     subtitle: (source, entity, rows) =>
       `${source} → ${entity} · ${rows} ${plural(rows, 'row', 'rows')}`,
     chartTitle: 'What the import would do',
+    chartTitleApplied: 'What the plan said',
     chartLabel: 'Plan rows by class',
     chartFilter: (kind) => `Show only: ${kind}`,
     filterLabel: 'Filter by class',
@@ -106,7 +105,7 @@ export const imports: Messages['imports'] = {
       select: 'Write',
       row: 'Row',
       key: 'Key',
-      label: 'Label',
+      label: 'Record',
       kind: 'Class',
       detail: 'What changes',
       outcome: 'Outcome',
@@ -117,8 +116,8 @@ export const imports: Messages['imports'] = {
     loadingRow: 'Loading…',
     empty: '(empty)',
     more: (n) => `+${n} more ${plural(n, 'field', 'fields')}`,
-    duplicateInSource: (rows) => `Same key on source rows ${rows}`,
-    severalInDastra: (ids) => `Several Dastra records have this key (${ids})`,
+    duplicateInSource: (rows) => `Duplicate key (rows ${rows})`,
+    severalInDastra: (ids) => `Key on several Dastra records (${ids})`,
     choose: 'What to do with this conflict?',
     undecided: 'To decide…',
     takeSourceOnlyDuplicates:

@@ -28,9 +28,7 @@ export const imports = {
     emptyBody: 'Les imports préparés apparaîtront ici, les plus récents d’abord.',
     columns: {
       date: 'Préparé le',
-      profile: 'Profil',
-      source: 'Source',
-      entity: 'Registre',
+      profile: 'Profil · source → registre',
       state: 'État',
       result: 'Résultat',
       actions: 'Actions',
@@ -95,6 +93,7 @@ export const imports = {
     subtitle: (source: string, entity: string, rows: number) =>
       `${source} → ${entity} · ${rows} ${plural(rows, 'ligne', 'lignes')}`,
     chartTitle: 'Ce que ferait l’import',
+    chartTitleApplied: 'Ce que prévoyait le plan',
     chartLabel: 'Lignes du plan par classe',
     chartFilter: (kind: string) => `Ne montrer que : ${kind}`,
     filterLabel: 'Filtrer par classe',
@@ -111,7 +110,7 @@ export const imports = {
       select: 'Écrire',
       row: 'Ligne',
       key: 'Clé',
-      label: 'Libellé',
+      label: 'Fiche',
       kind: 'Classe',
       detail: 'Ce qui change',
       outcome: 'Résultat',
@@ -122,8 +121,8 @@ export const imports = {
     loadingRow: 'Chargement…',
     empty: '(vide)',
     more: (n: number) => `+${n} ${plural(n, 'autre champ', 'autres champs')}`,
-    duplicateInSource: (rows: string) => `Même clé sur les lignes ${rows} de la source`,
-    severalInDastra: (ids: string) => `Plusieurs fiches Dastra ont cette clé (${ids})`,
+    duplicateInSource: (rows: string) => `Clé en double (lignes ${rows})`,
+    severalInDastra: (ids: string) => `Clé sur plusieurs fiches Dastra (${ids})`,
     choose: 'Que faire de ce conflit ?',
     undecided: 'À décider…',
     takeSourceOnlyDuplicates:

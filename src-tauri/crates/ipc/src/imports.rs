@@ -150,9 +150,11 @@ pub struct ImportView {
     pub created_at: String,
     /// When it was last applied (RFC 3339).
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub applied_at: Option<String>,
     /// When it was undone (RFC 3339).
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub undone_at: Option<String>,
     /// Where it stands.
     pub state: ImportState,
@@ -166,6 +168,7 @@ pub struct ImportView {
     pub outcomes: OutcomeCounts,
     /// Why the last run stopped, when it failed.
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 
@@ -287,6 +290,7 @@ pub struct MissingView {
     pub action: String,
     /// The tag's label, for `tag`.
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
 
@@ -299,9 +303,11 @@ pub struct RowOutcomeView {
     pub kind: OutcomeKind,
     /// The record's id in Dastra, when it has one.
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// What went wrong, for a failed or unsupported row (from the engine, in English).
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -314,12 +320,15 @@ pub struct ImportRowView {
     pub index: u32,
     /// The source row (line or rank), for a row from the source.
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_row: Option<u64>,
     /// The match key.
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The record's label or name, when mapped.
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Its class now, after the DPO's choices.
     pub kind: RowKind,
@@ -329,14 +338,17 @@ pub struct ImportRowView {
     pub changes: Vec<FieldChangeView>,
     /// A conflict's cause (kept when it was resolved).
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conflict: Option<ConflictView>,
     /// The DPO's choice for a conflict.
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub choice: Option<ConflictChoice>,
     /// An invalid row's problems, each naming the column and how to fix it.
     pub problems: Vec<String>,
     /// What a missing record gets.
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub missing: Option<MissingView>,
     /// Whether applying writes it.
     pub selected: bool,
@@ -344,6 +356,7 @@ pub struct ImportRowView {
     pub selectable: bool,
     /// What applying (or undoing) did to it.
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub outcome: Option<RowOutcomeView>,
 }
 
@@ -371,9 +384,11 @@ pub struct ImportChooseRequest {
     pub indexes: Vec<u32>,
     /// Select or deselect them (rows that write nothing are left as they are).
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub selected: Option<bool>,
     /// Resolve them (conflicts only).
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub choice: Option<ConflictChoice>,
 }
 
@@ -405,6 +420,7 @@ pub struct ImportProgressEvent {
     pub outcomes: OutcomeCounts,
     /// Seconds left, once they can be told.
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub eta_seconds: Option<u64>,
 }
 
@@ -421,5 +437,6 @@ pub struct ImportFinishedEvent {
     pub state: ImportState,
     /// What went wrong, when the run could not go on.
     #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }

@@ -104,27 +104,25 @@ function History() {
     {
       id: 'date',
       header: h.columns.date,
-      width: '150px',
+      width: '120px',
       render: (v) => formatDateTime(v.createdAt, language),
     },
     {
       id: 'profile',
       header: h.columns.profile,
       render: (v) => (
-        <a href={routeHref({ screen: 'import', planId: v.planId })}>{v.profileName}</a>
+        <span className={styles.detail}>
+          <a href={routeHref({ screen: 'import', planId: v.planId })}>{v.profileName}</a>
+          <span className={styles.muted}>
+            {v.sourceName} → {entityName(v.entity, t)}
+          </span>
+        </span>
       ),
-    },
-    { id: 'source', header: h.columns.source, width: '18%', render: (v) => v.sourceName },
-    {
-      id: 'entity',
-      header: h.columns.entity,
-      width: '100px',
-      render: (v) => entityName(v.entity, t),
     },
     {
       id: 'state',
       header: h.columns.state,
-      width: '160px',
+      width: '170px',
       render: (v) => (
         <Badge tone={stateTone(v.state)} testId="history-state">
           {t.imports.state[v.state]}
@@ -143,7 +141,7 @@ function History() {
     {
       id: 'actions',
       header: h.columns.actions,
-      width: '220px',
+      width: '250px',
       render: (v) => (
         <span style={{ display: 'flex', gap: 8 }}>
           <Button

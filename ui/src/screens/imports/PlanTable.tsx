@@ -97,7 +97,7 @@ export function PlanTable({ planId, filter, editable, onTotal }: Props) {
     {
       id: 'select',
       header: p.columns.select,
-      width: '56px',
+      width: '72px',
       render: ({ row }) =>
         row && (
           <input
@@ -119,18 +119,24 @@ export function PlanTable({ planId, filter, editable, onTotal }: Props) {
       align: 'end',
       render: ({ row }) => row?.sourceRow ?? '—',
     },
-    { id: 'key', header: p.columns.key, width: '130px', render: ({ row }) => row?.key ?? '' },
     {
-      id: 'label',
+      id: 'record',
       header: p.columns.label,
-      width: '20%',
+      width: '22%',
       render: ({ row }) =>
-        row ? (row.label ?? '') : <span className={styles.muted}>{p.loadingRow}</span>,
+        row ? (
+          <span className={styles.detail} title={`${row.label ?? ''}\n${row.key ?? ''}`}>
+            <span className={styles.change}>{row.label ?? row.key ?? ''}</span>
+            <span className={`${styles.change} ${styles.muted}`}>{row.key ?? ''}</span>
+          </span>
+        ) : (
+          <span className={styles.muted}>{p.loadingRow}</span>
+        ),
     },
     {
       id: 'kind',
       header: p.columns.kind,
-      width: '150px',
+      width: '130px',
       render: ({ row }) =>
         row && (
           <Badge tone={kindTone(row.kind)} testId="row-kind">
@@ -146,7 +152,7 @@ export function PlanTable({ planId, filter, editable, onTotal }: Props) {
     {
       id: 'outcome',
       header: p.columns.outcome,
-      width: '170px',
+      width: '150px',
       render: ({ row }) =>
         row?.outcome && (
           <span title={row.outcome.message}>
@@ -229,7 +235,7 @@ function Detail({ row, editable, planId }: DetailProps) {
   }
   switch (row.kind) {
     case 'update':
-      return <Changes row={row} max={2} />;
+      return <Changes row={row} max={1} />;
     case 'invalid':
       return (
         <span className={styles.detail} title={row.problems.join('\n')}>
@@ -269,7 +275,11 @@ function Changes({ row, max }: { row: ImportRowView; max: number }) {
         <span key={c.field} className={styles.change}>
           <span className={styles.fieldName}>{c.field} : </span>
           <span className={styles.before}>{c.before || p.empty}</span>
-          {' → '}
+        </span>
+      ))}
+      {row.changes.slice(0, max).map((c) => (
+        <span key={`${c.field}-after`} className={styles.change}>
+          {'→ '}
           <span className={styles.after}>{c.after || p.empty}</span>
         </span>
       ))}

@@ -55,15 +55,14 @@ describe('the import preview', () => {
       ),
     );
     const first = screen.getAllByTestId('row-changes')[0]!;
-    expect(first).toHaveTextContent('label : Ancienne appli 0000 → Application école 0000');
+    expect(first).toHaveTextContent('label : Ancienne appli 0000');
+    expect(first).toHaveTextContent('→ Application école 0000');
     expect(backend.last('import_rows')?.kinds).toEqual(['update']);
 
     await user.click(screen.getByTestId('filter-update'));
     await user.click(screen.getByTestId('filter-conflict'));
     await waitFor(() => expect(screen.getAllByTestId('conflict-choice').length).toBeGreaterThan(0));
-    expect(screen.getAllByTestId('plan-row')[0]).toHaveTextContent(
-      'Même clé sur les lignes 18, 19 de la source',
-    );
+    expect(screen.getAllByTestId('plan-row')[0]).toHaveTextContent('Clé en double (lignes 18, 19)');
   });
 
   it('resolves a conflict, deselects a row, applies with progress, reports, and undoes', async () => {

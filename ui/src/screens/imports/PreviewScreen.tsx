@@ -63,7 +63,7 @@ export function PreviewScreen({ planId }: Props) {
   }
   const v = view.data;
   const editable = v.state === 'planned';
-  const reported = v.appliedAt !== undefined;
+  const reported = v.appliedAt != null;
   const toggleKind = (kind: RowKind) =>
     setFilter((f) => ({
       ...f,
@@ -98,7 +98,9 @@ export function PreviewScreen({ planId }: Props) {
       </p>
       <div className={styles.top}>
         <section className={styles.panel} style={{ marginBottom: 0 }}>
-          <h2 className={styles.panelTitle}>{t.imports.preview.chartTitle}</h2>
+          <h2 className={styles.panelTitle}>
+            {editable ? t.imports.preview.chartTitle : t.imports.preview.chartTitleApplied}
+          </h2>
           <CountsChart counts={v.counts} active={filter.kinds} onPick={pickKind} />
         </section>
         <section className={styles.panel} style={{ marginBottom: 0 }} data-testid="apply-panel">
@@ -220,9 +222,7 @@ function ApplyPanel({ view, progress }: ApplyProps) {
               {a.progress(live?.done ?? 0, live?.total ?? 0)}
             </span>
             <span data-testid="progress-eta">
-              {live?.etaSeconds !== undefined && live?.etaSeconds !== null
-                ? a.eta(durationText(live.etaSeconds))
-                : a.etaUnknown}
+              {live?.etaSeconds != null ? a.eta(durationText(live.etaSeconds)) : a.etaUnknown}
             </span>
           </div>
           {live && <Outcomes counts={live.outcomes} />}
