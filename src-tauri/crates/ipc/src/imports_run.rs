@@ -26,17 +26,16 @@ use chrono::{DateTime, Utc};
 use passerelle_connectors::files::{read_file, Piece, ReadOptions};
 use passerelle_imports::{
     apply_plan_except, fetch_records, plan_records, records_with_key, take_source, undo_plan,
-    ApplySink, ConflictReason, Journal, MissingAction, Plan, PlanRow, RowClass, RowOutcome,
-    RowReport,
+    ApplySink, Journal, Plan, PlanRow, RowClass, RowOutcome, RowReport,
 };
 use passerelle_mapping::{NoLookups, Profile, SourceKind, SourceRow};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use crate::api::{Api, EventSink};
 use crate::error::{ErrorCode, IpcError};
 use crate::imports::*;
+use crate::imports_rows::{count_outcome, kind_of, meta_view, outcome_kind, row_text, writes};
 
 /// The plans open in this app and the runs going on.
 pub(crate) struct Imports {
@@ -57,38 +56,38 @@ impl Imports {
 }
 
 /// An open plan.
-struct Loaded {
-    folder: PathBuf,
-    plan: Plan,
-    meta: Meta,
+pub(crate) struct Loaded {
+    pub(crate) folder: PathBuf,
+    pub(crate) plan: Plan,
+    pub(crate) meta: Meta,
     /// Each row's text, lowercased, for the search box.
-    text: Vec<String>,
+    pub(crate) text: Vec<String>,
     /// What applying or undoing did to each row, by index.
-    outcomes: HashMap<usize, RowOutcome>,
+    pub(crate) outcomes: HashMap<usize, RowOutcome>,
 }
 
 /// `import.json`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Meta {
-    plan_id: String,
-    profile_id: String,
-    profile_name: String,
-    entity: String,
-    key_field: String,
-    source_name: String,
-    created_at: DateTime<Utc>,
-    applied_at: Option<DateTime<Utc>>,
-    undone_at: Option<DateTime<Utc>>,
-    state: ImportState,
-    error: Option<String>,
-    deselected: BTreeSet<usize>,
-    choices: BTreeMap<usize, ConflictChoice>,
-    resolved: BTreeMap<usize, PlanRow>,
-    counts: PlanCounts,
-    rows: u64,
-    to_write: u64,
-    outcomes: OutcomeCounts,
+pub(crate) struct Meta {
+    pub(crate) plan_id: String,
+    pub(crate) profile_id: String,
+    pub(crate) profile_name: String,
+    pub(crate) entity: String,
+    pub(crate) key_field: String,
+    pub(crate) source_name: String,
+    pub(crate) created_at: DateTime<Utc>,
+    pub(crate) applied_at: Option<DateTime<Utc>>,
+    pub(crate) undone_at: Option<DateTime<Utc>>,
+    pub(crate) state: ImportState,
+    pub(crate) error: Option<String>,
+    pub(crate) deselected: BTreeSet<usize>,
+    pub(crate) choices: BTreeMap<usize, ConflictChoice>,
+    pub(crate) resolved: BTreeMap<usize, PlanRow>,
+    pub(crate) counts: PlanCounts,
+    pub(crate) rows: u64,
+    pub(crate) to_write: u64,
+    pub(crate) outcomes: OutcomeCounts,
 }
 
 fn internal(what: &str, e: impl std::fmt::Display) -> IpcError {
@@ -96,7 +95,7 @@ fn internal(what: &str, e: impl std::fmt::Display) -> IpcError {
 }
 
 /// Write `text` to `path` through a temp file renamed over it.
-fn write_atomic(path: &Path, text: &str) -> Result<(), IpcError> {
+pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<(), IpcError> {
     let tmp = path.with_extension("tmp");
     std::fs::write(&tmp, text)
         .and_then(|()| std::fs::rename(&tmp, path))
@@ -106,291 +105,6 @@ fn write_atomic(path: &Path, text: &str) -> Result<(), IpcError> {
                 e,
             )
         })
-}
-
-fn kind_of(class: &RowClass) -> RowKind {
-    match class {
-        RowClass::Create => RowKind::Create,
-        RowClass::Update { .. } => RowKind::Update,
-        RowClass::Unchanged => RowKind::Unchanged,
-        RowClass::Conflict { .. } => RowKind::Conflict,
-        RowClass::Invalid { .. } => RowKind::Invalid,
-        RowClass::Missing { .. } => RowKind::Missing,
-    }
-}
-
-/// Whether applying the row writes something.
-fn writes(row: &PlanRow) -> bool {
-    match &row.class {
-        RowClass::Create | RowClass::Update { .. } => true,
-        RowClass::Missing { action } => *action != MissingAction::Ignore,
-        _ => false,
-    }
-}
-
-fn outcome_kind(outcome: &RowOutcome) -> OutcomeKind {
-    match outcome {
-        RowOutcome::Created { .. } => OutcomeKind::Created,
-        RowOutcome::Updated { .. } => OutcomeKind::Updated,
-        RowOutcome::Skipped => OutcomeKind::Skipped,
-        RowOutcome::Stale { .. } => OutcomeKind::Stale,
-        RowOutcome::Tagged { .. } => OutcomeKind::Tagged,
-        RowOutcome::Archived { .. } => OutcomeKind::Archived,
-        RowOutcome::Undone { .. } => OutcomeKind::Undone,
-        RowOutcome::Failed { .. } => OutcomeKind::Failed,
-        RowOutcome::Unsupported { .. } => OutcomeKind::Unsupported,
-    }
-}
-
-fn count_outcome(counts: &mut OutcomeCounts, outcome: &RowOutcome) {
-    let n = match outcome_kind(outcome) {
-        OutcomeKind::Created => &mut counts.created,
-        OutcomeKind::Updated => &mut counts.updated,
-        OutcomeKind::Tagged => &mut counts.tagged,
-        OutcomeKind::Archived => &mut counts.archived,
-        OutcomeKind::Skipped => &mut counts.skipped,
-        OutcomeKind::Stale => &mut counts.stale,
-        OutcomeKind::Failed => &mut counts.failed,
-        OutcomeKind::Unsupported => &mut counts.unsupported,
-        OutcomeKind::Undone => &mut counts.undone,
-    };
-    *n += 1;
-}
-
-/// A value as the DPO reads it: text as is, a tag or an area by its label, nothing as empty.
-fn value_text(value: &Value) -> String {
-    match value {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Object(o) => ["label", "name", "id"]
-            .iter()
-            .find_map(|k| o.get(*k).filter(|v| !v.is_null()).map(value_text))
-            .unwrap_or_else(|| value.to_string()),
-        Value::Array(items) => items.iter().map(value_text).collect::<Vec<_>>().join(", "),
-        other => other.to_string(),
-    }
-}
-
-fn id_text(id: &Value) -> String {
-    id.as_str().map_or_else(|| id.to_string(), str::to_owned)
-}
-
-fn label_of(row: &PlanRow) -> Option<String> {
-    ["label", "name", "title"]
-        .iter()
-        .find_map(|k| row.values.get(*k))
-        .map(value_text)
-        .filter(|s| !s.is_empty())
-}
-
-fn row_text(row: &PlanRow) -> String {
-    let mut text = row.key.clone().unwrap_or_default();
-    for value in row.values.values() {
-        text.push('\u{1f}');
-        text.push_str(&value_text(value));
-    }
-    if let RowClass::Update { changes } = &row.class {
-        for c in changes {
-            text.push('\u{1f}');
-            text.push_str(&c.field);
-            text.push('\u{1f}');
-            text.push_str(&value_text(&c.before));
-        }
-    }
-    if let Some(n) = row.source_row {
-        text.push_str(&format!("\u{1f}{n}"));
-    }
-    text.to_lowercase()
-}
-
-impl Loaded {
-    fn row(&self, index: usize) -> &PlanRow {
-        self.meta
-            .resolved
-            .get(&index)
-            .unwrap_or(&self.plan.rows[index])
-    }
-
-    fn selected(&self, index: usize) -> bool {
-        writes(self.row(index)) && !self.meta.deselected.contains(&index)
-    }
-
-    /// The counts of `meta` from the rows, choices and outcomes.
-    fn recount(&mut self) {
-        let mut counts = PlanCounts::default();
-        let mut to_write = 0;
-        for index in 0..self.plan.rows.len() {
-            let n = match kind_of(&self.row(index).class) {
-                RowKind::Create => &mut counts.create,
-                RowKind::Update => &mut counts.update,
-                RowKind::Unchanged => &mut counts.unchanged,
-                RowKind::Conflict => &mut counts.conflict,
-                RowKind::Invalid => &mut counts.invalid,
-                RowKind::Missing => &mut counts.missing,
-            };
-            *n += 1;
-            to_write += u64::from(self.selected(index));
-        }
-        let mut outcomes = OutcomeCounts::default();
-        for outcome in self.outcomes.values() {
-            count_outcome(&mut outcomes, outcome);
-        }
-        self.meta.counts = counts;
-        self.meta.to_write = to_write;
-        self.meta.rows = self.plan.rows.len() as u64;
-        self.meta.outcomes = outcomes;
-    }
-
-    fn save(&self) -> Result<(), IpcError> {
-        let text = serde_json::to_string_pretty(&self.meta).expect("BUG: meta serialises");
-        write_atomic(&self.folder.join("import.json"), &text)
-    }
-
-    /// The plan as it is applied: resolved rows in place of their conflicts.
-    fn effective_plan(&self) -> Plan {
-        let mut plan = self.plan.clone();
-        for (index, row) in &self.meta.resolved {
-            plan.rows[*index] = row.clone();
-        }
-        plan.summary = passerelle_imports::PlanSummary::of(&plan.rows);
-        plan
-    }
-
-    fn row_view(&self, index: usize) -> ImportRowView {
-        let row = self.row(index);
-        let planned = &self.plan.rows[index];
-        let conflict = match &planned.class {
-            RowClass::Conflict { reason } => Some(conflict_view(reason, &self.plan.key_field)),
-            _ => None,
-        };
-        let changes = match &row.class {
-            RowClass::Update { changes } => changes
-                .iter()
-                .map(|c| FieldChangeView {
-                    field: c.field.clone(),
-                    before: value_text(&c.before),
-                    after: value_text(&c.after),
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        let problems = match &row.class {
-            RowClass::Invalid { problems } => problems.iter().map(|p| p.message.clone()).collect(),
-            _ => Vec::new(),
-        };
-        let missing = match &row.class {
-            RowClass::Missing { action } => Some(match action {
-                MissingAction::Ignore => MissingView {
-                    action: "ignore".into(),
-                    label: None,
-                },
-                MissingAction::Tag { label } => MissingView {
-                    action: "tag".into(),
-                    label: Some(label.clone()),
-                },
-                MissingAction::Archive => MissingView {
-                    action: "archive".into(),
-                    label: None,
-                },
-            }),
-            _ => None,
-        };
-        ImportRowView {
-            index: index as u32,
-            source_row: row.source_row,
-            key: row.key.clone(),
-            label: label_of(row),
-            kind: kind_of(&row.class),
-            planned: kind_of(&planned.class),
-            changes,
-            conflict,
-            choice: self.meta.choices.get(&index).copied(),
-            problems,
-            missing,
-            selected: self.selected(index),
-            selectable: writes(row) && self.meta.state == ImportState::Planned,
-            outcome: self.outcomes.get(&index).map(outcome_view),
-        }
-    }
-
-    fn view(&self) -> ImportView {
-        let m = &self.meta;
-        ImportView {
-            plan_id: m.plan_id.clone(),
-            profile_id: m.profile_id.clone(),
-            profile_name: m.profile_name.clone(),
-            entity: m.entity.clone(),
-            key_field: m.key_field.clone(),
-            source_name: m.source_name.clone(),
-            created_at: m.created_at.to_rfc3339(),
-            applied_at: m.applied_at.map(|t| t.to_rfc3339()),
-            undone_at: m.undone_at.map(|t| t.to_rfc3339()),
-            state: m.state,
-            counts: m.counts,
-            rows: m.rows,
-            to_write: m.to_write,
-            outcomes: m.outcomes,
-            error: m.error.clone(),
-        }
-    }
-}
-
-fn meta_view(m: Meta) -> ImportView {
-    ImportView {
-        plan_id: m.plan_id,
-        profile_id: m.profile_id,
-        profile_name: m.profile_name,
-        entity: m.entity,
-        key_field: m.key_field,
-        source_name: m.source_name,
-        created_at: m.created_at.to_rfc3339(),
-        applied_at: m.applied_at.map(|t| t.to_rfc3339()),
-        undone_at: m.undone_at.map(|t| t.to_rfc3339()),
-        state: m.state,
-        counts: m.counts,
-        rows: m.rows,
-        to_write: m.to_write,
-        outcomes: m.outcomes,
-        error: m.error,
-    }
-}
-
-fn conflict_view(reason: &ConflictReason, key_field: &str) -> ConflictView {
-    let message = reason.message(key_field);
-    match reason {
-        ConflictReason::DuplicateInSource { rows } => ConflictView {
-            cause: ConflictCause::DuplicateInSource,
-            rows: rows.clone(),
-            ids: Vec::new(),
-            message,
-        },
-        ConflictReason::SeveralInDastra { ids } => ConflictView {
-            cause: ConflictCause::SeveralInDastra,
-            rows: Vec::new(),
-            ids: ids.iter().map(id_text).collect(),
-            message,
-        },
-    }
-}
-
-fn outcome_view(outcome: &RowOutcome) -> RowOutcomeView {
-    let (id, message) = match outcome {
-        RowOutcome::Created { id }
-        | RowOutcome::Updated { id }
-        | RowOutcome::Stale { id }
-        | RowOutcome::Tagged { id }
-        | RowOutcome::Archived { id }
-        | RowOutcome::Undone { id } => (Some(id_text(id)), None),
-        RowOutcome::Failed { message } | RowOutcome::Unsupported { message } => {
-            (None, Some(message.clone()))
-        }
-        RowOutcome::Skipped => (None, None),
-    };
-    RowOutcomeView {
-        kind: outcome_kind(outcome),
-        id,
-        message,
-    }
 }
 
 /// The records of `path` as source rows, the way `profile` says to read them.

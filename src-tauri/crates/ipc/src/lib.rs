@@ -26,6 +26,7 @@ mod dto;
 mod error;
 mod evidence;
 mod imports;
+mod imports_rows;
 mod imports_run;
 
 pub use api::{Api, ApiParts, EventSink, Session, Settings, SettingsStore, WorkspaceTarget};
