@@ -64,6 +64,7 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
         audit,
         packages: Some(data_dir.join("packages")),
         imports: Some(data_dir.join("imports")),
+        mapping_profiles: Some(data_dir.join("mapping-profiles")),
     });
     // The workspace chosen last time; when it cannot be opened (keyring locked, network
     // down), the app starts on the sandbox, which the header says plainly.

@@ -13,6 +13,7 @@
 mod discovery;
 mod driver;
 mod imports;
+mod mapping;
 
 use std::time::Duration;
 
@@ -170,9 +171,9 @@ async fn the_registers_list_assets_actors_and_contracts() {
             .await;
         app.screenshot(&format!("{screen}-fr")).await;
     }
-    app.click("[data-testid=nav-mapping]").await;
-    app.wait_for("[data-testid=not-built]").await;
-    app.screenshot("mapping-fr").await;
+    app.click("[data-testid=nav-imports]").await;
+    app.wait_for("[data-testid=import-profile]").await;
+    app.screenshot("imports-fr").await;
 
     app.finish().await;
 }

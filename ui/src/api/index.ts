@@ -6,3 +6,4 @@ export * from './connections';
 export * from './discovery';
 export * from './evidence';
 export * from './imports';
+export * from './mapping';

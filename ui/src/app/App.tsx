@@ -16,7 +16,7 @@ import { DsarDetailScreen } from '../screens/dsar-detail/DsarDetailScreen';
 import { ImportsScreen } from '../screens/imports/ImportsScreen';
 import { PreviewScreen } from '../screens/imports/PreviewScreen';
 import { InboxScreen } from '../screens/inbox/InboxScreen';
-import { NotBuiltScreen } from '../screens/not-built/NotBuiltScreen';
+import { MappingScreen } from '../screens/mapping/MappingScreen';
 import { ActorsScreen } from '../screens/registers/ActorsScreen';
 import { AssetsScreen } from '../screens/registers/AssetsScreen';
 import { ContractsScreen } from '../screens/registers/ContractsScreen';
@@ -144,6 +144,8 @@ function CurrentScreen({ route, navigate }: ScreenProps) {
       return <ImportsScreen onOpen={(planId) => navigate({ screen: 'import', planId })} />;
     case 'import':
       return <PreviewScreen key={route.planId} planId={route.planId} />;
+    case 'mapping':
+      return <MappingScreen onPlan={() => navigate({ screen: 'imports' })} />;
     case 'audit':
       return (
         <AuditScreen
@@ -152,7 +154,8 @@ function CurrentScreen({ route, navigate }: ScreenProps) {
         />
       );
     default:
-      return <NotBuiltScreen screen={route.screen} />;
+      // Every screen of the navigation is built; a planned one would be drawn here.
+      return null;
   }
 }
 

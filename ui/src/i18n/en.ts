@@ -4,6 +4,7 @@ import { connections } from './connections.en';
 import { discovery } from './discovery.en';
 import { evidence } from './evidence.en';
 import { imports } from './imports.en';
+import { mapping } from './mapping.en';
 import type { Messages } from './fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -213,6 +214,7 @@ export const en: Messages = {
   discovery,
   evidence,
   imports,
+  mapping,
   planned: {
     badge: 'Not built yet',
     notice:

@@ -19,6 +19,7 @@ import { connections } from './connections.fr';
 import { discovery } from './discovery.fr';
 import { evidence } from './evidence.fr';
 import { imports } from './imports.fr';
+import { mapping } from './mapping.fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -229,6 +230,7 @@ export const fr = {
   discovery,
   evidence,
   imports,
+  mapping,
   planned: {
     badge: 'Pas encore construit',
     notice:

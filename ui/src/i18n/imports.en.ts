@@ -118,6 +118,7 @@ export const imports: Messages['imports'] = {
     more: (n) => `+${n} more ${plural(n, 'field', 'fields')}`,
     duplicateInSource: (rows) => `Duplicate key (rows ${rows})`,
     severalInDastra: (ids) => `Key on several Dastra records (${ids})`,
+    ambiguousLookup: 'Name found on several Dastra records',
     choose: 'What to do with this conflict?',
     undecided: 'To decide…',
     takeSourceOnlyDuplicates:

@@ -123,6 +123,7 @@ export const imports = {
     more: (n: number) => `+${n} ${plural(n, 'autre champ', 'autres champs')}`,
     duplicateInSource: (rows: string) => `Clé en double (lignes ${rows})`,
     severalInDastra: (ids: string) => `Clé sur plusieurs fiches Dastra (${ids})`,
+    ambiguousLookup: 'Nom trouvé sur plusieurs fiches Dastra',
     choose: 'Que faire de ce conflit ?',
     undecided: 'À décider…',
     takeSourceOnlyDuplicates:

@@ -16,6 +16,7 @@ import { fakeConnections, type ConnectionOptions } from './fakeConnections';
 import { fakeDiscovery, type DiscoveryControl, type DiscoveryOptions } from './fakeDiscovery';
 import { fakeEvidence, type EvidenceControl, type EvidenceOptions } from './fakeEvidence';
 import { fakeImports, type ImportsControl, type ImportsOptions } from './fakeImports';
+import { fakeMapping, type MappingControl } from './fakeMapping';
 import { ACTORS, APP_INFO, ASSETS, CONTRACTS, DSARS, dsarDetail } from './fixtures';
 
 type Name = keyof Commands;
@@ -46,6 +47,8 @@ export type FakeBackend = {
   evidence: EvidenceControl;
   /** The import plans (see fakeImports.ts). */
   imports: ImportsControl;
+  /** The files the studio can open and the saved profiles (see fakeMapping.ts). */
+  mapping: MappingControl;
 };
 
 type Options = ConnectionOptions & {
@@ -127,10 +130,12 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
   );
 
   const imports = fakeImports(emit, options.imports);
+  const mapping = fakeMapping();
 
   const handlers: { [K in Name]: Handler<K> } = {
     ...evidence.handlers,
     ...imports.handlers,
+    ...mapping.handlers,
     app_info: () => info(),
     settings_update: (req) => {
       if (req.language) preference = req.language;
@@ -253,6 +258,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     discovery: discovery.control,
     evidence: evidence.control,
     imports: imports.control,
+    mapping: mapping.control,
   };
 }
 

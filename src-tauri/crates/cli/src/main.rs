@@ -14,12 +14,15 @@
 //! same database; see `audit`.
 //! `passerelle package --job JOB --out DIR` builds the evidence package of a reviewed job, and
 //! `passerelle attach --request ID --package FILE` attaches it to the request (once only) and
-//! can update the request; see `evidence`. `workspace` holds what these commands share.
+//! can update the request; see `evidence`.
+//! `passerelle import plan|apply|undo|history` plans an import from a mapping profile and a
+//! source, applies it with a journal, undoes it, and lists past imports; see `import`. `workspace` holds what these commands share.
 
 mod audit;
 mod connections;
 mod discover;
 mod evidence;
+mod import;
 mod workspace;
 
 use std::path::PathBuf;
@@ -51,6 +54,8 @@ enum Command {
     Package(evidence::PackageArgs),
     /// Attach an evidence package to its request in Dastra, once only; optionally update it.
     Attach(evidence::AttachArgs),
+    /// Import a CMDB export, a spreadsheet, a query or an API into Dastra: plan, apply, undo.
+    Import(import::ImportArgs),
 }
 
 #[derive(clap::Args)]
@@ -92,6 +97,10 @@ async fn main() -> anyhow::Result<ExitCode> {
         },
         Command::Package(args) => Ok(evidence::package(args).await.map_or_else(failed, ok)),
         Command::Attach(args) => Ok(evidence::attach(args).await.map_or_else(failed, ok)),
+        Command::Import(args) => match import::run(args).await {
+            Ok(code) => Ok(code),
+            Err(e) => Ok(failed(e)),
+        },
     }
 }
 

@@ -3,8 +3,6 @@
 //! Problems with single rows (an invalid value, a duplicate key, a stale record) are not
 //! errors: they are classes of rows in the plan, so that a whole import can be reviewed at once.
 
-use passerelle_mapping::Entity;
-
 /// Why an import operation failed as a whole.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -14,12 +12,12 @@ pub enum Error {
     Dastra(#[from] passerelle_dastra::Error),
     /// A list page of the target collection is not shaped like Dastra's `{items, total}`.
     #[error(
-        "import error: the {entity} list page {page} is not a Dastra list ({reason}): check that \
-         the connection points at a Dastra API"
+        "import error: the {collection} list page {page} is not a Dastra list ({reason}): check \
+         that the connection points at a Dastra API"
     )]
     ListShape {
-        /// The entity being listed.
-        entity: Entity,
+        /// The collection being listed (`Assets`).
+        collection: String,
         /// The page number, from 1.
         page: u32,
         /// What was wrong with it.

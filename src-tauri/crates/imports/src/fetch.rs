@@ -32,15 +32,31 @@ pub async fn fetch_records(
     entity: Entity,
     page_size: u32,
 ) -> Result<Vec<Value>> {
-    let path = client.workspace_path(collection(entity))?;
+    let out = fetch_collection(client, collection(entity), page_size).await?;
+    tracing::debug!(%entity, records = out.len(), "fetched the current records");
+    Ok(out)
+}
+
+/// Every record of the workspace collection `name` (`Tags`), `page_size` at a time; a
+/// collection answering a bare array is read in one request.
+pub async fn fetch_collection(
+    client: &DastraClient,
+    name: &str,
+    page_size: u32,
+) -> Result<Vec<Value>> {
+    let path = client.workspace_path(name)?;
     let size = page_size.clamp(1, MAX_PAGE_SIZE).to_string();
     let mut out: Vec<Value> = Vec::new();
     for page in 1u32.. {
         let number = page.to_string();
         let query = [("page", number.as_str()), ("size", size.as_str())];
         let mut answer = client.get_json(&path, &query).await?;
+        // NOTE: some collections (`Tags`) answer a bare array, all at once.
+        if let (1, Value::Array(items)) = (page, &mut answer) {
+            return Ok(std::mem::take(items));
+        }
         let shape = |reason: &str| Error::ListShape {
-            entity,
+            collection: name.to_owned(),
             page,
             reason: reason.to_owned(),
         };
@@ -57,7 +73,6 @@ pub async fn fetch_records(
             break;
         }
     }
-    tracing::debug!(%entity, records = out.len(), "fetched the current records");
     Ok(out)
 }
 

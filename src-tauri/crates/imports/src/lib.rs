@@ -69,18 +69,22 @@ mod error;
 pub mod fetch;
 pub mod fingerprint;
 pub mod journal;
+pub mod lookups;
 pub mod plan;
 pub mod resolve;
+pub mod source;
 pub mod undo;
 
 pub use apply::{apply_plan, apply_plan_except, ApplyReport, ApplySink, RowOutcome, RowReport};
 pub use error::{Error, Result};
-pub use fetch::{collection, fetch_records, records_with_key};
+pub use fetch::{collection, fetch_collection, fetch_records, records_with_key};
 pub use fingerprint::Fingerprint;
 pub use journal::{Journal, JournalEntry, RowState};
+pub use lookups::{fetch_lookups, lookup_kinds};
 pub use plan::{
     normalize_key, plan_import, plan_records, ConflictReason, FieldChange, MissingAction, Plan,
     PlanOptions, PlanRow, PlanSummary, RowClass, TargetRecord, PLAN_VERSION,
 };
 pub use resolve::{take_source, ResolveError};
+pub use source::{read_file_source, read_source, SourceData, SourceError, SourceSpec};
 pub use undo::undo_plan;

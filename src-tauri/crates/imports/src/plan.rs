@@ -162,6 +162,11 @@ pub enum ConflictReason {
         /// Their ids.
         ids: Vec<Value>,
     },
+    /// A look-up found several Dastra records with the name (the row's only problems).
+    AmbiguousLookup {
+        /// One per ambiguous look-up, naming the column and the records.
+        problems: Vec<Problem>,
+    },
 }
 
 impl ConflictReason {
@@ -177,6 +182,10 @@ impl ConflictReason {
                  Dastra, or archive the extra ones",
                 join(ids.iter())
             ),
+            ConflictReason::AmbiguousLookup { problems } => {
+                let each: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+                each.join("; ")
+            }
         }
     }
 }
@@ -363,6 +372,18 @@ fn classify(
         values: record.values,
         class: RowClass::Unchanged,
     };
+    let ambiguous = !record.problems.is_empty()
+        && record
+            .problems
+            .iter()
+            .all(|p| p.kind == passerelle_mapping::ProblemKind::AmbiguousLookup);
+    if ambiguous && record.key.is_some() {
+        let reason = ConflictReason::AmbiguousLookup {
+            problems: record.problems,
+        };
+        row.class = RowClass::Conflict { reason };
+        return row;
+    }
     let key = match &record.key {
         Some(key) if record.problems.is_empty() => normalize_key(key),
         _ => {

@@ -47,6 +47,12 @@ pub enum ResolveError {
         /// The Dastra field matched on.
         key_field: String,
     },
+    /// A name the row looks up matches several Dastra records.
+    #[error(
+        "import error: a name in this row matches several Dastra records: rename them in \
+         Dastra (or map the value to one of them), then plan the import again"
+    )]
+    AmbiguousLookup,
     /// Another row with the same key was taken already.
     #[error(
         "import error: source row {taken} with the same key is already taken: keep Dastra's \
@@ -82,6 +88,9 @@ pub fn take_source(
                 key_field: plan.key_field.clone(),
             })
         }
+        RowClass::Conflict {
+            reason: ConflictReason::AmbiguousLookup { .. },
+        } => return Err(ResolveError::AmbiguousLookup),
         _ => return Err(ResolveError::NotAConflict { index }),
     };
     let taken = plan.rows.iter().enumerate().find(|(i, r)| {

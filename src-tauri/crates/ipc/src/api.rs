@@ -178,6 +178,8 @@ pub struct ApiParts {
     /// Where import plans, their choices and journals are kept (`imports/` in the app data
     /// folder); `None` and the import commands say they cannot keep plans.
     pub imports: Option<std::path::PathBuf>,
+    /// Where mapping profiles are saved, one folder per profile.
+    pub mapping_profiles: Option<std::path::PathBuf>,
 }
 
 /// What a session has open: the current workspace.
@@ -206,6 +208,8 @@ pub struct Api {
     pub(crate) packages: Option<std::path::PathBuf>,
     /// Import plans open and runs going on.
     pub(crate) imports: crate::imports_run::Imports,
+    /// Where mapping profiles are saved.
+    pub(crate) mapping_profiles: Option<std::path::PathBuf>,
 }
 
 impl Api {
@@ -229,6 +233,7 @@ impl Api {
             audit: parts.audit,
             packages: parts.packages,
             imports: crate::imports_run::Imports::new(parts.imports),
+            mapping_profiles: parts.mapping_profiles,
         }
     }
 

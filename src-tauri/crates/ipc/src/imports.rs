@@ -251,6 +251,8 @@ pub enum ConflictCause {
     DuplicateInSource,
     /// Several Dastra records have its key.
     SeveralInDastra,
+    /// A name looked up in Dastra (a tag, an area, a vendor) matches several records.
+    AmbiguousLookup,
 }
 
 /// A conflict: its cause, who is involved, and the engine's sentence.

@@ -270,6 +270,12 @@ pub(crate) fn conflict_view(reason: &ConflictReason, key_field: &str) -> Conflic
             ids: ids.iter().map(id_text).collect(),
             message,
         },
+        ConflictReason::AmbiguousLookup { .. } => ConflictView {
+            cause: ConflictCause::AmbiguousLookup,
+            rows: Vec::new(),
+            ids: Vec::new(),
+            message,
+        },
     }
 }
 

@@ -28,6 +28,8 @@ mod evidence;
 mod imports;
 mod imports_rows;
 mod imports_run;
+mod mapping;
+mod mapping_store;
 
 pub use api::{Api, ApiParts, EventSink, Session, Settings, SettingsStore, WorkspaceTarget};
 pub use connections::*;
@@ -36,6 +38,8 @@ pub use dto::*;
 pub use error::{ErrorCode, IpcError};
 pub use evidence::*;
 pub use imports::*;
+pub use mapping::*;
+pub use mapping_store::*;
 pub use passerelle_connectors::TestReport;
 
 /// Calls `$callback! { name: Request => Response, … }` with the whole command list.
@@ -81,6 +85,16 @@ macro_rules! with_commands {
             import_cancel: ImportIdRequest => ImportView,
             import_undo: ImportIdRequest => ImportView,
             import_history: ImportHistoryRequest => ImportHistory,
+            mapping_targets: MappingTargetsRequest => MappingTargetsResponse,
+            mapping_source_open: MappingSourceOpenRequest => SourceView,
+            mapping_suggest: MappingSuggestRequest => MappingSuggestions,
+            mapping_preview: MappingPreviewRequest => MappingPreview,
+            mapping_profile_save: ProfileSaveRequest => ProfileSummary,
+            mapping_profile_list: ProfileListRequest => ProfileListResponse,
+            mapping_profile_get: ProfileGetRequest => StoredProfile,
+            mapping_profile_duplicate: ProfileDuplicateRequest => ProfileSummary,
+            mapping_profile_export: ProfileExportRequest => ProfileExportResponse,
+            mapping_profile_import: ProfileImportRequest => ProfileSummary,
         }
     };
 }

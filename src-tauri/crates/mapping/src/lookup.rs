@@ -13,6 +13,7 @@ use serde_json::Value;
 
 /// What a look-up searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum LookupKind {
     /// A tag, by label.
@@ -39,8 +40,10 @@ impl LookupKind {
 
 /// One Dastra record a look-up found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Resolved {
     /// Its id, as Dastra writes it (a number, or a UUID string).
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub id: Value,
     /// Its label as Dastra spells it.
     pub label: String,

@@ -141,6 +141,7 @@ pub fn rfc3339(at: NaiveDateTime) -> String {
 
 /// Which character separates the decimals of a number.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum DecimalMark {
     /// French: `1 234,5`; dots are thousands separators.

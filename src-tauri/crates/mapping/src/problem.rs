@@ -13,6 +13,7 @@ pub const QUOTE_CHARS: usize = 60;
 
 /// What kind of fix a problem asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ProblemKind {
     /// The profile reads a column the source does not have.
@@ -41,6 +42,7 @@ pub enum ProblemKind {
 
 /// One thing to fix before a record can be imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     /// The source row (as the reader numbers it), or `None` for a problem of the whole source.

@@ -27,6 +27,7 @@ pub const PROFILE_VERSION: u32 = 1;
 
 /// A mapping profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Profile {
     /// The format version ([`PROFILE_VERSION`] when written by this build).
@@ -52,6 +53,7 @@ pub struct Profile {
 /// Where a profile's records come from. The profile only describes the source; reading it is
 /// the connectors' job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SourceSpec {
     /// A short name for the source system (`servicenow`), used in the default tag of
@@ -64,6 +66,7 @@ pub struct SourceSpec {
 
 /// The kinds of source, each with its options.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum SourceKind {
     /// A CSV file; delimiter and encoding are detected unless given.
@@ -106,6 +109,7 @@ pub enum SourceKind {
 /// The match key: a source expression compared with a Dastra field (`u_number` → `ref`).
 /// Its value is also written to that field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MatchKey {
     /// The source column.
@@ -119,6 +123,7 @@ pub struct MatchKey {
 
 /// One target field and how its value is computed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FieldMapping {
     /// The Dastra field.
@@ -145,6 +150,7 @@ impl FieldMapping {
 
 /// What the import does with Dastra records that the source does not have (any more).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "action", rename_all = "camelCase", deny_unknown_fields)]
 pub enum MissingPolicy {
     /// Leave them alone.

@@ -25,6 +25,7 @@ use crate::Profile;
 
 /// One record of a source, as the connectors read it: `(field, value)` pairs in source order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SourceRow {
     /// The row's number in the source (a CSV line's row, a JSON record's rank), for messages.
@@ -59,6 +60,7 @@ impl SourceRow {
 
 /// What one row becomes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MappedRecord {
     /// The source row it comes from.
@@ -66,6 +68,7 @@ pub struct MappedRecord {
     /// The match key's value, or `None` when it is empty (a [`ProblemKind::MissingKey`]).
     pub key: Option<String>,
     /// The target body: Dastra's JSON property names and values; empty results left out.
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown>"))]
     pub values: Map<String, Value>,
     /// What must be fixed before this record can be imported; empty when it is valid.
     pub problems: Vec<Problem>,

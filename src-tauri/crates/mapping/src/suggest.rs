@@ -158,6 +158,7 @@ pub const SAME_MEANING: &[&[&str]] = &[
 
 /// A source column with a few of its values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ColumnSample {
     /// The column's name.
@@ -192,6 +193,7 @@ impl ColumnSample {
 
 /// A suggested field mapping.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Suggestion {
     /// The Dastra field.

@@ -33,6 +33,7 @@ use serde_json::Value;
 
 /// The Dastra entities a profile can target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Entity {
     /// An asset of the asset register (`AssetDto`): applications, servers, buildings…
@@ -97,6 +98,7 @@ pub const REFERENCES: &[(&str, Referenced)] = &[
 
 /// What a reference field points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Referenced {
     /// An organisational unit (`AreaDto`).
@@ -111,6 +113,7 @@ pub enum Referenced {
 
 /// How a reference is written in a body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum RefShape {
     /// The bare id (`"areaId": 3`).
@@ -121,6 +124,7 @@ pub enum RefShape {
 
 /// The type of a target field, as the contract gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", tag = "type")]
 pub enum FieldType {
     /// Text.
@@ -182,6 +186,7 @@ impl FieldType {
 
 /// One field a profile can write.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TargetField {
     /// The JSON property name (`label`, `areaId`).
@@ -201,6 +206,7 @@ pub struct TargetField {
 
 /// The writable fields of one entity, in contract order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TargetSchema {
     /// The entity.

@@ -30,6 +30,7 @@ use crate::{Error, Result};
 
 /// One step of a mapping's chain.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "op", rename_all = "camelCase", deny_unknown_fields)]
 pub enum Transform {
     /// Remove leading and trailing white space.
@@ -81,11 +82,13 @@ pub enum Transform {
     /// Always this value, whatever the source holds.
     Constant {
         /// The value (text, number, boolean or list).
+        #[cfg_attr(feature = "ts", ts(type = "unknown"))]
         value: Value,
     },
     /// This value when the value so far is empty.
     DefaultWhenEmpty {
         /// The value (text, number, boolean or list).
+        #[cfg_attr(feature = "ts", ts(type = "unknown"))]
         value: Value,
     },
     /// Read a date in one of `formats` (tried in order) and write it as RFC 3339, as UTC.

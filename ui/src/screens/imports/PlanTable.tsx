@@ -199,7 +199,9 @@ function Detail({ row, editable, planId }: DetailProps) {
     const cause =
       row.conflict.cause === 'duplicateInSource'
         ? p.duplicateInSource(row.conflict.rows.join(', '))
-        : p.severalInDastra(row.conflict.ids.join(', '));
+        : row.conflict.cause === 'severalInDastra'
+          ? p.severalInDastra(row.conflict.ids.join(', '))
+          : p.ambiguousLookup;
     return (
       <span className={styles.detail}>
         <span className={styles.cause} title={row.conflict.message}>

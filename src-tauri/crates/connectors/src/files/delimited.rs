@@ -170,7 +170,7 @@ impl Table {
 
 /// The delimiter of a table whose first bytes are `head`; `truncated` when the head does not
 /// end at the end of a row.
-fn detect_delimiter(head: &str, truncated: bool) -> u8 {
+pub(super) fn detect_delimiter(head: &str, truncated: bool) -> u8 {
     let mut rows = count_per_row(head);
     if truncated && rows.len() > 1 {
         rows.pop();

@@ -64,6 +64,7 @@ mod json;
 mod pdf;
 mod screened;
 mod sheet;
+mod table;
 mod text;
 
 use std::fs::File;
@@ -74,6 +75,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 pub use error::FileError;
+pub use table::{read_table, Table, TableError, TableOptions, TableRow};
 
 /// Where a piece of text sits in a file; every finding carries it. Numbers are 1-based.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -113,7 +113,7 @@ fn read_sheet(
 }
 
 /// A cell as the spreadsheet shows it; `None` when it shows nothing useful.
-fn cell_text(cell: &Data) -> Option<String> {
+pub(super) fn cell_text(cell: &Data) -> Option<String> {
     let text = match cell {
         Data::Empty | Data::Error(_) => return None,
         Data::String(s) => s.trim().to_owned(),

@@ -11,6 +11,7 @@
 
 pub mod mysql;
 pub mod postgres;
+pub mod query;
 pub mod schema;
 pub mod search;
 pub mod sqlite;

@@ -574,7 +574,7 @@ fn row_of(table: &TableSchema, text: &str, what: &str) -> Result<SqlRow, Failure
 
 /// A failure of a statement: a refusal by the server is a missing permission when it says
 /// so, the transport's classification otherwise (a server gone mid-search is unreachable).
-fn failure(err: &sqlx::Error, what: &str) -> Failure {
+pub(super) fn failure(err: &sqlx::Error, what: &str) -> Failure {
     let Some(db) = err.as_database_error() else {
         let failure = transport_failure(err, &format!("the database ({what})"), Duration::ZERO);
         if failure.code != FailureCode::Other {

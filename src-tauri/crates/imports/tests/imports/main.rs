@@ -3,6 +3,7 @@
 mod apply;
 mod choices;
 mod plan;
+mod sources;
 mod undo;
 
 use passerelle_dastra::{Auth, ClientOptions, DastraClient};

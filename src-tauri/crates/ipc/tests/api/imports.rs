@@ -31,6 +31,7 @@ async fn api_and_client(dir: &std::path::Path, events: Arc<Recorder>) -> (Api, D
         audit: None,
         packages: None,
         imports: Some(dir.join("imports")),
+        mapping_profiles: None,
     });
     (api, client)
 }

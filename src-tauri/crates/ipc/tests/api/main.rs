@@ -90,12 +90,14 @@ async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Reco
         ),
         packages: Some(dir.join("packages")),
         imports: Some(dir.join("imports")),
+        mapping_profiles: Some(dir.join("mapping-profiles")),
     })
 }
 
 mod connections;
 mod discovery;
 mod imports;
+mod mapping;
 
 fn inbox(q: &str) -> DsarListRequest {
     DsarListRequest {

@@ -1,0 +1,407 @@
+//! Reading an import's source through the connectors: a file (CSV, XLSX/ODS, JSON, NDJSON),
+//! a query on an SQL connection, or a REST recipe on an HTTP API connection, each yielding the
+//! [`SourceRow`]s the mapping reads, numbered, with the source's column names.
+//!
+//! A [`SourceSpec`] is the concrete source of one run: where a profile's
+//! [`passerelle_mapping::SourceSpec`] says what kind of source it reads, the run says which
+//! file ([`SourceSpec::from_profile`]). Files are read strictly
+//! ([`passerelle_connectors::files::read_table`]: the first row is the header, duplicate
+//! headers, ragged rows, binary content and wrong encodings are refused); databases through a
+//! read-only session ([`passerelle_connectors::sql::search::SqlSession::query_rows`]); APIs
+//! with the connection's authentication and the recipe's pagination
+//! ([`passerelle_connectors::recipe::run_recipe`]), refusing a run stopped by a cap, since
+//! an import of part of a source would report the rest as missing.
+//!
+//! [`SourceData::check_profile`] then refuses a profile reading columns the source lacks,
+//! before anything is planned.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use passerelle_connectors::files::{read_table, Format, TableError, TableOptions};
+use passerelle_connectors::recipe::{run_recipe, Recipe, RecipeOptions, RecipeValues};
+use passerelle_connectors::sql::search::SqlSession;
+use passerelle_connectors::Failure;
+use passerelle_mapping::{Problem, Profile, SourceKind, SourceRow};
+use passerelle_vault::{Settings, Vault};
+use serde::{Deserialize, Serialize};
+
+/// The source of one import run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum SourceSpec {
+    /// A CSV (or TSV) file.
+    Csv {
+        /// The file.
+        path: PathBuf,
+        /// The delimiter; detected when not given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        delimiter: Option<char>,
+        /// The encoding (`windows-1252`); detected when not given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        encoding: Option<String>,
+    },
+    /// An XLSX or ODS workbook (told apart by the extension).
+    Xlsx {
+        /// The file.
+        path: PathBuf,
+        /// The sheet; the first one when not given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sheet: Option<String>,
+    },
+    /// A JSON document, or NDJSON lines (told apart by the content).
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// The dotted path of the records (`result`); the document is the array when not
+        /// given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        records: Option<String>,
+    },
+    /// A read-only query on a PostgreSQL, MySQL/MariaDB or SQLite connection.
+    Sql {
+        /// The connection, by id or name.
+        connection: String,
+        /// The query (`SELECT …`).
+        query: String,
+    },
+    /// A REST recipe on an HTTP API connection: its first request, searched by `any` and
+    /// without a `{value}` in its templates, lists the records; its pagination is followed.
+    Rest {
+        /// The connection, by id or name.
+        connection: String,
+        /// The recipe file (JSON, as for discovery).
+        recipe: PathBuf,
+    },
+}
+
+/// A source read: its column names and its rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceData {
+    /// The column names (a header, a query's columns, or every field path of the records).
+    pub headers: Vec<String>,
+    /// The rows, each numbered as a person finds it in the source.
+    pub rows: Vec<SourceRow>,
+    /// How it was read, for people (`CSV, windows-1252, ';'`, `sheet Fournisseurs`).
+    pub described: String,
+}
+
+/// Why a source could not be read. Messages say what, where and how to fix it.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SourceError {
+    /// A file could not be read as a table.
+    #[error(transparent)]
+    Table(#[from] TableError),
+    /// The profile reads a file and no file was given.
+    #[error("the profile reads a {kind} file: name the file to import")]
+    NoPath {
+        /// The kind of file.
+        kind: &'static str,
+    },
+    /// The connection could not be found or opened in the vault.
+    #[error("connection « {name} »: {message}")]
+    Connection {
+        /// The connection asked for.
+        name: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The database or API refused or failed.
+    #[error("{}", .0.message)]
+    Remote(Failure),
+    /// A recipe stopped by its `maxPages` or `maxRecords` before the end of the records.
+    #[error(
+        "the recipe « {recipe} » stopped at its cap after {records} records, so the import \
+         would see part of the source: raise maxPages and maxRecords in the recipe"
+    )]
+    Capped {
+        /// The recipe's name.
+        recipe: String,
+        /// Records read before the cap.
+        records: usize,
+    },
+    /// A query or API gave no row.
+    #[error(
+        "{what} gave no records: check it, an empty source would report every record as missing"
+    )]
+    NoRecords {
+        /// The source.
+        what: String,
+    },
+    /// The profile reads columns that the source does not have.
+    #[error("{}", missing_columns(problems))]
+    MissingColumns {
+        /// One problem per column, with the closest header when there is one.
+        problems: Vec<Problem>,
+    },
+}
+
+fn missing_columns(problems: &[Problem]) -> String {
+    let lines: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+    format!(
+        "the profile reads {} column(s) the source does not have: {}",
+        problems.len(),
+        lines.join("; ")
+    )
+}
+
+impl SourceSpec {
+    /// The source of a run of `profile`'s kind of source: `path` is the file for file kinds
+    /// (required), ignored for SQL and REST sources, whose profile says all.
+    pub fn from_profile(
+        source: &passerelle_mapping::SourceSpec,
+        path: Option<&Path>,
+    ) -> Result<SourceSpec, SourceError> {
+        let file = |kind| {
+            path.map(Path::to_path_buf)
+                .ok_or(SourceError::NoPath { kind })
+        };
+        Ok(match &source.kind {
+            SourceKind::Csv {
+                delimiter,
+                encoding,
+            } => SourceSpec::Csv {
+                path: file("CSV")?,
+                delimiter: *delimiter,
+                encoding: encoding.clone(),
+            },
+            SourceKind::Xlsx { sheet } => SourceSpec::Xlsx {
+                path: file("XLSX or ODS")?,
+                sheet: sheet.clone(),
+            },
+            SourceKind::Json { records } => SourceSpec::Json {
+                path: file("JSON")?,
+                records: records.clone(),
+            },
+            SourceKind::Sql { connection, query } => SourceSpec::Sql {
+                connection: connection.clone(),
+                query: query.clone(),
+            },
+            SourceKind::Rest { connection, recipe } => SourceSpec::Rest {
+                connection: connection.clone(),
+                recipe: PathBuf::from(recipe),
+            },
+        })
+    }
+
+    /// The file read, for file sources.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            SourceSpec::Csv { path, .. }
+            | SourceSpec::Xlsx { path, .. }
+            | SourceSpec::Json { path, .. } => Some(path),
+            SourceSpec::Sql { .. } | SourceSpec::Rest { .. } => None,
+        }
+    }
+}
+
+/// Read a file source (CSV, XLSX/ODS, JSON); `Ok(None)` for an SQL or REST source, which
+/// needs [`read_source`]. Blocking: call it off the async runtime for big files.
+pub fn read_file_source(spec: &SourceSpec) -> Result<Option<SourceData>, SourceError> {
+    let (path, options) = match spec {
+        SourceSpec::Csv {
+            path,
+            delimiter,
+            encoding,
+        } => (
+            path,
+            TableOptions {
+                format: Some(Format::Csv),
+                delimiter: *delimiter,
+                encoding: encoding.clone(),
+                ..TableOptions::default()
+            },
+        ),
+        SourceSpec::Xlsx { path, sheet } => {
+            let ods = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ods"));
+            let format = if ods { Format::Ods } else { Format::Xlsx };
+            let options = TableOptions {
+                format: Some(format),
+                sheet: sheet.clone(),
+                ..TableOptions::default()
+            };
+            (path, options)
+        }
+        SourceSpec::Json { path, records } => (
+            path,
+            TableOptions {
+                records: records.clone(),
+                ..TableOptions::default()
+            },
+        ),
+        SourceSpec::Sql { .. } | SourceSpec::Rest { .. } => return Ok(None),
+    };
+    let table = read_table(path, &options)?;
+    let mut described = table.format.label().to_owned();
+    if let Some(encoding) = &table.encoding {
+        described.push_str(&format!(", {encoding}"));
+    }
+    if let Some(d) = table.delimiter {
+        described.push_str(&format!(", delimiter « {} »", d.escape_default()));
+    }
+    if let Some(sheet) = &table.sheet {
+        described.push_str(&format!(", sheet « {sheet} »"));
+    }
+    let rows = table
+        .rows
+        .into_iter()
+        .map(|r| SourceRow {
+            row_number: r.row,
+            fields: r.fields,
+        })
+        .collect();
+    Ok(Some(SourceData {
+        headers: table.headers,
+        rows,
+        described,
+    }))
+}
+
+/// Read any source. SQL and REST sources open their connection in `vault` (by id or name);
+/// file sources need no vault.
+pub async fn read_source(
+    spec: &SourceSpec,
+    vault: Option<&Vault>,
+) -> Result<SourceData, SourceError> {
+    if spec.path().is_some() {
+        let spec = spec.clone();
+        return tokio::task::spawn_blocking(move || read_file_source(&spec))
+            .await
+            .expect("BUG: reading a file does not panic")
+            .map(|d| d.expect("BUG: a file source is read"));
+    }
+    let name = match spec {
+        SourceSpec::Sql { connection, .. } | SourceSpec::Rest { connection, .. } => connection,
+        _ => unreachable!("file sources are read above"),
+    };
+    let connection_error = |message: String| SourceError::Connection {
+        name: name.clone(),
+        message,
+    };
+    let vault = vault.ok_or_else(|| {
+        connection_error("no connections are available here to read it from".to_owned())
+    })?;
+    let profile = vault.find(name).map_err(|e| {
+        connection_error(format!("{e}; list them with `passerelle connections list`"))
+    })?;
+    let open = vault
+        .open(&profile.id)
+        .map_err(|e| connection_error(e.to_string()))?;
+    match spec {
+        SourceSpec::Sql { query, .. } => {
+            let timeout = Duration::from_secs(30);
+            let mut session = SqlSession::open(&open.profile.settings, open.secret(), timeout)
+                .await
+                .map_err(SourceError::Remote)?;
+            let read = session
+                .query_rows(query)
+                .await
+                .map_err(SourceError::Remote)?;
+            if read.rows.is_empty() {
+                return Err(SourceError::NoRecords {
+                    what: format!("the query on « {} »", profile.name),
+                });
+            }
+            let rows = read
+                .rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, values)| SourceRow {
+                    row_number: i as u64 + 1,
+                    fields: read
+                        .columns
+                        .iter()
+                        .zip(values)
+                        .filter_map(|(c, v)| {
+                            let v = v?.trim().to_owned();
+                            (!v.is_empty()).then(|| (c.clone(), v))
+                        })
+                        .collect(),
+                })
+                .collect();
+            Ok(SourceData {
+                headers: read.columns,
+                rows,
+                described: format!("query on « {} »", profile.name),
+            })
+        }
+        SourceSpec::Rest { recipe, .. } => {
+            let Settings::RestApi(settings) = &open.profile.settings else {
+                return Err(connection_error(
+                    "it is not an HTTP API connection; a recipe runs on one".to_owned(),
+                ));
+            };
+            let recipe = Recipe::load(recipe).map_err(SourceError::Remote)?;
+            let values = RecipeValues::new().with("any", "all");
+            let mut listing = recipe.clone();
+            listing.requests.truncate(1);
+            let outcome = run_recipe(
+                settings,
+                open.secret(),
+                &listing,
+                &values,
+                &RecipeOptions::default(),
+            )
+            .await
+            .map_err(SourceError::Remote)?;
+            if let Some(issue) = outcome.issues.into_iter().next() {
+                return Err(SourceError::Remote(issue.failure));
+            }
+            if outcome.capped {
+                return Err(SourceError::Capped {
+                    recipe: recipe.name,
+                    records: outcome.records.len(),
+                });
+            }
+            if outcome.records.is_empty() {
+                return Err(SourceError::NoRecords {
+                    what: format!("the recipe « {} »", recipe.name),
+                });
+            }
+            let mut headers: Vec<String> = Vec::new();
+            let rows = outcome
+                .records
+                .into_iter()
+                .enumerate()
+                .map(|(i, record)| {
+                    for (label, _) in &record.fields {
+                        if !headers.contains(label) {
+                            headers.push(label.clone());
+                        }
+                    }
+                    SourceRow {
+                        row_number: i as u64 + 1,
+                        fields: record.fields,
+                    }
+                })
+                .collect();
+            Ok(SourceData {
+                headers,
+                rows,
+                described: format!("recipe « {} » on « {} »", recipe.name, profile.name),
+            })
+        }
+        _ => unreachable!("file sources are read above"),
+    }
+}
+
+impl SourceData {
+    /// Refuse `profile` when it reads a column this source lacks
+    /// ([`Profile::check_columns`]).
+    pub fn check_profile(&self, profile: &Profile) -> Result<(), SourceError> {
+        let problems = profile.check_columns(&self.headers);
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(SourceError::MissingColumns { problems })
+        }
+    }
+}
