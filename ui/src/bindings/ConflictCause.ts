@@ -3,4 +3,4 @@
 /**
  * Why a row is in conflict.
  */
-export type ConflictCause = "duplicateInSource" | "severalInDastra";
+export type ConflictCause = "duplicateInSource" | "severalInDastra" | "ambiguousLookup";
