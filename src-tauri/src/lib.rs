@@ -14,8 +14,8 @@ use std::error::Error;
 use std::sync::Arc;
 
 use passerelle_ipc::{
-    Api, ApiParts, EventSink, ImportFinishedEvent, ImportProgressEvent, JobFinishedEvent,
-    JobProgressEvent, Language, WorkspaceChangedEvent, WorkspaceTarget,
+    Api, ApiParts, AttachProgressEvent, EventSink, ImportFinishedEvent, ImportProgressEvent,
+    JobFinishedEvent, JobProgressEvent, Language, WorkspaceChangedEvent, WorkspaceTarget,
 };
 use passerelle_vault::{KeyringStore, Vault};
 use tauri::{Emitter, Manager};
@@ -65,6 +65,7 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
         packages: Some(data_dir.join("packages")),
         imports: Some(data_dir.join("imports")),
         mapping_profiles: Some(data_dir.join("mapping-profiles")),
+        exports: exports_dir(app),
     });
     // The workspace chosen last time; when it cannot be opened (keyring locked, network
     // down), the app starts on the sandbox, which the header says plainly.
@@ -97,6 +98,16 @@ async fn open_findings(data_dir: &std::path::Path) -> Option<passerelle_discover
         .ok()
 }
 
+/// Where exports go: the person's Downloads folder, else Documents, else the app's own folder.
+fn exports_dir(app: &tauri::App) -> Option<std::path::PathBuf> {
+    let paths = app.path();
+    paths
+        .download_dir()
+        .or_else(|_| paths.document_dir())
+        .or_else(|_| paths.app_data_dir().map(|d| d.join("exports")))
+        .ok()
+}
+
 /// Events for the window, as Tauri events named like the IPC event list.
 struct WindowEvents(tauri::AppHandle);
 
@@ -123,6 +134,9 @@ impl EventSink for WindowEvents {
     }
     fn import_finished(&self, event: ImportFinishedEvent) {
         self.emit("import_finished", event);
+    }
+    fn attach_progress(&self, event: AttachProgressEvent) {
+        self.emit("attach_progress", event);
     }
 }
 

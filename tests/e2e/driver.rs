@@ -96,10 +96,30 @@ impl App {
             return None;
         }
         let data = tempfile::tempdir().expect("a temp data folder");
+        Some(App::launch_in(name, lang, data).await)
+    }
+
+    /// Start the app again on the data, config and cache folders of an earlier launch (as
+    /// [`App::kill_keeping_home`] or [`App::finish_keeping_home`] left them): the same
+    /// sandbox, connections, settings and app database.
+    pub async fn relaunch(name: &str, lang: Lang, home: tempfile::TempDir) -> App {
+        App::launch_in(name, lang, home).await
+    }
+
+    async fn launch_in(name: &str, lang: Lang, data: tempfile::TempDir) -> App {
         let (port, native_port) = (free_port(), free_port());
         let locale = match lang {
             Lang::Fr => "fr_FR.UTF-8",
         };
+        // Exports go to the Downloads folder the desktop names (here, inside the data folder).
+        let config = data.path().join("config");
+        std::fs::create_dir_all(&config).expect("the config folder");
+        let downloads = data.path().join("Téléchargements");
+        std::fs::write(
+            config.join("user-dirs.dirs"),
+            format!("XDG_DOWNLOAD_DIR=\"{}\"\n", downloads.display()),
+        )
+        .expect("user-dirs.dirs written");
         let log = std::fs::File::create(artifacts_dir().join(format!("{name}-driver.log")))
             .expect("driver log file");
         let driver = Command::new(tauri_driver())
@@ -142,24 +162,46 @@ impl App {
                 Err(e) => panic!("no WebDriver session with the app after {PATIENCE:?}: {e}"),
             }
         };
-        Some(App {
+        App {
             client,
             driver,
             name: name.to_string(),
             _data: data,
-        })
+        }
     }
 
-    async fn poll<T>(&self, what: &str, mut check: impl AsyncFnMut() -> Option<T>) -> T {
+    /// The Downloads folder the app was given.
+    pub fn downloads(&self) -> PathBuf {
+        self._data.path().join("Téléchargements")
+    }
+
+    /// Wait for `css`, longer than usual (a long job).
+    pub async fn wait_long_for(&self, css: &str, patience: Duration) {
+        self.poll_for(&format!("an element {css}"), patience, async || {
+            self.client.find(Locator::Css(css)).await.ok()
+        })
+        .await;
+    }
+
+    async fn poll<T>(&self, what: &str, check: impl AsyncFnMut() -> Option<T>) -> T {
+        self.poll_for(what, PATIENCE, check).await
+    }
+
+    async fn poll_for<T>(
+        &self,
+        what: &str,
+        patience: Duration,
+        mut check: impl AsyncFnMut() -> Option<T>,
+    ) -> T {
         let started = Instant::now();
         loop {
             if let Some(v) = check().await {
                 return v;
             }
-            if started.elapsed() > PATIENCE {
+            if started.elapsed() > patience {
                 self.screenshot(&format!("FAILED-{}", self.name)).await;
                 panic!(
-                    "{}: gave up waiting for {what} after {PATIENCE:?}",
+                    "{}: gave up waiting for {what} after {patience:?}",
                     self.name
                 );
             }
@@ -348,6 +390,36 @@ impl App {
         std::mem::replace(&mut self._data, spare)
     }
 
+    /// Kill the app as a crash or a forced quit would (SIGKILL: no chance to save anything),
+    /// then stop the driver; its data, config and cache folders are kept for a relaunch.
+    pub async fn kill_keeping_home(mut self) -> tempfile::TempDir {
+        let binary = app_binary().canonicalize().expect("the app binary's path");
+        // The app is a child of WebKitWebDriver, itself the driver's child: the app is found
+        // by its binary among this driver's descendants only, and killed by its id.
+        let apps: Vec<u32> = descendants(self.driver.id())
+            .into_iter()
+            .filter(|pid| {
+                let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok();
+                exe.as_deref() == Some(binary.as_path())
+            })
+            .collect();
+        assert!(
+            !apps.is_empty(),
+            "{}: the app's process was not found",
+            self.name
+        );
+        for pid in apps {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let _ = self.client.clone().close().await;
+        self.stop_driver();
+        let spare = tempfile::tempdir().expect("a temp folder");
+        std::mem::replace(&mut self._data, spare)
+    }
+
     /// Close the window and stop the driver.
     pub async fn finish(mut self) {
         let _ = self.client.clone().close().await;
@@ -369,6 +441,39 @@ impl App {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// Make sure the findings store's key is in the OS keyring before an app starts, and give any
+/// app that started at the same moment (the other tests run in parallel, on the same keyring)
+/// time to settle on it. Every app's first start creates the key when none is stored; two
+/// first starts at once would each write their own, and a relaunch could then read the other
+/// one's key.
+pub async fn settle_seal_key() {
+    if std::env::var_os("DISPLAY").is_none() {
+        return; // `App::launch` skips or fails the test, and says why.
+    }
+    tokio::task::spawn_blocking(|| {
+        passerelle_discovery::SealKey::load_or_create(&passerelle_vault::KeyringStore::new())
+            .expect("the seal key in the keyring")
+    })
+    .await
+    .expect("the keyring call");
+    tokio::time::sleep(Duration::from_secs(3)).await;
+}
+
+/// The processes below `pid`, children first.
+fn descendants(pid: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut queue = vec![pid];
+    while let Some(parent) = queue.pop() {
+        let children = std::fs::read_to_string(format!("/proc/{parent}/task/{parent}/children"))
+            .unwrap_or_default();
+        for child in children.split_whitespace().filter_map(|c| c.parse().ok()) {
+            out.push(child);
+            queue.push(child);
+        }
+    }
+    out
 }
 
 impl Drop for App {

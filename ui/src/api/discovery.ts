@@ -158,7 +158,7 @@ export function useReviewList(jobId: string) {
   const client = useQueryClient();
   return useQuery({
     queryKey: queryKeys.review(jobId),
-    queryFn: () => call('review_list', { jobId }),
+    queryFn: () => readReviewList(jobId),
     staleTime: 0,
     refetchInterval: (query) =>
       query.state.data?.job.live && client.isMutating() === 0 ? LIVE_REVIEW_MS : false,
@@ -166,6 +166,30 @@ export function useReviewList(jobId: string) {
 }
 
 const LIVE_REVIEW_MS = 3_000;
+
+/** Findings asked for at once: a job with thousands of them comes in a few calls. */
+export const REVIEW_PAGE = 500;
+
+/**
+ * A job's whole review, read page by page and put together: the job, issues and count of what
+ * is left come from the last page read (the freshest).
+ */
+export async function readReviewList(
+  jobId: string,
+  read: (offset: number) => Promise<ReviewList> = (offset) =>
+    call('review_list', { jobId, offset, limit: REVIEW_PAGE }),
+): Promise<ReviewList> {
+  let page = await read(0);
+  const findings = [...page.findings];
+  // `total` may grow while a job runs: what was added after the first page waits for the next
+  // reading.
+  const total = page.total;
+  while (findings.length < total && page.findings.length > 0) {
+    page = await read(findings.length);
+    findings.push(...page.findings);
+  }
+  return { ...page, findings, offset: 0, total: Math.max(total, findings.length) };
+}
 
 /** A review change as the screen asks for it. */
 export type ReviewChange =

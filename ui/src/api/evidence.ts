@@ -3,10 +3,12 @@
 // as the DPO chooses, changes the request, so the request's queries are reloaded after.
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 
+import type { AttachProgressEvent } from '../bindings/AttachProgressEvent';
 import type { AuditListRequest } from '../bindings/AuditListRequest';
 import type { PackageAttachRequest } from '../bindings/PackageAttachRequest';
-import { call } from './ipc';
+import { call, listen } from './ipc';
 import { queryKeys } from './queryKeys';
 
 /** Build (or build again) a job's package from its reviews as they are now. */
@@ -14,8 +16,62 @@ export function useBuildPackage(jobId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => call('package_build', { jobId }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['audit_list'] }),
+    onSuccess: (pkg) => {
+      client.setQueryData(queryKeys.package(jobId), { package: pkg });
+      void client.invalidateQueries({ queryKey: ['audit_list'] });
+    },
   });
+}
+
+/** The package built last from a job, still on this computer: it outlives a reload. */
+export function usePackage(jobId: string) {
+  return useQuery({
+    queryKey: queryKeys.package(jobId),
+    queryFn: () => call('package_get', { jobId }),
+    staleTime: Infinity,
+  });
+}
+
+/** The steps of the requests' workflow and where the request stands. */
+export function useWorkflow(requestId: number) {
+  return useQuery({
+    queryKey: queryKeys.workflow(requestId),
+    queryFn: () => call('dsar_workflow', { requestId }),
+    staleTime: 0,
+    retry: false,
+  });
+}
+
+/** How far an upload is: bytes sent out of the total. */
+export type UploadProgress = { sent: number; total: number };
+
+/** The share sent, from 0 to 100, rounded down (100 only once every byte is sent). */
+export function uploadPercent(progress: UploadProgress): number {
+  if (progress.total <= 0) return progress.sent > 0 ? 100 : 0;
+  return Math.min(100, Math.floor((progress.sent * 100) / progress.total));
+}
+
+/** The latest `attach_progress` of `fileName`, while the dialog that sends it is open. */
+export function useUploadProgress(fileName: string): UploadProgress | null {
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    listen('attach_progress', (event: AttachProgressEvent) => {
+      if (event.fileName === fileName) setProgress({ sent: event.sent, total: event.total });
+    })
+      .then((unlisten) => {
+        if (cancelled) unlisten();
+        else stop = unlisten;
+      })
+      // Outside Tauri there are no events: the dialog says "sending" without a share.
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [fileName]);
+  return progress;
 }
 
 /**
@@ -31,6 +87,7 @@ export function useAttachPackage() {
         client.invalidateQueries({ queryKey: queryKeys.dsar(req.requestId) }),
         client.invalidateQueries({ queryKey: ['dsar_list'] }),
         client.invalidateQueries({ queryKey: ['audit_list'] }),
+        client.invalidateQueries({ queryKey: queryKeys.workflow(req.requestId) }),
       ]),
   });
 }
@@ -48,4 +105,13 @@ export function useAuditList(req: AuditListRequest) {
 /** Check every link of the audit chain. */
 export function useVerifyAudit() {
   return useMutation({ mutationFn: () => call('audit_verify', {}) });
+}
+
+/** Write the whole log to a new file in the Downloads folder; the answer says where. */
+export function useExportAudit() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (format: 'json' | 'csv') => call('audit_export', { format }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['audit_list'] }),
+  });
 }

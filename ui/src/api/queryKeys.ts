@@ -26,4 +26,6 @@ export const queryKeys = {
   mappingTargets: () => ['mapping_targets'] as const,
   mappingPreview: (req: MappingPreviewRequest | null) => ['mapping_preview', req] as const,
   mappingProfiles: () => ['mapping_profile_list'] as const,
+  package: (jobId: string) => ['package_get', jobId] as const,
+  workflow: (requestId: number) => ['dsar_workflow', requestId] as const,
 };

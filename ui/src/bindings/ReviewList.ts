@@ -4,7 +4,7 @@ import type { Issue } from "./Issue";
 import type { JobView } from "./JobView";
 
 /**
- * `review_list`: everything to review a job.
+ * `review_list`: everything to review a job, or a page of its findings.
  */
 export type ReviewList = { 
 /**
@@ -12,9 +12,17 @@ export type ReviewList = {
  */
 job: JobView, 
 /**
- * Its findings, in the order they were found.
+ * Its findings on this page, in the order they were found.
  */
 findings: Array<FindingView>, 
+/**
+ * Where the page starts among all of them.
+ */
+offset: number, 
+/**
+ * Findings of the job, all pages.
+ */
+total: number, 
 /**
  * What could not be read.
  */

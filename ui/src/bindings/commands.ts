@@ -3,7 +3,10 @@ import type { ActorListResponse } from "./ActorListResponse";
 import type { AppInfo } from "./AppInfo";
 import type { AppInfoRequest } from "./AppInfoRequest";
 import type { AssetListResponse } from "./AssetListResponse";
+import type { AttachProgressEvent } from "./AttachProgressEvent";
 import type { AttachView } from "./AttachView";
+import type { AuditExportRequest } from "./AuditExportRequest";
+import type { AuditExportView } from "./AuditExportView";
 import type { AuditListRequest } from "./AuditListRequest";
 import type { AuditPageView } from "./AuditPageView";
 import type { AuditVerifyRequest } from "./AuditVerifyRequest";
@@ -52,6 +55,7 @@ import type { MappingSuggestions } from "./MappingSuggestions";
 import type { MappingTargetsRequest } from "./MappingTargetsRequest";
 import type { MappingTargetsResponse } from "./MappingTargetsResponse";
 import type { PackageAttachRequest } from "./PackageAttachRequest";
+import type { PackageLatest } from "./PackageLatest";
 import type { PackageView } from "./PackageView";
 import type { ProfileDuplicateRequest } from "./ProfileDuplicateRequest";
 import type { ProfileExportRequest } from "./ProfileExportRequest";
@@ -65,12 +69,15 @@ import type { ProfileSummary } from "./ProfileSummary";
 import type { RegistryListRequest } from "./RegistryListRequest";
 import type { ReviewDecideRequest } from "./ReviewDecideRequest";
 import type { ReviewList } from "./ReviewList";
+import type { ReviewListRequest } from "./ReviewListRequest";
 import type { ReviewRedactRequest } from "./ReviewRedactRequest";
 import type { ReviewUpdate } from "./ReviewUpdate";
 import type { SettingsUpdateRequest } from "./SettingsUpdateRequest";
 import type { SourceView } from "./SourceView";
 import type { StoredProfile } from "./StoredProfile";
 import type { TestReport } from "./TestReport";
+import type { WorkflowRequest } from "./WorkflowRequest";
+import type { WorkflowView } from "./WorkflowView";
 import type { WorkspaceChangedEvent } from "./WorkspaceChangedEvent";
 
 /** Every command: its request and response types. */
@@ -98,11 +105,13 @@ export type Commands = {
   discovery_job: { request: JobIdRequest; response: JobView };
   discovery_cancel: { request: JobIdRequest; response: JobView };
   discovery_resume: { request: JobIdRequest; response: JobView };
-  review_list: { request: JobIdRequest; response: ReviewList };
+  review_list: { request: ReviewListRequest; response: ReviewList };
   review_decide: { request: ReviewDecideRequest; response: ReviewUpdate };
   review_redact: { request: ReviewRedactRequest; response: ReviewUpdate };
   package_build: { request: JobIdRequest; response: PackageView };
   package_attach: { request: PackageAttachRequest; response: AttachView };
+  package_get: { request: JobIdRequest; response: PackageLatest };
+  dsar_workflow: { request: WorkflowRequest; response: WorkflowView };
   audit_list: { request: AuditListRequest; response: AuditPageView };
   audit_verify: { request: AuditVerifyRequest; response: AuditVerifyView };
   import_plan: { request: ImportPlanRequest; response: ImportView };
@@ -123,6 +132,7 @@ export type Commands = {
   mapping_profile_duplicate: { request: ProfileDuplicateRequest; response: ProfileSummary };
   mapping_profile_export: { request: ProfileExportRequest; response: ProfileExportResponse };
   mapping_profile_import: { request: ProfileImportRequest; response: ProfileSummary };
+  audit_export: { request: AuditExportRequest; response: AuditExportView };
 };
 
 /** Every event and its payload. */
@@ -132,4 +142,5 @@ export type Events = {
   job_finished: JobFinishedEvent;
   import_progress: ImportProgressEvent;
   import_finished: ImportFinishedEvent;
+  attach_progress: AttachProgressEvent;
 };

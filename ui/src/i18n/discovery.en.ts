@@ -33,6 +33,23 @@ export const discovery: Messages['discovery'] = {
       'The identifiers read from the request. Add any others you know (maiden name, customer number) and remove those of no use.',
     noIdentifiers: 'No identifier: add at least one.',
     fromRequest: (field: string) => `from the form: ${field}`,
+    requestFields: {
+      email: 'e-mail address',
+      phoneNumber: 'phone',
+      givenName: 'given name',
+      familyName: 'family name',
+      'givenName familyName': 'given and family name',
+      address: 'address',
+      zipCode: 'postcode',
+      city: 'city',
+      refId: 'reference',
+      userId: 'user id',
+    } as Record<string, string>,
+    extraField: (key: string) => `additional field “${key}”`,
+    refusals: {
+      identifiers: 'there is no one to search for: add at least one identifier.',
+      sourceIds: 'no place to search is chosen: tick at least one connection.',
+    } as Record<string, string>,
     addedByYou: 'added by you',
     remove: 'Remove',
     removeLabel: (value: string) => `Remove ${value}`,
@@ -92,7 +109,7 @@ export const discovery: Messages['discovery'] = {
     counts: {
       units: (done: string, total: string | null) =>
         total === null ? `${done} items read` : `${done} of ${total} items`,
-      items: (n: string) => `${n} records examined`,
+      items: (n: number, s: string) => plural(n, `${s} record examined`, `${s} records examined`),
       findings: (n: number) => plural(n, '1 finding', `${n} findings`),
       issues: (n: number) => plural(n, '1 unreadable', `${n} unreadable`),
       skipped: (n: number) => plural(n, '1 file skipped', `${n} files skipped`),
@@ -124,6 +141,7 @@ export const discovery: Messages['discovery'] = {
     cancelled: 'Stopped',
     done: 'Finished',
     failed: 'Failed',
+    interrupted: 'Interrupted',
   },
   review: {
     title: (id: number) => `Findings for request no. ${id}`,

@@ -40,6 +40,23 @@ export const discovery = {
       'Les identifiants lus dans la demande. Ajoutez-en si vous en connaissez d’autres (nom de jeune fille, numéro client), retirez ceux qui ne servent pas.',
     noIdentifiers: 'Aucun identifiant : ajoutez-en au moins un.',
     fromRequest: (field: string) => `du formulaire : ${field}`,
+    requestFields: {
+      email: 'adresse e-mail',
+      phoneNumber: 'téléphone',
+      givenName: 'prénom',
+      familyName: 'nom',
+      'givenName familyName': 'prénom et nom',
+      address: 'adresse',
+      zipCode: 'code postal',
+      city: 'ville',
+      refId: 'référence',
+      userId: 'identifiant utilisateur',
+    } as Record<string, string>,
+    extraField: (key: string) => `champ complémentaire « ${key} »`,
+    refusals: {
+      identifiers: 'il n’y a personne à rechercher : ajoutez au moins un identifiant.',
+      sourceIds: 'aucun endroit où chercher n’est choisi : cochez au moins une connexion.',
+    } as Record<string, string>,
     addedByYou: 'ajouté par vous',
     remove: 'Retirer',
     removeLabel: (value: string) => `Retirer ${value}`,
@@ -100,7 +117,8 @@ export const discovery = {
     counts: {
       units: (done: string, total: string | null) =>
         total === null ? `${done} éléments lus` : `${done} sur ${total} éléments`,
-      items: (n: string) => `${n} enregistrements examinés`,
+      items: (n: number, s: string) =>
+        plural(n, `${s} enregistrement examiné`, `${s} enregistrements examinés`),
       findings: (n: number) => plural(n, '1 résultat', `${n} résultats`),
       issues: (n: number) => plural(n, '1 illisible', `${n} illisibles`),
       skipped: (n: number) => plural(n, '1 fichier ignoré', `${n} fichiers ignorés`),
@@ -132,6 +150,7 @@ export const discovery = {
     cancelled: 'Arrêtée',
     done: 'Terminée',
     failed: 'Échec',
+    interrupted: 'Interrompue',
   },
   review: {
     title: (id: number) => `Résultats de la demande n° ${id}`,

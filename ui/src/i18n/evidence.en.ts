@@ -58,6 +58,15 @@ export const evidence: typeof fr = {
     open: 'Attach to the request in Dastra',
     title: (id: number) => `Attach to request no. ${id}`,
     intro: (file: string) => `${file} will be added to the request's attachments in Dastra.`,
+    step: 'Workflow step',
+    stepHint: "The steps your Dastra workspace's requests go through.",
+    stepUnavailable: 'The workflow steps could not be read from Dastra: the step stays as it is.',
+    keepStep: (current: string) => `Leave as is (${current})`,
+    keepStepUnknown: 'Leave as is',
+    stepOption: (label: string, state: string) => `${label} — state “${state}”`,
+    uploadLabel: 'Sending the package',
+    uploaded: (percent: number, sent: string, total: string) =>
+      `${percent}% sent (${sent} of ${total})`,
     state: "The request's new state",
     keepState: (current: string) => `Leave as is (${current})`,
     keepStateUnknown: 'Leave as is',
@@ -106,6 +115,14 @@ export const evidence: typeof fr = {
     intact: (n: number, s: string) => `${plural(n, `${s} entry`, `${s} entries`)}, chain intact`,
     broken: (seq: number, reason: string) => `Chain broken at entry ${seq}: ${reason}`,
     head: 'Last entry, to note down and compare later:',
+    exportJson: 'Export (JSON)',
+    exportCsv: 'Export (CSV)',
+    exporting: 'Exporting…',
+    exported: (n: number, s: string) =>
+      `${plural(n, `${s} entry exported`, `${s} entries exported`)} to:`,
+    exportFailed: 'The export could not be made',
+    exportHint:
+      'The file holds every entry and its chain of hashes: an auditor can check the chain from the file alone.',
     actions: {
       discoveryStarted: 'Search started',
       discoveryResumed: 'Search resumed',

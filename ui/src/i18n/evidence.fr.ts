@@ -58,6 +58,16 @@ export const evidence = {
     title: (id: number) => `Joindre à la demande n° ${id}`,
     intro: (file: string) =>
       `Le fichier ${file} sera ajouté aux pièces jointes de la demande dans Dastra.`,
+    step: 'Étape du suivi',
+    stepHint: 'Les étapes du suivi des demandes de votre espace Dastra.',
+    stepUnavailable:
+      'Les étapes du suivi n’ont pas pu être lues dans Dastra : l’étape reste celle d’aujourd’hui.',
+    keepStep: (current: string) => `Ne pas changer (${current})`,
+    keepStepUnknown: 'Ne pas changer',
+    stepOption: (label: string, state: string) => `${label} — état « ${state} »`,
+    uploadLabel: 'Envoi du dossier',
+    uploaded: (percent: number, sent: string, total: string) =>
+      `${percent} % envoyés (${sent} sur ${total})`,
     state: 'Nouvel état de la demande',
     keepState: (current: string) => `Ne pas changer (${current})`,
     keepStateUnknown: 'Ne pas changer',
@@ -106,6 +116,14 @@ export const evidence = {
     intact: (n: number, s: string) => `${plural(n, `${s} entrée`, `${s} entrées`)}, chaîne intacte`,
     broken: (seq: number, reason: string) => `Chaîne rompue à l’entrée ${seq} : ${reason}`,
     head: 'Dernière entrée, à noter pour comparer plus tard :',
+    exportJson: 'Exporter (JSON)',
+    exportCsv: 'Exporter (CSV)',
+    exporting: 'Export en cours…',
+    exported: (n: number, s: string) =>
+      `${plural(n, `${s} entrée exportée`, `${s} entrées exportées`)} dans :`,
+    exportFailed: 'L’export n’a pas pu être fait',
+    exportHint:
+      'Le fichier contient chaque entrée et sa chaîne d’empreintes : un auditeur peut vérifier la chaîne à partir du fichier seul.',
     actions: {
       discoveryStarted: 'Recherche lancée',
       discoveryResumed: 'Recherche reprise',

@@ -125,6 +125,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
         const row = dsarsOf().find((r) => r.id === id);
         return row ? evidence.control.decorate(dsarDetail(row)).summary.state : null;
       },
+      emit,
     },
     options.evidence,
   );
@@ -207,8 +208,9 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     if (cmd === 'discovery_resume') record('discoveryResumed', [['sources', sources()]]);
     if (cmd === 'discovery_cancel') record('discoveryCancelled');
     // A running job's review is read again every few seconds: one entry once it has stopped.
-    if (cmd === 'review_list' && !(res as { job: { live: boolean } }).job.live) {
-      record('findingsViewed', [['findings', (res as { findings: unknown[] }).findings.length]]);
+    const reading = res as { job: { live: boolean }; offset: number; total: number };
+    if (cmd === 'review_list' && !reading.job.live && reading.offset === 0) {
+      record('findingsViewed', [['findings', reading.total]]);
     }
     if (cmd === 'review_decide' || cmd === 'review_redact') {
       const reviews = (res as { reviews: unknown[] }).reviews.length;

@@ -56,6 +56,8 @@ export type DiscoveryOptions = {
   failingSource?: string;
   /** Start without the sample jobs (an interrupted one, a finished one). */
   noJobs?: boolean;
+  /** Add a finished job of request 1001 with this many findings ({@link SAMPLE_BIG_JOB}). */
+  bigJob?: number;
 };
 
 /** Driving the fake jobs from a test. */
@@ -88,6 +90,8 @@ const SECONDS_PER_UNIT = 45;
 /** The sample jobs: a finished one of the first request, an interrupted one of the second. */
 export const SAMPLE_DONE_JOB = 'job-20261201-1001';
 export const SAMPLE_INTERRUPTED_JOB = 'job-20261202-1002';
+/** The job of `bigJob` findings, ids from 10 000 on, one file each. */
+export const SAMPLE_BIG_JOB = 'job-20261203-1001-big';
 
 const planOf = (id: string): FakeSourcePlan =>
   SOURCE_PLANS.find((p) => p.id === id) ?? { id, ...FALLBACK_PLAN };
@@ -322,6 +326,44 @@ export function fakeDiscovery(
     advance(stopped, stopped.sources[1]!);
     Object.assign(stopped, { live: false, updatedAt: '2026-12-02T16:03:10Z' });
     jobs.push(stopped);
+
+    if (options.bigJob) {
+      // The finished job's findings, copied over as many files of its first source.
+      const source = done.sources[0]!;
+      const big: FakeJob = {
+        ...done,
+        id: SAMPLE_BIG_JOB,
+        sources: [
+          {
+            ...source,
+            progress: {
+              ...source.progress,
+              unitsDone: options.bigJob,
+              unitsTotal: options.bigJob,
+              findings: options.bigJob,
+            },
+          },
+        ],
+        findings: Array.from({ length: options.bigJob }, (_, i) => {
+          const model = done.findings[i % done.findings.length]!;
+          return {
+            id: 10_000 + i,
+            unit: i,
+            review: {},
+            finding: {
+              ...model.finding,
+              sourceId: source.id,
+              location: {
+                type: 'file',
+                path: `archives/lot-${Math.floor(i / 100)}/note-${i}.txt`,
+                line: 3,
+              },
+            },
+          };
+        }),
+      };
+      jobs.push(big);
+    }
   }
 
   const update = (job: FakeJob, ids: number[]) => ({
@@ -357,10 +399,28 @@ export function fakeDiscovery(
     },
     discovery_start: (req) => {
       if (req.identifiers.filter((i) => i.value.trim() !== '').length === 0) {
-        throw invalid('there is nothing to search for: add at least one identifier of the person');
+        throw {
+          ...invalid('there is nothing to search for: add at least one identifier of the person'),
+          fields: [
+            {
+              field: 'identifiers',
+              problem: 'is empty',
+              fix: 'add at least one identifier of the person',
+            },
+          ],
+        };
       }
       if (req.sourceIds.length === 0) {
-        throw invalid('no source is chosen: tick at least one connection to search');
+        throw {
+          ...invalid('no source is chosen: tick at least one connection to search'),
+          fields: [
+            {
+              field: 'sourceIds',
+              problem: 'is empty',
+              fix: 'tick at least one connection to search',
+            },
+          ],
+        };
       }
       const all = host.connections();
       for (const id of req.sourceIds) {
@@ -422,13 +482,18 @@ export function fakeDiscovery(
     },
     review_list: (req) => {
       const job = find(req.jobId);
+      const all = visible(job);
+      const offset = req.offset ?? 0;
+      const end = req.limit === undefined ? all.length : offset + req.limit;
       return {
         job: view(job),
-        findings: visible(job).map(({ id, finding, review }) => ({
+        findings: all.slice(offset, end).map(({ id, finding, review }) => ({
           id,
           finding,
           review: { ...review },
         })),
+        offset,
+        total: all.length,
         issues: job.issues.filter(
           (i) => job.sources.find((s) => s.id === i.sourceId)?.state === 'done',
         ),

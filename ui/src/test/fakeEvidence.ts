@@ -13,7 +13,14 @@ import type { PackageView } from '../bindings/PackageView';
 import type { ReviewList } from '../bindings/ReviewList';
 import { SAMPLE_DONE_JOB, SAMPLE_INTERRUPTED_JOB } from './fakeDiscovery';
 
-export type EvidenceCommand = 'package_build' | 'package_attach' | 'audit_list' | 'audit_verify';
+export type EvidenceCommand =
+  | 'package_build'
+  | 'package_attach'
+  | 'package_get'
+  | 'dsar_workflow'
+  | 'audit_list'
+  | 'audit_verify'
+  | 'audit_export';
 
 export type EvidenceHandlers = {
   [K in EvidenceCommand]: (req: Commands[K]['request']) => Commands[K]['response'];
@@ -25,7 +32,17 @@ export type EvidenceHost = {
   review: (jobId: string) => ReviewList;
   /** A request's current state in Dastra, or null when there is no such request. */
   requestState: (id: number) => string | null;
+  /** Send a backend event to the window. */
+  emit: (event: string, payload: unknown) => Promise<void>;
 };
+
+/** The requests' workflow, as the sandbox seeds it. */
+export const WORKFLOW_STEPS = [
+  { id: 1, label: 'Nouvelle demande', mappedState: 'Open', finalStep: false },
+  { id: 2, label: 'Vérification d’identité', mappedState: 'IdentityValidation', finalStep: false },
+  { id: 3, label: 'En cours de traitement', mappedState: 'Processing', finalStep: false },
+  { id: 4, label: 'Réponse envoyée', mappedState: 'Closed', finalStep: true },
+];
 
 export type EvidenceOptions = {
   /** Verification finds the chain broken at this entry. */
@@ -102,7 +119,12 @@ export function fakeEvidence(
   let brokenAt = options.brokenAt;
   const built = new Map<string, PackageView>();
   const attached = new Map<number, AttachmentRow[]>();
-  const changed = new Map<number, { state?: string; resolutionMessage?: string }>();
+  const changed = new Map<
+    number,
+    { state?: string; resolutionMessage?: string; workflowStep?: number }
+  >();
+  const byJob = new Map<string, PackageView>();
+  let exports = 0;
 
   const record: EvidenceControl['record'] = (entry) => {
     const seq = log.length + 1;
@@ -211,6 +233,7 @@ export function fakeEvidence(
       reportHtml: html,
     };
     built.set(view.fileName, view);
+    byJob.set(jobId, view);
     record({
       actor: ACTOR,
       action: 'packageBuilt',
@@ -227,6 +250,29 @@ export function fakeEvidence(
 
   const handlers: EvidenceHandlers = {
     package_build: (req) => build(req.jobId),
+    package_get: (req) => {
+      const pkg = byJob.get(req.jobId);
+      return pkg ? { package: pkg } : {};
+    },
+    dsar_workflow: (req) => {
+      if (host.requestState(req.requestId) === null) {
+        throw { code: 'notFound', message: `data subject request ${req.requestId} not found` };
+      }
+      const current = changed.get(req.requestId)?.workflowStep ?? 1;
+      return { steps: WORKFLOW_STEPS, current };
+    },
+    audit_export: (req) => {
+      const format = req.format.toLowerCase();
+      if (format !== 'json' && format !== 'csv') {
+        throw { code: 'invalid', message: `${req.format} is not an export format` };
+      }
+      exports += 1;
+      const entries = log.length;
+      const head = log.at(-1);
+      const path = `/home/dpo/Téléchargements/passerelle-audit-2026120${exports}-101500.${format}`;
+      record({ actor: ACTOR, action: 'auditExported', counts: [['entries', entries]] });
+      return { path, entries, ...(head ? { head: `${head.seq}:${head.hash}` } : {}) };
+    },
     package_attach: (req) => {
       const current = host.requestState(req.requestId);
       if (current === null) {
@@ -253,6 +299,20 @@ export function fakeEvidence(
           created: new Date().toISOString(),
         };
         attached.set(req.requestId, [...files, row]);
+        // The upload's progress, as the backend sends it: a half, then every byte.
+        const total = pkg.bytes;
+        void host.emit('attach_progress', {
+          requestId: req.requestId,
+          fileName: req.fileName,
+          sent: Math.floor(total / 2),
+          total,
+        });
+        void host.emit('attach_progress', {
+          requestId: req.requestId,
+          fileName: req.fileName,
+          sent: total,
+          total,
+        });
         record({
           actor: ACTOR,
           action: 'attachmentUploaded',
@@ -275,7 +335,13 @@ export function fakeEvidence(
         after.resolutionMessage = req.resolutionMessage;
         changes += 1;
       }
-      if (req.workflowStep !== undefined) changes += 1;
+      if (req.workflowStep !== undefined && req.workflowStep !== (before.workflowStep ?? 1)) {
+        if (!WORKFLOW_STEPS.some((s) => s.id === req.workflowStep)) {
+          throw { code: 'invalid', message: `${req.workflowStep} is not a workflow step` };
+        }
+        after.workflowStep = req.workflowStep;
+        changes += 1;
+      }
       changed.set(req.requestId, after);
       if (changes > 0) {
         record({

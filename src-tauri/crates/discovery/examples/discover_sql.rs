@@ -22,7 +22,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use passerelle_connectors::sql::search::{Needle, SqlSession, TableSearch};
-use passerelle_discovery::needles;
+use passerelle_discovery::{needles, ranked_needles};
 use passerelle_matching::{Identifier, IdentifierKind, IdentitySet, MatchOptions, Matcher};
 use passerelle_vault::settings::{PostgresSettings, SslMode};
 use passerelle_vault::Settings;
@@ -68,7 +68,7 @@ async fn main() {
         set.add(Identifier::added(kind, value));
     }
     let matcher = Matcher::new(&set, &MatchOptions::default());
-    let all = needles(&matcher.search_terms());
+    let (all, _) = ranked_needles(&matcher.search_terms());
     let email_terms: Vec<_> = matcher
         .search_terms()
         .into_iter()
@@ -126,6 +126,9 @@ async fn main() {
                 table: schema,
                 columns: columns.iter().map(|c| c.to_string()).collect(),
                 needles: needles.to_vec(),
+                // Unordered, as a job's first statement (it orders the rows, strong needles
+                // first, only when this one reaches the cap).
+                preferred: 0,
                 row_cap: 1_000,
             };
             let (sql, params) = session.statement(&search).expect("a statement");

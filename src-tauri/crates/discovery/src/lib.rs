@@ -91,7 +91,7 @@ pub use package::{
 pub use rest::recipe_values;
 pub use review::{Decision, ExcludeReason, Redaction, Review, REDACTED};
 pub use seal::{SealKey, KEY_ENTRY};
-pub use sql::needles;
+pub use sql::{needles, ranked_needles};
 pub use store::{
     FindingsStore, JobRecord, JobSource, JobSpec, RunState, SourceProgress, SourceRecord,
     StoredFinding,

@@ -8,7 +8,7 @@
 use passerelle_connectors::sql::schema::TableSchema;
 use passerelle_connectors::sql::search::{LinkDirection, Needle, SqlRow, SqlSession, TableSearch};
 use passerelle_connectors::{Failure, FailureCode};
-use passerelle_matching::{SearchTerm, TermMatch};
+use passerelle_matching::{IdentifierKind, SearchTerm, TermMatch};
 use passerelle_vault::{Secret, Settings};
 
 use crate::columns::suggest_columns;
@@ -19,17 +19,38 @@ use crate::store::RunState;
 
 /// The needles a database can look for, from the matcher's search terms.
 pub fn needles(terms: &[SearchTerm]) -> Vec<Needle> {
-    let mut needles: Vec<Needle> = terms
-        .iter()
-        .map(|term| match term.how {
-            TermMatch::Contains => Needle::Contains(term.text.clone()),
-            TermMatch::Digits => Needle::Digits(term.text.clone()),
-            TermMatch::Compact => Needle::Compact(term.text.clone()),
-            TermMatch::Exact => Needle::Equals(term.text.clone()),
-        })
-        .collect();
-    needles.dedup();
-    needles
+    ranked_needles(terms).0
+}
+
+/// [`needles`], strongest first, with how many are strong (see [`TableSearch::preferred`]):
+/// identifiers (e-mails, phones, numbers) and family names, before given names, which are
+/// shared by many people and could otherwise fill a table's row cap with namesakes.
+pub fn ranked_needles(terms: &[SearchTerm]) -> (Vec<Needle>, usize) {
+    let needle = |term: &SearchTerm| match term.how {
+        TermMatch::Contains => Needle::Contains(term.text.clone()),
+        TermMatch::Digits => Needle::Digits(term.text.clone()),
+        TermMatch::Compact => Needle::Compact(term.text.clone()),
+        TermMatch::Exact => Needle::Equals(term.text.clone()),
+    };
+    let weak = |term: &SearchTerm| {
+        matches!(
+            term.kind,
+            IdentifierKind::GivenName | IdentifierKind::FullName
+        )
+    };
+    let mut needles: Vec<Needle> = Vec::new();
+    for term in terms.iter().filter(|t| !weak(t)) {
+        if !needles.contains(&needle(term)) {
+            needles.push(needle(term));
+        }
+    }
+    let strong = needles.len();
+    for term in terms.iter().filter(|t| weak(t)) {
+        if !needles.contains(&needle(term)) {
+            needles.push(needle(term));
+        }
+    }
+    (needles, strong)
 }
 
 /// Whether a failure means the database is gone (the source stops) rather than a table
@@ -50,7 +71,7 @@ pub(crate) async fn scan(
     let mut session = SqlSession::open(settings, secret, run.options.sql_timeout).await?;
     let tables = session.tables().await?;
     run.progress.units_total = Some(tables.len() as u64);
-    let needles = needles(&run.matcher.search_terms());
+    let needles = ranked_needles(&run.matcher.search_terms());
 
     for table in &tables {
         if run.cancel.is_cancelled() {
@@ -109,20 +130,29 @@ async fn search_table(
     session: &mut SqlSession,
     tables: &[TableSchema],
     table: &TableSchema,
-    needles: &[Needle],
+    (needles, preferred): &(Vec<Needle>, usize),
 ) -> Result<(Vec<Finding>, bool), Failure> {
     let sample = session.sample(table, run.options.sample_rows).await?;
     let columns = suggest_columns(table, &sample)
         .into_iter()
         .map(|s| s.column)
         .collect();
-    let search = TableSearch {
+    let mut search = TableSearch {
         table,
         columns,
-        needles: needles.to_vec(),
+        needles: needles.clone(),
+        preferred: 0,
         row_cap: run.options.row_cap,
     };
-    let outcome = session.search(&search).await?;
+    let mut outcome = session.search(&search).await?;
+    // NOTE: unordered, the statement stops at the cap, which is fast. Only when the cap was
+    // reached are the rows asked for again with those matching a strong needle first, so that
+    // namesakes of a common given name cannot hide hers; ordered, the database must find every
+    // candidate first (a full scan where no index serves the needles).
+    if outcome.capped && *preferred > 0 && *preferred < needles.len() {
+        search.preferred = *preferred;
+        outcome = session.search(&search).await?;
+    }
     run.progress.items += outcome.rows.len() as u64;
 
     let mut findings = Vec::new();
@@ -187,4 +217,40 @@ fn key_of(table: &TableSchema, row: &SqlRow) -> Vec<(String, String)> {
         .into_iter()
         .filter_map(|c| row.get(c).map(|v| (c.clone(), v.to_string())))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use passerelle_matching::{Identifier, IdentitySet, MatchOptions, Matcher};
+
+    use super::*;
+
+    #[test]
+    fn identifiers_and_family_names_are_searched_before_given_names() {
+        let mut set = IdentitySet::new();
+        for (kind, value) in [
+            (IdentifierKind::GivenName, "Hélène"),
+            (IdentifierKind::FamilyName, "Bérangier"),
+            (IdentifierKind::FullName, "Hélène Bérangier"),
+            (IdentifierKind::Email, "helene.berangier@entreprise.fr"),
+            (IdentifierKind::Phone, "06 11 22 33 44"),
+        ] {
+            set.add(Identifier::added(kind, value));
+        }
+        let terms = Matcher::new(&set, &MatchOptions::default()).search_terms();
+        let (needles, strong) = ranked_needles(&terms);
+        let given = Needle::Contains("helene".into());
+        let family = Needle::Contains("berangier".into());
+        let at = |n: &Needle| needles.iter().position(|x| x == n).expect("searched");
+        assert!(at(&given) >= strong, "the given name is weak: {needles:?}");
+        assert!(
+            at(&family) < strong,
+            "the family name is strong: {needles:?}"
+        );
+        assert!(needles[..strong].contains(&Needle::Digits("611223344".into())));
+        assert_eq!(needles.iter().filter(|n| **n == family).count(), 1, "once");
+        for (i, n) in needles.iter().enumerate() {
+            assert!(!needles[..i].contains(n), "{n:?} searched once");
+        }
+    }
 }

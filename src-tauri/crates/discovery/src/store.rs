@@ -567,6 +567,45 @@ impl FindingsStore {
             .collect()
     }
 
+    /// A page of the job's findings, in the order they were stored: `limit` of them after the
+    /// first `offset`.
+    pub async fn findings_page(
+        &self,
+        job: &str,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<StoredFinding>> {
+        let rows = sqlx::query(
+            "SELECT id, payload FROM discovery_findings WHERE job_id = ? ORDER BY id \
+             LIMIT ? OFFSET ?",
+        )
+        .bind(job)
+        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.err("reading findings"))?;
+        rows.iter()
+            .map(|row| {
+                Ok(StoredFinding {
+                    id: row.get("id"),
+                    finding: self.open_json("finding", row.get::<&[u8], _>("payload"))?,
+                })
+            })
+            .collect()
+    }
+
+    /// How many findings the job has.
+    pub async fn finding_count(&self, job: &str) -> Result<u64> {
+        let count: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM discovery_findings WHERE job_id = ?")
+                .bind(job)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(self.err("counting findings"))?;
+        Ok(count as u64)
+    }
+
     /// Every issue of the job.
     pub async fn issues(&self, job: &str) -> Result<Vec<Issue>> {
         let rows: Vec<Vec<u8>> = sqlx::query_scalar(
@@ -607,9 +646,11 @@ impl FindingsStore {
         ids: &[i64],
         change: impl Fn(&mut Review),
     ) -> Result<BTreeMap<i64, Review>> {
+        // IMMEDIATE: two changes at once (a redaction and a bulk decision on the same finding)
+        // queue for the write lock instead of one failing on a stale read, or losing the other.
         let mut tx = self
             .pool
-            .begin()
+            .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(self.err("saving a review"))?;
         let mut saved = BTreeMap::new();

@@ -154,6 +154,8 @@ pub trait EventSink: Send + Sync {
     fn import_progress(&self, _event: crate::imports::ImportProgressEvent) {}
     /// An import's apply or undo stopped.
     fn import_finished(&self, _event: crate::imports::ImportFinishedEvent) {}
+    /// More of a package was sent to Dastra (nothing by default: a host without a window).
+    fn attach_progress(&self, _event: crate::evidence::AttachProgressEvent) {}
 }
 
 /// What an [`Api`] is made of.
@@ -180,6 +182,8 @@ pub struct ApiParts {
     pub imports: Option<std::path::PathBuf>,
     /// Where mapping profiles are saved, one folder per profile.
     pub mapping_profiles: Option<std::path::PathBuf>,
+    /// Where exports (the audit log's) are written: the person's Downloads folder.
+    pub exports: Option<std::path::PathBuf>,
 }
 
 /// What a session has open: the current workspace.
@@ -210,6 +214,8 @@ pub struct Api {
     pub(crate) imports: crate::imports_run::Imports,
     /// Where mapping profiles are saved.
     pub(crate) mapping_profiles: Option<std::path::PathBuf>,
+    /// Where exports are written.
+    pub(crate) exports: Option<std::path::PathBuf>,
 }
 
 impl Api {
@@ -234,6 +240,7 @@ impl Api {
             packages: parts.packages,
             imports: crate::imports_run::Imports::new(parts.imports),
             mapping_profiles: parts.mapping_profiles,
+            exports: parts.exports,
         }
     }
 

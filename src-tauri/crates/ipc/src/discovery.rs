@@ -15,7 +15,7 @@ use passerelle_discovery::{
     SourceInput, SourceProgress,
 };
 use passerelle_matching::{Identifier, IdentitySet};
-use passerelle_vault::{ConnectionKind, Profile, Settings as ConnectionSettings};
+use passerelle_vault::{ConnectionKind, FieldError, Profile, Settings as ConnectionSettings};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -226,15 +226,40 @@ pub struct FindingView {
     pub review: Review,
 }
 
-/// `review_list`: everything to review a job.
+/// `review_list`: a job's findings to review, all of them or a page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReviewListRequest {
+    /// The job.
+    pub job_id: String,
+    /// Findings to skip, in the order they were found.
+    #[serde(default)]
+    #[ts(optional)]
+    pub offset: Option<u32>,
+    /// Findings on the page (every one after `offset` when absent; at most
+    /// [`REVIEW_PAGE_MAX`]).
+    #[serde(default)]
+    #[ts(optional)]
+    pub limit: Option<u32>,
+}
+
+/// The largest page `review_list` gives.
+pub const REVIEW_PAGE_MAX: u32 = 2000;
+
+/// `review_list`: everything to review a job, or a page of its findings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ReviewList {
     /// The job.
     pub job: JobView,
-    /// Its findings, in the order they were found.
+    /// Its findings on this page, in the order they were found.
     pub findings: Vec<FindingView>,
+    /// Where the page starts among all of them.
+    pub offset: u32,
+    /// Findings of the job, all pages.
+    pub total: u64,
     /// What could not be read.
     pub issues: Vec<Issue>,
     /// Findings without a decision yet.
@@ -425,17 +450,28 @@ impl Api {
         for identifier in req.identifiers {
             identity.add(identifier);
         }
+        // The field named lets the window word the refusal in the DPO's language.
         if identity.is_empty() {
             return Err(IpcError::new(
                 ErrorCode::Invalid,
                 "there is nothing to search for: add at least one identifier of the person",
-            ));
+            )
+            .with_fields(vec![FieldError::new(
+                "identifiers",
+                "is empty",
+                "add at least one identifier of the person",
+            )]));
         }
         if req.source_ids.is_empty() {
             return Err(IpcError::new(
                 ErrorCode::Invalid,
                 "no source is chosen: tick at least one connection to search",
-            ));
+            )
+            .with_fields(vec![FieldError::new(
+                "sourceIds",
+                "is empty",
+                "tick at least one connection to search",
+            )]));
         }
         let mut sources = Vec::new();
         for id in &req.source_ids {
@@ -583,13 +619,25 @@ impl Api {
     }
 
     /// `review_list`
-    pub async fn review_list(&self, req: JobIdRequest) -> Result<ReviewList, IpcError> {
+    pub async fn review_list(&self, req: ReviewListRequest) -> Result<ReviewList, IpcError> {
         let store = self.findings_store()?;
         let record = store.job(&req.job_id).await.map_err(store_error)?;
         let mut reviews = store.reviews(&req.job_id).await.map_err(store_error)?;
-        let findings: Vec<FindingView> = store
-            .findings(&req.job_id)
+        let offset = req.offset.unwrap_or(0);
+        let total = store
+            .finding_count(&req.job_id)
             .await
+            .map_err(store_error)?;
+        let page = match req.limit {
+            None if offset == 0 => store.findings(&req.job_id).await,
+            limit => {
+                let limit = limit.unwrap_or(REVIEW_PAGE_MAX).clamp(1, REVIEW_PAGE_MAX);
+                store
+                    .findings_page(&req.job_id, u64::from(offset), u64::from(limit))
+                    .await
+            }
+        };
+        let findings: Vec<FindingView> = page
             .map_err(store_error)?
             .into_iter()
             .map(|s| FindingView {
@@ -599,17 +647,19 @@ impl Api {
             })
             .collect();
         // The window reads a running job's findings again and again: its viewing is recorded
-        // once the job has stopped.
-        if self.jobs.get(&req.job_id).is_none() {
+        // once the job has stopped, once per reading (its first page), with the whole count.
+        if self.jobs.get(&req.job_id).is_none() && offset == 0 {
             let request = record.spec.request_id as i32;
             self.audit_job(AuditAction::FindingsViewed, request, &req.job_id, |e| {
-                e.count(Count::Findings, findings.len() as u64)
+                e.count(Count::Findings, total)
             })
             .await;
         }
         Ok(ReviewList {
             job: self.job_view(&record),
             findings,
+            offset,
+            total,
             issues: store.issues(&req.job_id).await.map_err(store_error)?,
             remaining: store.remaining(&req.job_id).await.map_err(store_error)?,
         })

@@ -4,11 +4,14 @@
 //! Every action that reads personal data or writes to Dastra is appended to the audit log
 //! (who, what, when, which request, counts — never values) by [`Api::audit`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::Utc;
-use passerelle_audit::{Actor, AuditAction, AuditEvent, AuditFilter, AuditLog, Count, Id};
-use passerelle_dastra::models::{DataSubjectRequestDto, DataSubjectRequestState};
+use passerelle_audit::{
+    Actor, AuditAction, AuditEvent, AuditFilter, AuditLog, Count, ExportFormat, Id,
+};
+use passerelle_dastra::models::{DataSubjectRequestDto, DataSubjectRequestState, WorkFlowStepDto};
 use passerelle_discovery::package::{RequestSummary, SourceKind};
 use passerelle_discovery::{PackageInput, RequestUpdate};
 use serde::{Deserialize, Serialize};
@@ -76,12 +79,15 @@ pub struct PackageAttachRequest {
     /// The request's new state (`Open`, `IdentityValidation`, `Processing`, `Active`,
     /// `Closed`).
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// The request's new workflow step id.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflow_step: Option<i32>,
     /// The resolution message.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution_message: Option<String>,
 }
 
@@ -100,6 +106,95 @@ pub struct AttachView {
     pub state: String,
 }
 
+/// `attach_progress`: how much of a package has been sent to Dastra.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AttachProgressEvent {
+    /// The request.
+    pub request_id: i32,
+    /// The package's file name.
+    pub file_name: String,
+    /// Bytes sent so far.
+    pub sent: u64,
+    /// Bytes to send.
+    pub total: u64,
+}
+
+/// `package_get`: the package built last from a job, if it is still on this computer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PackageLatest {
+    /// The package, as `package_build` described it.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<PackageView>,
+}
+
+/// `dsar_workflow`: the steps a request can be moved to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct WorkflowRequest {
+    /// The request.
+    pub request_id: i32,
+}
+
+/// A step of the requests' workflow, as the workspace defines it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct WorkflowStepView {
+    /// Its id.
+    pub id: i32,
+    /// Its name, as the workspace wrote it.
+    pub label: String,
+    /// The state a request at this step is in (`Open`, `Processing`, `Closed`…).
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapped_state: Option<String>,
+    /// The workflow's last step.
+    pub final_step: bool,
+}
+
+/// The steps of the requests' workflow, in order, and where the request is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct WorkflowView {
+    /// The steps, in their order.
+    pub steps: Vec<WorkflowStepView>,
+    /// The request's step now.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<i32>,
+}
+
+/// `audit_export`: write the whole log to a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AuditExportRequest {
+    /// `json` or `csv`.
+    pub format: String,
+}
+
+/// What `audit_export` wrote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AuditExportView {
+    /// The file written, whole.
+    pub path: String,
+    /// Entries in it.
+    pub entries: u64,
+    /// The last entry's number and hash as `SEQ:HASH`.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<String>,
+}
+
 /// `audit_list`: a page of the audit log, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -107,9 +202,11 @@ pub struct AttachView {
 pub struct AuditListRequest {
     /// Only this request's entries.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<i64>,
     /// Entries per page (50 by default).
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
     /// Entries to skip.
     #[serde(default)]
@@ -131,9 +228,11 @@ pub struct AuditEntryView {
     pub action: String,
     /// Which request.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<i64>,
     /// Which job or import.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job: Option<String>,
     /// How much: `(count name, number)`.
     pub counts: Vec<(String, u64)>,
@@ -168,13 +267,16 @@ pub struct AuditVerifyView {
     pub ok: bool,
     /// The first entry that does not.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub broken_at: Option<u64>,
     /// Why, in words.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// The last entry's number and hash as `SEQ:HASH` (the form `passerelle audit verify
     /// --head` takes), to note down and compare later.
     #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<String>,
 }
 
@@ -265,7 +367,7 @@ impl Api {
             }
         })
         .await;
-        Ok(PackageView {
+        let view = PackageView {
             job_id: req.job_id,
             request_id,
             file_name: file_name(&report.path),
@@ -287,6 +389,114 @@ impl Api {
             redactions: report.redactions,
             report_name,
             report_html,
+        };
+        remember_package(&self.packages_dir()?, &view).map_err(|e| {
+            let msg = format!(
+                "the package {} was built, but the note that lets this window find it after a \
+                 reload could not be written ({e}): check the free space of the app's folder",
+                view.file_name
+            );
+            IpcError::new(ErrorCode::Internal, msg)
+        })?;
+        Ok(view)
+    }
+
+    /// `package_get`
+    pub async fn package_get(&self, req: JobIdRequest) -> Result<PackageLatest, IpcError> {
+        let dir = self.packages_dir()?;
+        Ok(PackageLatest {
+            package: recall_package(&dir, &req.job_id),
+        })
+    }
+
+    /// `dsar_workflow`
+    pub async fn dsar_workflow(&self, req: WorkflowRequest) -> Result<WorkflowView, IpcError> {
+        let client = self.current_client();
+        let dsar: DataSubjectRequestDto = client.get(&req.request_id).await?;
+        let path = client.workspace_path("Workflows/DataSubject")?;
+        let answer = client.get_json(&path, &[]).await?;
+        // A bare array of `WorkFlowStepDto` (see `passerelle_dastra::assumptions`); `{items}`
+        // is read too.
+        let items = answer
+            .get("items")
+            .cloned()
+            .unwrap_or(answer)
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let mut steps: Vec<WorkFlowStepDto> = items
+            .into_iter()
+            .filter_map(|v| serde_json::from_value(v).ok())
+            .collect();
+        steps.sort_by_key(|s| s.order.unwrap_or(i32::MAX));
+        Ok(WorkflowView {
+            steps: steps
+                .into_iter()
+                .filter_map(|s| {
+                    Some(WorkflowStepView {
+                        id: s.id?,
+                        label: s.label,
+                        mapped_state: s.mapped_state,
+                        final_step: s.final_step.unwrap_or(false),
+                    })
+                })
+                .collect(),
+            current: dsar.work_flow_step_id,
+        })
+    }
+
+    /// `audit_export`: the whole log, oldest first, in a new file of the exports folder
+    /// (`passerelle-audit-20261204-101500.json`), written whole or not at all.
+    pub async fn audit_export(&self, req: AuditExportRequest) -> Result<AuditExportView, IpcError> {
+        let word = req.format.trim().to_ascii_lowercase();
+        let format: ExportFormat = word.parse().map_err(|_| {
+            let msg = format!(
+                "{:?} is not an export format: choose json or csv",
+                req.format
+            );
+            IpcError::new(ErrorCode::Invalid, msg)
+        })?;
+        let log = self.audit_log()?;
+        let dir = self.exports.clone().ok_or_else(|| {
+            IpcError::new(
+                ErrorCode::Unsupported,
+                "this build has no folder to export to",
+            )
+        })?;
+        let cannot = |what: &str, e: &dyn std::fmt::Display| {
+            let msg = format!(
+                "the audit export could not be {what} in {} ({e}): check that the folder \
+                 exists and can be written to",
+                dir.display()
+            );
+            IpcError::new(ErrorCode::Invalid, msg)
+        };
+        std::fs::create_dir_all(&dir).map_err(|e| cannot("written", &e))?;
+        let file = tempfile::NamedTempFile::new_in(&dir).map_err(|e| cannot("written", &e))?;
+        let summary = log
+            .export(std::io::BufWriter::new(file.as_file()), format)
+            .await
+            .map_err(|e| cannot("written", &e))?;
+        file.as_file()
+            .sync_all()
+            .map_err(|e| cannot("written", &e))?;
+        let stamp = Utc::now().format("%Y%m%d-%H%M%S");
+        let mut target = dir.join(format!("passerelle-audit-{stamp}.{word}"));
+        let mut n = 1;
+        while target.exists() {
+            n += 1;
+            target = dir.join(format!("passerelle-audit-{stamp}-{n}.{word}"));
+        }
+        file.persist_noclobber(&target)
+            .map_err(|e| cannot("saved", &e.error))?;
+        self.audit(AuditAction::AuditExported, |e| {
+            e.count(Count::Entries, summary.entries)
+        })
+        .await;
+        Ok(AuditExportView {
+            path: target.display().to_string(),
+            entries: summary.entries,
+            head: summary.head.map(|h| format!("{}:{}", h.seq, h.hash)),
         })
     }
 
@@ -314,8 +524,20 @@ impl Api {
 
         let client = self.current_client();
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let events = Arc::clone(&self.events);
+        let mut step = ProgressStep::default();
+        let progress = |sent: u64, total: u64| {
+            if step.worth_telling(sent, total) {
+                events.attach_progress(AttachProgressEvent {
+                    request_id: req.request_id,
+                    file_name: name.to_string(),
+                    sent,
+                    total,
+                });
+            }
+        };
         let outcome =
-            passerelle_discovery::attach_package(&client, req.request_id, &path, |_, _| {})
+            passerelle_discovery::attach_package(&client, req.request_id, &path, progress)
                 .await
                 .map_err(discovery_error)?;
         if !outcome.already_attached {
@@ -412,6 +634,53 @@ impl Api {
     }
 }
 
+/// Throttles upload progress to one event per percent (and the last one).
+#[derive(Default)]
+struct ProgressStep {
+    told: Option<u64>,
+}
+
+impl ProgressStep {
+    fn worth_telling(&mut self, sent: u64, total: u64) -> bool {
+        let percent = sent.saturating_mul(100).checked_div(total).unwrap_or(100);
+        let worth = sent >= total || self.told.is_none_or(|told| percent > told);
+        if worth {
+            self.told = Some(percent);
+        }
+        worth
+    }
+}
+
+/// Where the package built last from `job` is described: `jobs/<job>.json` in the packages
+/// folder. Job ids are UUIDs; anything else names no file.
+fn package_note(dir: &Path, job: &str) -> Option<PathBuf> {
+    let plain = !job.is_empty() && job.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    plain.then(|| dir.join("jobs").join(format!("{job}.json")))
+}
+
+/// Note the package built from its job, written to a temporary file then renamed.
+fn remember_package(dir: &Path, view: &PackageView) -> std::io::Result<()> {
+    let Some(note) = package_note(dir, &view.job_id) else {
+        return Ok(());
+    };
+    let folder = note.parent().expect("a note is in the jobs folder");
+    std::fs::create_dir_all(folder)?;
+    let mut file = tempfile::NamedTempFile::new_in(folder)?;
+    serde_json::to_writer(&mut file, view).map_err(std::io::Error::other)?;
+    file.as_file().sync_all()?;
+    file.persist(&note).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The package noted for `job`, if its zip is still there, the same size.
+fn recall_package(dir: &Path, job: &str) -> Option<PackageView> {
+    let note = package_note(dir, job)?;
+    let view: PackageView = serde_json::from_slice(&std::fs::read(note).ok()?).ok()?;
+    let zip = dir.join(&view.file_name);
+    let same = std::fs::metadata(&zip).is_ok_and(|m| m.len() == view.bytes);
+    (same && view.job_id == job && !view.file_name.contains(['/', '\\'])).then_some(view)
+}
+
 fn file_name(path: &std::path::Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -435,4 +704,35 @@ fn parse_state(state: &str) -> Result<DataSubjectRequestState, IpcError> {
     };
     serde_json::from_value(serde_json::Value::String(found.to_string()))
         .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upload_progress_is_told_once_per_percent_and_at_the_end() {
+        let mut step = ProgressStep::default();
+        let told: Vec<u64> = [0, 5, 9, 10, 15, 20, 999, 1000]
+            .into_iter()
+            .filter(|&sent| step.worth_telling(sent, 1000))
+            .collect();
+        assert_eq!(told, vec![0, 10, 20, 999, 1000]);
+        assert!(
+            ProgressStep::default().worth_telling(0, 0),
+            "an empty file is sent at once"
+        );
+    }
+
+    #[test]
+    fn a_package_note_is_named_by_a_plain_job_id_only() {
+        let dir = Path::new("/data/packages");
+        assert_eq!(
+            package_note(dir, "0b5c-41d2"),
+            Some(dir.join("jobs").join("0b5c-41d2.json"))
+        );
+        for bad in ["", "../x", "a/b", "a.json", "é"] {
+            assert_eq!(package_note(dir, bad), None, "{bad:?}");
+        }
+    }
 }

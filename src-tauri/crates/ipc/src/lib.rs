@@ -70,11 +70,13 @@ macro_rules! with_commands {
             discovery_job: JobIdRequest => JobView,
             discovery_cancel: JobIdRequest => JobView,
             discovery_resume: JobIdRequest => JobView,
-            review_list: JobIdRequest => ReviewList,
+            review_list: ReviewListRequest => ReviewList,
             review_decide: ReviewDecideRequest => ReviewUpdate,
             review_redact: ReviewRedactRequest => ReviewUpdate,
             package_build: JobIdRequest => PackageView,
             package_attach: PackageAttachRequest => AttachView,
+            package_get: JobIdRequest => PackageLatest,
+            dsar_workflow: WorkflowRequest => WorkflowView,
             audit_list: AuditListRequest => AuditPageView,
             audit_verify: AuditVerifyRequest => AuditVerifyView,
             import_plan: ImportPlanRequest => ImportView,
@@ -95,6 +97,7 @@ macro_rules! with_commands {
             mapping_profile_duplicate: ProfileDuplicateRequest => ProfileSummary,
             mapping_profile_export: ProfileExportRequest => ProfileExportResponse,
             mapping_profile_import: ProfileImportRequest => ProfileSummary,
+            audit_export: AuditExportRequest => AuditExportView,
         }
     };
 }
@@ -109,6 +112,7 @@ macro_rules! with_events {
             job_finished: JobFinishedEvent,
             import_progress: ImportProgressEvent,
             import_finished: ImportFinishedEvent,
+            attach_progress: AttachProgressEvent,
         }
     };
 }

@@ -121,4 +121,33 @@ describe('the audit screen', () => {
       '30 entries, chain intact',
     );
   });
+  it('exports the whole log to a named file and shows where it went', async () => {
+    const backend = installFakeBackend();
+    const { user } = renderApp('#/audit');
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(25));
+
+    await user.click(screen.getByTestId('audit-export-csv'));
+
+    const result = await screen.findByTestId('audit-export-result');
+    expect(result).toHaveTextContent('30 entrées exportées dans :');
+    expect(screen.getByTestId('audit-export-path')).toHaveTextContent(
+      /^\/home\/dpo\/Téléchargements\/passerelle-audit-.+\.csv$/,
+    );
+    expect(backend.requests('audit_export')).toEqual([{ format: 'csv' }]);
+    // The export is itself in the log, which is read again.
+    await waitFor(() => expect(screen.getByTestId('audit-total')).toHaveTextContent('31 entrées'));
+  });
+
+  it('says why an export failed', async () => {
+    const backend = installFakeBackend({ preference: 'en' });
+    const { user } = renderApp('#/audit');
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(25));
+    backend.fail('audit_export', 'invalid', 'the folder cannot be written to');
+
+    await user.click(screen.getByTestId('audit-export-json'));
+
+    expect(await screen.findByTestId('audit-export-error')).toHaveTextContent(
+      'The export could not be made — the folder cannot be written to',
+    );
+  });
 });

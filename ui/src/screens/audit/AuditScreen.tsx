@@ -1,4 +1,4 @@
-import { useAuditList, useVerifyAudit } from '../../api';
+import { useAuditList, useExportAudit, useVerifyAudit } from '../../api';
 import type { AuditEntryView } from '../../bindings/AuditEntryView';
 import type { AuditVerifyView } from '../../bindings/AuditVerifyView';
 import { Button } from '../../components/Button';
@@ -53,7 +53,7 @@ export function AuditScreen({ state, onChange }: Props) {
           testId="audit-request"
         />
         <span className={styles.spacer} />
-        <Verify />
+        <Tools />
       </div>
 
       {list.isPending ? (
@@ -131,16 +131,50 @@ function Entries({ entries, stale }: { entries: AuditEntryView[]; stale: boolean
   );
 }
 
-/** The integrity check and what it found. */
-function Verify() {
-  const { t } = useI18n();
+/** The export of the whole log to a new file and the check of its chain, with what each gave. */
+function Tools() {
+  const { t, language } = useI18n();
   const words = t.evidence.audit;
+  const exporting = useExportAudit();
   const verify = useVerifyAudit();
+  const done = exporting.data;
   return (
     <div className={styles.verify}>
-      <Button testId="audit-verify" disabled={verify.isPending} onClick={() => verify.mutate()}>
-        {verify.isPending ? words.verifying : words.verify}
-      </Button>
+      <div className={styles.buttons}>
+        {(['json', 'csv'] as const).map((format) => (
+          <Button
+            key={format}
+            testId={`audit-export-${format}`}
+            disabled={exporting.isPending}
+            onClick={() => exporting.mutate(format)}
+          >
+            {exporting.isPending && exporting.variables === format
+              ? words.exporting
+              : format === 'json'
+                ? words.exportJson
+                : words.exportCsv}
+          </Button>
+        ))}
+        <Button testId="audit-verify" disabled={verify.isPending} onClick={() => verify.mutate()}>
+          {verify.isPending ? words.verifying : words.verify}
+        </Button>
+      </div>
+      {exporting.isError && (
+        <p className={styles.broken} role="alert" data-testid="audit-export-error">
+          {words.exportFailed} — {exporting.error.message}
+        </p>
+      )}
+      {done && (
+        <div className={styles.intact} role="status" data-testid="audit-export-result">
+          <strong>{words.exported(done.entries, formatCount(done.entries, language))}</strong>
+          <p className={styles.head}>
+            <code className={styles.mono} data-testid="audit-export-path">
+              {done.path}
+            </code>
+          </p>
+          <p className={styles.head}>{words.exportHint}</p>
+        </div>
+      )}
       {verify.isError && (
         <p className={styles.broken} role="alert" data-testid="audit-verify-result" data-ok="false">
           {words.verifyFailed} — {verify.error.message}

@@ -5,6 +5,7 @@ import type { IdentifierKind } from '../../bindings/IdentifierKind';
 import { Button } from '../../components/Button';
 import { useI18n } from '../../i18n';
 import styles from './Discovery.module.css';
+import { requestFieldText } from './labels';
 
 type Props = { identifiers: Identifier[]; onChange: (next: Identifier[]) => void };
 
@@ -64,7 +65,7 @@ export function IdentityEditor({ identifiers, onChange }: Props) {
               <span className={styles.value}>{identifier.value}</span>
               <span className={styles.provenance}>
                 {identifier.provenance.source === 'request'
-                  ? words.fromRequest(identifier.provenance.field)
+                  ? words.fromRequest(requestFieldText(identifier.provenance.field, t))
                   : words.addedByYou}
               </span>
               <Button

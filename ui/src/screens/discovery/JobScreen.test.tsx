@@ -78,6 +78,15 @@ describe('following a discovery job', () => {
     expect(screen.getByTestId('job-notice')).toHaveTextContent('Passerelle a été fermé');
     expect(screen.getByTestId('job-resume')).toBeInTheDocument();
     expect(screen.queryByTestId('job-cancel')).toBeNull();
+    // Its sources left running say so too, not "running".
+    const left = screen
+      .getAllByTestId('job-source')
+      .filter((s) => s.dataset.state === 'running' || s.dataset.state === 'pending');
+    expect(left.length).toBeGreaterThan(0);
+    for (const s of left) {
+      expect(s).toHaveTextContent('Interrompue');
+      expect(s).not.toHaveTextContent('En cours');
+    }
   });
 
   it('says why a job stopped when the backend could not go on', async () => {

@@ -99,7 +99,7 @@ function Job({ job, progress, back, onReview }: JobProps) {
 
       <section className={styles.card}>
         {job.sources.map((s) => (
-          <SourceRow key={s.id} source={s} eta={progress.etas[s.id]} />
+          <SourceRow key={s.id} source={s} live={job.live} eta={progress.etas[s.id]} />
         ))}
       </section>
 
@@ -142,7 +142,7 @@ function Job({ job, progress, back, onReview }: JobProps) {
   );
 }
 
-type RowProps = { source: JobSourceView; eta: number | undefined };
+type RowProps = { source: JobSourceView; live: boolean; eta: number | undefined };
 
 const SOURCE_TONES = {
   pending: 'neutral',
@@ -150,13 +150,17 @@ const SOURCE_TONES = {
   cancelled: 'warning',
   done: 'success',
   failed: 'danger',
+  interrupted: 'warning',
 } as const;
 
-function SourceRow({ source, eta }: RowProps) {
+function SourceRow({ source, live, eta }: RowProps) {
   const { t, language } = useI18n();
   const words = t.discovery.job;
   const p = source.progress;
   const fraction = sourceFraction(source);
+  // A source left running by an app that closed is not running any more.
+  const stopped = !live && (source.state === 'running' || source.state === 'pending');
+  const shown = stopped ? 'interrupted' : source.state;
   const n = (x: number) => formatCount(x, language);
 
   return (
@@ -165,9 +169,11 @@ function SourceRow({ source, eta }: RowProps) {
       data-testid="job-source"
       data-id={source.id}
       data-state={source.state}
+      data-units-done={p.unitsDone}
+      data-units-total={p.unitsTotal ?? ''}
     >
       <span className={styles.sourceName}>{source.name}</span>
-      <Badge tone={SOURCE_TONES[source.state]}>{t.discovery.sourceState[source.state]}</Badge>
+      <Badge tone={SOURCE_TONES[shown]}>{t.discovery.sourceState[shown]}</Badge>
       <div
         className={styles.bar}
         role="progressbar"
@@ -194,7 +200,7 @@ function SourceRow({ source, eta }: RowProps) {
             )}
           </span>
         )}
-        <span>{words.counts.items(n(p.items))}</span>
+        <span>{words.counts.items(p.items, n(p.items))}</span>
         <span>{words.counts.findings(p.findings)}</span>
         {p.issues > 0 && <span>{words.counts.issues(p.issues)}</span>}
         {p.skipped > 0 && <span title={words.skippedTitle}>{words.counts.skipped(p.skipped)}</span>}

@@ -21,8 +21,10 @@ describe('preparing a discovery', () => {
     await screen.findAllByTestId('identifier-row');
     expect(window.location.hash).toBe('#/inbox/1001/discovery?state=Open');
     expect(rowOf('email')).toHaveTextContent('elodie.dupont-moreau@exemple.fr');
-    expect(rowOf('email')).toHaveTextContent('du formulaire : email');
-    expect(rowOf('fullName')).toHaveTextContent('du formulaire : givenName familyName');
+    // Where each came from, in words: not the request's field names.
+    expect(rowOf('email')).toHaveTextContent('du formulaire : adresse e-mail');
+    expect(rowOf('fullName')).toHaveTextContent('du formulaire : prénom et nom');
+    expect(screen.queryByText(/givenName|familyName|phoneNumber/)).toBeNull();
     expect(screen.getByTestId('screen-title')).toHaveTextContent('Élodie Dupont-Moreau');
   });
 
@@ -75,8 +77,24 @@ describe('preparing a discovery', () => {
     for (const id of [BOUTIQUE_ID, CLIENTS_ID, RH_ID]) await user.click(choice(id));
     await user.click(screen.getByTestId('discovery-start'));
 
-    expect(await screen.findByTestId('start-error')).toHaveTextContent('no source is chosen');
+    // Worded in French from the field the backend names, not its English sentence.
+    const refusal = await screen.findByTestId('start-error');
+    expect(refusal).toHaveTextContent('aucun endroit où chercher n’est choisi');
+    expect(refusal).not.toHaveTextContent('no source');
     expect(screen.getByTestId('screen-title')).toHaveTextContent('Préparer la recherche');
+
+    // Nothing to search for: the other refusal, in English once the language is switched.
+    await user.selectOptions(screen.getByTestId('language-switch'), 'en');
+    await screen.findByText('Who to look for');
+    while (screen.queryAllByTestId('identifier-remove').length > 0) {
+      await user.click(screen.getAllByTestId('identifier-remove')[0]!);
+    }
+    await user.click(screen.getByTestId('discovery-start'));
+    await waitFor(() =>
+      expect(screen.getByTestId('start-error')).toHaveTextContent(
+        'there is no one to search for: add at least one identifier.',
+      ),
+    );
   });
 
   it('lists the earlier searches of the request and opens one', async () => {

@@ -15,6 +15,7 @@ import { routeHref } from '../../lib/route';
 import styles from './Discovery.module.css';
 import { IdentityEditor } from './IdentityEditor';
 import { JobStateBadge } from './JobStateBadge';
+import { startRefusalText } from './labels';
 
 type Props = {
   id: number;
@@ -130,7 +131,7 @@ function Launcher({ plan, back, onStarted }: LauncherProps) {
         <span className={styles.muted}>{words.summary(identifiers.length, chosen.length)}</span>
         {start.isError && (
           <span className={styles.error} role="alert" data-testid="start-error">
-            {words.startFailed(start.error.message)}
+            {words.startFailed(startRefusalText(start.error, t))}
           </span>
         )}
       </div>

@@ -225,3 +225,63 @@ describe('attaching the package to the request', () => {
     expect(await screen.findByTestId('attach-result')).toHaveTextContent('Attached to the request');
   });
 });
+
+describe('the package after a reload, the workflow step and the upload', () => {
+  it('finds the package built before a reload of the window, ready to attach', async () => {
+    const { backend, unmount } = await buildReviewed();
+    const fileName = screen.getByTestId('package-file').textContent!;
+    unmount();
+
+    // A new window on the same backend: nothing is built again.
+    renderApp(`#/discovery/${SAMPLE_DONE_JOB}/review`);
+    expect(await screen.findByTestId('package-file')).toHaveTextContent(fileName);
+    expect(backend.requests('package_build')).toHaveLength(1);
+    expect(screen.queryByTestId('package-outdated')).toBeNull();
+    expect(screen.getByTestId('package-attach-open')).toBeEnabled();
+  });
+
+  it('offers the workflow steps, sends the one chosen, and shows the upload as it goes', async () => {
+    const { backend, user } = await buildReviewed();
+    await user.click(screen.getByTestId('package-attach-open'));
+
+    const step = await screen.findByTestId('attach-step');
+    await waitFor(() => expect(step).toHaveDisplayValue('Ne pas changer (Nouvelle demande)'));
+    const options = within(step)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(options).toEqual([
+      'Ne pas changer (Nouvelle demande)',
+      'Vérification d’identité — état « Identité à vérifier »',
+      'En cours de traitement — état « En traitement »',
+      'Réponse envoyée — état « Clôturée »',
+    ]);
+    await user.selectOptions(step, '4');
+    await user.click(screen.getByTestId('attach-confirm'));
+
+    await screen.findByTestId('attach-result');
+    expect(backend.last('package_attach')).toEqual({
+      requestId: 1001,
+      fileName: expect.stringMatching(/\.zip$/),
+      workflowStep: 4,
+    });
+    const bar = await screen.findByTestId('attach-progress');
+    await waitFor(() => expect(bar).toHaveAttribute('data-percent', '100'));
+    expect(screen.getByTestId('attach-pending')).toHaveTextContent(/100 % envoyés \(.+ sur .+\)/);
+  });
+
+  it('leaves the step alone unless one is chosen', async () => {
+    const { backend, user } = await buildReviewed();
+    await user.click(screen.getByTestId('package-attach-open'));
+    await waitFor(() =>
+      expect(screen.getByTestId('attach-step')).toHaveDisplayValue(
+        'Ne pas changer (Nouvelle demande)',
+      ),
+    );
+    await user.selectOptions(screen.getByTestId('attach-state'), 'Processing');
+    await user.click(screen.getByTestId('attach-confirm'));
+
+    await screen.findByTestId('attach-result');
+    expect(backend.last('package_attach')).not.toHaveProperty('workflowStep');
+    expect(backend.last('package_attach')).toHaveProperty('state', 'Processing');
+  });
+});

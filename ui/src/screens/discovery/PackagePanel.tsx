@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 
-import { useBuildPackage } from '../../api';
+import { useBuildPackage, usePackage } from '../../api';
 import type { PackageView } from '../../bindings/PackageView';
 import type { ReviewList } from '../../bindings/ReviewList';
 import { Button } from '../../components/Button';
@@ -21,19 +21,25 @@ export function PackagePanel({ list }: Props) {
   const { t } = useI18n();
   const words = t.evidence.package;
   const build = useBuildPackage(list.job.id);
+  // The package built last, even before a reload of the window.
+  const remembered = usePackage(list.job.id);
   const [confirming, setConfirming] = useState(false);
   const left = list.remaining;
   const running = list.job.live;
-  const built = build.data;
+  // (`package` is absent, or null, when none was built.)
+  const built = build.data ?? remembered.data?.package ?? undefined;
 
-  // The reviews the shown package was built from: a change afterwards makes it outdated.
+  // The reviews the shown package was built from: a change afterwards makes it outdated. A
+  // package built before a reload is compared by its counts.
   const reviews = useMemo(() => JSON.stringify(list.findings.map((f) => [f.id, f.review])), [list]);
   const builtFrom = useRef<string | null>(null);
   const start = () => {
     builtFrom.current = reviews;
     build.mutate();
   };
-  const outdated = built !== undefined && builtFrom.current !== reviews;
+  const outdated =
+    built !== undefined &&
+    (builtFrom.current === null ? !countsMatch(built, list) : builtFrom.current !== reviews);
 
   return (
     <section className={styles.panel} aria-labelledby="package-title" data-testid="package-panel">
@@ -116,6 +122,20 @@ export function PackagePanel({ list }: Props) {
         </Dialog>
       )}
     </section>
+  );
+}
+
+/** Whether a package's counts are those of the review as it is now. */
+export function countsMatch(pkg: PackageView, list: ReviewList): boolean {
+  const decided = (d: 'include' | 'exclude') =>
+    list.findings.filter((f) => f.review.decision?.decision === d).length;
+  const redactions = list.findings
+    .filter((f) => f.review.decision?.decision === 'include')
+    .reduce((n, f) => n + (f.review.redactions?.length ?? 0), 0);
+  return (
+    pkg.included === decided('include') &&
+    pkg.excluded === decided('exclude') &&
+    pkg.redactions === redactions
   );
 }
 

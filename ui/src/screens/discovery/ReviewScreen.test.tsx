@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 
 import { installFakeBackend } from '../../test/fakeBackend';
-import { SAMPLE_DONE_JOB } from '../../test/fakeDiscovery';
+import { SAMPLE_BIG_JOB, SAMPLE_DONE_JOB } from '../../test/fakeDiscovery';
 import { renderApp } from '../../test/render';
 
 // The sample finished job of request 1001 (Élodie Dupont-Moreau): 101 the CSV row, 102 the PDF
@@ -237,4 +237,41 @@ describe('the review of a job', () => {
     expect(finding(102)).toHaveTextContent('courriers/lettre.pdf — page 2, line 1');
     expect(finding(102)).toHaveTextContent('The full name appears in the text');
   });
+});
+
+describe('a review of thousands of findings', () => {
+  it('reads them page by page and draws only the cards in view', async () => {
+    // jsdom lays nothing out: the scroller gets a window's height, each drawn row 200 px.
+    const view = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(800);
+    const row = vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return this.dataset.index === undefined ? 0 : 200;
+    });
+    onTestFinished(() => {
+      view.mockRestore();
+      row.mockRestore();
+    });
+    const backend = installFakeBackend({ discovery: { bigJob: 3000 } });
+    const { user } = renderApp(`#/discovery/${SAMPLE_BIG_JOB}/review`);
+
+    await screen.findAllByTestId('review-finding', {}, { timeout: 8000 });
+    expect(screen.getByTestId('review-remaining')).toHaveTextContent('3000 à examiner');
+    // Six pages of 500, one after the other; one source, each file a group of one finding.
+    expect(backend.requests('review_list').map((r) => r.offset)).toEqual([
+      0, 500, 1000, 1500, 2000, 2500,
+    ]);
+    const drawn = screen.getAllByTestId('review-finding').length;
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThan(60);
+    expect(screen.getByTestId('review-virtual').dataset.rows).toBe(String(1 + 3000 * 2));
+
+    // Bulk decisions still reach every finding, drawn or not.
+    await user.click(screen.getByTestId('include-certain'));
+    await waitFor(() =>
+      expect(screen.getByTestId('review-remaining').dataset.count).not.toBe('3000'),
+    );
+    const sent = backend.last('review_decide')!;
+    expect(sent.findingIds.length).toBeGreaterThan(1000);
+  }, 20_000);
 });

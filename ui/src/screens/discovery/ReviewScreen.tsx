@@ -17,7 +17,8 @@ import { ExcludeDialog } from './ExcludeDialog';
 import { FindingCard } from './FindingCard';
 import { PackagePanel } from './PackagePanel';
 import styles from './Review.module.css';
-import { displayOrder, groupFindings } from './reviewGroups';
+import { displayOrder, groupFindings, reviewRows } from './reviewGroups';
+import { VIRTUAL_FROM, VirtualReviewRows, type ReviewRowsHandle } from './ReviewRows';
 
 type Props = { jobId: string };
 
@@ -69,6 +70,9 @@ function Review({ list, back }: ReviewProps) {
   const [anchor, setAnchor] = useState<number | null>(null);
   const [excluding, setExcluding] = useState<Excluding>(null);
   const cards = useRef(new Map<number, HTMLElement>());
+  const virtual = ordered.length >= VIRTUAL_FROM;
+  const rows = useMemo(() => (virtual ? reviewRows(groups) : []), [groups, virtual]);
+  const rowsHandle = useRef<ReviewRowsHandle>(null);
 
   const focused = ordered.find((f) => f.id === focusedId) ?? ordered[0] ?? null;
   const certain = ordered.filter((f) => f.finding.confidence === 'certain' && !f.review.decision);
@@ -87,8 +91,14 @@ function Review({ list, back }: ReviewProps) {
     if (!view) return;
     setFocusedId(view.id);
     const card = cards.current.get(view.id);
-    card?.scrollIntoView?.({ block: 'nearest' });
-    card?.focus({ preventScroll: true });
+    if (card) {
+      card.scrollIntoView?.({ block: 'nearest' });
+      card.focus({ preventScroll: true });
+      return;
+    }
+    // In a long review the card is drawn once scrolled to.
+    rowsHandle.current?.reveal(view.id);
+    requestAnimationFrame(() => cards.current.get(view.id)?.focus({ preventScroll: true }));
   };
 
   const toggleSelect = (id: number, event?: MouseEvent<HTMLInputElement>) => {
@@ -170,8 +180,29 @@ function Review({ list, back }: ReviewProps) {
     }
   };
 
-  const selectedIds = selected.filter((id) => ordered.some((f) => f.id === id));
+  const shown = useMemo(() => new Set(ordered.map((f) => f.id)), [ordered]);
+  const selectedIds = selected.filter((id) => shown.has(id));
+  const chosen = new Set(selectedIds);
   const running = list.job.live;
+
+  const card = (view: FindingView) => (
+    <FindingCard
+      key={view.id}
+      ref={(el) => {
+        if (el) cards.current.set(view.id, el);
+        else cards.current.delete(view.id);
+      }}
+      view={view}
+      focused={focused?.id === view.id}
+      selected={chosen.has(view.id)}
+      onFocus={() => setFocusedId(view.id)}
+      onSelect={(e) => toggleSelect(view.id, e)}
+      onInclude={() => decide([view.id], { decision: 'include' })}
+      onExclude={() => setExcluding({ ids: [view.id] })}
+      onUndo={() => decide([view.id], null)}
+      onRedact={(field, span) => redact(view, field, span)}
+    />
+  );
 
   return (
     <Page
@@ -239,6 +270,8 @@ function Review({ list, back }: ReviewProps) {
 
       {ordered.length === 0 ? (
         <EmptyState title={words.emptyTitle} body={words.emptyBody} />
+      ) : virtual ? (
+        <VirtualReviewRows rows={rows} renderFinding={card} handle={rowsHandle} />
       ) : (
         groups.map((source) => (
           <section key={source.sourceId} className={styles.source} aria-label={source.name}>
@@ -246,24 +279,7 @@ function Review({ list, back }: ReviewProps) {
             {source.units.map((unit) => (
               <div key={unit.key} className={styles.unit}>
                 <h3 className={styles.unitTitle}>{unit.label}</h3>
-                {unit.findings.map((view) => (
-                  <FindingCard
-                    key={view.id}
-                    ref={(el) => {
-                      if (el) cards.current.set(view.id, el);
-                      else cards.current.delete(view.id);
-                    }}
-                    view={view}
-                    focused={focused?.id === view.id}
-                    selected={selectedIds.includes(view.id)}
-                    onFocus={() => setFocusedId(view.id)}
-                    onSelect={(e) => toggleSelect(view.id, e)}
-                    onInclude={() => decide([view.id], { decision: 'include' })}
-                    onExclude={() => setExcluding({ ids: [view.id] })}
-                    onUndo={() => decide([view.id], null)}
-                    onRedact={(field, span) => redact(view, field, span)}
-                  />
-                ))}
+                {unit.findings.map(card)}
               </div>
             ))}
           </section>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FindingLocation } from '../../bindings/FindingLocation';
 import { en } from '../../i18n/en';
 import { fr } from '../../i18n/fr';
-import { decisionText, groupOf, locationText } from './labels';
+import { decisionText, groupOf, locationText, requestFieldText, startRefusalText } from './labels';
 
 describe('locationText', () => {
   it('words a file location with its row, page and line', () => {
@@ -48,5 +48,29 @@ describe('decisionText', () => {
       'Excluded: Other reason (archive)',
     );
     expect(decisionText({ decision: 'include' }, fr)).toBe('Inclus dans la réponse');
+  });
+});
+
+describe('where an identifier came from, and why a search is refused', () => {
+  it('words the request fields, additional fields by their key, anything else as it is', () => {
+    expect(requestFieldText('email', fr)).toBe('adresse e-mail');
+    expect(requestFieldText('givenName familyName', en)).toBe('given and family name');
+    expect(requestFieldText('additionalDatas.loyaltyCard', fr)).toBe(
+      'champ complémentaire « loyaltyCard »',
+    );
+    expect(requestFieldText('somethingNew', fr)).toBe('somethingNew');
+  });
+
+  it('words a refusal from the field at fault, else keeps the backend sentence', () => {
+    const fields = (field: string) => [{ field, problem: 'is empty', fix: '' }];
+    expect(startRefusalText({ message: 'x', fields: fields('sourceIds') }, fr)).toBe(
+      'aucun endroit où chercher n’est choisi : cochez au moins une connexion.',
+    );
+    expect(startRefusalText({ message: 'x', fields: fields('identifiers') }, en)).toBe(
+      'there is no one to search for: add at least one identifier.',
+    );
+    expect(startRefusalText({ message: 'the keyring is locked', fields: [] }, fr)).toBe(
+      'the keyring is locked',
+    );
   });
 });

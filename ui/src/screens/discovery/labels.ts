@@ -60,3 +60,27 @@ export function decisionText(decision: Decision, t: Messages): string {
   const note = decision.note?.trim();
   return t.discovery.review.excluded(note ? `${reason} (${note})` : reason);
 }
+
+/** Where a request's identifier came from, in words: `email` → "adresse e-mail". */
+export function requestFieldText(field: string, t: Messages): string {
+  const words = t.discovery.launch;
+  const known = words.requestFields[field];
+  if (known) return known;
+  if (field.startsWith('additionalDatas.')) {
+    return words.extraField(field.slice('additionalDatas.'.length));
+  }
+  return field;
+}
+
+/**
+ * Why a search could not start, in the DPO's language when the backend names the field at
+ * fault (`identifiers`, `sourceIds`), else its own sentence.
+ */
+export function startRefusalText(
+  error: { message: string; fields?: { field: string }[] },
+  t: Messages,
+): string {
+  const refusals = t.discovery.launch.refusals;
+  const field = error.fields?.find((f) => refusals[f.field] !== undefined)?.field;
+  return field ? (refusals[field] as string) : error.message;
+}

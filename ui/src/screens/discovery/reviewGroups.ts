@@ -37,3 +37,32 @@ export function groupFindings(findings: FindingView[], job: JobView, t: Messages
 export function displayOrder(groups: SourceGroup[]): FindingView[] {
   return groups.flatMap((s) => s.units.flatMap((u) => u.findings));
 }
+
+/** One line of the review as drawn: a source's title, a unit's title, or a finding. */
+export type ReviewRow =
+  | { kind: 'source'; key: string; name: string; count: number }
+  | { kind: 'unit'; key: string; label: string }
+  | { kind: 'finding'; key: string; view: FindingView };
+
+/** The groups as a flat list of lines, for a list that draws only those in view. */
+export function reviewRows(groups: SourceGroup[]): ReviewRow[] {
+  const rows: ReviewRow[] = [];
+  for (const source of groups) {
+    const count = source.units.reduce((n, u) => n + u.findings.length, 0);
+    rows.push({ kind: 'source', key: `s:${source.sourceId}`, name: source.name, count });
+    for (const unit of source.units) {
+      rows.push({ kind: 'unit', key: `u:${source.sourceId}:${unit.key}`, label: unit.label });
+      for (const view of unit.findings) rows.push({ kind: 'finding', key: `f:${view.id}`, view });
+    }
+  }
+  return rows;
+}
+
+/** Where each finding is among the rows, by id. */
+export function rowIndexById(rows: ReviewRow[]): Map<number, number> {
+  const at = new Map<number, number>();
+  rows.forEach((row, index) => {
+    if (row.kind === 'finding') at.set(row.view.id, index);
+  });
+  return at;
+}

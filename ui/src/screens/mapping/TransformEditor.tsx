@@ -47,7 +47,12 @@ export function TransformEditor(props: Props) {
           {words.close}
         </Button>
       </div>
-      <p className={styles.muted}>{column ? words.from(column) : words.noColumn}</p>
+      <div className={styles.editorFrom}>
+        <p className={styles.muted}>{column ? words.from(column) : words.noColumn}</p>
+        <Button variant="danger" onClick={props.onDisconnect} testId="disconnect">
+          {words.disconnect}
+        </Button>
+      </div>
       {chain.length === 0 && <p className={styles.muted}>{words.empty}</p>}
       <ol className={styles.steps}>
         {chain.map((step, i) => {
@@ -112,9 +117,6 @@ export function TransformEditor(props: Props) {
           {words.addShort}
         </Button>
       </div>
-      <Button variant="danger" onClick={props.onDisconnect} testId="disconnect">
-        {words.disconnect}
-      </Button>
     </aside>
   );
 }

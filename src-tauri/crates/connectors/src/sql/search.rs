@@ -3,7 +3,8 @@
 //! A [`SqlSession`] is a read-only session on one of the three engines. [`SqlSession::search`]
 //! sends one parametrised `SELECT … WHERE … LIMIT` per table: the predicate ORs every
 //! [`Needle`] over every chosen column, so only candidate rows cross the wire, never a whole
-//! table, and at most [`TableSearch::row_cap`] of them. Values are never spliced into SQL; only
+//! table, and at most [`TableSearch::row_cap`] of them, those matching a strong needle
+//! ([`TableSearch::preferred`]) first. Values are never spliced into SQL; only
 //! identifiers (quoted) are.
 //!
 //! The predicate is a prefilter, deliberately generous: text is compared lower-cased with the
@@ -75,6 +76,11 @@ pub struct TableSearch<'a> {
     pub columns: Vec<String>,
     /// What to look for; a row matching any needle in any column is a candidate.
     pub needles: Vec<Needle>,
+    /// How many of `needles`, from the first, are strong: rows matching one of them come
+    /// back before rows matched by the others only, so that a frequent weak needle (a common
+    /// given name) cannot push the subject's own rows past the cap. `0` (or every needle):
+    /// no order.
+    pub preferred: usize,
     /// Most rows returned.
     pub row_cap: u32,
 }
@@ -197,12 +203,22 @@ impl SqlSession {
     /// is nothing to search (no searchable column or needle), and no statement is sent. For
     /// benchmarks and diagnostics: the text holds no value, the parameters hold the needles.
     pub fn statement(&self, search: &TableSearch<'_>) -> Option<(String, Vec<String>)> {
-        let (predicate, params) = self.predicate(search);
+        let mut params = Vec::new();
+        let predicate = self.predicate(search, &search.needles, &mut params);
         if predicate.is_empty() {
             return None;
         }
+        // The strong needles again, with parameters of their own (`?` cannot be reused).
+        let strong = search.needles.get(..search.preferred).unwrap_or_default();
+        let mut order = String::new();
+        if !strong.is_empty() && strong.len() < search.needles.len() {
+            let first = self.predicate(search, strong, &mut params);
+            if !first.is_empty() {
+                order = format!(" ORDER BY CASE WHEN {first} THEN 0 ELSE 1 END");
+            }
+        }
         let sql = format!(
-            "SELECT {} FROM {} WHERE {predicate} LIMIT {}",
+            "SELECT {} FROM {} WHERE {predicate}{order} LIMIT {}",
             self.row_json(search.table),
             self.table_name(&search.table.table),
             u64::from(search.row_cap) + 1
@@ -300,16 +316,21 @@ impl SqlSession {
         self.fetch(table, &sql, values).await
     }
 
-    /// The WHERE clause for a search, and its parameters in order.
-    fn predicate(&self, search: &TableSearch<'_>) -> (String, Vec<String>) {
+    /// The condition that a row matches one of `needles` in the searched columns (empty when
+    /// there is nothing to search), its parameters appended to `params`.
+    fn predicate(
+        &self,
+        search: &TableSearch<'_>,
+        needles: &[Needle],
+        params: &mut Vec<String>,
+    ) -> String {
         let mut clauses = Vec::new();
-        let mut params = Vec::new();
         for name in &search.columns {
             let Some(column) = search.table.column(name) else {
                 continue;
             };
             let quoted = self.quote(&column.name);
-            for needle in &search.needles {
+            for needle in needles {
                 let (expr, param) = match (needle, column.kind) {
                     (_, ColumnKind::Binary) => continue,
                     (Needle::Digits(d), _) => {
@@ -341,7 +362,11 @@ impl SqlSession {
                 clauses.push(format!("{expr} LIKE {placeholder}{}", self.escape_clause()));
             }
         }
-        (clauses.join(" OR "), params)
+        if clauses.is_empty() {
+            String::new()
+        } else {
+            format!("({})", clauses.join(" OR "))
+        }
     }
 
     async fn fetch(

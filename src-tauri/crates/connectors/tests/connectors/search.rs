@@ -122,6 +122,7 @@ async fn expectations(session: &mut SqlSession, schema: Option<&str>) {
         table: &customers,
         columns: searched.clone(),
         needles,
+        preferred: 0,
         row_cap,
     };
     let ids = |rows: &[passerelle_connectors::sql::search::SqlRow]| -> Vec<String> {
@@ -177,6 +178,26 @@ async fn expectations(session: &mut SqlSession, schema: Option<&str>) {
     let found = session.search(&search(filler, 10)).await.expect("searched");
     assert_eq!(found.rows.len(), 10);
     assert!(found.capped);
+
+    // Strong needles first: two hundred rows match the weak needle, the cap is ten, and the
+    // one row holding the strong needle, the last one written (a table scan meets it last),
+    // still comes back, first.
+    let mut ranked = search(
+        vec![
+            Needle::Contains("client299@example.org".into()),
+            Needle::Contains("client".into()),
+        ],
+        10,
+    );
+    ranked.preferred = 1;
+    let found = session.search(&ranked).await.expect("searched");
+    assert_eq!(found.rows.len(), 10);
+    assert!(found.capped);
+    assert_eq!(
+        found.rows[0].get("id"),
+        Some("299"),
+        "the strong needle's row before the namesakes"
+    );
 
     // Wildcards in a needle are literal characters.
     let literal = vec![Needle::Contains("a%c".into()), Needle::Contains("_".into())];

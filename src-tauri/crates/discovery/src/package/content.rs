@@ -341,8 +341,15 @@ pub(crate) fn location_parts(
             if let Some(page) = page {
                 at.push(format!("page {page}"));
             }
-            if let Some(line) = line {
-                at.push(format!("{} {line}", pick(lang, "ligne", "line")));
+            // A CSV record's line is its row, said once; a record spanning lines says both.
+            match (row, line) {
+                (Some(row), Some(line)) if row == line => {}
+                (Some(_), Some(line)) => at.push(format!(
+                    "{} {line}",
+                    pick(lang, "ligne du fichier", "file line")
+                )),
+                (None, Some(line)) => at.push(format!("{} {line}", pick(lang, "ligne", "line"))),
+                _ => {}
             }
             (pick(lang, "fichier", "file"), path.clone(), at.join(", "))
         }
@@ -458,6 +465,27 @@ struct FieldDoc<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_csv_record_says_its_line_once() {
+        let at = |row: Option<u64>, line: Option<u64>, lang| {
+            let location = FindingLocation::File {
+                path: "clients.csv".into(),
+                sheet: None,
+                row,
+                page: None,
+                line,
+            };
+            location_parts(&location, lang).2
+        };
+        assert_eq!(at(Some(2), Some(2), Lang::Fr), "ligne 2");
+        assert_eq!(
+            at(Some(2), Some(3), Lang::Fr),
+            "ligne 2, ligne du fichier 3"
+        );
+        assert_eq!(at(None, Some(7), Lang::En), "line 7");
+        assert_eq!(at(Some(4), None, Lang::En), "row 4");
+    }
 
     #[test]
     fn slugs_are_ascii_and_never_empty() {

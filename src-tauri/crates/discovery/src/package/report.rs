@@ -253,8 +253,9 @@ fn counts_table(out: &mut String, content: &Content) {
     );
     for (reason, n) in &counts.excluded_by_reason {
         let label = format!(
-            "{} : {}",
+            "{}{}{}",
             pick(lang, "Écartés", "Left out"),
+            pick(lang, " : ", ": "),
             reason_label(*reason, lang)
         );
         row(&label, *n);
@@ -309,7 +310,7 @@ fn findings_sections(out: &mut String, content: &Content) {
             };
             let _ = write!(
                 out,
-                "<div class=\"finding\">\n<p><strong>n° {id}</strong> — {kind} : {at}<br>\
+                "<div class=\"finding\">\n<p><strong>{number} {id}</strong> — {kind}{colon}{at}<br>\
                  <span class=\"muted\">{} {} — {}</span></p>\n<table>\n\
                  <tr><th>{}</th><th>{}</th></tr>\n",
                 pick(lang, "Correspondance", "Match"),
@@ -317,6 +318,8 @@ fn findings_sections(out: &mut String, content: &Content) {
                 escape(reason),
                 pick(lang, "Champ", "Field"),
                 pick(lang, "Valeur", "Value"),
+                number = pick(lang, "n°", "no."),
+                colon = pick(lang, " : ", ": "),
             );
             for field in &finding.fields {
                 let _ = writeln!(

@@ -221,3 +221,67 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
         }
     }
 }
+
+/// Thirty namesakes sharing her given name fill a row cap of ten before her own row, the last
+/// written; the table is searched again with rows holding a strong identifier first, and her
+/// row is found (certain), while the table is still reported as capped.
+#[tokio::test]
+async fn a_common_given_name_does_not_push_her_row_past_the_row_cap() {
+    if !service_available(PG_ADMIN, "PostgreSQL").await {
+        return;
+    }
+    let mut sql = "CREATE TABLE clients (id INTEGER PRIMARY KEY, nom VARCHAR(80), \
+                   prenom VARCHAR(80), email VARCHAR(120));"
+        .to_string();
+    for n in 100..130 {
+        sql.push_str(&format!(
+            "INSERT INTO clients VALUES ({n}, 'Homonyme{n}', 'Élodie', 'elodie{n}@ailleurs.fr');"
+        ));
+    }
+    sql.push_str(
+        "INSERT INTO clients VALUES (999, 'Dupont-Martin', 'Élodie', 'elodie.dupont@example.fr');",
+    );
+    let (settings, _guard) = postgres(&sql).await;
+    let inputs = vec![SourceInput::Sql {
+        id: "postgres".into(),
+        settings,
+        secret: None,
+    }];
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = store(dir.path()).await;
+    let spec = spec_for(&inputs);
+    store.create_job(&spec).await.expect("job recorded");
+    let options = RunOptions {
+        row_cap: 10,
+        ..RunOptions::default()
+    };
+    let job = run_job(
+        &store,
+        &spec.id,
+        inputs,
+        &options,
+        Arc::new(NoProgress),
+        CancellationToken::new(),
+    )
+    .await
+    .expect("the job runs");
+    assert_eq!(job.state, RunState::Done);
+
+    let findings: Vec<_> = store
+        .findings(&spec.id)
+        .await
+        .expect("findings read")
+        .into_iter()
+        .map(|s| s.finding)
+        .collect();
+    let got = lines(&findings);
+    assert!(
+        got.contains(&"postgres | clients id=999 | Certain".to_string()),
+        "her row: {got:?}"
+    );
+    let issues = store.issues(&spec.id).await.expect("issues read");
+    assert!(
+        issues.iter().any(|i| i.code == "capped"),
+        "still capped: {issues:?}"
+    );
+}

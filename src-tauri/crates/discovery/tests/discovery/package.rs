@@ -351,6 +351,10 @@ async fn an_english_request_gets_an_english_report() {
         html.contains("<dt>Due on</dt><dd>2026-12-02</dd>"),
         "{html}"
     );
+    // English punctuation and numbering: no space before a colon, no "n°".
+    assert!(html.contains("<strong>no. "), "{html}");
+    assert!(html.contains("file: "), "{html}");
+    assert!(!html.contains("file : ") && !html.contains("n° "), "{html}");
     let csv = String::from_utf8(files["csv/partage-rh.csv"].clone()).unwrap();
     assert!(csv.starts_with("\u{feff}no;type;location;position;field;value\r\n"));
 }

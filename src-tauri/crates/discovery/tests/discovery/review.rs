@@ -2,7 +2,7 @@
 //! one by one, and still there when the store is opened again.
 
 use passerelle_discovery::{
-    Decision, ExcludeReason, JobSource, JobSpec, Redaction, SourceInput, REDACTED,
+    Decision, ExcludeReason, JobSource, JobSpec, Redaction, SealKey, SourceInput, REDACTED,
 };
 use passerelle_matching::Confidence;
 use passerelle_vault::settings::FolderSettings;
@@ -33,6 +33,29 @@ async fn decisions_and_redactions_are_saved_as_they_are_made() {
     run_quietly(&store, &spec.id, vec![input]).await;
     let findings = store.findings(&spec.id).await.expect("findings");
     assert_eq!(store.remaining(&spec.id).await.expect("counted"), 11);
+
+    // Pages of 4 give the same findings in the same order, the last one short.
+    assert_eq!(store.finding_count(&spec.id).await.expect("counted"), 11);
+    let mut paged = Vec::new();
+    for offset in (0..12).step_by(4) {
+        let page = store
+            .findings_page(&spec.id, offset, 4)
+            .await
+            .expect("a page");
+        assert_eq!(
+            page.len(),
+            if offset == 8 { 3 } else { 4 },
+            "page at {offset}"
+        );
+        paged.extend(page.into_iter().map(|s| s.id));
+    }
+    let all: Vec<i64> = findings.iter().map(|s| s.id).collect();
+    assert_eq!(paged, all);
+    assert!(store
+        .findings_page(&spec.id, 11, 4)
+        .await
+        .expect("past the end")
+        .is_empty());
 
     // Every certain finding included at once.
     let certain: Vec<i64> = findings
@@ -101,4 +124,64 @@ async fn decisions_and_redactions_are_saved_as_they_are_made() {
 
 async fn store_again(dir: &std::path::Path) -> passerelle_discovery::FindingsStore {
     store(dir).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_redaction_and_a_decision_made_at_once_both_land() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path().join("partage");
+    fixture::folder(&root);
+    // A key of its own: the store is not opened again, and the keyring's key, created by the
+    // first test to ask for it, is left to the tests that reopen theirs.
+    let store = passerelle_discovery::FindingsStore::open(
+        &dir.path().join("passerelle.db"),
+        SealKey::random(),
+    )
+    .await
+    .expect("the store opens");
+    let source = JobSource {
+        id: "folder".into(),
+        name: "Partage".into(),
+    };
+    let spec = JobSpec::new(1012, fixture::identity(), vec![source]);
+    store.create_job(&spec).await.expect("job recorded");
+    let input = SourceInput::Folder {
+        id: "folder".into(),
+        settings: FolderSettings {
+            path: root,
+            include: vec![],
+            exclude: vec![],
+        },
+    };
+    run_quietly(&store, &spec.id, vec![input]).await;
+    let ids: Vec<i64> = store
+        .findings(&spec.id)
+        .await
+        .expect("findings")
+        .iter()
+        .map(|s| s.id)
+        .collect();
+
+    // As the window sends them: a redaction of one finding while every one is included.
+    for (round, &id) in ids.iter().enumerate() {
+        let (a, b) = (store.clone(), store.clone());
+        let (job, all) = (spec.id.clone(), ids.clone());
+        let redact = tokio::spawn(async move {
+            a.update_reviews(&job, &[id], |review| {
+                review.redactions.push(Redaction {
+                    field: format!("f{round}"),
+                    span: None,
+                })
+            })
+            .await
+        });
+        let job = spec.id.clone();
+        let decide =
+            tokio::spawn(async move { b.decide(&job, &all, Some(Decision::Include), "DPO").await });
+        redact.await.expect("task").expect("the redaction saved");
+        decide.await.expect("task").expect("the decision saved");
+        let review = store.reviews(&spec.id).await.expect("reviews")[&id].clone();
+        assert!(review.is_included(), "round {round}: {review:?}");
+        assert_eq!(review.redactions.len(), 1, "round {round}: {review:?}");
+    }
 }

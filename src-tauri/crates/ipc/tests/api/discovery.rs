@@ -98,6 +98,17 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
         .await
         .expect_err("nothing to search for");
     assert_eq!(refused.code, ErrorCode::Invalid);
+    assert_eq!(refused.fields[0].field, "identifiers", "{refused:?}");
+    let refused = api
+        .discovery_start(DiscoveryStartRequest {
+            request_id: row.id,
+            identifiers: plan.identifiers.clone(),
+            source_ids: vec![],
+        })
+        .await
+        .expect_err("nowhere to search");
+    assert_eq!(refused.code, ErrorCode::Invalid);
+    assert_eq!(refused.fields[0].field, "sourceIds", "{refused:?}");
 
     let job = api
         .discovery_start(DiscoveryStartRequest {
@@ -121,13 +132,26 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
     assert_eq!(view.sources[0].name, "Partage");
 
     let list = api
-        .review_list(JobIdRequest {
+        .review_list(ReviewListRequest {
             job_id: job.id.clone(),
+            offset: None,
+            limit: None,
         })
         .await
         .expect("review list");
     assert_eq!(list.findings.len(), 1, "{:?}", list.findings);
+    assert_eq!((list.offset, list.total), (0, 1));
     assert_eq!(list.remaining, 1);
+    let past = api
+        .review_list(ReviewListRequest {
+            job_id: job.id.clone(),
+            offset: Some(1),
+            limit: Some(50),
+        })
+        .await
+        .expect("a page past the end");
+    assert!(past.findings.is_empty());
+    assert_eq!((past.offset, past.total), (1, 1));
     let id = list.findings[0].id;
 
     let other = api
@@ -189,6 +213,15 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
     assert_eq!(plan.jobs.len(), 1);
     assert_eq!(plan.jobs[0].id, job.id);
 
+    // Nothing built yet: nothing to find after a reload.
+    let none = api
+        .package_get(JobIdRequest {
+            job_id: job.id.clone(),
+        })
+        .await
+        .expect("no package yet");
+    assert_eq!(none.package, None);
+
     // The package: the redacted line is blacked out in its report; attached once only.
     let package = api
         .package_build(JobIdRequest {
@@ -210,6 +243,32 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
         "the redacted value is gone"
     );
     assert!(package.files.iter().any(|f| f.name == "manifest.json"));
+    // A reload of the window finds it again.
+    let again = api
+        .package_get(JobIdRequest {
+            job_id: job.id.clone(),
+        })
+        .await
+        .expect("the package remembered");
+    assert_eq!(again.package.as_ref(), Some(&package));
+
+    // The workflow's steps, in order, with the request's own; one is chosen below.
+    let workflow = api
+        .dsar_workflow(WorkflowRequest { request_id: row.id })
+        .await
+        .expect("the workflow");
+    assert!(workflow.steps.len() >= 3, "{workflow:?}");
+    assert!(workflow.steps.last().unwrap().final_step);
+    let current = workflow.current.expect("the request is at a step");
+    assert!(workflow.steps.iter().any(|s| s.id == current));
+    // The closing step, or another one when the request is there already.
+    let closing = workflow
+        .steps
+        .iter()
+        .rev()
+        .find(|s| s.id != current)
+        .expect("another step")
+        .id;
     let attach = |state: Option<&str>| PackageAttachRequest {
         request_id: row.id,
         file_name: package.file_name.clone(),
@@ -218,12 +277,30 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
         resolution_message: Some("Réponse envoyée avec le dossier joint.".into()),
     };
     let first = api
-        .package_attach(attach(Some("closed")))
+        .package_attach(PackageAttachRequest {
+            workflow_step: Some(closing),
+            ..attach(Some("closed"))
+        })
         .await
         .expect("attached");
     assert!(!first.already_attached);
     assert_eq!(first.state, "Closed");
-    assert!(first.changes >= 1);
+    assert!(first.changes >= 2, "the state and the step: {first:?}");
+    let moved = api
+        .dsar_workflow(WorkflowRequest { request_id: row.id })
+        .await
+        .expect("the workflow");
+    assert_eq!(
+        moved.current,
+        Some(closing),
+        "the request moved to the chosen step"
+    );
+    // The upload's progress reached the window, ending with every byte sent.
+    let sent = events.3.lock().unwrap().clone();
+    let last = sent.last().expect("upload progress");
+    assert_eq!(last.file_name, package.file_name);
+    assert_eq!((last.sent, last.total), (package.bytes, package.bytes));
+    assert!(sent.windows(2).all(|w| w[0].sent <= w[1].sent), "{sent:?}");
     let again = api
         .package_attach(attach(Some("Closed")))
         .await
@@ -277,6 +354,48 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
         .await
         .expect("verified");
     assert!(verify.ok, "{verify:?}");
+
+    // The export: a new, whole file in the exports folder, each time another.
+    let refused = api
+        .audit_export(AuditExportRequest {
+            format: "xml".into(),
+        })
+        .await
+        .expect_err("no such format");
+    assert_eq!(refused.code, ErrorCode::Invalid);
+    let export = api
+        .audit_export(AuditExportRequest {
+            format: "json".into(),
+        })
+        .await
+        .expect("exported");
+    let exports = dir.path().join("Téléchargements");
+    assert!(
+        export.path.starts_with(&exports.display().to_string()),
+        "{export:?}"
+    );
+    assert!(export.path.ends_with(".json"));
+    assert_eq!(export.head, verify.head);
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&export.path).expect("the file")).expect("JSON");
+    assert_eq!(
+        written["entries"].as_array().map(Vec::len),
+        Some(export.entries as usize)
+    );
+    let csv = api
+        .audit_export(AuditExportRequest {
+            format: "CSV".into(),
+        })
+        .await
+        .expect("exported");
+    assert_ne!(csv.path, export.path);
+    assert_eq!(
+        csv.entries,
+        export.entries + 1,
+        "the first export is itself logged"
+    );
+    let files = std::fs::read_dir(&exports).expect("the folder").count();
+    assert_eq!(files, 2, "no temporary file left behind");
     let db = std::fs::read(dir.path().join("passerelle.db")).expect("db");
     assert!(
         !db.windows(email.len()).any(|w| w == email.as_bytes()),
@@ -299,8 +418,10 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
     );
 
     let missing = api
-        .review_list(JobIdRequest {
+        .review_list(ReviewListRequest {
             job_id: "no-such-job".into(),
+            offset: None,
+            limit: None,
         })
         .await
         .expect_err("unknown job");

@@ -32,6 +32,7 @@ async fn api_and_client(dir: &std::path::Path, events: Arc<Recorder>) -> (Api, D
         packages: None,
         imports: Some(dir.join("imports")),
         mapping_profiles: None,
+        exports: None,
     });
     (api, client)
 }
@@ -61,7 +62,7 @@ async fn finished(
 ) -> ImportFinishedEvent {
     for _ in 0..300 {
         let found = events
-            .4
+            .5
             .lock()
             .unwrap()
             .iter()
@@ -223,7 +224,7 @@ async fn a_servicenow_export_is_planned_chosen_applied_and_undone() {
     assert_eq!(started.state, ImportState::Applying);
     let end = finished(&events, &id, ImportOperation::Apply).await;
     assert_eq!(end.state, ImportState::Applied, "{end:?}");
-    let last = events.3.lock().unwrap().last().cloned().expect("progress");
+    let last = events.4.lock().unwrap().last().cloned().expect("progress");
     assert_eq!(
         (last.done, last.total, last.outcomes.updated),
         (2, 2, 2),

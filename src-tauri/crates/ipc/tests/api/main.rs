@@ -19,12 +19,14 @@ impl SettingsStore for MemoryStore {
     }
 }
 
-/// Events the `Api` sent, in order: workspace changes, job progress, job ends.
+/// Events the `Api` sent, in order: workspace changes, job progress, job ends, upload
+/// progress.
 #[derive(Default)]
 struct Recorder(
     Mutex<Vec<WorkspaceChangedEvent>>,
     Mutex<Vec<JobProgressEvent>>,
     Mutex<Vec<JobFinishedEvent>>,
+    Mutex<Vec<AttachProgressEvent>>,
     Mutex<Vec<ImportProgressEvent>>,
     Mutex<Vec<ImportFinishedEvent>>,
 );
@@ -39,11 +41,14 @@ impl EventSink for Recorder {
     fn job_finished(&self, event: JobFinishedEvent) {
         self.2.lock().unwrap().push(event);
     }
-    fn import_progress(&self, event: ImportProgressEvent) {
+    fn attach_progress(&self, event: AttachProgressEvent) {
         self.3.lock().unwrap().push(event);
     }
-    fn import_finished(&self, event: ImportFinishedEvent) {
+    fn import_progress(&self, event: ImportProgressEvent) {
         self.4.lock().unwrap().push(event);
+    }
+    fn import_finished(&self, event: ImportFinishedEvent) {
+        self.5.lock().unwrap().push(event);
     }
 }
 
@@ -91,6 +96,7 @@ async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Reco
         packages: Some(dir.join("packages")),
         imports: Some(dir.join("imports")),
         mapping_profiles: Some(dir.join("mapping-profiles")),
+        exports: Some(dir.join("Téléchargements")),
     })
 }
 
