@@ -14,8 +14,8 @@ use std::error::Error;
 use std::sync::Arc;
 
 use passerelle_ipc::{
-    Api, ApiParts, AttachProgressEvent, EventSink, JobFinishedEvent, JobProgressEvent, Language,
-    WorkspaceChangedEvent, WorkspaceTarget,
+    Api, ApiParts, AttachProgressEvent, EventSink, ImportFinishedEvent, ImportProgressEvent,
+    JobFinishedEvent, JobProgressEvent, Language, WorkspaceChangedEvent, WorkspaceTarget,
 };
 use passerelle_vault::{KeyringStore, Vault};
 use tauri::{Emitter, Manager};
@@ -63,6 +63,7 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
         findings,
         audit,
         packages: Some(data_dir.join("packages")),
+        imports: Some(data_dir.join("imports")),
         mapping_profiles: Some(data_dir.join("mapping-profiles")),
         exports: exports_dir(app),
     });
@@ -127,6 +128,12 @@ impl EventSink for WindowEvents {
     }
     fn job_finished(&self, event: JobFinishedEvent) {
         self.emit("job_finished", event);
+    }
+    fn import_progress(&self, event: ImportProgressEvent) {
+        self.emit("import_progress", event);
+    }
+    fn import_finished(&self, event: ImportFinishedEvent) {
+        self.emit("import_finished", event);
     }
     fn attach_progress(&self, event: AttachProgressEvent) {
         self.emit("attach_progress", event);

@@ -283,6 +283,24 @@ impl App {
         .await
     }
 
+    /// Wait until the element's text is `expected`, for at most `patience` (runs that write
+    /// hundreds of records wait on Dastra's rate budget).
+    pub async fn poll_text(&self, css: &str, expected: &str, patience: Duration) {
+        let started = Instant::now();
+        while started.elapsed() < patience {
+            if self.text_now(css).await.as_deref().map(str::trim) == Some(expected) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        self.screenshot(&format!("FAILED-{}", self.name)).await;
+        let now = self.text_now(css).await;
+        panic!(
+            "{}: {css} still reads {now:?}, not {expected:?}, after {patience:?}",
+            self.name
+        );
+    }
+
     pub async fn wait_for_text_change(&self, css: &str, before: &str) -> String {
         self.poll(&format!("{css} to change from {before:?}"), async || {
             self.text_now(css).await.filter(|text| text != before)

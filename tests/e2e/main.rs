@@ -12,6 +12,7 @@
 
 mod discovery;
 mod driver;
+mod imports;
 mod mapping;
 
 use std::time::Duration;
@@ -171,7 +172,7 @@ async fn the_registers_list_assets_actors_and_contracts() {
         app.screenshot(&format!("{screen}-fr")).await;
     }
     app.click("[data-testid=nav-imports]").await;
-    app.wait_for("[data-testid=not-built]").await;
+    app.wait_for("[data-testid=import-profile]").await;
     app.screenshot("imports-fr").await;
 
     app.finish().await;

@@ -14,6 +14,7 @@ import type { DsarListRequest } from '../bindings/DsarListRequest';
 import type { RegistryListRequest } from '../bindings/RegistryListRequest';
 import type { SettingsUpdateRequest } from '../bindings/SettingsUpdateRequest';
 import { invalidateJob } from './discovery';
+import { invalidateImport } from './imports';
 import { call, listen, type IpcError } from './ipc';
 import { queryKeys } from './queryKeys';
 
@@ -118,6 +119,15 @@ export function useBackendEvents(): void {
       .catch(ignore);
     listen('job_finished', (event) => {
       void invalidateJob(client, event.jobId);
+    })
+      .then(keep)
+      .catch(ignore);
+    // An import wrote to (or undid) a register: its lists and the import are read again.
+    listen('import_finished', (event) => {
+      void invalidateImport(client, event.planId);
+      for (const list of ['asset_list', 'actor_list', 'contract_list']) {
+        void client.invalidateQueries({ queryKey: [list] });
+      }
     })
       .then(keep)
       .catch(ignore);

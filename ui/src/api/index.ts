@@ -5,4 +5,5 @@ export * from './hooks';
 export * from './connections';
 export * from './discovery';
 export * from './evidence';
+export * from './imports';
 export * from './mapping';

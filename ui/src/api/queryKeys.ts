@@ -3,6 +3,7 @@
 
 import type { AuditListRequest } from '../bindings/AuditListRequest';
 import type { DsarListRequest } from '../bindings/DsarListRequest';
+import type { ImportRowsRequest } from '../bindings/ImportRowsRequest';
 import type { MappingPreviewRequest } from '../bindings/MappingPreviewRequest';
 import type { RegistryListRequest } from '../bindings/RegistryListRequest';
 
@@ -19,6 +20,9 @@ export const queryKeys = {
   job: (jobId: string) => ['discovery_job', jobId] as const,
   review: (jobId: string) => ['review_list', jobId] as const,
   auditList: (req: AuditListRequest) => ['audit_list', req] as const,
+  importView: (planId: string) => ['import_get', planId] as const,
+  importRows: (req: ImportRowsRequest) => ['import_rows', req] as const,
+  importHistory: () => ['import_history'] as const,
   mappingTargets: () => ['mapping_targets'] as const,
   mappingPreview: (req: MappingPreviewRequest | null) => ['mapping_preview', req] as const,
   mappingProfiles: () => ['mapping_profile_list'] as const,

@@ -121,32 +121,3 @@ describe('the audit entry of the navigation', () => {
     expect(screen.queryByTestId('not-built')).toBeNull();
   });
 });
-
-describe('the screens not built yet', () => {
-  const planned = [['imports', 'Imports']] as const;
-
-  for (const [id, title] of planned) {
-    it(`says plainly that ${id} is not built yet, and what it will do`, async () => {
-      installFakeBackend();
-      const { user } = renderApp();
-
-      await user.click(await screen.findByTestId(`nav-${id}`));
-
-      const notice = await screen.findByTestId('not-built');
-      expect(notice).toHaveTextContent("Cet écran n'est pas encore construit");
-      expect(notice).toHaveTextContent('Ce que fera cet écran');
-      expect(screen.getByTestId('screen-title')).toHaveTextContent(title);
-      expect(screen.getByTestId(`nav-${id}`)).toHaveAttribute('aria-current', 'page');
-      expect(screen.queryByRole('table')).toBeNull();
-    });
-  }
-
-  it('says it in English too', async () => {
-    installFakeBackend({ preference: 'en' });
-    renderApp('#/imports');
-
-    expect(await screen.findByTestId('not-built')).toHaveTextContent(
-      'This screen is not built yet',
-    );
-  });
-});

@@ -13,9 +13,10 @@ import { JobScreen } from '../screens/discovery/JobScreen';
 import { LaunchScreen } from '../screens/discovery/LaunchScreen';
 import { ReviewScreen } from '../screens/discovery/ReviewScreen';
 import { DsarDetailScreen } from '../screens/dsar-detail/DsarDetailScreen';
+import { ImportsScreen } from '../screens/imports/ImportsScreen';
+import { PreviewScreen } from '../screens/imports/PreviewScreen';
 import { InboxScreen } from '../screens/inbox/InboxScreen';
 import { MappingScreen } from '../screens/mapping/MappingScreen';
-import { NotBuiltScreen } from '../screens/not-built/NotBuiltScreen';
 import { ActorsScreen } from '../screens/registers/ActorsScreen';
 import { AssetsScreen } from '../screens/registers/AssetsScreen';
 import { ContractsScreen } from '../screens/registers/ContractsScreen';
@@ -39,7 +40,7 @@ export function App() {
 
   // A new screen, request or page starts at its top (the scrolling area outlives screens).
   const main = useRef<HTMLElement>(null);
-  const place = `${route.screen}/${'id' in route ? route.id : ''}/${'jobId' in route ? route.jobId : ''}/${pageOf(route)}`;
+  const place = `${route.screen}/${'id' in route ? route.id : ''}/${'jobId' in route ? route.jobId : ''}/${'planId' in route ? route.planId : ''}/${pageOf(route)}`;
   useEffect(() => {
     main.current?.scrollTo?.({ top: 0 });
   }, [place]);
@@ -139,6 +140,10 @@ function CurrentScreen({ route, navigate }: ScreenProps) {
       );
     case 'connections':
       return <ConnectionsScreen />;
+    case 'imports':
+      return <ImportsScreen onOpen={(planId) => navigate({ screen: 'import', planId })} />;
+    case 'import':
+      return <PreviewScreen key={route.planId} planId={route.planId} />;
     case 'mapping':
       return <MappingScreen onPlan={() => navigate({ screen: 'imports' })} />;
     case 'audit':
@@ -149,7 +154,8 @@ function CurrentScreen({ route, navigate }: ScreenProps) {
         />
       );
     default:
-      return <NotBuiltScreen screen={route.screen} />;
+      // Every screen of the navigation is built; a planned one would be drawn here.
+      return null;
   }
 }
 

@@ -14,6 +14,10 @@ type Props<Row> = {
   /** The height every row is drawn at, in pixels. */
   rowHeight?: number;
   stale?: boolean;
+  /** Scroll back to the top when this changes (the rows themselves, by default). */
+  resetKey?: unknown;
+  /** Told which rows are in view (first and last index), to fetch them page by page. */
+  onRange?: (first: number, last: number) => void;
 };
 
 /**
@@ -29,6 +33,8 @@ export function VirtualTable<Row>({
   rowMeta,
   rowHeight = 37,
   stale = false,
+  resetKey,
+  onRange,
 }: Props<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -40,11 +46,17 @@ export function VirtualTable<Row>({
   });
 
   // A new page starts at its top.
+  const reset = resetKey === undefined ? rows : resetKey;
   useEffect(() => {
     scroller.current?.scrollTo?.({ top: 0 });
-  }, [rows]);
+  }, [reset]);
 
   const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    onRange?.(first, last);
+  }, [onRange, first, last]);
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 

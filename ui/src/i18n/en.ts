@@ -3,6 +3,7 @@
 import { connections } from './connections.en';
 import { discovery } from './discovery.en';
 import { evidence } from './evidence.en';
+import { imports } from './imports.en';
 import { mapping } from './mapping.en';
 import type { Messages } from './fr';
 
@@ -212,6 +213,7 @@ export const en: Messages = {
   connections,
   discovery,
   evidence,
+  imports,
   mapping,
   planned: {
     badge: 'Not built yet',
@@ -222,11 +224,6 @@ export const en: Messages = {
       title: 'Mapping',
       purpose:
         "Define how your sources' fields match Dastra's (assets, actors, contracts), with transforms and validation before anything is imported.",
-    },
-    imports: {
-      title: 'Imports',
-      purpose:
-        'Prepare an import, see its plan (creations, changes) before applying it, then resume or undo it.',
     },
   },
   enums: {

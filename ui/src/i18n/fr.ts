@@ -18,6 +18,7 @@ import type { ErrorCode } from '../bindings/ErrorCode';
 import { connections } from './connections.fr';
 import { discovery } from './discovery.fr';
 import { evidence } from './evidence.fr';
+import { imports } from './imports.fr';
 import { mapping } from './mapping.fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -228,6 +229,7 @@ export const fr = {
   connections,
   discovery,
   evidence,
+  imports,
   mapping,
   planned: {
     badge: 'Pas encore construit',
@@ -238,11 +240,6 @@ export const fr = {
       title: 'Mapping',
       purpose:
         'Définir comment les champs de vos sources correspondent à ceux de Dastra (actifs, acteurs, contrats), avec les transformations et une validation avant tout import.',
-    },
-    imports: {
-      title: 'Imports',
-      purpose:
-        "Préparer un import, voir son plan (créations, modifications) avant de l'appliquer, puis le reprendre ou l'annuler.",
     },
   },
   enums: {

@@ -34,6 +34,7 @@ describe('routes', () => {
       { screen: 'review', jobId: 'job 1' },
       { screen: 'mapping' },
       { screen: 'imports' },
+      { screen: 'import', planId: 'plan-1' },
       { screen: 'audit', audit: { requestId: null, page: 1 } },
       { screen: 'audit', audit: { requestId: 1001, page: 2 } },
     ];

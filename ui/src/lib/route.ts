@@ -2,7 +2,9 @@
 // (`#/inbox?state=Open&overdue=1`, `#/inbox/12?state=Open`), so a request opened from a filtered
 // inbox leads back to that same inbox. Discovery: `#/inbox/12/discovery` prepares a search of
 // request 12, `#/discovery` lists recent jobs, `#/discovery/<job>` follows one and
-// `#/discovery/<job>/review` reviews its findings. `#/mapping` is the mapping studio. `#/audit?request=12&page=2` reads the log.
+// `#/discovery/<job>/review` reviews its findings. `#/mapping` is the mapping studio.
+// `#/audit?request=12&page=2` reads the log. Imports: `#/imports` lists past imports and
+// plans a new one, `#/imports/<plan>` previews, applies and reports one.
 
 import {
   DEFAULT_INBOX,
@@ -19,12 +21,19 @@ export const REGISTRY_SCREENS = ['assets', 'actors', 'contracts'] as const;
 export type RegistryScreen = (typeof REGISTRY_SCREENS)[number];
 
 /** Screens in the navigation that are not built yet. */
-export const PLANNED_SCREENS = ['imports'] as const;
+export const PLANNED_SCREENS = [] as const;
 export type PlannedScreen = (typeof PLANNED_SCREENS)[number];
 
 /** Every screen the navigation lists. */
 export type NavScreen =
-  'inbox' | RegistryScreen | 'connections' | 'discovery' | 'mapping' | 'audit' | PlannedScreen;
+  | 'inbox'
+  | RegistryScreen
+  | 'connections'
+  | 'discovery'
+  | 'mapping'
+  | 'imports'
+  | 'audit'
+  | PlannedScreen;
 
 /** The audit log's page and filter (`#/audit?request=1001&page=2`). */
 export type AuditState = { requestId: number | null; page: number };
@@ -40,6 +49,8 @@ export type Route =
   | { screen: 'job'; jobId: string }
   | { screen: 'review'; jobId: string }
   | { screen: 'audit'; audit: AuditState }
+  | { screen: 'imports' }
+  | { screen: 'import'; planId: string }
   | { screen: 'mapping' }
   | { screen: PlannedScreen };
 
@@ -71,6 +82,11 @@ export function parseRoute(hash: string): Route {
   const registry = REGISTRY_SCREENS.find((s) => s === head);
   if (registry) return { screen: registry, registry: registryFromParams(params) };
   if (head === 'connections') return { screen: 'connections' };
+  if (head === 'imports') {
+    return id === undefined
+      ? { screen: 'imports' }
+      : { screen: 'import', planId: decodeURIComponent(id) };
+  }
   if (head === 'mapping') return { screen: 'mapping' };
   if (head === 'audit') return { screen: 'audit', audit: auditFromParams(params) };
   const planned = PLANNED_SCREENS.find((s) => s === head);
@@ -91,6 +107,8 @@ export function routeHref(route: Route): string {
       return `#/discovery/${encodeURIComponent(route.jobId)}`;
     case 'review':
       return `#/discovery/${encodeURIComponent(route.jobId)}/review`;
+    case 'import':
+      return `#/imports/${encodeURIComponent(route.planId)}`;
     case 'audit':
       return withQuery('#/audit', auditToParams(route.audit));
     case 'assets':
@@ -114,6 +132,8 @@ export function navScreenOf(route: Route): NavScreen {
     case 'job':
     case 'review':
       return 'discovery';
+    case 'import':
+      return 'imports';
     default:
       return route.screen;
   }
@@ -125,7 +145,12 @@ export function navRoute(screen: NavScreen): Route {
   if ((REGISTRY_SCREENS as readonly string[]).includes(screen)) {
     return { screen: screen as RegistryScreen, registry: DEFAULT_REGISTRY };
   }
-  if (screen === 'connections' || screen === 'discovery' || screen === 'mapping') {
+  if (
+    screen === 'connections' ||
+    screen === 'discovery' ||
+    screen === 'mapping' ||
+    screen === 'imports'
+  ) {
     return { screen };
   }
   if (screen === 'audit') return { screen, audit: DEFAULT_AUDIT };

@@ -15,6 +15,7 @@ import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
 import { fakeConnections, type ConnectionOptions } from './fakeConnections';
 import { fakeDiscovery, type DiscoveryControl, type DiscoveryOptions } from './fakeDiscovery';
 import { fakeEvidence, type EvidenceControl, type EvidenceOptions } from './fakeEvidence';
+import { fakeImports, type ImportsControl, type ImportsOptions } from './fakeImports';
 import { fakeMapping, type MappingControl } from './fakeMapping';
 import { ACTORS, APP_INFO, ASSETS, CONTRACTS, DSARS, dsarDetail } from './fixtures';
 
@@ -44,6 +45,8 @@ export type FakeBackend = {
   discovery: DiscoveryControl;
   /** The audit log and what was attached (see fakeEvidence.ts). */
   evidence: EvidenceControl;
+  /** The import plans (see fakeImports.ts). */
+  imports: ImportsControl;
   /** The files the studio can open and the saved profiles (see fakeMapping.ts). */
   mapping: MappingControl;
 };
@@ -57,6 +60,7 @@ type Options = ConnectionOptions & {
   latencyMs?: number;
   discovery?: DiscoveryOptions;
   evidence?: EvidenceOptions;
+  imports?: ImportsOptions;
 };
 
 export function installFakeBackend(options: Options = {}): FakeBackend {
@@ -126,10 +130,12 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     options.evidence,
   );
 
+  const imports = fakeImports(emit, options.imports);
   const mapping = fakeMapping();
 
   const handlers: { [K in Name]: Handler<K> } = {
     ...evidence.handlers,
+    ...imports.handlers,
     ...mapping.handlers,
     app_info: () => info(),
     settings_update: (req) => {
@@ -253,6 +259,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     emit,
     discovery: discovery.control,
     evidence: evidence.control,
+    imports: imports.control,
     mapping: mapping.control,
   };
 }

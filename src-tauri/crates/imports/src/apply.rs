@@ -20,14 +20,15 @@
 //! mid-call: a create is looked for by its key, an update whose values already hold is done.
 //! Rows that failed are tried again. Cancellation is checked between rows.
 
-use passerelle_dastra::filter::{Filter, Operator};
+use std::collections::BTreeSet;
+
 use passerelle_dastra::{DastraClient, Error as DastraError};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tokio_util::sync::CancellationToken;
 
-use crate::fetch::collection;
+use crate::fetch::{collection, records_with_key};
 use crate::fingerprint::Fingerprint;
 use crate::journal::{Journal, JournalEntry, RowState};
 use crate::plan::{holds, normalize_key, FieldChange, MissingAction, Plan, PlanRow, RowClass};
@@ -141,6 +142,21 @@ pub async fn apply_plan(
     sink: &mut dyn ApplySink,
     cancel: &CancellationToken,
 ) -> Result<ApplyReport> {
+    apply_plan_except(client, plan, journal, sink, cancel, &BTreeSet::new()).await
+}
+
+/// [`apply_plan`], leaving out the rows whose indexes are in `left_out` (rows the DPO
+/// deselected, conflicts resolved by keeping Dastra's record): each is reported
+/// [`RowOutcome::Skipped`] and nothing is written for it. A row finished by an earlier run is
+/// reported as it ended, whether left out now or not.
+pub async fn apply_plan_except(
+    client: &DastraClient,
+    plan: &Plan,
+    journal: &Journal,
+    sink: &mut dyn ApplySink,
+    cancel: &CancellationToken,
+    left_out: &BTreeSet<usize>,
+) -> Result<ApplyReport> {
     let earlier = journal.rows(&plan.id)?;
     let mut tag = None;
     let run = Run {
@@ -160,6 +176,7 @@ pub async fn apply_plan(
         let state = earlier.get(&index).cloned().unwrap_or_default();
         let (outcome, resumed) = match &state.done {
             Some(done) if done.is_final() => (done.clone(), true),
+            _ if left_out.contains(&index) => (RowOutcome::Skipped, false),
             _ => (run.row(index, row, &state, &mut tag).await?, false),
         };
         let row_report = RowReport {
@@ -430,22 +447,9 @@ async fn find_by_key(
     plan: &Plan,
     key: &str,
 ) -> std::result::Result<Option<Value>, RowOutcome> {
-    let path = client
-        .workspace_path(collection(plan.entity))
-        .map_err(|e| failed(&e))?;
-    let filter = Filter::rule(&plan.key_field, Operator::Equal, key.trim()).to_query_value();
-    let query = [("filters", filter.as_str()), ("size", "500")];
-    let answer = client
-        .get_json(&path, &query)
+    let found = records_with_key(client, plan.entity, &plan.key_field, key)
         .await
         .map_err(|e| failed(&e))?;
-    let wanted = normalize_key(key);
-    let found: Vec<&Value> = answer["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|r| r[&plan.key_field].as_str().map(normalize_key) == Some(wanted.clone()))
-        .collect();
     match found.as_slice() {
         [] => Ok(None),
         [one] => Ok(Some(one["id"].clone())),

@@ -4,11 +4,13 @@
 //! properties a profile maps, whatever the model knows, and keeps the rest as Dastra sent it.
 
 use passerelle_dastra::client::MAX_PAGE_SIZE;
+use passerelle_dastra::filter::{Filter, Operator};
 use passerelle_dastra::DastraClient;
 use passerelle_mapping::Entity;
 use serde_json::Value;
 
 use crate::lean::Lean;
+use crate::plan::normalize_key;
 use crate::{Error, Result};
 
 /// The collection an entity lives in, as the contract spells it (`Assets`).
@@ -141,4 +143,26 @@ pub(crate) async fn for_each_lean_page(
     }
     tracing::debug!(%entity, records = seen, "fetched the current records");
     Ok(())
+}
+
+/// The records of `entity` whose `key_field` equals `key` once both are trimmed and lowercased
+/// ([`normalize_key`]), read through a filtered list (500 at most).
+pub async fn records_with_key(
+    client: &DastraClient,
+    entity: Entity,
+    key_field: &str,
+    key: &str,
+) -> passerelle_dastra::Result<Vec<Value>> {
+    let path = client.workspace_path(collection(entity))?;
+    let filter = Filter::rule(key_field, Operator::Equal, key.trim()).to_query_value();
+    let query = [("filters", filter.as_str()), ("size", "500")];
+    let mut answer = client.get_json(&path, &query).await?;
+    let wanted = normalize_key(key);
+    let Some(Value::Array(items)) = answer.get_mut("items").map(Value::take) else {
+        return Ok(Vec::new());
+    };
+    Ok(items
+        .into_iter()
+        .filter(|r| r[key_field].as_str().map(normalize_key).as_deref() == Some(&wanted))
+        .collect())
 }

@@ -21,6 +21,8 @@
 //!   the source tagged or archived as the profile says; an [`ApplySink`]
 //!   hears of each row, a cancellation token stops between rows, and an [`ApplyReport`] says
 //!   what happened to each.
+//! - [`take_source`] and [`apply_plan_except`]: the DPO's choices before applying: a
+//!   conflict resolved by taking the source row, rows left out.
 //! - [`undo_plan`]: reverts what the journal says was applied, last row first (created records
 //!   deleted, updated fields given back their before-images, tags removed, archives restored),
 //!   refusing a row whose record changed in Dastra since the import.
@@ -76,13 +78,14 @@ pub mod journal;
 mod lean;
 pub mod lookups;
 pub mod plan;
+pub mod resolve;
 mod sealed;
 pub mod source;
 pub mod undo;
 
-pub use apply::{apply_plan, ApplyReport, ApplySink, RowOutcome, RowReport};
+pub use apply::{apply_plan, apply_plan_except, ApplyReport, ApplySink, RowOutcome, RowReport};
 pub use error::{Error, Result};
-pub use fetch::{collection, fetch_collection, fetch_records, for_each_page};
+pub use fetch::{collection, fetch_collection, fetch_records, for_each_page, records_with_key};
 pub use fingerprint::Fingerprint;
 pub use journal::{Journal, JournalEntry, RowState};
 pub use lookups::{fetch_lookups, lookup_kinds};
@@ -91,5 +94,6 @@ pub use plan::{
     FieldChange, MissingAction, Plan, PlanBuilder, PlanOptions, PlanRow, PlanSummary, RowClass,
     TargetRecord, PLAN_VERSION,
 };
+pub use resolve::{take_source, ResolveError};
 pub use source::{read_file_source, read_source, SourceData, SourceError, SourceSpec};
 pub use undo::undo_plan;

@@ -831,6 +831,27 @@ impl Context<'_> {
     }
 }
 
+/// The mapped fields whose value does not already hold in `current`, the key left out (for a
+/// row classified again against records read later, as [`crate::resolve`] does).
+pub(crate) fn changes(
+    values: &Map<String, Value>,
+    current: &Value,
+    key_field: &str,
+) -> Vec<FieldChange> {
+    values
+        .iter()
+        .filter(|(field, _)| field.as_str() != key_field)
+        .filter_map(|(field, after)| {
+            let before = current.get(field).cloned().unwrap_or(Value::Null);
+            (!holds(after, &before)).then(|| FieldChange {
+                field: field.clone(),
+                before,
+                after: after.clone(),
+            })
+        })
+        .collect()
+}
+
 /// Whether the mapped value `mapped` already holds in Dastra's `current` (module docs).
 pub(crate) fn holds(mapped: &Value, current: &Value) -> bool {
     match (mapped, current) {
@@ -854,7 +875,7 @@ fn key_of(record: &Value, key_field: &str) -> Option<String> {
     }
 }
 
-fn target_of(record: &Value) -> TargetRecord {
+pub(crate) fn target_of(record: &Value) -> TargetRecord {
     TargetRecord {
         id: record.get("id").cloned().unwrap_or(Value::Null),
         fingerprint: Fingerprint::of(record),

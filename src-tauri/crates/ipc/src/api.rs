@@ -150,6 +150,10 @@ pub trait EventSink: Send + Sync {
     fn job_progress(&self, event: crate::discovery::JobProgressEvent);
     /// A discovery job stopped.
     fn job_finished(&self, event: crate::discovery::JobFinishedEvent);
+    /// An import's apply or undo moved on.
+    fn import_progress(&self, _event: crate::imports::ImportProgressEvent) {}
+    /// An import's apply or undo stopped.
+    fn import_finished(&self, _event: crate::imports::ImportFinishedEvent) {}
     /// More of a package was sent to Dastra (nothing by default: a host without a window).
     fn attach_progress(&self, _event: crate::evidence::AttachProgressEvent) {}
 }
@@ -173,6 +177,9 @@ pub struct ApiParts {
     pub audit: Option<passerelle_audit::AuditLog>,
     /// Where evidence packages are written.
     pub packages: Option<std::path::PathBuf>,
+    /// Where import plans, their choices and journals are kept (`imports/` in the app data
+    /// folder); `None` and the import commands say they cannot keep plans.
+    pub imports: Option<std::path::PathBuf>,
     /// Where mapping profiles are saved, one folder per profile.
     pub mapping_profiles: Option<std::path::PathBuf>,
     /// Where exports (the audit log's) are written: the person's Downloads folder.
@@ -203,6 +210,8 @@ pub struct Api {
     pub(crate) audit: Option<passerelle_audit::AuditLog>,
     /// Where evidence packages are written.
     pub(crate) packages: Option<std::path::PathBuf>,
+    /// Import plans open and runs going on.
+    pub(crate) imports: crate::imports_run::Imports,
     /// Where mapping profiles are saved.
     pub(crate) mapping_profiles: Option<std::path::PathBuf>,
     /// Where exports are written.
@@ -229,6 +238,7 @@ impl Api {
             jobs: Default::default(),
             audit: parts.audit,
             packages: parts.packages,
+            imports: crate::imports_run::Imports::new(parts.imports),
             mapping_profiles: parts.mapping_profiles,
             exports: parts.exports,
         }

@@ -25,6 +25,9 @@ mod discovery;
 mod dto;
 mod error;
 mod evidence;
+mod imports;
+mod imports_rows;
+mod imports_run;
 mod mapping;
 mod mapping_store;
 
@@ -34,6 +37,7 @@ pub use discovery::*;
 pub use dto::*;
 pub use error::{ErrorCode, IpcError};
 pub use evidence::*;
+pub use imports::*;
 pub use mapping::*;
 pub use mapping_store::*;
 pub use passerelle_connectors::TestReport;
@@ -75,6 +79,14 @@ macro_rules! with_commands {
             dsar_workflow: WorkflowRequest => WorkflowView,
             audit_list: AuditListRequest => AuditPageView,
             audit_verify: AuditVerifyRequest => AuditVerifyView,
+            import_plan: ImportPlanRequest => ImportView,
+            import_get: ImportIdRequest => ImportView,
+            import_rows: ImportRowsRequest => ImportRowsResponse,
+            import_choose: ImportChooseRequest => ImportView,
+            import_apply: ImportIdRequest => ImportView,
+            import_cancel: ImportIdRequest => ImportView,
+            import_undo: ImportIdRequest => ImportView,
+            import_history: ImportHistoryRequest => ImportHistory,
             mapping_targets: MappingTargetsRequest => MappingTargetsResponse,
             mapping_source_open: MappingSourceOpenRequest => SourceView,
             mapping_suggest: MappingSuggestRequest => MappingSuggestions,
@@ -98,6 +110,8 @@ macro_rules! with_events {
             workspace_changed: WorkspaceChangedEvent,
             job_progress: JobProgressEvent,
             job_finished: JobFinishedEvent,
+            import_progress: ImportProgressEvent,
+            import_finished: ImportFinishedEvent,
             attach_progress: AttachProgressEvent,
         }
     };

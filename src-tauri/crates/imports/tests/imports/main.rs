@@ -1,6 +1,7 @@
 //! The import engine over real HTTP, against a sandbox started on `127.0.0.1:0` per test.
 
 mod apply;
+mod choices;
 mod faults;
 mod plan;
 mod sealed;

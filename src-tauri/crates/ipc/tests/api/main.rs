@@ -27,6 +27,8 @@ struct Recorder(
     Mutex<Vec<JobProgressEvent>>,
     Mutex<Vec<JobFinishedEvent>>,
     Mutex<Vec<AttachProgressEvent>>,
+    Mutex<Vec<ImportProgressEvent>>,
+    Mutex<Vec<ImportFinishedEvent>>,
 );
 
 impl EventSink for Recorder {
@@ -41,6 +43,12 @@ impl EventSink for Recorder {
     }
     fn attach_progress(&self, event: AttachProgressEvent) {
         self.3.lock().unwrap().push(event);
+    }
+    fn import_progress(&self, event: ImportProgressEvent) {
+        self.4.lock().unwrap().push(event);
+    }
+    fn import_finished(&self, event: ImportFinishedEvent) {
+        self.5.lock().unwrap().push(event);
     }
 }
 
@@ -86,6 +94,7 @@ async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Reco
                 .expect("the audit log opens"),
         ),
         packages: Some(dir.join("packages")),
+        imports: Some(dir.join("imports")),
         mapping_profiles: Some(dir.join("mapping-profiles")),
         exports: Some(dir.join("Téléchargements")),
     })
@@ -93,6 +102,7 @@ async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Reco
 
 mod connections;
 mod discovery;
+mod imports;
 mod mapping;
 
 fn inbox(q: &str) -> DsarListRequest {

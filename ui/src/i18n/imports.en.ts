@@ -1,0 +1,162 @@
+// Imports in English. Typed by the French section's shape.
+
+import type { Messages } from './fr';
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+export const imports: Messages['imports'] = {
+  history: {
+    title: 'Imports',
+    intro:
+      'Prepare an import, check its plan row by row before anything is written to Dastra, and find every past import here with its report. An applied import can be undone.',
+    newTitle: 'New import',
+    profileLabel: 'Mapping profile',
+    profileHint:
+      'Paste the saved profile (the .json file from the mapping studio or the command line).',
+    sourceLabel: 'File to import',
+    sourceHint: 'Full path of a CSV, Excel (XLSX, ODS) or JSON export.',
+    plan: 'Prepare the plan',
+    planning: 'Reading the source and Dastra…',
+    planFailed: 'The plan could not be prepared',
+    pastTitle: 'Past imports',
+    emptyTitle: 'No import yet',
+    emptyBody: 'Prepared imports will show here, newest first.',
+    columns: {
+      date: 'Prepared',
+      profile: 'Profile · source → register',
+      state: 'State',
+      result: 'Result',
+      actions: 'Actions',
+    },
+    open: 'Open',
+    undo: 'Undo the import',
+    result: (created, updated, undone) =>
+      undone > 0
+        ? `${undone} ${plural(undone, 'row undone', 'rows undone')}`
+        : `${created} created, ${updated} updated`,
+    notApplied: 'Nothing written',
+  },
+  entity: {
+    asset: 'Assets',
+    contract: 'Contracts',
+    actor: 'Actors',
+    other: 'Other',
+  },
+  state: {
+    planned: 'Plan ready',
+    applying: 'Being applied',
+    applied: 'Applied',
+    cancelled: 'Interrupted',
+    failed: 'Failed',
+    undoing: 'Being undone',
+    undone: 'Undone',
+  },
+  kind: {
+    create: 'Create',
+    update: 'Update',
+    unchanged: 'Unchanged',
+    conflict: 'Conflict',
+    invalid: 'Invalid',
+    missing: 'Missing from source',
+  },
+  kindPlural: {
+    create: 'Creates',
+    update: 'Updates',
+    unchanged: 'Unchanged',
+    conflict: 'Conflicts',
+    invalid: 'Invalid',
+    missing: 'Missing from source',
+  },
+  outcome: {
+    created: 'Created',
+    updated: 'Updated',
+    tagged: 'Tagged',
+    archived: 'Archived',
+    skipped: 'Nothing written',
+    stale: 'Changed in Dastra meanwhile',
+    failed: 'Failed',
+    unsupported: 'Not supported',
+    undone: 'Undone',
+  },
+  choice: {
+    keepDastra: 'Keep Dastra',
+    takeSource: 'Take the source',
+    skip: 'Skip',
+  },
+  preview: {
+    back: 'All imports',
+    subtitle: (source, entity, rows) =>
+      `${source} → ${entity} · ${rows} ${plural(rows, 'row', 'rows')}`,
+    chartTitle: 'What the import would do',
+    chartTitleApplied: 'What the plan said',
+    chartLabel: 'Plan rows by class',
+    chartFilter: (kind) => `Show only: ${kind}`,
+    filterLabel: 'Filter by class',
+    all: 'All',
+    search: 'Search the rows',
+    searchPlaceholder: 'Key, label, value…',
+    clear: 'Clear the search',
+    shown: (n, total) =>
+      n === total
+        ? `${total} ${plural(total, 'row', 'rows')}`
+        : `${n} of ${total} ${plural(total, 'row', 'rows')} shown`,
+    tableLabel: 'Plan rows',
+    columns: {
+      select: 'Write',
+      row: 'Row',
+      key: 'Key',
+      label: 'Record',
+      kind: 'Class',
+      detail: 'What changes',
+      outcome: 'Outcome',
+    },
+    selectRow: (key) => `Write row ${key}`,
+    selectShown: 'Tick all',
+    deselectShown: 'Untick all',
+    loadingRow: 'Loading…',
+    empty: '(empty)',
+    more: (n) => `+${n} more ${plural(n, 'field', 'fields')}`,
+    duplicateInSource: (rows) => `Duplicate key (rows ${rows})`,
+    severalInDastra: (ids) => `Key on several Dastra records (${ids})`,
+    ambiguousLookup: 'Name found on several Dastra records',
+    choose: 'What to do with this conflict?',
+    undecided: 'To decide…',
+    takeSourceOnlyDuplicates:
+      'Only a duplicate of the source can be taken: fix the duplicate records in Dastra.',
+    missingTag: (label) => `Will be tagged “${label}”`,
+    missingArchive: 'Will be archived',
+    missingIgnore: 'Left as it is',
+    unchanged: 'Dastra already holds these values',
+    create: (n) => `New record, ${n} ${plural(n, 'field', 'fields')}`,
+    chooseFailed: 'This choice was refused',
+  },
+  apply: {
+    toWrite: (n) =>
+      n === 0 ? 'No row to write' : `${n} ${plural(n, 'row', 'rows')} will be written to Dastra`,
+    conflictsLeft: (n) =>
+      `${n} ${plural(n, 'conflict', 'conflicts')} not decided: ${plural(n, 'it', 'they')} will not be written.`,
+    apply: 'Apply the import',
+    confirmTitle: 'Apply this import?',
+    confirmBody: (n) =>
+      `${n} ${plural(n, 'row', 'rows')} will be written to Dastra, with a copy of each record before it changes so that it can be undone.`,
+    confirm: 'Apply',
+    keep: 'Back to the plan',
+    progressLabel: 'Progress',
+    progress: (done, total) => `${done} of ${total}`,
+    eta: (text) => `about ${text} left`,
+    etaUnknown: 'estimating…',
+    cancel: 'Stop',
+    cancelling: 'Stopping…',
+    resume: 'Resume applying',
+    failed: 'The import could not finish',
+    reportTitle: 'Report',
+    reportIntro: 'What the import did, row by row. Filter by outcome:',
+    undo: 'Undo the import',
+    undoTitle: 'Undo this import?',
+    undoBody:
+      'Created records will be deleted and changed fields given back their earlier values. A record changed in Dastra since the import is left alone.',
+    undoConfirm: 'Undo the import',
+    undoneNote: 'This import was undone: Dastra is back as it was.',
+    applyFailed: 'Applying could not start',
+  },
+};

@@ -1,0 +1,169 @@
+// Imports in French: preparing an import, reviewing its plan row by row, applying it, reading
+// what it did, undoing it. The reference for `imports.en.ts`. Written for a DPO who fears a
+// bulk import that overwrites or duplicates records: say what will change, plainly.
+
+import type { ConflictChoice } from '../bindings/ConflictChoice';
+import type { ImportState } from '../bindings/ImportState';
+import type { OutcomeKind } from '../bindings/OutcomeKind';
+import type { RowKind } from '../bindings/RowKind';
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+export const imports = {
+  history: {
+    title: 'Imports',
+    intro:
+      "Préparez un import, vérifiez son plan ligne par ligne avant d'écrire dans Dastra, puis retrouvez ici chaque import passé avec son rapport. Un import appliqué peut être annulé.",
+    newTitle: 'Nouvel import',
+    profileLabel: 'Profil de mapping',
+    profileHint:
+      'Collez le profil enregistré (le fichier .json du studio de mapping ou de la ligne de commande).',
+    sourceLabel: 'Fichier à importer',
+    sourceHint: 'Chemin complet d’un export CSV, Excel (XLSX, ODS) ou JSON.',
+    plan: 'Préparer le plan',
+    planning: 'Lecture de la source et de Dastra…',
+    planFailed: "Le plan n'a pas pu être préparé",
+    pastTitle: 'Imports passés',
+    emptyTitle: 'Aucun import pour le moment',
+    emptyBody: 'Les imports préparés apparaîtront ici, les plus récents d’abord.',
+    columns: {
+      date: 'Préparé le',
+      profile: 'Profil · source → registre',
+      state: 'État',
+      result: 'Résultat',
+      actions: 'Actions',
+    },
+    open: 'Ouvrir',
+    undo: 'Annuler l’import',
+    result: (created: number, updated: number, undone: number) =>
+      undone > 0
+        ? `${undone} ${plural(undone, 'ligne annulée', 'lignes annulées')}`
+        : `${created} ${plural(created, 'créé', 'créés')}, ${updated} ${plural(updated, 'modifié', 'modifiés')}`,
+    notApplied: 'Rien d’écrit',
+  },
+  entity: {
+    asset: 'Actifs',
+    contract: 'Contrats',
+    actor: 'Acteurs',
+    other: 'Autre',
+  },
+  state: {
+    planned: 'Plan prêt',
+    applying: 'En cours d’application',
+    applied: 'Appliqué',
+    cancelled: 'Interrompu',
+    failed: 'En échec',
+    undoing: 'Annulation en cours',
+    undone: 'Annulé',
+  } satisfies Record<ImportState, string>,
+  kind: {
+    create: 'Création',
+    update: 'Modification',
+    unchanged: 'Inchangé',
+    conflict: 'Conflit',
+    invalid: 'Invalide',
+    missing: 'Absent de la source',
+  } satisfies Record<RowKind, string>,
+  kindPlural: {
+    create: 'Créations',
+    update: 'Modifications',
+    unchanged: 'Inchangés',
+    conflict: 'Conflits',
+    invalid: 'Invalides',
+    missing: 'Absents de la source',
+  } satisfies Record<RowKind, string>,
+  outcome: {
+    created: 'Créé',
+    updated: 'Modifié',
+    tagged: 'Étiqueté',
+    archived: 'Archivé',
+    skipped: 'Rien écrit',
+    stale: 'Modifié dans Dastra entre-temps',
+    failed: 'Échec',
+    unsupported: 'Non pris en charge',
+    undone: 'Annulé',
+  } satisfies Record<OutcomeKind, string>,
+  choice: {
+    keepDastra: 'Garder Dastra',
+    takeSource: 'Prendre la source',
+    skip: 'Ignorer',
+  } satisfies Record<ConflictChoice, string>,
+  preview: {
+    back: 'Tous les imports',
+    subtitle: (source: string, entity: string, rows: number) =>
+      `${source} → ${entity} · ${rows} ${plural(rows, 'ligne', 'lignes')}`,
+    chartTitle: 'Ce que ferait l’import',
+    chartTitleApplied: 'Ce que prévoyait le plan',
+    chartLabel: 'Lignes du plan par classe',
+    chartFilter: (kind: string) => `Ne montrer que : ${kind}`,
+    filterLabel: 'Filtrer par classe',
+    all: 'Toutes',
+    search: 'Rechercher une ligne',
+    searchPlaceholder: 'Clé, libellé, valeur…',
+    clear: 'Effacer la recherche',
+    shown: (n: number, total: number) =>
+      n === total
+        ? `${total} ${plural(total, 'ligne', 'lignes')}`
+        : `${n} ${plural(n, 'ligne affichée', 'lignes affichées')} sur ${total}`,
+    tableLabel: 'Lignes du plan',
+    columns: {
+      select: 'Écrire',
+      row: 'Ligne',
+      key: 'Clé',
+      label: 'Fiche',
+      kind: 'Classe',
+      detail: 'Ce qui change',
+      outcome: 'Résultat',
+    },
+    selectRow: (key: string) => `Écrire la ligne ${key}`,
+    selectShown: 'Tout cocher',
+    deselectShown: 'Tout décocher',
+    loadingRow: 'Chargement…',
+    empty: '(vide)',
+    more: (n: number) => `+${n} ${plural(n, 'autre champ', 'autres champs')}`,
+    duplicateInSource: (rows: string) => `Clé en double (lignes ${rows})`,
+    severalInDastra: (ids: string) => `Clé sur plusieurs fiches Dastra (${ids})`,
+    ambiguousLookup: 'Nom trouvé sur plusieurs fiches Dastra',
+    choose: 'Que faire de ce conflit ?',
+    undecided: 'À décider…',
+    takeSourceOnlyDuplicates:
+      'Seul un doublon de la source peut être pris : corrigez les fiches en double dans Dastra.',
+    missingTag: (label: string) => `Sera étiqueté « ${label} »`,
+    missingArchive: 'Sera archivé',
+    missingIgnore: 'Laissé tel quel',
+    unchanged: 'Dastra a déjà ces valeurs',
+    create: (n: number) => `Nouvelle fiche, ${n} ${plural(n, 'champ', 'champs')}`,
+    chooseFailed: 'Ce choix a été refusé',
+  },
+  apply: {
+    toWrite: (n: number) =>
+      n === 0
+        ? 'Aucune ligne à écrire'
+        : `${n} ${plural(n, 'ligne sera écrite', 'lignes seront écrites')} dans Dastra`,
+    conflictsLeft: (n: number) =>
+      `${n} ${plural(n, 'conflit non tranché', 'conflits non tranchés')} : ${plural(n, 'il ne sera pas écrit', 'ils ne seront pas écrits')}.`,
+    apply: 'Appliquer l’import',
+    confirmTitle: 'Appliquer cet import ?',
+    confirmBody: (n: number) =>
+      `${n} ${plural(n, 'ligne sera écrite', 'lignes seront écrites')} dans Dastra, avec une copie de chaque fiche avant modification pour pouvoir annuler.`,
+    confirm: 'Appliquer',
+    keep: 'Revenir au plan',
+    progressLabel: 'Avancement',
+    progress: (done: number, total: number) => `${done} sur ${total}`,
+    eta: (text: string) => `environ ${text} restantes`,
+    etaUnknown: 'estimation en cours…',
+    cancel: 'Interrompre',
+    cancelling: 'Interruption…',
+    resume: 'Reprendre l’application',
+    failed: "L'import n'a pas pu aller au bout",
+    reportTitle: 'Rapport',
+    reportIntro: 'Ce que l’import a fait, ligne par ligne. Filtrez par résultat :',
+    undo: 'Annuler l’import',
+    undoTitle: 'Annuler cet import ?',
+    undoBody:
+      'Les fiches créées seront supprimées et les champs modifiés retrouveront leur valeur d’avant. Une fiche modifiée dans Dastra depuis l’import ne sera pas touchée.',
+    undoConfirm: 'Annuler l’import',
+    undoneNote: 'Cet import a été annulé : Dastra a retrouvé son état d’avant.',
+    applyFailed: "L'application n'a pas pu démarrer",
+  },
+};

@@ -1,0 +1,207 @@
+import { useState, type FormEvent } from 'react';
+
+import { useImportHistory, usePlanImport, useUndoImport } from '../../api';
+import type { ImportView } from '../../bindings/ImportView';
+import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { Page } from '../../components/Page';
+import { Table } from '../../components/Table';
+import type { Column } from '../../components/tableTypes';
+import { useI18n } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
+import { routeHref } from '../../lib/route';
+import styles from './Imports.module.css';
+import { entityName, stateTone } from './labels';
+
+type Props = { onOpen: (planId: string) => void };
+
+/** Imports: plan a new one from a profile and a file, and every past import with its result. */
+export function ImportsScreen({ onOpen }: Props) {
+  const { t } = useI18n();
+  const h = t.imports.history;
+  return (
+    <Page title={h.title}>
+      <p className={styles.intro}>{h.intro}</p>
+      <NewImport onPlanned={onOpen} />
+      <h2 className={styles.panelTitle}>{h.pastTitle}</h2>
+      <History />
+    </Page>
+  );
+}
+
+function NewImport({ onPlanned }: { onPlanned: (planId: string) => void }) {
+  const { t } = useI18n();
+  const h = t.imports.history;
+  const plan = usePlanImport();
+  const [profile, setProfile] = useState('');
+  const [path, setPath] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    plan.mutate({ profile, source: { path } }, { onSuccess: (view) => onPlanned(view.planId) });
+  };
+  return (
+    <section className={styles.panel}>
+      <h2 className={styles.panelTitle}>{h.newTitle}</h2>
+      <form className={styles.form} onSubmit={submit}>
+        <label className={styles.field}>
+          {h.profileLabel}
+          <span className={styles.hint}>{h.profileHint}</span>
+          <textarea
+            value={profile}
+            onChange={(e) => setProfile(e.target.value)}
+            spellCheck={false}
+            data-testid="import-profile"
+          />
+        </label>
+        <label className={styles.field}>
+          {h.sourceLabel}
+          <span className={styles.hint}>{h.sourceHint}</span>
+          <input
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            spellCheck={false}
+            placeholder="/home/dpo/exports/servicenow.json"
+            data-testid="import-source"
+          />
+        </label>
+        {plan.isError && (
+          <p className={styles.error} role="alert" data-testid="plan-error">
+            {h.planFailed} : {plan.error.message}
+          </p>
+        )}
+        <div className={styles.formActions}>
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={plan.isPending || profile.trim() === '' || path.trim() === ''}
+            testId="plan-import"
+          >
+            {h.plan}
+          </Button>
+          {plan.isPending && <span className={styles.note}>{h.planning}</span>}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function History() {
+  const { t, language } = useI18n();
+  const h = t.imports.history;
+  const history = useImportHistory();
+  const undo = useUndoImport();
+  const [confirm, setConfirm] = useState<string | null>(null);
+  if (history.isPending) return <LoadingState />;
+  if (history.isError) return <ErrorState title={h.pastTitle} error={history.error} />;
+  if (history.data.imports.length === 0) {
+    return <EmptyState title={h.emptyTitle} body={h.emptyBody} testId="imports-empty" />;
+  }
+  const columns: Column<ImportView>[] = [
+    {
+      id: 'date',
+      header: h.columns.date,
+      width: '120px',
+      render: (v) => formatDateTime(v.createdAt, language),
+    },
+    {
+      id: 'profile',
+      header: h.columns.profile,
+      render: (v) => (
+        <span className={styles.detail}>
+          <a href={routeHref({ screen: 'import', planId: v.planId })}>{v.profileName}</a>
+          <span className={styles.muted}>
+            {v.sourceName} → {entityName(v.entity, t)}
+          </span>
+        </span>
+      ),
+    },
+    {
+      id: 'state',
+      header: h.columns.state,
+      width: '170px',
+      render: (v) => (
+        <Badge tone={stateTone(v.state)} testId="history-state">
+          {t.imports.state[v.state]}
+        </Badge>
+      ),
+    },
+    {
+      id: 'result',
+      header: h.columns.result,
+      width: '170px',
+      render: (v) =>
+        v.appliedAt
+          ? h.result(v.outcomes.created, v.outcomes.updated, v.outcomes.undone)
+          : h.notApplied,
+    },
+    {
+      id: 'actions',
+      header: h.columns.actions,
+      width: '250px',
+      render: (v) => (
+        <span style={{ display: 'flex', gap: 8 }}>
+          <Button
+            variant="ghost"
+            onClick={() =>
+              (window.location.hash = routeHref({ screen: 'import', planId: v.planId }))
+            }
+            testId="history-open"
+          >
+            {h.open}
+          </Button>
+          {v.appliedAt && v.state !== 'undone' && v.state !== 'undoing' && (
+            <Button
+              variant="danger"
+              disabled={undo.isPending}
+              onClick={() => setConfirm(v.planId)}
+              testId="history-undo"
+            >
+              {h.undo}
+            </Button>
+          )}
+        </span>
+      ),
+    },
+  ];
+  const a = t.imports.apply;
+  return (
+    <>
+      {undo.isError && <p className={styles.error}>{undo.error.message}</p>}
+      <Table
+        label={h.pastTitle}
+        columns={columns}
+        rows={history.data.imports}
+        rowKey={(v) => v.planId}
+        rowMeta={(v) => ({ testId: 'history-row', id: v.planId })}
+      />
+      {confirm !== null && (
+        <Dialog
+          title={a.undoTitle}
+          onClose={() => setConfirm(null)}
+          testId="undo-dialog"
+          actions={
+            <>
+              <Button onClick={() => setConfirm(null)}>{a.keep}</Button>
+              <Button
+                variant="danger"
+                testId="undo-confirm"
+                onClick={() => {
+                  undo.mutate(confirm);
+                  setConfirm(null);
+                }}
+              >
+                {a.undoConfirm}
+              </Button>
+            </>
+          }
+        >
+          <p>{a.undoBody}</p>
+        </Dialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+// Words for an import's parts: the register it fills, its state's tone.
+
+import type { ImportState } from '../../bindings/ImportState';
+import type { OutcomeKind } from '../../bindings/OutcomeKind';
+import type { RowKind } from '../../bindings/RowKind';
+import type { Messages } from '../../i18n';
+
+type Tone = 'neutral' | 'accent' | 'danger' | 'warning' | 'success';
+
+/** The register an entity name (`asset`) stands for. */
+export function entityName(entity: string, t: Messages): string {
+  const names = t.imports.entity;
+  return entity === 'asset' || entity === 'contract' || entity === 'actor'
+    ? names[entity]
+    : names.other;
+}
+
+export function stateTone(state: ImportState): Tone {
+  switch (state) {
+    case 'applied':
+      return 'success';
+    case 'applying':
+    case 'undoing':
+      return 'accent';
+    case 'failed':
+      return 'danger';
+    case 'cancelled':
+      return 'warning';
+    default:
+      return 'neutral';
+  }
+}
+
+export function kindTone(kind: RowKind): Tone {
+  switch (kind) {
+    case 'create':
+      return 'success';
+    case 'update':
+      return 'accent';
+    case 'conflict':
+      return 'warning';
+    case 'invalid':
+      return 'danger';
+    default:
+      return 'neutral';
+  }
+}
+
+export function outcomeTone(kind: OutcomeKind): Tone {
+  switch (kind) {
+    case 'created':
+    case 'updated':
+    case 'tagged':
+    case 'archived':
+      return 'success';
+    case 'undone':
+      return 'accent';
+    case 'stale':
+    case 'unsupported':
+      return 'warning';
+    case 'failed':
+      return 'danger';
+    default:
+      return 'neutral';
+  }
+}
+
+/** Seconds as the DPO reads them: `45 s`, `3 min`, `1 h 05`. */
+export function durationText(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  const h = Math.floor(seconds / 3600);
+  const m = Math.round((seconds % 3600) / 60);
+  return `${h} h ${String(m).padStart(2, '0')}`;
+}
