@@ -18,6 +18,10 @@ export const imports: Messages['imports'] = {
     plan: 'Prepare the plan',
     planning: 'Reading the source and Dastra…',
     planFailed: 'The plan could not be prepared',
+    fromStudio:
+      'Profile and file taken from the mapping studio: check them, then prepare the plan.',
+    fromStudioNoFile:
+      'Profile taken from the mapping studio. Its source is an SQL query or an API: the window can only plan from a file so far (the command line `passerelle import plan` can).',
     pastTitle: 'Past imports',
     emptyTitle: 'No import yet',
     emptyBody: 'Prepared imports will show here, newest first.',

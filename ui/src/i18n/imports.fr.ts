@@ -23,6 +23,10 @@ export const imports = {
     plan: 'Préparer le plan',
     planning: 'Lecture de la source et de Dastra…',
     planFailed: "Le plan n'a pas pu être préparé",
+    fromStudio:
+      'Profil et fichier repris du studio de mapping : vérifiez-les, puis préparez le plan.',
+    fromStudioNoFile:
+      'Profil repris du studio de mapping. Sa source est une requête SQL ou une API : la fenêtre ne sait encore planifier que depuis un fichier (la ligne de commande `passerelle import plan` le fait).',
     pastTitle: 'Imports passés',
     emptyTitle: 'Aucun import pour le moment',
     emptyBody: 'Les imports préparés apparaîtront ici, les plus récents d’abord.',

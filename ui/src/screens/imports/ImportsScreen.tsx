@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 
 import { useImportHistory, usePlanImport, useUndoImport } from '../../api';
 import type { ImportView } from '../../bindings/ImportView';
@@ -13,6 +13,7 @@ import { Table } from '../../components/Table';
 import type { Column } from '../../components/tableTypes';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { peekImportHandoff, takeImportHandoff } from '../../lib/importHandoff';
 import { routeHref } from '../../lib/route';
 import styles from './Imports.module.css';
 import { entityName, stateTone } from './labels';
@@ -37,8 +38,13 @@ function NewImport({ onPlanned }: { onPlanned: (planId: string) => void }) {
   const { t } = useI18n();
   const h = t.imports.history;
   const plan = usePlanImport();
-  const [profile, setProfile] = useState('');
-  const [path, setPath] = useState('');
+  // "Plan this import" in the studio leaves its profile and source: the form starts from them.
+  const [handoff] = useState(peekImportHandoff);
+  useEffect(() => void takeImportHandoff(), []);
+  const [profile, setProfile] = useState(() =>
+    handoff ? JSON.stringify(handoff.profile, null, 2) : '',
+  );
+  const [path, setPath] = useState(() => handoff?.source.path ?? '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     plan.mutate({ profile, source: { path } }, { onSuccess: (view) => onPlanned(view.planId) });
@@ -46,6 +52,11 @@ function NewImport({ onPlanned }: { onPlanned: (planId: string) => void }) {
   return (
     <section className={styles.panel}>
       <h2 className={styles.panelTitle}>{h.newTitle}</h2>
+      {handoff && (
+        <p className={styles.note} data-testid="import-from-studio">
+          {handoff.source.path ? h.fromStudio : h.fromStudioNoFile}
+        </p>
+      )}
       <form className={styles.form} onSubmit={submit}>
         <label className={styles.field}>
           {h.profileLabel}

@@ -1,6 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { Profile } from '../../bindings/Profile';
+import type { SourceSpecDto } from '../../bindings/SourceSpecDto';
+import { setImportHandoff } from '../../lib/importHandoff';
 import { installFakeBackend, type FakeBackend } from '../../test/fakeBackend';
 import { renderApp } from '../../test/render';
 
@@ -33,6 +36,27 @@ async function planned(backend: FakeBackend, hash = '#/imports') {
 const value = (kind: string) => screen.getByTestId(`count-${kind}-value`).textContent;
 
 describe('the import preview', () => {
+  it('starts from the profile and file the studio hands over, once', async () => {
+    const backend = installFakeBackend();
+    const profile = JSON.parse(PROFILE) as Profile;
+    const source = { path: '/exports/from-studio.json', spec: {} } as SourceSpecDto;
+    setImportHandoff({ profile, source });
+    const app = renderApp('#/imports');
+    const text = (await screen.findByTestId('import-profile')) as HTMLTextAreaElement;
+    expect(JSON.parse(text.value)).toEqual(profile);
+    expect((screen.getByTestId('import-source') as HTMLInputElement).value).toBe(
+      '/exports/from-studio.json',
+    );
+    expect(screen.getByTestId('import-from-studio').textContent).toMatch(/studio de mapping/);
+    await app.user.click(screen.getByTestId('plan-import'));
+    await screen.findByTestId('plan-chart');
+    expect(backend.last('import_plan')?.source.path).toBe('/exports/from-studio.json');
+    expect(JSON.parse(backend.last('import_plan')?.profile ?? '{}')).toEqual(profile);
+    app.unmount();
+    renderApp('#/imports');
+    expect(((await screen.findByTestId('import-profile')) as HTMLTextAreaElement).value).toBe('');
+  });
+
   it('counts the plan by class, and never asks for every row at once', async () => {
     const backend = installFakeBackend({ imports: { rows: 10_000 } });
     await planned(backend);

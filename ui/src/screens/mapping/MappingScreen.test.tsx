@@ -167,9 +167,16 @@ describe('the mapping studio', () => {
     await user.click(screen.getByTestId('plan-import'));
 
     await waitFor(() => expect(window.location.hash).toBe('#/imports'));
-    const handoff = peekImportHandoff();
-    expect(handoff?.source.path).toBe(SERVICENOW_PATH);
-    expect(handoff?.profile.key).toEqual({ column: 'u_number', transforms: [], target: 'ref' });
+    // The imports screen takes the hand-off on arrival: its form starts from it.
+    const source = (await screen.findByTestId('import-source')) as HTMLInputElement;
+    expect(source.value).toBe(SERVICENOW_PATH);
+    const profile = screen.getByTestId('import-profile') as HTMLTextAreaElement;
+    expect(JSON.parse(profile.value).key).toEqual({
+      column: 'u_number',
+      transforms: [],
+      target: 'ref',
+    });
+    expect(peekImportHandoff()).toBeNull();
   });
 
   it('reads an SQL query on a saved connection, with no file', async () => {
