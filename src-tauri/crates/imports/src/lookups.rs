@@ -41,7 +41,8 @@ pub async fn fetch_lookups(
         let (collection, label_fields): (&str, &[&str]) = match kind {
             LookupKind::Tag => ("Tags", &["label"]),
             LookupKind::Area => ("Areas", &["label", "name"]),
-            LookupKind::Actor => ("Actors", &["name", "label"]),
+            // Dastra's ActorDto has no `name`: a company by its name, a person by theirs.
+            LookupKind::Actor => ("Actors", &["companyName", "displayName", "name", "label"]),
             LookupKind::Asset => ("Assets", &["label"]),
         };
         let records = fetch_collection(client, collection, page_size).await?;

@@ -2,6 +2,7 @@
 
 mod apply;
 mod choices;
+mod exports;
 mod faults;
 mod plan;
 mod sealed;

@@ -153,7 +153,7 @@ fn vendor_table() -> Vec<Vec<&'static str>> {
     rows
 }
 
-fn read(spec: &SourceSpec) -> SourceData {
+pub(crate) fn read(spec: &SourceSpec) -> SourceData {
     read_file_source(spec)
         .expect("the source reads")
         .expect("a file source")
@@ -175,11 +175,14 @@ fn csv(path: &Path) -> SourceSpec {
 }
 
 async fn actors_undated(client: &DastraClient) -> Vec<Value> {
-    let mut all = fetch_records(client, Entity::Actor, 500)
-        .await
-        .expect("listed");
-    for actor in &mut all {
-        actor
+    records_undated(client, Entity::Actor).await
+}
+
+/// Every record of `entity`, without the `dateUpdate` a write and its undo both move.
+pub(crate) async fn records_undated(client: &DastraClient, entity: Entity) -> Vec<Value> {
+    let mut all = fetch_records(client, entity, 500).await.expect("listed");
+    for record in &mut all {
+        record
             .as_object_mut()
             .expect("an object")
             .remove("dateUpdate");
@@ -338,7 +341,7 @@ async fn a_vendor_workbook_and_its_windows_1252_csv_twin_plan_apply_and_undo_exa
     );
 }
 
-fn class_name(class: &RowClass) -> &'static str {
+pub(crate) fn class_name(class: &RowClass) -> &'static str {
     match class {
         RowClass::Create => "create",
         RowClass::Update { .. } => "update",
