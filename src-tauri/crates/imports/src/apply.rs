@@ -365,11 +365,12 @@ fn archivable(plan: &Plan) -> bool {
 }
 
 fn unsupported(plan: &Plan, action: &str) -> RowOutcome {
+    let entity = plan.entity.to_string();
+    let article = if entity.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
     RowOutcome::Unsupported {
         message: format!(
-            "Dastra cannot {action} a {} through its API: choose another policy for records \
-             missing from the source, or do it in Dastra",
-            plan.entity
+            "Dastra cannot {action} {article} {entity} through its API: choose another policy \
+             for records missing from the source, or do it in Dastra"
         ),
     }
 }

@@ -405,5 +405,5 @@ async fn contracts_missing_from_the_source_are_archived_and_assets_cannot_be() {
     let RowOutcome::Unsupported { message } = &report.rows[0].outcome else {
         panic!("assets cannot be archived: {:?}", report.rows[0]);
     };
-    assert!(message.contains("cannot archive a asset"), "{message}");
+    assert!(message.contains("cannot archive an asset"), "{message}");
 }
