@@ -7,6 +7,7 @@ mod faults;
 mod plan;
 mod sealed;
 mod sources;
+mod sql_rest;
 mod undo;
 
 use passerelle_dastra::{Auth, ClientOptions, DastraClient};
