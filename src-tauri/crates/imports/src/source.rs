@@ -112,8 +112,8 @@ pub enum SourceError {
         /// What is wrong.
         message: String,
     },
-    /// The database or API refused or failed.
-    #[error("{}", .0.message)]
+    /// The database or API refused or failed; the text ends with what it answered, when it did.
+    #[error("{}", remote_text(.0))]
     Remote(Failure),
     /// A recipe stopped by its `maxPages` or `maxRecords` before the end of the records.
     #[error(
@@ -403,5 +403,13 @@ impl SourceData {
         } else {
             Err(SourceError::MissingColumns { problems })
         }
+    }
+}
+
+/// A failure's message followed by the database's or API's own words, which say why.
+fn remote_text(failure: &Failure) -> String {
+    match failure.detail.as_deref().map(str::trim) {
+        Some(detail) if !detail.is_empty() => format!("{} Detail: {detail}", failure.message),
+        _ => failure.message.clone(),
     }
 }

@@ -429,6 +429,10 @@ async fn a_query_that_is_not_a_select_is_refused_and_writes_nothing() {
         detail.contains("read-only transaction"),
         "the database says why: {failure:?}"
     );
+    assert!(
+        error.to_string().contains("read-only transaction"),
+        "the message shown to the DPO carries the database's reason: {error}"
+    );
     let mut conn = sqlx::PgConnection::connect(PG_ADMIN).await.expect("admin");
     let last: i64 = sqlx::query_scalar(&format!("SELECT last_value FROM {table}_seq"))
         .fetch_one(&mut conn)
