@@ -366,7 +366,11 @@ fn archivable(plan: &Plan) -> bool {
 
 fn unsupported(plan: &Plan, action: &str) -> RowOutcome {
     let entity = plan.entity.to_string();
-    let article = if entity.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    let article = if entity.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     RowOutcome::Unsupported {
         message: format!(
             "Dastra cannot {action} {article} {entity} through its API: choose another policy \
