@@ -49,8 +49,9 @@ fn plan_id(path: &str) -> String {
 }
 
 // NOTE: the two scenarios that seal (apply, undo, history) run one after the other in one
-// test: the seal key is created on first use, and two processes creating it at once in the
-// same keyring would each keep their own (see docs/known-gaps.md).
+// test. They were joined when two processes creating the seal key at once could each keep
+// their own; its creation now takes a lock file (`discovery/src/seal.rs`), so they could be
+// split again.
 #[test]
 fn imports_are_applied_undone_listed_and_resumed_after_a_kill() {
     if !keyring_available() {
