@@ -16,7 +16,8 @@
 //! `passerelle attach --request ID --package FILE` attaches it to the request (once only) and
 //! can update the request; see `evidence`.
 //! `passerelle import plan|apply|undo|history` plans an import from a mapping profile and a
-//! source, applies it with a journal, undoes it, and lists past imports; see `import`. `workspace` holds what these commands share.
+//! source, applies it with a journal, undoes it, and lists past imports; see `import`.
+//! `workspace` holds what these commands share.
 
 mod audit;
 mod connections;

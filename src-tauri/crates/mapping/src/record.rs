@@ -280,14 +280,23 @@ fn scalar(
             }
             Ok(Value::String(text))
         }
-        FieldType::Integer => match &cell {
-            Cell::Number(n) if n.is_i64() => Ok(Value::Number(n.clone())),
-            Cell::Text(t) if t.trim().parse::<i64>().is_ok() => Ok(json!(t.trim().parse::<i64>().expect("checked"))),
-            _ => refuse(
-                ProblemKind::WrongType,
-                format!("{shown} is not a whole number, which « {} » holds: correct the file", field.name),
-            ),
-        },
+        FieldType::Integer => {
+            let whole = match &cell {
+                Cell::Number(n) if n.is_i64() => Some(Value::Number(n.clone())),
+                Cell::Text(t) => t.trim().parse::<i64>().ok().map(Value::from),
+                _ => None,
+            };
+            match whole {
+                Some(value) => Ok(value),
+                None => refuse(
+                    ProblemKind::WrongType,
+                    format!(
+                        "{shown} is not a whole number, which « {} » holds: correct the file",
+                        field.name
+                    ),
+                ),
+            }
+        }
         FieldType::Number => match &cell {
             Cell::Number(n) => Ok(Value::Number(n.clone())),
             _ => match crate::parse::number(&text, Default::default()) {
