@@ -15,7 +15,7 @@ as_root() {
 install_system_packages() {
   local pkgs=(build-essential pkg-config curl libssl-dev libwebkit2gtk-4.1-dev
     libayatana-appindicator3-dev librsvg2-dev libxdo-dev libdbus-1-dev libsecret-1-dev
-    xvfb xauth webkit2gtk-driver gnome-keyring keyutils dbus fonts-dejavu-core imagemagick)
+    xvfb xauth webkit2gtk-driver gnome-keyring keyutils dbus fonts-dejavu-core imagemagick xdotool)
   local missing=()
   for p in "${pkgs[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -24,6 +24,7 @@ use tauri::{Emitter, Manager};
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
         .setup(setup)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())

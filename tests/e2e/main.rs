@@ -10,6 +10,7 @@
 //! Without a display these tests fail when `PASSERELLE_REQUIRE_SERVICES=1` (CI) and are skipped
 //! with a message otherwise.
 
+mod choosers;
 mod discovery;
 mod driver;
 mod imports;

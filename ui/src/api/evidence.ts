@@ -107,11 +107,14 @@ export function useVerifyAudit() {
   return useMutation({ mutationFn: () => call('audit_verify', {}) });
 }
 
-/** Write the whole log to a new file in the Downloads folder; the answer says where. */
+/**
+ * Write the whole log to a new file in the Downloads folder, or to the file chosen in the save
+ * dialog (`path`); the answer says where.
+ */
 export function useExportAudit() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (format: 'json' | 'csv') => call('audit_export', { format }),
+    mutationFn: (req: { format: 'json' | 'csv'; path?: string }) => call('audit_export', req),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['audit_list'] }),
   });
 }

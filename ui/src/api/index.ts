@@ -7,3 +7,4 @@ export * from './discovery';
 export * from './evidence';
 export * from './imports';
 export * from './mapping';
+export { pickPath, type FileFilter, type PickKind } from './dialog';

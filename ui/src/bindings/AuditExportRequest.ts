@@ -7,4 +7,9 @@ export type AuditExportRequest = {
 /**
  * `json` or `csv`.
  */
-format: string, };
+format: string, 
+/**
+ * The file the DPO chose in the save dialog; absent, a new file in the exports folder.
+ * Its extension, if any, must be the format's; without one, the format's is added.
+ */
+path?: string, };

@@ -52,6 +52,9 @@ export const en: Messages = {
     sortAscending: 'Sorted ascending',
     sortDescending: 'Sorted descending',
     sortBy: (column: string) => `Sort by ${column}`,
+    browse: 'Browse…',
+    browseFailed: (reason: string) =>
+      `The file chooser could not open: ${reason}. Type the path instead.`,
   },
   pager: {
     label: 'Pagination',

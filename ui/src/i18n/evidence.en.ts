@@ -117,6 +117,8 @@ export const evidence: typeof fr = {
     head: 'Last entry, to note down and compare later:',
     exportJson: 'Export (JSON)',
     exportCsv: 'Export (CSV)',
+    saveAs: 'Save as…',
+    saveAsTitle: 'Save the audit log',
     exporting: 'Exporting…',
     exported: (n: number, s: string) =>
       `${plural(n, `${s} entry exported`, `${s} entries exported`)} to:`,

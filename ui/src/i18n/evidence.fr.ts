@@ -118,6 +118,8 @@ export const evidence = {
     head: 'Dernière entrée, à noter pour comparer plus tard :',
     exportJson: 'Exporter (JSON)',
     exportCsv: 'Exporter (CSV)',
+    saveAs: 'Enregistrer sous…',
+    saveAsTitle: 'Enregistrer le journal d’audit',
     exporting: 'Export en cours…',
     exported: (n: number, s: string) =>
       `${plural(n, `${s} entrée exportée`, `${s} entrées exportées`)} dans :`,

@@ -66,6 +66,9 @@ export const fr = {
     sortAscending: 'Tri croissant',
     sortDescending: 'Tri décroissant',
     sortBy: (column: string) => `Trier par ${column}`,
+    browse: 'Parcourir…',
+    browseFailed: (reason: string) =>
+      `Le sélecteur de fichiers n’a pas pu s’ouvrir : ${reason}. Saisissez le chemin à la place.`,
   },
   pager: {
     label: 'Pagination',

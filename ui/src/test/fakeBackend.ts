@@ -49,6 +49,16 @@ export type FakeBackend = {
   imports: ImportsControl;
   /** The files the studio can open and the saved profiles (see fakeMapping.ts). */
   mapping: MappingControl;
+  /**
+   * The desktop's file chooser: the path it answers next (`null`: closed without a choice),
+   * and the options of each time it was opened.
+   */
+  chooser: {
+    answer: string | null;
+    /** Set: the chooser fails to open with this reason (as when no desktop portal runs). */
+    failure?: string;
+    opened: { kind: 'open' | 'save'; options: unknown }[];
+  };
 };
 
 type Options = ConnectionOptions & {
@@ -227,8 +237,16 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     if (cmd === 'connections_test') record('connectionTested');
   };
 
+  const chooser: FakeBackend['chooser'] = { answer: null, opened: [] };
+
   mockIPC(
     async (cmd, payload) => {
+      if (cmd === 'plugin:dialog|open' || cmd === 'plugin:dialog|save') {
+        const options = (payload as { options?: unknown } | undefined)?.options;
+        chooser.opened.push({ kind: cmd.endsWith('open') ? 'open' : 'save', options });
+        if (chooser.failure !== undefined) throw chooser.failure;
+        return chooser.answer;
+      }
       const req = (payload as { req?: unknown } | undefined)?.req;
       calls.push({ cmd, req });
       const failure = failures.get(cmd);
@@ -261,6 +279,7 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
     evidence: evidence.control,
     imports: imports.control,
     mapping: mapping.control,
+    chooser,
   };
 }
 

@@ -178,6 +178,11 @@ pub struct WorkflowView {
 pub struct AuditExportRequest {
     /// `json` or `csv`.
     pub format: String,
+    /// The file the DPO chose in the save dialog; absent, a new file in the exports folder.
+    /// Its extension, if any, must be the format's; without one, the format's is added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub path: Option<String>,
 }
 
 /// What `audit_export` wrote.
@@ -457,12 +462,19 @@ impl Api {
             IpcError::new(ErrorCode::Invalid, msg)
         })?;
         let log = self.audit_log()?;
-        let dir = self.exports.clone().ok_or_else(|| {
-            IpcError::new(
-                ErrorCode::Unsupported,
-                "this build has no folder to export to",
-            )
-        })?;
+        let chosen = match req.path.as_deref().map(str::trim) {
+            Some(path) if !path.is_empty() => Some(chosen_export_file(path, &word)?),
+            _ => None,
+        };
+        let dir = match &chosen {
+            Some(file) => file.parent().map(Path::to_path_buf).unwrap_or_default(),
+            None => self.exports.clone().ok_or_else(|| {
+                IpcError::new(
+                    ErrorCode::Unsupported,
+                    "this build has no folder to export to",
+                )
+            })?,
+        };
         let cannot = |what: &str, e: &dyn std::fmt::Display| {
             let msg = format!(
                 "the audit export could not be {what} in {} ({e}): check that the folder \
@@ -471,7 +483,9 @@ impl Api {
             );
             IpcError::new(ErrorCode::Invalid, msg)
         };
-        std::fs::create_dir_all(&dir).map_err(|e| cannot("written", &e))?;
+        if chosen.is_none() {
+            std::fs::create_dir_all(&dir).map_err(|e| cannot("written", &e))?;
+        }
         let file = tempfile::NamedTempFile::new_in(&dir).map_err(|e| cannot("written", &e))?;
         let summary = log
             .export(std::io::BufWriter::new(file.as_file()), format)
@@ -480,15 +494,26 @@ impl Api {
         file.as_file()
             .sync_all()
             .map_err(|e| cannot("written", &e))?;
-        let stamp = Utc::now().format("%Y%m%d-%H%M%S");
-        let mut target = dir.join(format!("passerelle-audit-{stamp}.{word}"));
-        let mut n = 1;
-        while target.exists() {
-            n += 1;
-            target = dir.join(format!("passerelle-audit-{stamp}-{n}.{word}"));
-        }
-        file.persist_noclobber(&target)
-            .map_err(|e| cannot("saved", &e.error))?;
+        let target = match chosen {
+            // The save dialog has asked before replacing a file: the rename replaces it whole.
+            Some(target) => {
+                file.persist(&target)
+                    .map_err(|e| cannot("saved", &e.error))?;
+                target
+            }
+            None => {
+                let stamp = Utc::now().format("%Y%m%d-%H%M%S");
+                let mut target = dir.join(format!("passerelle-audit-{stamp}.{word}"));
+                let mut n = 1;
+                while target.exists() {
+                    n += 1;
+                    target = dir.join(format!("passerelle-audit-{stamp}-{n}.{word}"));
+                }
+                file.persist_noclobber(&target)
+                    .map_err(|e| cannot("saved", &e.error))?;
+                target
+            }
+        };
         self.audit(AuditAction::AuditExported, |e| {
             e.count(Count::Entries, summary.entries)
         })
@@ -734,5 +759,42 @@ mod tests {
         for bad in ["", "../x", "a/b", "a.json", "é"] {
             assert_eq!(package_note(dir, bad), None, "{bad:?}");
         }
+    }
+}
+
+/// The file an audit export was asked to go to: an absolute path in a folder that exists, with
+/// the format's extension (added when it has none).
+fn chosen_export_file(path: &str, format: &str) -> Result<PathBuf, IpcError> {
+    let invalid = |msg: String| IpcError::new(ErrorCode::Invalid, msg);
+    let mut file = PathBuf::from(path);
+    if !file.is_absolute() {
+        return Err(invalid(format!(
+            "{path:?} is not a full path: choose the file with « Browse… » or type its whole path"
+        )));
+    }
+    if file.is_dir() {
+        return Err(invalid(format!(
+            "{} is a folder: choose a file name in it",
+            file.display()
+        )));
+    }
+    match file.extension().and_then(|e| e.to_str()) {
+        None => {
+            file.set_extension(format);
+        }
+        Some(ext) if ext.eq_ignore_ascii_case(format) => {}
+        Some(ext) => {
+            return Err(invalid(format!(
+                "{path:?} ends in .{ext}, but the export is in {format}: give the file the \
+                 .{format} extension"
+            )));
+        }
+    }
+    match file.parent() {
+        Some(dir) if dir.is_dir() => Ok(file),
+        _ => Err(invalid(format!(
+            "the folder of {} does not exist: choose a folder that does",
+            file.display()
+        ))),
     }
 }

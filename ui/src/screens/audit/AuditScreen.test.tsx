@@ -138,6 +138,42 @@ describe('the audit screen', () => {
     await waitFor(() => expect(screen.getByTestId('audit-total')).toHaveTextContent('31 entrées'));
   });
 
+  it('saves the log where the DPO chooses, in the format of the chosen name', async () => {
+    const backend = installFakeBackend();
+    const { user } = renderApp('#/audit');
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(25));
+
+    // Closing the chooser without a choice writes nothing.
+    await user.click(screen.getByTestId('audit-export-save-as'));
+    await waitFor(() => expect(backend.chooser.opened).toHaveLength(1));
+    expect(backend.chooser.opened[0]).toMatchObject({
+      kind: 'save',
+      options: { title: 'Enregistrer le journal d’audit', defaultPath: 'passerelle-audit.json' },
+    });
+    expect(backend.requests('audit_export')).toEqual([]);
+
+    backend.chooser.answer = '/home/dpo/Bureau/audit 2026.csv';
+    await user.click(screen.getByTestId('audit-export-save-as'));
+    expect(await screen.findByTestId('audit-export-path')).toHaveTextContent(
+      '/home/dpo/Bureau/audit 2026.csv',
+    );
+    expect(backend.requests('audit_export')).toEqual([
+      { format: 'csv', path: '/home/dpo/Bureau/audit 2026.csv' },
+    ]);
+  });
+
+  it('says when the file chooser cannot open', async () => {
+    const backend = installFakeBackend({ preference: 'en' });
+    const { user } = renderApp('#/audit');
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(25));
+    backend.chooser.failure = 'no portal answered';
+    await user.click(screen.getByTestId('audit-export-save-as'));
+    expect(await screen.findByTestId('audit-export-error')).toHaveTextContent(
+      'The file chooser could not open: no portal answered. Type the path instead.',
+    );
+    expect(backend.requests('audit_export')).toEqual([]);
+  });
+
   it('says why an export failed', async () => {
     const backend = installFakeBackend({ preference: 'en' });
     const { user } = renderApp('#/audit');

@@ -1,4 +1,6 @@
-import { useAuditList, useExportAudit, useVerifyAudit } from '../../api';
+import { useState } from 'react';
+
+import { IpcError, pickPath, useAuditList, useExportAudit, useVerifyAudit } from '../../api';
 import type { AuditEntryView } from '../../bindings/AuditEntryView';
 import type { AuditVerifyView } from '../../bindings/AuditVerifyView';
 import { Button } from '../../components/Button';
@@ -138,6 +140,28 @@ function Tools() {
   const exporting = useExportAudit();
   const verify = useVerifyAudit();
   const done = exporting.data;
+  const [chooserFailed, setChooserFailed] = useState<string | null>(null);
+
+  async function saveAs() {
+    setChooserFailed(null);
+    try {
+      const path = await pickPath({
+        kind: 'save',
+        title: words.saveAsTitle,
+        filters: [
+          { name: 'JSON', extensions: ['json'] },
+          { name: 'CSV', extensions: ['csv'] },
+        ],
+        defaultPath: 'passerelle-audit.json',
+      });
+      if (path === null) return;
+      const format = path.toLowerCase().endsWith('.csv') ? 'csv' : 'json';
+      exporting.mutate({ format, path });
+    } catch (e) {
+      setChooserFailed(t.common.browseFailed(IpcError.from(e).message));
+    }
+  }
+
   return (
     <div className={styles.verify}>
       <div className={styles.buttons}>
@@ -146,19 +170,33 @@ function Tools() {
             key={format}
             testId={`audit-export-${format}`}
             disabled={exporting.isPending}
-            onClick={() => exporting.mutate(format)}
+            onClick={() => exporting.mutate({ format })}
           >
-            {exporting.isPending && exporting.variables === format
+            {exporting.isPending &&
+            exporting.variables.format === format &&
+            !exporting.variables.path
               ? words.exporting
               : format === 'json'
                 ? words.exportJson
                 : words.exportCsv}
           </Button>
         ))}
+        <Button
+          testId="audit-export-save-as"
+          disabled={exporting.isPending}
+          onClick={() => void saveAs()}
+        >
+          {words.saveAs}
+        </Button>
         <Button testId="audit-verify" disabled={verify.isPending} onClick={() => verify.mutate()}>
           {verify.isPending ? words.verifying : words.verify}
         </Button>
       </div>
+      {chooserFailed && (
+        <p className={styles.broken} role="alert" data-testid="audit-export-error">
+          {chooserFailed}
+        </p>
+      )}
       {exporting.isError && (
         <p className={styles.broken} role="alert" data-testid="audit-export-error">
           {words.exportFailed} — {exporting.error.message}

@@ -11,10 +11,14 @@ import {
 import type { Profile } from '../../bindings/Profile';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
+import { PathField } from '../../components/PathField';
 import { useI18n } from '../../i18n';
 import type { CanvasState } from '../../lib/mappingCanvas';
 import styles from './Mapping.module.css';
 import type { Notice } from './MappingScreen';
+
+/** Profiles are JSON documents. */
+const PROFILE_FILES = [{ name: 'JSON', extensions: ['json'] }];
 
 type Props = {
   current: CanvasState;
@@ -94,25 +98,31 @@ export function ProfilesDialog({ onClose, onOpen, onNotice }: Props) {
           </li>
         ))}
       </ul>
-      <label className={styles.inline}>
-        <span>{words.exportPath}</span>
-        <input
-          className={styles.pathInput}
+      <div className={styles.inline}>
+        <label htmlFor="profile-export-path">{words.exportPath}</label>
+        <PathField
+          id="profile-export-path"
+          kind="save"
+          title={words.exportPath}
+          filters={PROFILE_FILES}
           value={exportPath}
-          onChange={(e) => setExportPath(e.target.value)}
-          data-testid="profile-export-path"
+          onChange={setExportPath}
+          testId="profile-export-path"
         />
-      </label>
+      </div>
       <div className={styles.toolbar}>
-        <label className={styles.inline}>
-          <span>{words.importPath}</span>
-          <input
-            className={styles.pathInput}
+        <div className={styles.inline}>
+          <label htmlFor="profile-import-path">{words.importPath}</label>
+          <PathField
+            id="profile-import-path"
+            kind="open"
+            title={words.importPath}
+            filters={PROFILE_FILES}
             value={importPath}
-            onChange={(e) => setImportPath(e.target.value)}
-            data-testid="profile-import-path"
+            onChange={setImportPath}
+            testId="profile-import-path"
           />
-        </label>
+        </div>
         <Button
           disabled={importPath.trim() === ''}
           onClick={() =>

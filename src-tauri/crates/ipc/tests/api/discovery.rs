@@ -359,6 +359,7 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
     let refused = api
         .audit_export(AuditExportRequest {
             format: "xml".into(),
+            path: None,
         })
         .await
         .expect_err("no such format");
@@ -366,6 +367,7 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
     let export = api
         .audit_export(AuditExportRequest {
             format: "json".into(),
+            path: None,
         })
         .await
         .expect("exported");
@@ -385,6 +387,7 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
     let csv = api
         .audit_export(AuditExportRequest {
             format: "CSV".into(),
+            path: None,
         })
         .await
         .expect("exported");
@@ -396,6 +399,74 @@ async fn a_request_is_searched_in_a_folder_then_its_findings_are_reviewed() {
     );
     let files = std::fs::read_dir(&exports).expect("the folder").count();
     assert_eq!(files, 2, "no temporary file left behind");
+
+    // A file chosen in the save dialog: the format's extension added, a wrong one or a missing
+    // folder refused with nothing written, an existing file replaced whole.
+    let chosen_dir = dir.path().join("Bureau");
+    std::fs::create_dir_all(&chosen_dir).expect("folder");
+    let export_to = |path: std::path::PathBuf, format: &str| {
+        api.audit_export(AuditExportRequest {
+            format: format.into(),
+            path: Some(path.display().to_string()),
+        })
+    };
+    let chosen = export_to(chosen_dir.join("journal d'audit"), "csv")
+        .await
+        .expect("exported where chosen");
+    let chosen_file = chosen_dir.join("journal d'audit.csv");
+    assert_eq!(chosen.path, chosen_file.display().to_string());
+    let text = std::fs::read_to_string(&chosen_file).expect("the chosen file");
+    assert_eq!(
+        text.lines().count() as u64,
+        chosen.entries + 2,
+        "a header, the entries and the chain's head"
+    );
+    assert!(
+        text.lines().last().is_some_and(|l| l.starts_with("head,")),
+        "{text}"
+    );
+    std::fs::write(chosen_dir.join("old.json"), "not an export").expect("old file");
+    let replaced = export_to(chosen_dir.join("old.json"), "json")
+        .await
+        .expect("replaced");
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&replaced.path).expect("file")).expect("JSON");
+    assert_eq!(
+        written["entries"].as_array().map(Vec::len),
+        Some(replaced.entries as usize)
+    );
+    for (path, format, says) in [
+        (chosen_dir.join("audit.csv"), "json", "extension"),
+        (
+            dir.path().join("nowhere").join("audit.json"),
+            "json",
+            "does not exist",
+        ),
+        (chosen_dir.clone(), "json", "is a folder"),
+        (
+            std::path::PathBuf::from("audit.json"),
+            "json",
+            "not a full path",
+        ),
+    ] {
+        let refused = export_to(path.clone(), format).await.expect_err("refused");
+        assert_eq!(refused.code, ErrorCode::Invalid, "{path:?}");
+        assert!(
+            refused.message.contains(says),
+            "{path:?}: {}",
+            refused.message
+        );
+    }
+    let mut left: Vec<_> = std::fs::read_dir(&chosen_dir)
+        .expect("folder")
+        .map(|e| e.expect("entry").file_name().into_string().expect("name"))
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["journal d'audit.csv", "old.json"],
+        "nothing else written"
+    );
     let db = std::fs::read(dir.path().join("passerelle.db")).expect("db");
     assert!(
         !db.windows(email.len()).any(|w| w == email.as_bytes()),
