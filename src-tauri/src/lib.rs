@@ -49,7 +49,14 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
         profiles::PluginProfiles::open(app.handle())?,
         KeyringStore::new(),
     );
-    let findings = tauri::async_runtime::block_on(open_findings(&data_dir));
+    let database = data_dir.join("passerelle.db");
+    let key = seal_key();
+    let findings = tauri::async_runtime::block_on(open_findings(&database, key.clone()));
+    let import_seal = key.and_then(|key| {
+        passerelle_ipc::ImportSeal::open(&database, key)
+            .inspect_err(|e| tracing::warn!(error = %e.message, "import journal unavailable"))
+            .ok()
+    });
     let audit = tauri::async_runtime::block_on(passerelle_audit::AuditLog::open(
         &data_dir.join("passerelle.db"),
     ))
@@ -65,6 +72,7 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
         audit,
         packages: Some(data_dir.join("packages")),
         imports: Some(data_dir.join("imports")),
+        import_seal,
         mapping_profiles: Some(data_dir.join("mapping-profiles")),
         exports: exports_dir(app),
     });
@@ -80,21 +88,22 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-/// The findings store in the app data folder, sealed with the key from the keyring; `None`
-/// (and discovery says why) when the keyring cannot be used.
-async fn open_findings(data_dir: &std::path::Path) -> Option<passerelle_discovery::FindingsStore> {
-    let key = tauri::async_runtime::spawn_blocking(|| {
-        passerelle_discovery::SealKey::load_or_create(&KeyringStore::new())
-    })
-    .await
-    .ok()?;
-    let opened = match key {
-        Ok(key) => {
-            passerelle_discovery::FindingsStore::open(&data_dir.join("passerelle.db"), key).await
-        }
-        Err(e) => Err(e),
-    };
-    opened
+/// The key sealing personal data at rest (findings, import plans and journals), from the OS
+/// keyring; `None` (and discovery and imports say why) when the keyring cannot be used.
+fn seal_key() -> Option<passerelle_discovery::SealKey> {
+    passerelle_discovery::SealKey::load_or_create(&KeyringStore::new())
+        .inspect_err(|e| tracing::warn!(error = %e, "the keyring's seal key is unavailable"))
+        .ok()
+}
+
+/// The findings store in the app data folder, sealed with `key`; `None` (and discovery says
+/// why) without a key.
+async fn open_findings(
+    database: &std::path::Path,
+    key: Option<passerelle_discovery::SealKey>,
+) -> Option<passerelle_discovery::FindingsStore> {
+    passerelle_discovery::FindingsStore::open(database, key?)
+        .await
         .inspect_err(|e| tracing::warn!(error = %e, "findings store unavailable"))
         .ok()
 }

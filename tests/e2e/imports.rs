@@ -48,10 +48,12 @@ const CONTRACTS: &str = r#"{"version": 1, "id": "contrats-achats", "name": "Cont
 "fields": [{"target": "label", "column": "Libellé"}]}"#;
 
 /// Type the profile and the file into the new-import form and plan it; the preview opens.
+/// The source fields follow the profile's kind (a file here), so the path goes in
+/// `source-path`.
 async fn plan(app: &App, profile: &str, path: &std::path::Path) {
     app.click("[data-testid=nav-imports]").await;
     app.type_into("[data-testid=import-profile]", profile).await;
-    app.type_into("[data-testid=import-source]", &path.display().to_string())
+    app.type_into("[data-testid=source-path]", &path.display().to_string())
         .await;
     app.click("[data-testid=plan-import]").await;
     app.wait_for("[data-testid=plan-chart]").await;

@@ -3,6 +3,7 @@ import type { ConflictChoice } from "./ConflictChoice";
 import type { ConflictView } from "./ConflictView";
 import type { FieldChangeView } from "./FieldChangeView";
 import type { MissingView } from "./MissingView";
+import type { Problem } from "./Problem";
 import type { RowKind } from "./RowKind";
 import type { RowOutcomeView } from "./RowOutcomeView";
 
@@ -47,9 +48,10 @@ conflict?: ConflictView,
  */
 choice?: ConflictChoice, 
 /**
- * An invalid row's problems, each naming the column and how to fix it.
+ * An invalid row's problems, each with its kind and params for the window to word (and
+ * the engine's English message).
  */
-problems: Array<string>, 
+problems: Array<Problem>, 
 /**
  * What a missing record gets.
  */

@@ -28,7 +28,7 @@ entity: string,
  */
 keyField: string, 
 /**
- * The source file's name.
+ * The source: the file's name, or how it was read (`query on « CMDB »`).
  */
 sourceName: string, 
 /**

@@ -24,4 +24,8 @@ kind: ProblemKind,
 /**
  * What is wrong and how to fix it, starting with where: "row 12, column « Criticité »: …".
  */
-message: string, };
+message: string, 
+/**
+ * The particulars of the problem by name, as [`ProblemKind`] lists them for each kind.
+ */
+params: { [key in string]: string }, };

@@ -5,6 +5,7 @@ import { discovery } from './discovery.en';
 import { evidence } from './evidence.en';
 import { imports } from './imports.en';
 import { mapping } from './mapping.en';
+import { problems } from './problems.en';
 import type { Messages } from './fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -218,6 +219,7 @@ export const en: Messages = {
   evidence,
   imports,
   mapping,
+  problems,
   planned: {
     badge: 'Not built yet',
     notice:

@@ -20,6 +20,7 @@ import { discovery } from './discovery.fr';
 import { evidence } from './evidence.fr';
 import { imports } from './imports.fr';
 import { mapping } from './mapping.fr';
+import { problems } from './problems.fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -234,6 +235,7 @@ export const fr = {
   evidence,
   imports,
   mapping,
+  problems,
   planned: {
     badge: 'Pas encore construit',
     notice:

@@ -13,15 +13,14 @@ export const imports: Messages['imports'] = {
     profileLabel: 'Mapping profile',
     profileHint:
       'Paste the saved profile (the .json file from the mapping studio or the command line).',
-    sourceLabel: 'File to import',
-    sourceHint: 'Full path of a CSV, Excel (XLSX, ODS) or JSON export.',
+    sourceLabel: 'Source to import',
+    sourceHint:
+      'A file (full path of a CSV, Excel, ODS or JSON export), an SQL query or a REST recipe on a saved connection. The kind follows the profile’s.',
     plan: 'Prepare the plan',
     planning: 'Reading the source and Dastra…',
     planFailed: 'The plan could not be prepared',
     fromStudio:
-      'Profile and file taken from the mapping studio: check them, then prepare the plan.',
-    fromStudioNoFile:
-      'Profile taken from the mapping studio. Its source is an SQL query or an API: the window can only plan from a file so far (the command line `passerelle import plan` can).',
+      'Profile and source taken from the mapping studio: check them, then prepare the plan.',
     pastTitle: 'Past imports',
     emptyTitle: 'No import yet',
     emptyBody: 'Prepared imports will show here, newest first.',

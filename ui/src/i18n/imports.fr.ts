@@ -18,15 +18,14 @@ export const imports = {
     profileLabel: 'Profil de mapping',
     profileHint:
       'Collez le profil enregistré (le fichier .json du studio de mapping ou de la ligne de commande).',
-    sourceLabel: 'Fichier à importer',
-    sourceHint: 'Chemin complet d’un export CSV, Excel (XLSX, ODS) ou JSON.',
+    sourceLabel: 'Source à importer',
+    sourceHint:
+      'Un fichier (chemin complet d’un export CSV, Excel, ODS ou JSON), une requête SQL ou une recette REST sur une connexion enregistrée. Le type suit celui du profil.',
     plan: 'Préparer le plan',
     planning: 'Lecture de la source et de Dastra…',
     planFailed: "Le plan n'a pas pu être préparé",
     fromStudio:
-      'Profil et fichier repris du studio de mapping : vérifiez-les, puis préparez le plan.',
-    fromStudioNoFile:
-      'Profil repris du studio de mapping. Sa source est une requête SQL ou une API : la fenêtre ne sait encore planifier que depuis un fichier (la ligne de commande `passerelle import plan` le fait).',
+      'Profil et source repris du studio de mapping : vérifiez-les, puis préparez le plan.',
     pastTitle: 'Imports passés',
     emptyTitle: 'Aucun import pour le moment',
     emptyBody: 'Les imports préparés apparaîtront ici, les plus récents d’abord.',

@@ -75,8 +75,20 @@ export function fakePlanRows(n: number): ImportRowView[] {
         selected: false,
         selectable: false,
         conflict: duplicate
-          ? { cause: 'duplicateInSource', rows: [i + 1, i + 2], ids: [], message: 'duplicate' }
-          : { cause: 'severalInDastra', rows: [], ids: ['41', '42'], message: 'several' },
+          ? {
+              cause: 'duplicateInSource',
+              rows: [i + 1, i + 2],
+              ids: [],
+              problems: [],
+              message: 'duplicate',
+            }
+          : {
+              cause: 'severalInDastra',
+              rows: [],
+              ids: ['41', '42'],
+              problems: [],
+              message: 'several',
+            },
       });
     } else if (slot === 18) {
       rows.push({
@@ -85,7 +97,16 @@ export function fakePlanRows(n: number): ImportRowView[] {
         planned: 'invalid',
         selected: false,
         selectable: false,
-        problems: [`row ${i + 1}, column install_status: « 9 » is not a known state`],
+        problems: [
+          {
+            row: i + 1,
+            column: 'install_status',
+            field: 'applicationState',
+            kind: 'notInEnum',
+            message: `row ${i + 1}, column « install_status »: « 9 » is not one of InProduction, InDevelopment, Stopped: add it to the value map or correct the file`,
+            params: { value: '9', allowed: 'InProduction, InDevelopment, Stopped' },
+          },
+        ],
       });
     } else {
       rows.push({
@@ -195,8 +216,13 @@ export function fakeImports(
 
   const handlers: Handlers = {
     import_plan: (req) => {
-      if (req.source.path.trim() === '') {
-        throw { code: 'invalid', message: 'choose the file to import' };
+      const { spec } = req.source;
+      const path = req.source.path?.trim() ?? '';
+      if (spec.kind !== 'sql' && spec.kind !== 'rest' && path === '') {
+        throw {
+          code: 'invalid',
+          message: `the profile reads a ${spec.kind} file: name the file to import`,
+        };
       }
       let name = 'Applications ServiceNow';
       try {
@@ -212,7 +238,10 @@ export function fakeImports(
         profileName: name,
         entity: 'asset',
         keyField: 'ref',
-        sourceName: req.source.path.split('/').pop() ?? req.source.path,
+        sourceName:
+          spec.kind === 'sql' || spec.kind === 'rest'
+            ? `${spec.kind === 'sql' ? 'query' : 'recipe'} on « ${spec.connection} »`
+            : (path.split('/').pop() ?? path),
         createdAt: new Date().toISOString(),
         state: 'planned',
         counts: countKinds(rows),

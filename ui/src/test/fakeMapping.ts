@@ -244,9 +244,10 @@ function problem(
   field: string,
   kind: Problem['kind'],
   what: string,
+  params: Record<string, string> = {},
 ): Problem {
   const at = column ? `row ${row}, column « ${column} »` : `row ${row}`;
-  return { row, column, field, kind, message: `${at}: ${what}` };
+  return { row, column, field, kind, message: `${at}: ${what}`, params };
 }
 
 function cellOf(row: Row, n: number, m: FieldMapping, schema: TargetSchema): PreviewCell {
@@ -258,7 +259,12 @@ function cellOf(row: Row, n: number, m: FieldMapping, schema: TargetSchema): Pre
     const what = `« ${value} » is not one of ${allowed.join(', ')}: add it to the value map`;
     return {
       field: m.target,
-      problems: [problem(n, m.column ?? null, m.target, 'notInEnum', what)],
+      problems: [
+        problem(n, m.column ?? null, m.target, 'notInEnum', what, {
+          value,
+          allowed: allowed.join(', '),
+        }),
+      ],
     };
   }
   return { field: m.target, value: value ?? undefined, problems: [] };

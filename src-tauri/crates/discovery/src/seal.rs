@@ -40,7 +40,9 @@ fn creation_lock() -> Option<std::fs::File> {
     Some(file)
 }
 
-/// The key that encrypts personal data in the findings store.
+/// The key that encrypts personal data in the findings store (and the import journal and
+/// plans); a clone is zeroed on drop as the original is.
+#[derive(Clone)]
 pub struct SealKey {
     key: Zeroizing<[u8; 32]>,
 }

@@ -177,9 +177,12 @@ pub struct ApiParts {
     pub audit: Option<passerelle_audit::AuditLog>,
     /// Where evidence packages are written.
     pub packages: Option<std::path::PathBuf>,
-    /// Where import plans, their choices and journals are kept (`imports/` in the app data
-    /// folder); `None` and the import commands say they cannot keep plans.
+    /// Where import plans and their choices are kept (`imports/` in the app data folder);
+    /// `None` and the import commands say they cannot keep plans.
     pub imports: Option<std::path::PathBuf>,
+    /// The key sealing the import plans and the journal of their writes; `None` when the
+    /// keyring, which holds the key, cannot be used (the import commands then say so).
+    pub import_seal: Option<crate::ImportSeal>,
     /// Where mapping profiles are saved, one folder per profile.
     pub mapping_profiles: Option<std::path::PathBuf>,
     /// Where exports (the audit log's) are written: the person's Downloads folder.
@@ -238,7 +241,7 @@ impl Api {
             jobs: Default::default(),
             audit: parts.audit,
             packages: parts.packages,
-            imports: crate::imports_run::Imports::new(parts.imports),
+            imports: crate::imports_run::Imports::new(parts.imports, parts.import_seal),
             mapping_profiles: parts.mapping_profiles,
             exports: parts.exports,
         }

@@ -298,6 +298,22 @@ fn discovery_error(e: passerelle_discovery::Error) -> IpcError {
     IpcError::new(code, e.to_string())
 }
 
+/// [`Api::audit`] on a log taken along (by a task that outlives the command).
+pub(crate) async fn append_audit(
+    log: Option<&AuditLog>,
+    action: AuditAction,
+    build: impl FnOnce(AuditEvent) -> AuditEvent,
+) {
+    let Some(log) = log else {
+        return;
+    };
+    let actor = Actor::new(crate::discovery::reviewer())
+        .unwrap_or_else(|_| Actor::new("DPO").expect("a plain word is a valid actor"));
+    if let Err(e) = log.append(&build(AuditEvent::new(actor, action))).await {
+        tracing::error!(error = %e, action = action.as_str(), "audit entry not written");
+    }
+}
+
 impl Api {
     /// Append an entry to the audit log; a log that cannot be written is logged, not fatal
     /// to the action (the action happened: refusing to report it would lose it twice).
@@ -306,14 +322,7 @@ impl Api {
         action: AuditAction,
         build: impl FnOnce(AuditEvent) -> AuditEvent,
     ) {
-        let Some(log) = &self.audit else {
-            return;
-        };
-        let actor = Actor::new(crate::discovery::reviewer())
-            .unwrap_or_else(|_| Actor::new("DPO").expect("a plain word is a valid actor"));
-        if let Err(e) = log.append(&build(AuditEvent::new(actor, action))).await {
-            tracing::error!(error = %e, action = action.as_str(), "audit entry not written");
-        }
+        append_audit(self.audit.as_ref(), action, build).await;
     }
 
     fn packages_dir(&self) -> Result<PathBuf, IpcError> {

@@ -7,18 +7,11 @@
 //! filtered by class and text. Applying runs as a task of the `Api`; its progress reaches the
 //! window as `import_progress` events, its end as `import_finished`.
 
+use passerelle_mapping::Problem;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Where the records of an import come from: a file (CSV, XLSX/ODS or JSON) read by the
-/// connectors. SQL and REST sources come with the mapping studio's source IPC.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct ImportSource {
-    /// The file's path.
-    pub path: String,
-}
+use crate::mapping::SourceSpecDto;
 
 /// `import_plan`: a mapping profile and a source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -27,8 +20,10 @@ pub struct ImportSource {
 pub struct ImportPlanRequest {
     /// The profile document (the JSON of a saved mapping profile).
     pub profile: String,
-    /// The records to import.
-    pub source: ImportSource,
+    /// The records to import, named as the studio names them: a file (CSV, XLSX/ODS, JSON),
+    /// an SQL query or a REST recipe on a saved connection. The source is read as `source`
+    /// says; the profile maps what it reads.
+    pub source: SourceSpecDto,
 }
 
 /// A plan, by id.
@@ -144,7 +139,7 @@ pub struct ImportView {
     pub entity: String,
     /// The Dastra field matched on (`ref`).
     pub key_field: String,
-    /// The source file's name.
+    /// The source: the file's name, or how it was read (`query on « CMDB »`).
     pub source_name: String,
     /// When the plan was made (RFC 3339).
     pub created_at: String,
@@ -266,6 +261,8 @@ pub struct ConflictView {
     pub rows: Vec<u64>,
     /// The Dastra ids sharing the key (several in Dastra).
     pub ids: Vec<String>,
+    /// The ambiguous look-ups, each with its kind and params for the window to word.
+    pub problems: Vec<Problem>,
     /// What is wrong and how to fix it (in English, from the engine).
     pub message: String,
 }
@@ -346,8 +343,9 @@ pub struct ImportRowView {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub choice: Option<ConflictChoice>,
-    /// An invalid row's problems, each naming the column and how to fix it.
-    pub problems: Vec<String>,
+    /// An invalid row's problems, each with its kind and params for the window to word (and
+    /// the engine's English message).
+    pub problems: Vec<Problem>,
     /// What a missing record gets.
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::error::IpcError;
 use crate::imports::*;
-use crate::imports_run::{write_atomic, Loaded, Meta};
+use crate::imports_run::{Loaded, Meta, META_FILE};
 
 pub(crate) fn kind_of(class: &RowClass) -> RowKind {
     match class {
@@ -142,8 +142,8 @@ impl Loaded {
     }
 
     pub(crate) fn save(&self) -> Result<(), IpcError> {
-        let text = serde_json::to_string_pretty(&self.meta).expect("BUG: meta serialises");
-        write_atomic(&self.folder.join("import.json"), &text)
+        let text = serde_json::to_string(&self.meta).expect("BUG: meta serialises");
+        self.seal.write(&self.folder.join(META_FILE), &text)
     }
 
     /// The plan as it is applied: resolved rows in place of their conflicts.
@@ -175,7 +175,7 @@ impl Loaded {
             _ => Vec::new(),
         };
         let problems = match &row.class {
-            RowClass::Invalid { problems } => problems.iter().map(|p| p.message.clone()).collect(),
+            RowClass::Invalid { problems } => problems.clone(),
             _ => Vec::new(),
         };
         let missing = match &row.class {
@@ -262,18 +262,21 @@ pub(crate) fn conflict_view(reason: &ConflictReason, key_field: &str) -> Conflic
             cause: ConflictCause::DuplicateInSource,
             rows: rows.clone(),
             ids: Vec::new(),
+            problems: Vec::new(),
             message,
         },
         ConflictReason::SeveralInDastra { ids } => ConflictView {
             cause: ConflictCause::SeveralInDastra,
             rows: Vec::new(),
             ids: ids.iter().map(id_text).collect(),
+            problems: Vec::new(),
             message,
         },
-        ConflictReason::AmbiguousLookup { .. } => ConflictView {
+        ConflictReason::AmbiguousLookup { problems } => ConflictView {
             cause: ConflictCause::AmbiguousLookup,
             rows: Vec::new(),
             ids: Vec::new(),
+            problems: problems.clone(),
             message,
         },
     }

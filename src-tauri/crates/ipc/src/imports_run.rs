@@ -1,54 +1,68 @@
 //! The bodies of the import commands, and the folder their plans live in.
 //!
-//! Each plan gets a folder `imports/<plan id>/` in the app data folder:
+//! `import_plan` reads its source through the engine (`passerelle_imports::read_source`: a
+//! file, an SQL query or a REST recipe on a connection of the vault), refuses a profile
+//! reading columns the source lacks, lists the Dastra records the profile's look-ups resolve
+//! against and the target's current records, and classifies the rows (`plan_current`).
 //!
-//! - `plan.json`: the plan as made (`passerelle_imports::Plan`), never rewritten;
+//! Each plan gets a folder `imports/<plan id>/` in the app data folder, its files sealed
+//! ([`crate::imports_seal`]) but for the profile:
+//!
+//! - `plan.sealed`: the plan as made (`passerelle_imports::Plan`), never rewritten;
 //! - `profile.json`: the profile it was made with;
-//! - `import.json`: what the window needs besides (names, state, the DPO's choices, the rows
+//! - `import.sealed`: what the window needs besides (names, state, the DPO's choices, the rows
 //!   resolved by taking the source, counts), written to a temp file and renamed;
-//! - `applied.json`: the plan as applied (choices folded in), which an undo reverts;
-//! - `journal.jsonl`: the apply journal of before-images (see `passerelle_imports::journal`);
-//!   each row's outcome is read back from it when the import is opened again.
+//! - `applied.sealed`: the plan as applied (choices folded in), which an undo reverts.
+//!
+//! The apply and undo journal of before-images is the sealed table `import_journal` of
+//! `passerelle.db` (`passerelle_imports::Journal::open_sealed`, as the command line keeps its
+//! own); each row's outcome is read back from it when the import is opened again. Plans,
+//! applies and undos are written to the audit log with their counts.
 //!
 //! An open plan is kept in memory with a lowercased text of each row, so paging and
 //! filtering 10,000 rows is a scan of strings, not a read of the file.
-//!
-//! NOTE: records are looked up with no Dastra look-ups (tags, areas, vendors by name) until the
-//! engine reads them; a profile that uses them gets its rows marked invalid with the reason.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
-use passerelle_connectors::files::{read_file, Piece, ReadOptions};
+use passerelle_audit::{AuditAction, AuditEvent, Count};
 use passerelle_imports::{
-    apply_plan_except, fetch_records, plan_records, records_with_key, take_source, undo_plan,
-    ApplySink, Journal, Plan, PlanRow, RowClass, RowOutcome, RowReport,
+    apply_plan_except, for_each_page, plan_current, records_with_key, take_source, undo_plan,
+    ApplyReport, ApplySink, CurrentRecords, Plan, PlanRow, RowClass, RowOutcome, RowReport,
+    SourceSpec,
 };
-use passerelle_mapping::{NoLookups, Profile, SourceKind, SourceRow};
+use passerelle_mapping::{MemoryLookups, Profile};
 use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
 use crate::api::{Api, EventSink};
 use crate::error::{ErrorCode, IpcError};
+use crate::evidence::append_audit;
 use crate::imports::*;
 use crate::imports_rows::{count_outcome, kind_of, meta_view, outcome_kind, row_text, writes};
+use crate::imports_seal::ImportSeal;
+
+/// Dastra records read per page, for plans and look-ups.
+const PAGE_SIZE: u32 = 500;
 
 /// The plans open in this app and the runs going on.
 pub(crate) struct Imports {
     /// `imports/` in the app data folder; `None` when the host gave none.
     pub(crate) dir: Option<PathBuf>,
+    /// The key and journal sealing them; `None` when the keyring could not be used.
+    seal: Option<Arc<ImportSeal>>,
     open: Mutex<HashMap<String, Arc<Mutex<Loaded>>>>,
     running: Arc<Mutex<HashMap<String, CancellationToken>>>,
 }
 
 impl Imports {
-    pub(crate) fn new(dir: Option<PathBuf>) -> Imports {
+    pub(crate) fn new(dir: Option<PathBuf>, seal: Option<ImportSeal>) -> Imports {
         Imports {
             dir,
+            seal: seal.map(Arc::new),
             open: Mutex::default(),
             running: Arc::default(),
         }
@@ -58,6 +72,7 @@ impl Imports {
 /// An open plan.
 pub(crate) struct Loaded {
     pub(crate) folder: PathBuf,
+    pub(crate) seal: Arc<ImportSeal>,
     pub(crate) plan: Plan,
     pub(crate) meta: Meta,
     /// Each row's text, lowercased, for the search box.
@@ -66,7 +81,7 @@ pub(crate) struct Loaded {
     pub(crate) outcomes: HashMap<usize, RowOutcome>,
 }
 
-/// `import.json`.
+/// `import.sealed`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct Meta {
@@ -90,12 +105,19 @@ pub(crate) struct Meta {
     pub(crate) outcomes: OutcomeCounts,
 }
 
+/// The plan as made, in its folder.
+pub(crate) const PLAN_FILE: &str = "plan.sealed";
+/// The import's state ([`Meta`]), in its folder.
+pub(crate) const META_FILE: &str = "import.sealed";
+/// The plan as applied, in its folder.
+pub(crate) const APPLIED_FILE: &str = "applied.sealed";
+
 fn internal(what: &str, e: impl std::fmt::Display) -> IpcError {
     IpcError::new(ErrorCode::Internal, format!("{what}: {e}"))
 }
 
-/// Write `text` to `path` through a temp file renamed over it.
-pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<(), IpcError> {
+/// Write `text` to `path` in clear, through a temp file renamed over it (the profile only).
+fn write_clear(path: &Path, text: &str) -> Result<(), IpcError> {
     let tmp = path.with_extension("tmp");
     std::fs::write(&tmp, text)
         .and_then(|()| std::fs::rename(&tmp, path))
@@ -107,58 +129,56 @@ pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<(), IpcError> {
         })
 }
 
-/// The records of `path` as source rows, the way `profile` says to read them.
-fn read_source(path: &Path, profile: &Profile) -> Result<Vec<SourceRow>, IpcError> {
-    let wanted = match &profile.source.kind {
-        SourceKind::Json { records } => records.clone(),
-        SourceKind::Xlsx { sheet } => sheet.clone(),
-        _ => None,
-    };
-    let first_sheet_only = matches!(profile.source.kind, SourceKind::Xlsx { sheet: None });
-    let mut rows: Vec<SourceRow> = Vec::new();
-    let mut first_sheet: Option<Option<String>> = None;
-    let mut sink = |piece: Piece<'_>| {
-        if let Piece::Record { at, fields } = piece {
-            let sheet = first_sheet.get_or_insert_with(|| at.sheet.clone());
-            let keep = match &wanted {
-                Some(name) => at.sheet.as_deref() == Some(name.as_str()),
-                None => !first_sheet_only || at.sheet == *sheet,
-            };
-            if keep {
-                let n = at.row.or(at.line).unwrap_or(rows.len() as u64 + 1);
-                rows.push(SourceRow::new(n, fields.iter().cloned()));
-            }
-        }
-        ControlFlow::Continue(())
-    };
-    read_file(path, &ReadOptions::default(), &mut sink)
-        .map_err(|e| IpcError::new(ErrorCode::Invalid, e.to_string()))?;
-    if rows.is_empty() {
-        let under = wanted
-            .map(|w| format!(" under « {w} »"))
-            .unwrap_or_default();
-        let msg = format!(
-            "{} holds no records{under}: choose the export itself, or correct the profile's \
-             source",
-            path.display()
-        );
-        return Err(IpcError::new(ErrorCode::Invalid, msg));
+/// What the audit log says of an apply or an undo: its outcomes, counted as the command line
+/// counts them.
+fn run_counts(event: AuditEvent, report: &ApplyReport) -> AuditEvent {
+    let n = |f: fn(&RowOutcome) -> bool| report.count(f) as u64;
+    event
+        .count(
+            Count::Created,
+            n(|o| matches!(o, RowOutcome::Created { .. })),
+        )
+        .count(
+            Count::Updated,
+            n(|o| {
+                matches!(
+                    o,
+                    RowOutcome::Updated { .. }
+                        | RowOutcome::Tagged { .. }
+                        | RowOutcome::Archived { .. }
+                )
+            }),
+        )
+        .count(
+            Count::Deleted,
+            n(|o| matches!(o, RowOutcome::Undone { .. })),
+        )
+        .count(
+            Count::Skipped,
+            n(|o| {
+                matches!(
+                    o,
+                    RowOutcome::Skipped | RowOutcome::Stale { .. } | RowOutcome::Unsupported { .. }
+                )
+            }),
+        )
+        .count(Count::Failed, n(|o| matches!(o, RowOutcome::Failed { .. })))
+}
+
+/// `event` about import `plan_id`, when it is a valid audit id.
+fn about(event: AuditEvent, plan_id: &str) -> AuditEvent {
+    match passerelle_audit::Id::job(plan_id) {
+        Ok(id) => event.job(id),
+        Err(_) => event,
     }
-    let headers: BTreeSet<&str> = rows
-        .iter()
-        .flat_map(|r| r.fields.iter().map(|(k, _)| k.as_str()))
-        .collect();
-    let headers: Vec<&str> = headers.into_iter().collect();
-    let problems = profile.check_columns(&headers);
-    if !problems.is_empty() {
-        let msg = problems
-            .iter()
-            .map(|p| p.message.clone())
-            .collect::<Vec<_>>()
-            .join("; ");
-        return Err(IpcError::new(ErrorCode::Invalid, msg));
+}
+
+/// The name an import's source goes by in the history: the file's name, else how it was read.
+fn source_name(spec: &SourceSpec, described: &str) -> String {
+    match spec.path().and_then(Path::file_name) {
+        Some(name) => name.to_string_lossy().into_owned(),
+        None => described.to_owned(),
     }
-    Ok(rows)
 }
 
 /// The sink of one run: outcomes into the open plan, progress to the window.
@@ -219,13 +239,23 @@ impl ApplySink for RunSink {
 }
 
 impl Api {
-    fn imports_dir(&self) -> Result<PathBuf, IpcError> {
-        self.imports.dir.clone().ok_or_else(|| {
-            IpcError::new(
+    /// The imports folder and the seal of its files, or why imports cannot be kept.
+    fn imports_dir(&self) -> Result<(PathBuf, Arc<ImportSeal>), IpcError> {
+        let Some(dir) = self.imports.dir.clone() else {
+            return Err(IpcError::new(
                 ErrorCode::Unsupported,
                 "imports cannot be kept: this Passerelle has no data folder for them",
-            )
-        })
+            ));
+        };
+        let Some(seal) = self.imports.seal.clone() else {
+            return Err(IpcError::new(
+                ErrorCode::Unsupported,
+                "imports cannot be kept: the OS keyring, which holds the key that seals plans \
+                 and their journal, could not be used; unlock it (or install a Secret Service \
+                 such as GNOME Keyring or KWallet) and restart Passerelle",
+            ));
+        };
+        Ok((dir, seal))
     }
 
     /// The open plan `plan_id`, read from its folder when not open yet.
@@ -237,27 +267,24 @@ impl Api {
             && plan_id
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-');
-        let folder = self.imports_dir()?.join(plan_id);
-        if !valid || !folder.join("import.json").is_file() {
+        let (dir, seal) = self.imports_dir()?;
+        let folder = dir.join(plan_id);
+        if !valid || !folder.join(META_FILE).is_file() {
             let msg = format!("there is no import {plan_id}: open one from the import history");
             return Err(IpcError::new(ErrorCode::NotFound, msg));
         }
-        let read = |name: &str| {
-            std::fs::read_to_string(folder.join(name))
-                .map_err(|e| internal(&format!("the import file {name} cannot be read"), e))
-        };
-        let plan = Plan::from_json(&read("plan.json")?)
+        let plan = Plan::from_json(&seal.read(&folder.join(PLAN_FILE))?)
             .map_err(|e| IpcError::new(ErrorCode::Invalid, e.to_string()))?;
-        let mut meta: Meta = serde_json::from_str(&read("import.json")?)
-            .map_err(|e| internal("the import file import.json is damaged", e))?;
+        let mut meta: Meta = serde_json::from_str(&seal.read(&folder.join(META_FILE))?)
+            .map_err(|e| internal("the import's state is damaged", e))?;
         let mut outcomes = HashMap::new();
-        let journal = folder.join("journal.jsonl");
-        if journal.is_file() {
-            let journal = Journal::open(&journal).map_err(|e| internal("journal", e))?;
-            for (index, state) in journal.rows(&plan.id).map_err(|e| internal("journal", e))? {
-                if let Some(done) = state.done {
-                    outcomes.insert(index, done);
-                }
+        let rows = seal
+            .journal
+            .rows(&plan.id)
+            .map_err(|e| internal("the import journal cannot be read", e))?;
+        for (index, state) in rows {
+            if let Some(done) = state.done {
+                outcomes.insert(index, done);
             }
         }
         // A run going on when the app closed stopped there: applying again goes on.
@@ -267,6 +294,7 @@ impl Api {
         let text = plan.rows.iter().map(row_text).collect();
         let mut loaded = Loaded {
             folder,
+            seal,
             plan,
             meta,
             text,
@@ -282,42 +310,60 @@ impl Api {
         Ok(loaded)
     }
 
-    /// `import_plan`
+    /// `import_plan`: read the source, refuse a profile reading columns it lacks, list the
+    /// look-ups and the current records from the workspace, and classify the rows.
     pub async fn import_plan(&self, req: ImportPlanRequest) -> Result<ImportView, IpcError> {
-        let dir = self.imports_dir()?;
+        let (dir, seal) = self.imports_dir()?;
         let profile = Profile::from_json(&req.profile)
             .map_err(|e| IpcError::new(ErrorCode::Invalid, e.to_string()))?;
-        let path = PathBuf::from(req.source.path.trim());
-        let rows = {
-            let (path, profile) = (path.clone(), profile.clone());
-            tokio::task::spawn_blocking(move || read_source(&path, &profile))
-                .await
-                .map_err(|e| internal("the source could not be read", e))??
-        };
+        let (spec, source) = self.read_whole_source(req.source).await?;
+        source
+            .check_profile(&profile)
+            .map_err(crate::mapping::source_error)?;
+
         let client = self.current_client();
-        // `plan_import` holds its look-ups across the fetch, which a command's future cannot
-        // (a `dyn LookupTable` is not `Sync`): fetch, then classify.
-        let current = fetch_records(&client, profile.target, 500)
+        let lookups: MemoryLookups =
+            passerelle_imports::fetch_lookups(&client, &profile, PAGE_SIZE)
+                .await
+                .map_err(|e| {
+                    let msg = format!("the look-ups could not be read from the workspace: {e}");
+                    IpcError::new(ErrorCode::Unreachable, msg)
+                })?;
+        // The current records are read before classifying: the engine's `plan_import` holds
+        // its look-ups (a `dyn LookupTable`, not `Sync`) across the fetch, which a command's
+        // future cannot.
+        let mut current = CurrentRecords::new(&profile);
+        for_each_page(&client, profile.target, PAGE_SIZE, |page| {
+            current.extend_owned(page)
+        })
+        .await
+        .map_err(|e| {
+            let msg = format!("the workspace's records could not be read: {e}");
+            IpcError::new(ErrorCode::Unreachable, msg)
+        })?;
+        let records = source.rows.len() as u64;
+        let described = source.described.clone();
+        let plan = {
+            let profile = profile.clone();
+            tokio::task::spawn_blocking(move || {
+                plan_current(&profile, &source.rows, &lookups, current, Utc::now())
+            })
             .await
-            .map_err(|e| IpcError::new(ErrorCode::Unreachable, e.to_string()))?;
-        let plan = plan_records(&profile, &rows, &NoLookups, &current, Utc::now());
+            .map_err(|e| internal("the plan could not be made", e))?
+        };
 
         let folder = dir.join(&plan.id);
         std::fs::create_dir_all(&folder)
             .map_err(|e| internal(&format!("{} cannot be made", folder.display()), e))?;
-        write_atomic(&folder.join("plan.json"), &plan.to_json())?;
-        write_atomic(&folder.join("profile.json"), &profile.to_json())?;
-        let source_name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| req.source.path.clone());
+        seal.write(&folder.join(PLAN_FILE), &plan.to_json())?;
+        write_clear(&folder.join("profile.json"), &profile.to_json())?;
         let meta = Meta {
             plan_id: plan.id.clone(),
             profile_id: profile.id.clone(),
             profile_name: profile.name.clone(),
             entity: plan.entity.to_string(),
             key_field: plan.key_field.clone(),
-            source_name,
+            source_name: source_name(&spec, &described),
             created_at: plan.created_at,
             applied_at: None,
             undone_at: None,
@@ -331,9 +377,11 @@ impl Api {
             to_write: 0,
             outcomes: OutcomeCounts::default(),
         };
+        let s = plan.summary;
         let text = plan.rows.iter().map(row_text).collect();
         let mut loaded = Loaded {
             folder,
+            seal,
             plan,
             meta,
             text,
@@ -348,6 +396,15 @@ impl Api {
             .lock()
             .expect("BUG: lock")
             .insert(view.plan_id.clone(), Arc::new(Mutex::new(loaded)));
+        self.audit(AuditAction::ImportPlanned, |e| {
+            about(e, &view.plan_id)
+                .count(Count::Records, records)
+                .count(Count::Created, s.create)
+                .count(Count::Updated, s.update)
+                .count(Count::Unchanged, s.unchanged)
+                .count(Count::Failed, s.invalid + s.conflict)
+        })
+        .await;
         Ok(view)
     }
 
@@ -484,7 +541,7 @@ impl Api {
     /// follow.
     pub async fn import_apply(&self, req: ImportIdRequest) -> Result<ImportView, IpcError> {
         let loaded = self.loaded(&req.plan_id)?;
-        let (plan, left_out, total, folder) = {
+        let (plan, left_out, total) = {
             let mut l = loaded.lock().expect("BUG: import lock poisoned");
             if !matches!(
                 l.meta.state,
@@ -495,7 +552,8 @@ impl Api {
                 return Err(IpcError::new(ErrorCode::Invalid, msg));
             }
             let plan = l.effective_plan();
-            write_atomic(&l.folder.join("applied.json"), &plan.to_json())?;
+            l.seal
+                .write(&l.folder.join(APPLIED_FILE), &plan.to_json())?;
             let left_out: BTreeSet<usize> = l.meta.deselected.clone();
             let total = (0..plan.rows.len())
                 .filter(|&i| l.selected(i) && !l.outcomes.get(&i).is_some_and(|o| o.is_final()))
@@ -503,16 +561,9 @@ impl Api {
             l.meta.state = ImportState::Applying;
             l.meta.error = None;
             l.save()?;
-            (plan, left_out, total, l.folder.clone())
+            (plan, left_out, total)
         };
-        self.spawn_run(
-            loaded,
-            plan,
-            folder,
-            ImportOperation::Apply,
-            total,
-            left_out,
-        )?;
+        self.spawn_run(loaded, plan, ImportOperation::Apply, total, left_out)?;
         self.import_get(req).await
     }
 
@@ -520,7 +571,7 @@ impl Api {
     /// `import_finished` follow.
     pub async fn import_undo(&self, req: ImportIdRequest) -> Result<ImportView, IpcError> {
         let loaded = self.loaded(&req.plan_id)?;
-        let (plan, total, folder) = {
+        let (plan, total) = {
             let mut l = loaded.lock().expect("BUG: import lock poisoned");
             if !matches!(
                 l.meta.state,
@@ -531,8 +582,7 @@ impl Api {
                            being applied or undone";
                 return Err(IpcError::new(ErrorCode::Invalid, msg));
             }
-            let text = std::fs::read_to_string(l.folder.join("applied.json"))
-                .map_err(|e| internal("the applied plan cannot be read", e))?;
+            let text = l.seal.read(&l.folder.join(APPLIED_FILE))?;
             let plan = Plan::from_json(&text).map_err(|e| internal("the applied plan", e))?;
             let total = l
                 .outcomes
@@ -550,16 +600,9 @@ impl Api {
             l.meta.state = ImportState::Undoing;
             l.meta.error = None;
             l.save()?;
-            (plan, total, l.folder.clone())
+            (plan, total)
         };
-        self.spawn_run(
-            loaded,
-            plan,
-            folder,
-            ImportOperation::Undo,
-            total,
-            BTreeSet::new(),
-        )?;
+        self.spawn_run(loaded, plan, ImportOperation::Undo, total, BTreeSet::new())?;
         self.import_get(req).await
     }
 
@@ -582,7 +625,7 @@ impl Api {
         &self,
         _req: ImportHistoryRequest,
     ) -> Result<ImportHistory, IpcError> {
-        let dir = self.imports_dir()?;
+        let (dir, seal) = self.imports_dir()?;
         let mut imports = Vec::new();
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
@@ -604,8 +647,16 @@ impl Api {
                 imports.push(loaded.lock().expect("BUG: import lock poisoned").view());
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(entry.path().join("import.json")) else {
+            let file = entry.path().join(META_FILE);
+            if !file.is_file() {
                 continue;
+            }
+            let text = match seal.read(&file) {
+                Ok(text) => text,
+                Err(e) => {
+                    tracing::warn!(import = %id, error = %e.message, "unreadable import left out");
+                    continue;
+                }
             };
             match serde_json::from_str::<Meta>(&text) {
                 Ok(mut meta) => {
@@ -625,13 +676,18 @@ impl Api {
         &self,
         loaded: Arc<Mutex<Loaded>>,
         plan: Plan,
-        folder: PathBuf,
         operation: ImportOperation,
         total: u64,
         left_out: BTreeSet<usize>,
     ) -> Result<(), IpcError> {
-        let journal = Journal::open(folder.join("journal.jsonl"))
-            .map_err(|e| internal("the import journal cannot be opened", e))?;
+        let journal = Arc::clone(
+            &loaded
+                .lock()
+                .expect("BUG: import lock poisoned")
+                .seal
+                .journal,
+        );
+        let audit = self.audit.clone();
         let token = CancellationToken::new();
         let running = Arc::clone(&self.imports.running);
         running
@@ -666,6 +722,15 @@ impl Api {
                 }
             });
             sink.emit(true);
+            if let Ok(report) = &result {
+                let action = match operation {
+                    ImportOperation::Apply => AuditAction::ImportApplied,
+                    ImportOperation::Undo => AuditAction::ImportUndone,
+                };
+                handle.block_on(append_audit(audit.as_ref(), action, |e| {
+                    run_counts(about(e, &plan.id), report)
+                }));
+            }
             running.lock().expect("BUG: lock").remove(&plan.id);
             let mut l = loaded.lock().expect("BUG: import lock poisoned");
             let now = Utc::now();

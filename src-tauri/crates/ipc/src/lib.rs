@@ -28,6 +28,7 @@ mod evidence;
 mod imports;
 mod imports_rows;
 mod imports_run;
+mod imports_seal;
 mod mapping;
 mod mapping_store;
 
@@ -38,6 +39,7 @@ pub use dto::*;
 pub use error::{ErrorCode, IpcError};
 pub use evidence::*;
 pub use imports::*;
+pub use imports_seal::ImportSeal;
 pub use mapping::*;
 pub use mapping_store::*;
 pub use passerelle_connectors::TestReport;

@@ -445,17 +445,7 @@ impl Api {
         source: SourceSpecDto,
         keep: usize,
     ) -> Result<ReadSource, IpcError> {
-        let path = source
-            .path
-            .as_deref()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(PathBuf::from);
-        let spec = passerelle_imports::SourceSpec::from_profile(&source.spec, path.as_deref())
-            .map_err(source_error)?;
-        let mut data = passerelle_imports::read_source(&spec, Some(&self.vault))
-            .await
-            .map_err(source_error)?;
+        let (_, mut data) = self.read_whole_source(source).await?;
         let total = data.rows.len() as u64;
         data.rows.truncate(keep);
         Ok(ReadSource {
@@ -464,6 +454,31 @@ impl Api {
             total,
             described: data.described,
         })
+    }
+
+    /// Read the whole of a source through the import engine, with the run's source spec.
+    pub(crate) async fn read_whole_source(
+        &self,
+        source: SourceSpecDto,
+    ) -> Result<
+        (
+            passerelle_imports::SourceSpec,
+            passerelle_imports::SourceData,
+        ),
+        IpcError,
+    > {
+        let path = source
+            .path
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from);
+        let spec = passerelle_imports::SourceSpec::from_profile(&source.spec, path.as_deref())
+            .map_err(source_error)?;
+        let data = passerelle_imports::read_source(&spec, Some(&self.vault))
+            .await
+            .map_err(source_error)?;
+        Ok((spec, data))
     }
 
     /// The look-up table `profile` needs, filled from the current workspace.
@@ -478,7 +493,7 @@ impl Api {
     }
 }
 
-fn source_error(e: SourceError) -> IpcError {
+pub(crate) fn source_error(e: SourceError) -> IpcError {
     let code = match &e {
         SourceError::Table(TableError::File(FileError::NotFound { .. })) => ErrorCode::NotFound,
         SourceError::Connection { .. } => ErrorCode::NotFound,

@@ -3,7 +3,13 @@
 //! A message quotes the source value (shortened to [`QUOTE_CHARS`] characters) so that the DPO
 //! can find it in the file. Problems are meant for the screen and the plan file, where the DPO
 //! already sees the data; they are never logged.
+//!
+//! Besides its English message, a problem carries its particulars by name ([`Problem::params`])
+//! so that a window can word it in its own language: which names each kind fills is written on
+//! [`ProblemKind`]'s variants. `value` is always the source value shortened as in the message,
+//! without the quotes.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -16,27 +22,37 @@ pub const QUOTE_CHARS: usize = 60;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ProblemKind {
-    /// The profile reads a column the source does not have.
+    /// The profile reads a column the source does not have. Params: `closest`, the header
+    /// that looks like it, when one does.
     MissingColumn,
-    /// The match key is empty for this row, so it can be matched with nothing.
+    /// The match key is empty for this row, so it can be matched with nothing. Params:
+    /// `entity` (`asset`).
     MissingKey,
-    /// A field the contract requires has no value.
+    /// A field the contract requires has no value. No params: the problem's `column` is set
+    /// when a column feeds the field (its cell is empty), unset when nothing is mapped to it.
     Required,
-    /// A text is longer than the contract allows.
+    /// A text is longer than the contract allows. Params: `value`, `length`, `max`.
     TooLong,
-    /// A value is not one of the enum's allowed values.
+    /// A value is not one of the enum's allowed values. Params: `value`, `allowed` (the
+    /// allowed values, joined by `, `).
     NotInEnum,
-    /// A value is not of the field's type (text in a number field…).
+    /// A value is not of the field's type (text in a number field…). Params: `expected`, one
+    /// of `one` (a list given to a field of one value), `uuid`, `integer`, `number`,
+    /// `boolean`, `dateTime`, `reference` (then `target`, the entity referred to, such as
+    /// `Tag`); and `value`, except for `one`.
     WrongType,
-    /// A date does not read in any of the profile's formats.
+    /// A date does not read in any of the profile's formats. Params: `value`, `formats`
+    /// (joined by `, `).
     BadDate,
-    /// A number does not read as one.
+    /// A number does not read as one. Params: `value`.
     BadNumber,
-    /// A yes/no value is not a known yes or no word.
+    /// A yes/no value is not a known yes or no word. Params: `value`.
     BadBoolean,
-    /// A look-up found no Dastra record.
+    /// A look-up found no Dastra record. Params: `value`, `lookup` (`tag`, `area`, `actor`,
+    /// `asset`).
     UnresolvedLookup,
-    /// A look-up found several Dastra records.
+    /// A look-up found several Dastra records. Params: `value`, `lookup`, `count`, `ids`
+    /// (joined by `, `).
     AmbiguousLookup,
 }
 
@@ -55,6 +71,9 @@ pub struct Problem {
     pub kind: ProblemKind,
     /// What is wrong and how to fix it, starting with where: "row 12, column « Criticité »: …".
     pub message: String,
+    /// The particulars of the problem by name, as [`ProblemKind`] lists them for each kind.
+    #[serde(default)]
+    pub params: BTreeMap<String, String>,
 }
 
 impl Problem {
@@ -78,7 +97,14 @@ impl Problem {
             field: field.map(str::to_owned),
             kind,
             message: format!("{place}: {what}"),
+            params: BTreeMap::new(),
         }
+    }
+
+    /// The problem with one more particular.
+    pub(crate) fn with(mut self, name: &str, value: impl ToString) -> Problem {
+        self.params.insert(name.to_owned(), value.to_string());
+        self
     }
 }
 
@@ -90,8 +116,15 @@ impl fmt::Display for Problem {
 
 /// A value quoted for a message: `« Haute+ »`, shortened with `…` when long.
 pub(crate) fn quote(value: &str) -> String {
+    format!("« {} »", shorten(value))
+}
+
+/// A value shortened to [`QUOTE_CHARS`] characters, with `…` when it was longer.
+pub(crate) fn shorten(value: &str) -> String {
     let mut chars = value.chars();
-    let head: String = chars.by_ref().take(QUOTE_CHARS).collect();
-    let more = if chars.next().is_some() { "…" } else { "" };
-    format!("« {head}{more} »")
+    let mut head: String = chars.by_ref().take(QUOTE_CHARS).collect();
+    if chars.next().is_some() {
+        head.push('…');
+    }
+    head
 }

@@ -276,7 +276,12 @@ impl Profile {
                 };
                 let field = self.field_for(column);
                 let what = format!("the source has no such column: {hint} the mapping");
-                Problem::new(None, Some(column), field, ProblemKind::MissingColumn, what)
+                let problem =
+                    Problem::new(None, Some(column), field, ProblemKind::MissingColumn, what);
+                match closest {
+                    Some((_, h)) => problem.with("closest", h),
+                    None => problem,
+                }
             })
             .collect()
     }

@@ -17,7 +17,7 @@ use serde_json::{json, Map, Value};
 use std::sync::OnceLock;
 
 use crate::lookup::LookupTable;
-use crate::problem::{quote, Problem, ProblemKind};
+use crate::problem::{quote, shorten, Problem, ProblemKind};
 use crate::similar::compact_fold;
 use crate::target::{FieldType, RefShape, Referenced, TargetField, TargetSchema};
 use crate::transform::{Cell, Step, Transform};
@@ -133,13 +133,14 @@ pub(crate) fn map_record(
                      fill the column, or remove the row from the source",
                     profile.target
                 );
-                step.problems.push(Problem::new(
+                let problem = Problem::new(
                     Some(row.row_number),
                     column,
                     Some(target),
                     ProblemKind::MissingKey,
                     what,
-                ));
+                );
+                step.problems.push(problem.with("entity", profile.target));
                 failed.push(target);
             }
             Ok(None) => {}
@@ -243,14 +244,22 @@ fn scalar(
 ) -> Result<Value, ()> {
     let text = cell.as_text();
     let shown = Shown(&cell);
-    let mut refuse = |kind: ProblemKind, what: String| {
-        let problem = Problem::new(
+    let value = shorten(text.as_deref().unwrap_or_default());
+    // A refusal, with its params (`value` added for all but a list given to one value).
+    let mut refuse = |kind: ProblemKind, what: String, params: &[(&str, &str)]| {
+        let mut problem = Problem::new(
             Some(step.row.row_number),
             step.column,
             Some(step.field),
             kind,
             what,
         );
+        if params.first() != Some(&("expected", "one")) {
+            problem = problem.with("value", &value);
+        }
+        for (name, v) in params {
+            problem = problem.with(name, v);
+        }
         step.problems.push(problem);
         Err(())
     };
@@ -259,7 +268,7 @@ fn scalar(
             "« {} » holds one value, not a list: add a join step, or a split step with an index",
             field.name
         );
-        return refuse(ProblemKind::WrongType, what);
+        return refuse(ProblemKind::WrongType, what, &[("expected", "one")]);
     }
     let text = text.expect("BUG: only lists and objects have no text");
 
@@ -272,11 +281,12 @@ fn scalar(
                      shorten it in the file, or cut it with a transform",
                     field.name
                 );
-                return refuse(ProblemKind::TooLong, what);
+                let (len, max) = (len.to_string(), max.to_string());
+                return refuse(ProblemKind::TooLong, what, &[("length", &len), ("max", &max)]);
             }
             if field.ty == FieldType::Uuid && !uuid_like(&text) {
                 let what = format!("{shown} is not a UUID, which « {} » holds", field.name);
-                return refuse(ProblemKind::WrongType, what);
+                return refuse(ProblemKind::WrongType, what, &[("expected", "uuid")]);
             }
             Ok(Value::String(text))
         }
@@ -294,6 +304,7 @@ fn scalar(
                         "{shown} is not a whole number, which « {} » holds: correct the file",
                         field.name
                     ),
+                    &[("expected", "integer")],
                 ),
             }
         }
@@ -304,6 +315,7 @@ fn scalar(
                 None => refuse(
                     ProblemKind::WrongType,
                     format!("{shown} is not a number, which « {} » holds: correct the file, or add a number step", field.name),
+                    &[("expected", "number")],
                 ),
             },
         },
@@ -313,6 +325,7 @@ fn scalar(
             _ => refuse(
                 ProblemKind::WrongType,
                 format!("{shown} is not yes or no, which « {} » holds: correct the file, or add a yes/no step", field.name),
+                &[("expected", "boolean")],
             ),
         },
         FieldType::DateTime if date_time_pattern().is_match(&text) => Ok(Value::String(text)),
@@ -323,6 +336,7 @@ fn scalar(
                  file's format (such as dd/MM/yyyy)",
                 field.name
             ),
+            &[("expected", "dateTime")],
         ),
         FieldType::Enum { values } => match allowed_spelling(&text, values) {
             Some(v) => Ok(Value::String(v.to_owned())),
@@ -332,6 +346,7 @@ fn scalar(
                     "{shown} is not one of {}: add it to the value map or correct the file",
                     values.join(", ")
                 ),
+                &[("allowed", &values.join(", "))],
             ),
         },
         FieldType::Reference { to, shape } => {
@@ -347,7 +362,9 @@ fn scalar(
                          to « {} »",
                         field.name
                     );
-                    return refuse(ProblemKind::WrongType, what);
+                    let target = format!("{to:?}");
+                    let params = [("expected", "reference"), ("target", target.as_str())];
+                    return refuse(ProblemKind::WrongType, what, &params);
                 }
             };
             Ok(match shape {

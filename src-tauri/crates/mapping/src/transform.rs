@@ -24,7 +24,7 @@ use serde_json::Value;
 
 use crate::lookup::{LookupKind, LookupTable, Resolution, Resolved};
 use crate::parse::{self, DateFormat, DecimalMark};
-use crate::problem::{quote, Problem, ProblemKind};
+use crate::problem::{quote, shorten, Problem, ProblemKind};
 use crate::record::SourceRow;
 use crate::{Error, Result};
 
@@ -213,14 +213,18 @@ pub(crate) struct Step<'a> {
 }
 
 impl Step<'_> {
-    fn problem(&mut self, kind: ProblemKind, what: String) {
-        let problem = Problem::new(
+    /// Record a problem of this step, with its params ([`ProblemKind`] lists them).
+    fn problem(&mut self, kind: ProblemKind, what: String, params: &[(&str, &str)]) {
+        let mut problem = Problem::new(
             Some(self.row.row_number),
             self.column,
             Some(self.field),
             kind,
             what,
         );
+        for (name, value) in params {
+            problem = problem.with(name, value);
+        }
         self.problems.push(problem);
     }
 }
@@ -390,7 +394,9 @@ fn date(cell: Cell, formats: &[String], step: &mut Step<'_>) -> StepResult {
                 quote(&text),
                 formats.join(" or ")
             );
-            step.problem(ProblemKind::BadDate, what);
+            let (value, formats) = (shorten(&text), formats.join(", "));
+            let params = [("value", value.as_str()), ("formats", formats.as_str())];
+            step.problem(ProblemKind::BadDate, what, &params);
             Err(())
         }
     }
@@ -408,7 +414,7 @@ fn number(cell: Cell, decimal: DecimalMark, step: &mut Step<'_>) -> StepResult {
                 "{} is not a number: write it with digits, such as 1 234,50, or clear the cell",
                 quote(&text)
             );
-            step.problem(ProblemKind::BadNumber, what);
+            step.problem(ProblemKind::BadNumber, what, &[("value", &shorten(&text))]);
             Err(())
         }
     }
@@ -427,7 +433,7 @@ fn boolean(cell: Cell, step: &mut Step<'_>) -> StepResult {
                  correct the file, or add a value map before the yes/no step",
                 quote(&text)
             );
-            step.problem(ProblemKind::BadBoolean, what);
+            step.problem(ProblemKind::BadBoolean, what, &[("value", &shorten(&text))]);
             Err(())
         }
     }
@@ -447,7 +453,9 @@ fn lookup(cell: Cell, kind: LookupKind, step: &mut Step<'_>) -> StepResult {
                  the value to an existing name with a value map",
                 quote(name.trim())
             );
-            step.problem(ProblemKind::UnresolvedLookup, what);
+            let value = shorten(name.trim());
+            let params = [("value", value.as_str()), ("lookup", noun)];
+            step.problem(ProblemKind::UnresolvedLookup, what, &params);
             Err(())
         }
         Resolution::Ambiguous(many) => {
@@ -458,7 +466,15 @@ fn lookup(cell: Cell, kind: LookupKind, step: &mut Step<'_>) -> StepResult {
                 quote(name.trim()),
                 ids.join(", ")
             );
-            step.problem(ProblemKind::AmbiguousLookup, what);
+            let (value, count, ids) =
+                (shorten(name.trim()), many.len().to_string(), ids.join(", "));
+            let params = [
+                ("value", value.as_str()),
+                ("lookup", noun),
+                ("count", count.as_str()),
+                ("ids", ids.as_str()),
+            ];
+            step.problem(ProblemKind::AmbiguousLookup, what, &params);
             Err(())
         }
     }
@@ -650,6 +666,17 @@ mod tests {
             "row 4, column « v »: « 2024-31-03 » is not a date written dd/MM/yyyy or excel: \
              correct the file, or add its format to the mapping's date formats"
         );
+        let params = |p: &Problem| {
+            p.params
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            params(&problems[0]),
+            ["formats=dd/MM/yyyy, excel", "value=2024-31-03"],
+            "the window words the problem from its params"
+        );
 
         let number = json!([{"op": "number"}]);
         assert_eq!(
@@ -720,5 +747,16 @@ mod tests {
             "{}",
             ambiguous[0].message
         );
+        let p = &ambiguous[0].params;
+        assert_eq!(
+            (
+                p["value"].as_str(),
+                p["lookup"].as_str(),
+                p["count"].as_str()
+            ),
+            ("Cloud", "tag", "2")
+        );
+        assert_eq!(p["ids"], "7, 8");
+        assert_eq!(missing[0].params["lookup"], "area");
     }
 }

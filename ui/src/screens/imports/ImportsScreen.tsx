@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 import { useImportHistory, usePlanImport, useUndoImport } from '../../api';
 import type { ImportView } from '../../bindings/ImportView';
@@ -15,12 +15,24 @@ import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { peekImportHandoff, takeImportHandoff } from '../../lib/importHandoff';
 import { routeHref } from '../../lib/route';
+import {
+  draftOf,
+  draftReady,
+  dtoOf,
+  emptyDraft,
+  profileSource,
+  type SourceDraft,
+} from '../../lib/sourceDraft';
+import { SourceFields } from '../mapping/SourceForm';
 import styles from './Imports.module.css';
 import { entityName, stateTone } from './labels';
 
 type Props = { onOpen: (planId: string) => void };
 
-/** Imports: plan a new one from a profile and a file, and every past import with its result. */
+/**
+ * Imports: plan a new one from a profile and its source (a file, an SQL query or a REST recipe
+ * on a saved connection), and every past import with its result.
+ */
 export function ImportsScreen({ onOpen }: Props) {
   const { t } = useI18n();
   const h = t.imports.history;
@@ -44,17 +56,31 @@ function NewImport({ onPlanned }: { onPlanned: (planId: string) => void }) {
   const [profile, setProfile] = useState(() =>
     handoff ? JSON.stringify(handoff.profile, null, 2) : '',
   );
-  const [path, setPath] = useState(() => handoff?.source.path ?? '');
+  const [draft, setDraft] = useState<SourceDraft>(() =>
+    handoff ? draftOf(handoff.source.spec, handoff.source.path ?? '') : emptyDraft(),
+  );
+  // The source fields follow the profile's own source as it is pasted or edited (the file's
+  // path, typed apart, is kept); the DPO may then change them.
+  const adopted = useRef(handoff ? JSON.stringify(handoff.source.spec) : '');
+  const changeProfile = (text: string) => {
+    setProfile(text);
+    const source = profileSource(text);
+    const seen = source ? JSON.stringify(source) : '';
+    if (source && seen !== adopted.current) {
+      adopted.current = seen;
+      setDraft((d) => draftOf(source, d.path));
+    }
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    plan.mutate({ profile, source: { path } }, { onSuccess: (view) => onPlanned(view.planId) });
+    plan.mutate({ profile, source: dtoOf(draft) }, { onSuccess: (view) => onPlanned(view.planId) });
   };
   return (
     <section className={styles.panel}>
       <h2 className={styles.panelTitle}>{h.newTitle}</h2>
       {handoff && (
         <p className={styles.note} data-testid="import-from-studio">
-          {handoff.source.path ? h.fromStudio : h.fromStudioNoFile}
+          {h.fromStudio}
         </p>
       )}
       <form className={styles.form} onSubmit={submit}>
@@ -63,22 +89,18 @@ function NewImport({ onPlanned }: { onPlanned: (planId: string) => void }) {
           <span className={styles.hint}>{h.profileHint}</span>
           <textarea
             value={profile}
-            onChange={(e) => setProfile(e.target.value)}
+            onChange={(e) => changeProfile(e.target.value)}
             spellCheck={false}
             data-testid="import-profile"
           />
         </label>
-        <label className={styles.field}>
-          {h.sourceLabel}
+        <fieldset className={styles.field}>
+          <legend>{h.sourceLabel}</legend>
           <span className={styles.hint}>{h.sourceHint}</span>
-          <input
-            value={path}
-            onChange={(e) => setPath(e.target.value)}
-            spellCheck={false}
-            placeholder="/home/dpo/exports/servicenow.json"
-            data-testid="import-source"
-          />
-        </label>
+          <div className={styles.sourceFields} data-testid="import-source-fields">
+            <SourceFields draft={draft} onChange={setDraft} />
+          </div>
+        </fieldset>
         {plan.isError && (
           <p className={styles.error} role="alert" data-testid="plan-error">
             {h.planFailed} : {plan.error.message}
@@ -88,7 +110,7 @@ function NewImport({ onPlanned }: { onPlanned: (planId: string) => void }) {
           <Button
             type="submit"
             variant="primary"
-            disabled={plan.isPending || profile.trim() === '' || path.trim() === ''}
+            disabled={plan.isPending || profile.trim() === '' || !draftReady(draft)}
             testId="plan-import"
           >
             {h.plan}

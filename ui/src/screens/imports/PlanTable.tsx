@@ -11,6 +11,7 @@ import { VirtualTable } from '../../components/VirtualTable';
 import { useI18n } from '../../i18n';
 import type { RowFilter } from '../../lib/planTable';
 import { choiceAllowed } from '../../lib/planTable';
+import { problemLines, problemText } from '../../lib/problemText';
 import styles from './Imports.module.css';
 import { kindTone, outcomeTone } from './labels';
 
@@ -204,7 +205,14 @@ function Detail({ row, editable, planId }: DetailProps) {
           : p.ambiguousLookup;
     return (
       <span className={styles.detail}>
-        <span className={styles.cause} title={row.conflict.message}>
+        <span
+          className={styles.cause}
+          title={
+            row.conflict.problems.length > 0
+              ? problemLines(row.conflict.problems, t)
+              : row.conflict.message
+          }
+        >
           {cause}
         </span>
         <span className={styles.conflictLine}>
@@ -240,10 +248,10 @@ function Detail({ row, editable, planId }: DetailProps) {
       return <Changes row={row} max={1} />;
     case 'invalid':
       return (
-        <span className={styles.detail} title={row.problems.join('\n')}>
-          {row.problems.slice(0, 2).map((problem) => (
-            <span key={problem} className={styles.change}>
-              {problem}
+        <span className={styles.detail} title={problemLines(row.problems, t)}>
+          {row.problems.slice(0, 2).map((problem, i) => (
+            <span key={i} className={styles.change} data-testid="row-problem">
+              {problemText(problem, t)}
             </span>
           ))}
         </span>

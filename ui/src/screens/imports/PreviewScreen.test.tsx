@@ -2,9 +2,11 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Profile } from '../../bindings/Profile';
+import type { SourceSpec } from '../../bindings/SourceSpec';
 import type { SourceSpecDto } from '../../bindings/SourceSpecDto';
 import { setImportHandoff } from '../../lib/importHandoff';
 import { installFakeBackend, type FakeBackend } from '../../test/fakeBackend';
+import { CLIENTS_ID, CRM_ID } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 
 // jsdom lays nothing out: scroll containers get a window-like height for the virtualizer.
@@ -19,17 +21,25 @@ afterAll(() => {
   if (original) Object.defineProperty(HTMLElement.prototype, 'clientHeight', original);
 });
 
-const PROFILE = '{"version": 1, "id": "servicenow-apps", "name": "Applications ServiceNow"}';
+const PROFILE = JSON.stringify({
+  version: 1,
+  id: 'servicenow-apps',
+  name: 'Applications ServiceNow',
+  source: { name: 'servicenow', kind: 'json', records: 'result' },
+});
 
 async function planned(backend: FakeBackend, hash = '#/imports') {
   const app = renderApp(hash);
   fireEvent.change(await screen.findByTestId('import-profile'), { target: { value: PROFILE } });
-  fireEvent.change(screen.getByTestId('import-source'), {
+  fireEvent.change(screen.getByTestId('source-path'), {
     target: { value: '/exports/servicenow.json' },
   });
   await app.user.click(screen.getByTestId('plan-import'));
   await screen.findByTestId('plan-chart');
-  expect(backend.last('import_plan')?.source.path).toBe('/exports/servicenow.json');
+  expect(backend.last('import_plan')?.source).toEqual({
+    path: '/exports/servicenow.json',
+    spec: { name: 'servicenow', kind: 'json', records: 'result' },
+  });
   return app;
 }
 
@@ -39,22 +49,106 @@ describe('the import preview', () => {
   it('starts from the profile and file the studio hands over, once', async () => {
     const backend = installFakeBackend();
     const profile = JSON.parse(PROFILE) as Profile;
-    const source = { path: '/exports/from-studio.json', spec: {} } as SourceSpecDto;
+    const source: SourceSpecDto = {
+      path: '/exports/from-studio.json',
+      spec: { name: 'servicenow', kind: 'json', records: 'result' },
+    };
     setImportHandoff({ profile, source });
     const app = renderApp('#/imports');
     const text = (await screen.findByTestId('import-profile')) as HTMLTextAreaElement;
     expect(JSON.parse(text.value)).toEqual(profile);
-    expect((screen.getByTestId('import-source') as HTMLInputElement).value).toBe(
+    expect((screen.getByTestId('source-path') as HTMLInputElement).value).toBe(
       '/exports/from-studio.json',
     );
+    expect((screen.getByTestId('source-records') as HTMLInputElement).value).toBe('result');
     expect(screen.getByTestId('import-from-studio').textContent).toMatch(/studio de mapping/);
     await app.user.click(screen.getByTestId('plan-import'));
     await screen.findByTestId('plan-chart');
-    expect(backend.last('import_plan')?.source.path).toBe('/exports/from-studio.json');
+    expect(backend.last('import_plan')?.source).toEqual(source);
     expect(JSON.parse(backend.last('import_plan')?.profile ?? '{}')).toEqual(profile);
     app.unmount();
     renderApp('#/imports');
     expect(((await screen.findByTestId('import-profile')) as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('hands over an SQL source from the studio whole, and plans it without a file', async () => {
+    const backend = installFakeBackend();
+    const spec: SourceSpec = {
+      name: 'crm',
+      kind: 'sql',
+      connection: CLIENTS_ID,
+      query: 'SELECT numero, nom FROM applications',
+    };
+    setImportHandoff({
+      profile: { ...(JSON.parse(PROFILE) as Profile), source: spec },
+      source: { spec },
+    });
+    const app = renderApp('#/imports');
+    await screen.findByTestId('import-profile');
+    expect(screen.getByTestId('import-from-studio')).not.toHaveTextContent('passerelle import');
+    expect((screen.getByTestId('source-kind') as HTMLSelectElement).value).toBe('sql');
+    await waitFor(() =>
+      expect((screen.getByTestId('source-connection') as HTMLSelectElement).value).toBe(CLIENTS_ID),
+    );
+    expect(screen.getByTestId('source-connection')).toHaveTextContent('Clients');
+    expect((screen.getByTestId('source-query') as HTMLInputElement).value).toBe(spec.query);
+    expect(screen.queryByTestId('source-path')).toBeNull();
+    await app.user.click(screen.getByTestId('plan-import'));
+    await screen.findByTestId('plan-chart');
+    expect(backend.last('import_plan')?.source).toEqual({ spec });
+  });
+
+  it('follows the kind of a pasted profile, and needs what that kind reads', async () => {
+    const backend = installFakeBackend({ preference: 'en' });
+    const app = renderApp('#/imports');
+    const rest = {
+      version: 1,
+      id: 'crm-vendors',
+      name: 'CRM vendors',
+      source: {
+        name: 'crm',
+        kind: 'rest',
+        connection: 'CRM commercial',
+        recipe: '/recipes/crm.json',
+      },
+    };
+    fireEvent.change(await screen.findByTestId('import-profile'), {
+      target: { value: JSON.stringify(rest) },
+    });
+    expect((screen.getByTestId('source-kind') as HTMLSelectElement).value).toBe('rest');
+    expect((screen.getByTestId('source-query') as HTMLInputElement).value).toBe(
+      '/recipes/crm.json',
+    );
+    // Named by its name in the profile, the connection is shown by its id.
+    await waitFor(() =>
+      expect((screen.getByTestId('source-connection') as HTMLSelectElement).value).toBe(CRM_ID),
+    );
+
+    // A file profile: nothing is planned before its file is named.
+    fireEvent.change(screen.getByTestId('import-profile'), { target: { value: PROFILE } });
+    expect((screen.getByTestId('source-kind') as HTMLSelectElement).value).toBe('json');
+    expect(screen.getByTestId('plan-import')).toBeDisabled();
+    await app.user.type(screen.getByTestId('source-path'), '/exports/servicenow.json');
+    expect(screen.getByTestId('plan-import')).toBeEnabled();
+    // Editing the profile's text elsewhere keeps what the DPO typed.
+    fireEvent.change(screen.getByTestId('import-profile'), { target: { value: `${PROFILE} ` } });
+    expect((screen.getByTestId('source-path') as HTMLInputElement).value).toBe(
+      '/exports/servicenow.json',
+    );
+    await app.user.click(screen.getByTestId('plan-import'));
+    await screen.findByTestId('plan-chart');
+    expect(backend.last('import_plan')?.source.path).toBe('/exports/servicenow.json');
+  });
+
+  it("words an invalid row's problems in the window's language", async () => {
+    const backend = installFakeBackend();
+    const { user } = await planned(backend);
+    await user.click(screen.getByTestId('filter-invalid'));
+    const problem = (await screen.findAllByTestId('row-problem'))[0]!;
+    expect(problem).toHaveTextContent(
+      "colonne « install_status » : « 9 » n'est pas l'une des valeurs InProduction, InDevelopment, Stopped",
+    );
+    expect(problem).not.toHaveTextContent('is not one of');
   });
 
   it('counts the plan by class, and never asks for every row at once', async () => {

@@ -97,6 +97,11 @@ describe('the mapping studio', () => {
     await waitFor(() =>
       expect(screen.getByTestId('cell-2-applicationState')).toHaveTextContent('Valeur non prévue'),
     );
+    expect(screen.getByTestId('cell-2-applicationState')).toHaveAttribute('data-invalid', 'true');
+    expect(screen.getByTestId('cell-problem-2-applicationState')).toHaveTextContent(
+      "colonne « install_status » : « Pilote » n'est pas l'une des valeurs InProduction, " +
+        'InDevelopment, Stopped',
+    );
     expect(screen.getByTestId('cell-0-applicationState')).toHaveTextContent('InProduction');
     expect(screen.getByTestId('preview-invalid')).toHaveTextContent('4 à corriger');
 
@@ -116,6 +121,23 @@ describe('the mapping studio', () => {
         values: { 'En production': 'InProduction', Retiré: 'Stopped', Pilote: 'InDevelopment' },
       },
     ]);
+  });
+
+  it("words a cell's problem in English in an English window", async () => {
+    const { user } = await openServiceNow('en');
+    await user.click(screen.getByTestId('source-u_number'));
+    await user.click(screen.getByTestId('target-ref'));
+    await user.click(screen.getByTestId('source-install_status'));
+    await user.click(screen.getByTestId('target-applicationState'));
+    const problem = await screen.findByTestId('cell-problem-0-applicationState');
+    expect(problem).toHaveTextContent(
+      'column « install_status »: « En production » is not one of InProduction, ' +
+        'InDevelopment, Stopped: add it to the value map, or correct the file',
+    );
+    expect(screen.getByTestId('cell-0-applicationState')).toHaveAttribute(
+      'title',
+      problem.textContent,
+    );
   });
 
   it('sets the missing-from-source policy and saves, duplicates, exports and imports profiles', async () => {
@@ -160,23 +182,30 @@ describe('the mapping studio', () => {
   });
 
   it('hands the profile and its source to the import preview', async () => {
-    const { user } = await openServiceNow('en');
+    const { user, backend } = await openServiceNow('en');
     expect(screen.getByTestId('screen-title')).toHaveTextContent('Mapping studio');
     await user.click(screen.getByTestId('suggest'));
     await user.click(await screen.findByTestId('suggest-accept-all'));
     await user.click(screen.getByTestId('plan-import'));
 
     await waitFor(() => expect(window.location.hash).toBe('#/imports'));
-    // The imports screen takes the hand-off on arrival: its form starts from it.
-    const source = (await screen.findByTestId('import-source')) as HTMLInputElement;
-    expect(source.value).toBe(SERVICENOW_PATH);
-    const profile = screen.getByTestId('import-profile') as HTMLTextAreaElement;
+    // The imports screen takes the hand-off on arrival: its form starts from it, source and all.
+    const profile = (await screen.findByTestId('import-profile')) as HTMLTextAreaElement;
     expect(JSON.parse(profile.value).key).toEqual({
       column: 'u_number',
       transforms: [],
       target: 'ref',
     });
+    expect((screen.getByTestId('source-path') as HTMLInputElement).value).toBe(SERVICENOW_PATH);
+    expect((screen.getByTestId('source-records') as HTMLInputElement).value).toBe('result');
+    expect((screen.getByTestId('source-system') as HTMLInputElement).value).toBe('servicenow');
     expect(peekImportHandoff()).toBeNull();
+    await user.click(screen.getByTestId('plan-import'));
+    await screen.findByTestId('plan-chart');
+    expect(backend.last('import_plan')?.source).toEqual({
+      path: SERVICENOW_PATH,
+      spec: { name: 'servicenow', kind: 'json', records: 'result' },
+    });
   });
 
   it('reads an SQL query on a saved connection, with no file', async () => {

@@ -20,12 +20,14 @@ import { Page } from '../../components/Page';
 import { useI18n, type Messages } from '../../i18n';
 import { setImportHandoff } from '../../lib/importHandoff';
 import * as canvas from '../../lib/mappingCanvas';
+import { problemText } from '../../lib/problemText';
+import { readsFile, specOf, type SourceDraft } from '../../lib/sourceDraft';
 import { chainReady } from '../../lib/transformSteps';
 import { Canvas } from './Canvas';
 import styles from './Mapping.module.css';
 import { PreviewTable } from './PreviewTable';
 import { ProfilesDialog } from './ProfilesDialog';
-import { readsFile, SourceForm, specOf, type SourceDraft } from './SourceForm';
+import { SourceForm } from './SourceForm';
 import { SuggestionsBar } from './SuggestionsBar';
 import { TransformEditor } from './TransformEditor';
 
@@ -332,7 +334,7 @@ export function MappingScreen({ onPlan }: Props) {
             <>
               {preview.data.sourceProblems.map((p, i) => (
                 <p key={i} className={styles.error} data-testid="source-problem">
-                  {p.message}
+                  {problemText(p, t)}
                 </p>
               ))}
               <PreviewTable preview={preview.data} />

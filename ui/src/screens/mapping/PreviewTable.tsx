@@ -1,5 +1,6 @@
 import type { MappingPreview } from '../../bindings/MappingPreview';
 import { useI18n } from '../../i18n';
+import { problemLines, problemText } from '../../lib/problemText';
 import styles from './Mapping.module.css';
 
 type Props = { preview: MappingPreview };
@@ -41,7 +42,7 @@ export function PreviewTable({ preview }: Props) {
               data-testid={`preview-row-${r}`}
               data-invalid={row.cells.some((c) => c.problems.length > 0) || row.problems.length > 0}
             >
-              <th scope="row" title={row.problems.map((p) => p.message).join('\n') || undefined}>
+              <th scope="row" title={problemLines(row.problems, t) || undefined}>
                 {row.row}
                 {row.problems.length > 0 && <span className={styles.rowProblem}> ⚠</span>}
               </th>
@@ -52,12 +53,14 @@ export function PreviewTable({ preview }: Props) {
                     key={cell.field}
                     data-testid={`cell-${r}-${cell.field}`}
                     data-invalid={bad}
-                    title={bad ? cell.problems.map((p) => p.message).join('\n') : undefined}
+                    title={bad ? problemLines(cell.problems, t) : undefined}
                   >
                     {bad && cell.problems[0] ? (
                       <span className={styles.cellProblem}>
                         <strong>{words.problemKinds[cell.problems[0].kind]}</strong>
-                        <small>{cell.problems[0].message}</small>
+                        <small data-testid={`cell-problem-${r}-${cell.field}`}>
+                          {problemText(cell.problems[0], t)}
+                        </small>
                       </span>
                     ) : cell.value === undefined || cell.value === null ? (
                       <span className={styles.faint}>{words.empty}</span>

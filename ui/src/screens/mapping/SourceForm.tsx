@@ -1,45 +1,10 @@
 import { useId, type ReactNode } from 'react';
 
-import type { SourceSpec } from '../../bindings/SourceSpec';
 import { useConnections } from '../../api';
 import { Button } from '../../components/Button';
 import { useI18n } from '../../i18n';
+import { readsFile, SOURCE_KINDS, type SourceDraft } from '../../lib/sourceDraft';
 import styles from './Mapping.module.css';
-
-/** The source as typed in the form. */
-export type SourceDraft = {
-  kind: 'json' | 'csv' | 'xlsx' | 'sql' | 'rest';
-  path: string;
-  records: string;
-  sheet: string;
-  name: string;
-  /** The saved connection of an SQL or REST source. */
-  connection?: string;
-  /** The query of an SQL source, the recipe file of a REST source. */
-  query?: string;
-};
-
-const KINDS = ['json', 'csv', 'xlsx', 'sql', 'rest'] as const;
-
-/** Whether the draft reads a file (and needs its path). */
-export const readsFile = (draft: SourceDraft) => draft.kind !== 'sql' && draft.kind !== 'rest';
-
-/** The profile's source description for a draft. */
-export function specOf(draft: SourceDraft): SourceSpec {
-  const name = draft.name.trim() || 'source';
-  switch (draft.kind) {
-    case 'json':
-      return { name, kind: 'json', records: draft.records.trim() || null };
-    case 'csv':
-      return { name, kind: 'csv', delimiter: null, encoding: null };
-    case 'xlsx':
-      return { name, kind: 'xlsx', sheet: draft.sheet.trim() || null };
-    case 'sql':
-      return { name, kind: 'sql', connection: draft.connection ?? '', query: draft.query ?? '' };
-    case 'rest':
-      return { name, kind: 'rest', connection: draft.connection ?? '', recipe: draft.query ?? '' };
-  }
-}
 
 type Props = {
   /** After the open button (the suggest action). */
@@ -50,13 +15,9 @@ type Props = {
   opening: boolean;
 };
 
-/** Which file to read, and how. */
+/** Which file to read, and how, with the button that opens it. */
 export function SourceForm({ draft, onChange, onOpen, opening, extra }: Props) {
-  const { t } = useI18n();
-  const words = t.mapping.source;
-  const id = useId();
-  const connections = useConnections();
-  const set = (change: Partial<SourceDraft>) => onChange({ ...draft, ...change });
+  const words = useI18n().t.mapping.source;
   return (
     <form
       className={styles.toolbar}
@@ -65,6 +26,44 @@ export function SourceForm({ draft, onChange, onOpen, opening, extra }: Props) {
         onOpen();
       }}
     >
+      <SourceFields draft={draft} onChange={onChange} />
+      <Button
+        type="submit"
+        variant="primary"
+        disabled={opening || (readsFile(draft) ? draft.path : (draft.query ?? '')).trim() === ''}
+        testId="source-open"
+      >
+        {opening ? words.opening : words.open}
+      </Button>
+      {extra}
+    </form>
+  );
+}
+
+type FieldsProps = {
+  draft: SourceDraft;
+  onChange: (draft: SourceDraft) => void;
+};
+
+/**
+ * The source's inputs without a form: its kind, then the file (with its records path or sheet)
+ * or the saved connection and its query or recipe, then the source system's name. The studio
+ * and the new import's form both use them; the parent lays them out in a row.
+ */
+export function SourceFields({ draft, onChange }: FieldsProps) {
+  const { t } = useI18n();
+  const words = t.mapping.source;
+  const id = useId();
+  const connections = useConnections();
+  const set = (change: Partial<SourceDraft>) => onChange({ ...draft, ...change });
+  const usable = (connections.data?.items ?? []).filter((c) =>
+    draft.kind === 'sql' ? ['postgres', 'mysql', 'sqlite'].includes(c.kind) : c.kind === 'restApi',
+  );
+  // A profile may name its connection by name, or one this app does not have: keep it shown.
+  const named = usable.find((c) => c.id === draft.connection || c.name === draft.connection);
+  const connection = named?.id ?? draft.connection ?? '';
+  return (
+    <>
       <label className={styles.inline}>
         <select
           aria-label={words.kind}
@@ -73,7 +72,7 @@ export function SourceForm({ draft, onChange, onOpen, opening, extra }: Props) {
           onChange={(e) => set({ kind: e.target.value as SourceDraft['kind'] })}
           data-testid="source-kind"
         >
-          {KINDS.map((k) => (
+          {SOURCE_KINDS.map((k) => (
             <option key={k} value={k}>
               {words.kinds[k]}
             </option>
@@ -88,28 +87,24 @@ export function SourceForm({ draft, onChange, onOpen, opening, extra }: Props) {
           placeholder={words.pathHint}
           value={draft.path}
           onChange={(e) => set({ path: e.target.value })}
+          spellCheck={false}
           data-testid="source-path"
         />
       ) : (
         <>
           <select
             aria-label={words.connection}
-            value={draft.connection ?? ''}
+            value={connection}
             onChange={(e) => set({ connection: e.target.value })}
             data-testid="source-connection"
           >
             <option value="">{words.connection}</option>
-            {(connections.data?.items ?? [])
-              .filter((c) =>
-                draft.kind === 'sql'
-                  ? ['postgres', 'mysql', 'sqlite'].includes(c.kind)
-                  : c.kind === 'restApi',
-              )
-              .map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+            {usable.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+            {connection !== '' && !named && <option value={connection}>{connection}</option>}
           </select>
           <input
             className={styles.pathInput}
@@ -117,6 +112,7 @@ export function SourceForm({ draft, onChange, onOpen, opening, extra }: Props) {
             placeholder={draft.kind === 'sql' ? words.queryHint : words.recipeHint}
             value={draft.query ?? ''}
             onChange={(e) => set({ query: e.target.value })}
+            spellCheck={false}
             data-testid="source-query"
           />
         </>
@@ -152,15 +148,6 @@ export function SourceForm({ draft, onChange, onOpen, opening, extra }: Props) {
         onChange={(e) => set({ name: e.target.value })}
         data-testid="source-system"
       />
-      <Button
-        type="submit"
-        variant="primary"
-        disabled={opening || (readsFile(draft) ? draft.path : (draft.query ?? '')).trim() === ''}
-        testId="source-open"
-      >
-        {opening ? words.opening : words.open}
-      </Button>
-      {extra}
-    </form>
+    </>
   );
 }

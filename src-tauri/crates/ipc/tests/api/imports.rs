@@ -1,17 +1,21 @@
-//! The import commands against the embedded sandbox: plan from a file, page and filter, choose,
-//! apply with progress, history, undo.
+//! The import commands against the embedded sandbox: plan from a file, an SQL query or with
+//! Dastra look-ups, page and filter, choose, apply with progress, history, undo; the plan
+//! folder and the journal sealed, the audit log told.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
 use passerelle_dastra::DastraClient;
 use passerelle_ipc::*;
+use passerelle_mapping::Profile;
 use serde_json::{json, Value};
 
 use crate::{MemoryStore, Recorder};
 
 /// An `Api` on a fresh sandbox, with a client of the same workspace to look behind its back.
-async fn api_and_client(dir: &std::path::Path, events: Arc<Recorder>) -> (Api, DastraClient) {
+/// Plans and journals are sealed with a key of the OS keyring, as in the app.
+async fn api_and_client(dir: &Path, events: Arc<Recorder>) -> (Api, DastraClient) {
     let state = dir.join("sandbox").join("workspace.json");
     let sandbox = WorkspaceTarget::embedded_sandbox(&state)
         .await
@@ -21,6 +25,10 @@ async fn api_and_client(dir: &std::path::Path, events: Arc<Recorder>) -> (Api, D
         passerelle_vault::JsonFileStore::new(dir.join("connections.json")),
         passerelle_vault::KeyringStore::new(),
     );
+    let secrets = passerelle_vault::KeyringStore::new().with_service("passerelle-ipc-tests");
+    let key = passerelle_discovery::SealKey::load_or_create(&secrets)
+        .expect("the OS keyring holds the seal key (run the tests with /work/tools/rt.sh)");
+    let database = dir.join("passerelle.db");
     let api = Api::new(ApiParts {
         sandbox,
         settings: Arc::new(MemoryStore::default()),
@@ -28,13 +36,77 @@ async fn api_and_client(dir: &std::path::Path, events: Arc<Recorder>) -> (Api, D
         events,
         system_language: Language::Fr,
         findings: None,
-        audit: None,
+        audit: Some(
+            passerelle_audit::AuditLog::open(&database)
+                .await
+                .expect("the audit log opens"),
+        ),
         packages: None,
         imports: Some(dir.join("imports")),
+        import_seal: Some(ImportSeal::open(&database, key).expect("the journal opens")),
         mapping_profiles: None,
         exports: None,
     });
     (api, client)
+}
+
+/// A file source read as `profile` says.
+fn file(profile: &str, path: &Path) -> SourceSpecDto {
+    let profile = Profile::from_json(profile).expect("a valid profile");
+    SourceSpecDto {
+        path: Some(path.display().to_string()),
+        spec: profile.source,
+    }
+}
+
+/// Every file under `dir` but the sandbox's own state (the workspace itself, not the app's).
+fn app_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("a folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if path.file_name() != Some("sandbox".as_ref()) {
+                    stack.push(path);
+                }
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
+/// The files of the data folder holding `text` in clear (as UTF-8 bytes).
+fn files_holding(dir: &Path, text: &str) -> Vec<PathBuf> {
+    let needle = text.as_bytes();
+    app_files(dir)
+        .into_iter()
+        .filter(|p| {
+            let bytes = std::fs::read(p).unwrap_or_default();
+            bytes.windows(needle.len()).any(|w| w == needle)
+        })
+        .collect()
+}
+
+/// The audit entries about import `plan`, oldest first, as `(action, counts)`.
+async fn audit_of(api: &Api, plan: &str) -> Vec<(String, Vec<(String, u64)>)> {
+    let page = api
+        .audit_list(AuditListRequest {
+            request_id: None,
+            limit: Some(500),
+            offset: 0,
+        })
+        .await
+        .expect("the audit log lists");
+    let mut entries: Vec<_> = page
+        .entries
+        .into_iter()
+        .filter(|e| e.job.as_deref() == Some(plan))
+        .collect();
+    entries.sort_by_key(|e| e.seq);
+    entries.into_iter().map(|e| (e.action, e.counts)).collect()
 }
 
 async fn all(client: &DastraClient, collection: &str) -> Vec<Value> {
@@ -119,26 +191,25 @@ async fn a_servicenow_export_is_planned_chosen_applied_and_undone() {
         { "u_number": "APM0099001", "name": "Atlas" },
         { "name": "Sans numéro" }
     ]});
-    let file = dir.path().join("servicenow.json");
-    std::fs::write(&file, export.to_string()).unwrap();
+    // The export lies outside the data folder, whose files are searched for its values below.
+    let src = tempfile::tempdir().expect("temp dir");
+    let export_file = src.path().join("servicenow.json");
+    std::fs::write(&export_file, export.to_string()).unwrap();
 
     let bad = api
         .import_plan(ImportPlanRequest {
             profile: SERVICENOW.into(),
-            source: ImportSource {
-                path: dir.path().join("nowhere.json").display().to_string(),
-            },
+            source: file(SERVICENOW, &dir.path().join("nowhere.json")),
         })
         .await
         .expect_err("a missing file");
-    assert_eq!(bad.code, ErrorCode::Invalid, "{bad:?}");
+    assert_eq!(bad.code, ErrorCode::NotFound, "{bad:?}");
+    assert!(bad.message.contains("nowhere.json"), "{}", bad.message);
 
     let plan = api
         .import_plan(ImportPlanRequest {
             profile: SERVICENOW.into(),
-            source: ImportSource {
-                path: file.display().to_string(),
-            },
+            source: file(SERVICENOW, &export_file),
         })
         .await
         .expect("planned");
@@ -291,6 +362,74 @@ async fn a_servicenow_export_is_planned_chosen_applied_and_undone() {
         .await
         .expect("read");
     assert_eq!((view.state, view.outcomes.undone), (ImportState::Undone, 2));
+    let mut report = rows(&id, vec![], "");
+    report.outcomes = vec![OutcomeKind::Undone];
+    let report = again.import_rows(report).await.expect("the report");
+    assert_eq!(
+        report.total, 2,
+        "each row's outcome is read back from the sealed journal"
+    );
+    let history = again
+        .import_history(ImportHistoryRequest {})
+        .await
+        .expect("history");
+    assert_eq!(history.imports[0].state, ImportState::Undone);
+
+    // Neither the source's values nor Dastra's former ones lie in clear in the data folder.
+    for value in [
+        "Paie (renommée)",
+        "Doublon deux",
+        "Atlas",
+        label(0).as_str(),
+    ] {
+        assert_eq!(
+            files_holding(dir.path(), value),
+            Vec::<PathBuf>::new(),
+            "« {value} » in clear"
+        );
+    }
+    let folder = dir.path().join("imports").join(&id);
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .expect("the plan's folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    for name in [
+        "plan.sealed",
+        "import.sealed",
+        "applied.sealed",
+        "profile.json",
+    ] {
+        assert!(names.contains(&name.to_owned()), "{name} in {names:?}");
+    }
+    assert_eq!(names.len(), 4, "nothing else: {names:?}");
+
+    // The audit log tells each step, with its counts and never a value.
+    let audit = audit_of(&again, &id).await;
+    let actions: Vec<&str> = audit.iter().map(|(a, _)| a.as_str()).collect();
+    assert_eq!(actions, ["importPlanned", "importApplied", "importUndone"]);
+    let count = |i: usize, name: &str| audit[i].1.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
+    assert_eq!(count(0, "records"), Some(6), "{:?}", audit[0]);
+    assert_eq!(
+        (
+            count(0, "created"),
+            count(0, "updated"),
+            count(0, "unchanged")
+        ),
+        (Some(1), Some(1), Some(1))
+    );
+    assert_eq!(
+        count(0, "failed"),
+        Some(3),
+        "one invalid row and two conflicts"
+    );
+    assert_eq!(
+        (count(1, "created"), count(1, "updated"), count(1, "failed")),
+        (Some(0), Some(2), Some(0)),
+        "{:?}",
+        audit[1]
+    );
+    assert_eq!(count(2, "deleted"), Some(2), "{:?}", audit[2]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -310,8 +449,9 @@ async fn a_contracts_spreadsheet_updates_contracts_and_undo_restores_them() {
         key(1),
         contracts[1]["label"].as_str().unwrap()
     );
-    let file = dir.path().join("contrats.csv");
-    std::fs::write(&file, csv).unwrap();
+    let src = tempfile::tempdir().expect("temp dir");
+    let sheet = src.path().join("contrats.csv");
+    std::fs::write(&sheet, csv).unwrap();
     let profile = r#"{ "version": 1, "id": "contrats", "name": "Contrats achats",
         "source": { "name": "achats", "kind": "csv" }, "target": "contract",
         "key": { "column": "Référence", "target": "ref" },
@@ -320,9 +460,7 @@ async fn a_contracts_spreadsheet_updates_contracts_and_undo_restores_them() {
     let plan = api
         .import_plan(ImportPlanRequest {
             profile: profile.into(),
-            source: ImportSource {
-                path: file.display().to_string(),
-            },
+            source: file(profile, &sheet),
         })
         .await
         .expect("planned");
@@ -354,4 +492,274 @@ async fn a_contracts_spreadsheet_updates_contracts_and_undo_restores_them() {
     assert_eq!(end.state, ImportState::Undone, "{end:?}");
     let restored = label_of(&client, "Contracts", &key(0)).await;
     assert_eq!(restored.as_deref(), contracts[0]["label"].as_str());
+}
+
+/// A contracts sheet naming its vendor and its entity: the look-ups are listed from the
+/// workspace, so the rows resolve (no row invalid for want of them) and Dastra gets the ids.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_contracts_sheet_with_actor_and_area_look_ups_resolves_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let events = Arc::new(Recorder::default());
+    let (api, client) = api_and_client(dir.path(), events.clone()).await;
+    let actors = all(&client, "Actors").await;
+    let company = |id: &Value| {
+        actors
+            .iter()
+            .find(|a| a["id"] == *id)
+            .and_then(|a| a["companyName"].as_str())
+            .map(str::to_owned)
+    };
+    // Contracts with one signatory that has a company name.
+    let contracts: Vec<Value> = all(&client, "Contracts")
+        .await
+        .into_iter()
+        .filter(|c| {
+            let signatories = c["signatories"].as_array().map(Vec::as_slice);
+            matches!(signatories, Some([one]) if company(one).is_some())
+                && c["ref"].is_string()
+                && c["areaId"].is_number()
+        })
+        .take(2)
+        .collect();
+    assert_eq!(contracts.len(), 2, "the seed has contracts with one vendor");
+    let areas = all(&client, "Areas").await;
+    let area_label = |id: &Value| {
+        areas
+            .iter()
+            .find(|a| a["id"] == *id)
+            .and_then(|a| a["label"].as_str())
+            .map(str::to_owned)
+            .expect("the contract's area is listed")
+    };
+    let other_area = areas
+        .iter()
+        .find(|a| a["id"] != contracts[0]["areaId"] && a["label"].is_string())
+        .expect("a second area")
+        .clone();
+    let vendor = |i: usize| company(&contracts[i]["signatories"][0]).expect("a company");
+    let text = |v: &Value| v.as_str().expect("text").to_owned();
+    let csv = format!(
+        "Référence;Libellé;Fournisseur;Entité\n\
+         {};Contrat renégocié témoin-7731;{};{}\n\
+         {};{};{};{}\n\
+         CTR-WINDOW-7731;Nouveau contrat témoin-7731;{};{}\n",
+        text(&contracts[0]["ref"]),
+        vendor(0).to_uppercase(),
+        text(&other_area["label"]),
+        text(&contracts[1]["ref"]),
+        text(&contracts[1]["label"]),
+        vendor(1),
+        area_label(&contracts[1]["areaId"]),
+        vendor(0),
+        text(&other_area["label"]).to_lowercase(),
+    );
+    let src = tempfile::tempdir().expect("temp dir");
+    let sheet = src.path().join("contrats.csv");
+    std::fs::write(&sheet, csv).unwrap();
+    let profile = r#"{ "version": 1, "id": "contrats-2", "name": "Contrats et fournisseurs",
+        "source": { "name": "achats", "kind": "csv" }, "target": "contract",
+        "key": { "column": "Référence", "target": "ref" },
+        "fields": [
+          { "target": "label", "column": "Libellé" },
+          { "target": "signatories", "column": "Fournisseur",
+            "transforms": [{ "op": "lookup", "kind": "actor" }] },
+          { "target": "areaId", "column": "Entité",
+            "transforms": [{ "op": "lookup", "kind": "area" }] }
+        ] }"#;
+
+    let plan = api
+        .import_plan(ImportPlanRequest {
+            profile: profile.into(),
+            source: file(profile, &sheet),
+        })
+        .await
+        .expect("planned");
+    let c = plan.counts;
+    assert_eq!(
+        (c.create, c.update, c.unchanged, c.conflict, c.invalid),
+        (1, 1, 1, 0, 0),
+        "{c:?}"
+    );
+    let id = plan.plan_id.clone();
+    let update = api
+        .import_rows(rows(&id, vec![RowKind::Update], ""))
+        .await
+        .expect("rows");
+    let area = update.rows[0]
+        .changes
+        .iter()
+        .find(|c| c.field == "areaId")
+        .expect("the area changes");
+    assert_eq!(
+        area.after,
+        other_area["id"].to_string(),
+        "the area by its id"
+    );
+
+    api.import_apply(ImportIdRequest {
+        plan_id: id.clone(),
+    })
+    .await
+    .expect("started");
+    let end = finished(&events, &id, ImportOperation::Apply).await;
+    assert_eq!(end.state, ImportState::Applied, "{end:?}");
+    let created = all(&client, "Contracts")
+        .await
+        .into_iter()
+        .find(|c| c["ref"] == "CTR-WINDOW-7731")
+        .expect("the new contract");
+    assert_eq!(
+        created["signatories"],
+        json!([contracts[0]["signatories"][0]])
+    );
+    assert_eq!(created["areaId"], other_area["id"]);
+    let updated = all(&client, "Contracts")
+        .await
+        .into_iter()
+        .find(|c| c["ref"] == contracts[0]["ref"])
+        .expect("the updated contract");
+    assert_eq!(updated["label"], "Contrat renégocié témoin-7731");
+    assert_eq!(updated["areaId"], other_area["id"]);
+
+    api.import_undo(ImportIdRequest {
+        plan_id: id.clone(),
+    })
+    .await
+    .expect("undo");
+    let end = finished(&events, &id, ImportOperation::Undo).await;
+    assert_eq!(end.state, ImportState::Undone, "{end:?}");
+    let restored = label_of(&client, "Contracts", contracts[0]["ref"].as_str().unwrap()).await;
+    assert_eq!(restored.as_deref(), contracts[0]["label"].as_str());
+    assert_eq!(
+        label_of(&client, "Contracts", "CTR-WINDOW-7731").await,
+        None
+    );
+    assert_eq!(
+        files_holding(dir.path(), "témoin-7731"),
+        Vec::<PathBuf>::new(),
+        "no mapped value in clear"
+    );
+    let actions: Vec<String> = audit_of(&api, &id)
+        .await
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    assert_eq!(actions, ["importPlanned", "importApplied", "importUndone"]);
+}
+
+/// Rows made with `psql` in a table of the local PostgreSQL `test` database (trust
+/// authentication on loopback), named for this test alone.
+fn postgres_rows(table: &str, rows: &[(&str, &str)]) {
+    let values: Vec<String> = rows
+        .iter()
+        .map(|(k, v)| format!("('{}', '{}')", k.replace('\'', "''"), v.replace('\'', "''")))
+        .collect();
+    let sql = format!(
+        "DROP TABLE IF EXISTS {table}; CREATE TABLE {table} (numero text, nom text); \
+         INSERT INTO {table} VALUES {};",
+        values.join(", ")
+    );
+    let status = std::process::Command::new("psql")
+        .args([
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-d",
+            "test",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+        ])
+        .args(["-c", &sql])
+        .status()
+        .expect("psql runs");
+    assert!(status.success(), "the table {table} is made");
+}
+
+/// A source that is a query on a saved PostgreSQL connection, planned through `import_plan`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_query_on_a_saved_postgres_connection_is_planned() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (api, client) = api_and_client(dir.path(), Arc::new(Recorder::default())).await;
+    let asset = all(&client, "Assets")
+        .await
+        .into_iter()
+        .find(|a| a["type"] == "Software" && a["ref"].is_string())
+        .expect("a software asset");
+    let key = asset["ref"].as_str().unwrap();
+    let table = "window_spec_import_apps";
+    postgres_rows(
+        table,
+        &[
+            (key, "Paie (depuis l'ERP)"),
+            ("ERP-7731", "Portail fournisseurs"),
+        ],
+    );
+    let saved = api
+        .connections_save(ConnectionSaveRequest {
+            id: None,
+            name: "ERP local".into(),
+            settings: passerelle_vault::Settings::Postgres(
+                passerelle_vault::settings::PostgresSettings {
+                    host: "127.0.0.1".into(),
+                    port: 5432,
+                    database: "test".into(),
+                    user: "postgres".into(),
+                    ssl_mode: passerelle_vault::settings::SslMode::Disable,
+                    schemas: vec![],
+                },
+            ),
+            secret: None,
+        })
+        .await
+        .expect("the connection is saved");
+    let profile = format!(
+        r#"{{ "version": 1, "id": "erp-apps", "name": "Applications de l'ERP",
+        "source": {{ "name": "erp", "kind": "sql", "connection": "{}",
+                     "query": "SELECT numero, nom FROM {table} ORDER BY numero" }},
+        "target": "asset",
+        "key": {{ "column": "numero", "target": "ref" }},
+        "fields": [
+          {{ "target": "label", "column": "nom" }},
+          {{ "target": "type", "transforms": [{{ "op": "constant", "value": "Software" }}] }}
+        ] }}"#,
+        saved.id
+    );
+    let spec = Profile::from_json(&profile).expect("a profile").source;
+
+    let plan = api
+        .import_plan(ImportPlanRequest {
+            profile: profile.clone(),
+            source: SourceSpecDto {
+                path: None,
+                spec: spec.clone(),
+            },
+        })
+        .await
+        .expect("planned from PostgreSQL");
+    let c = plan.counts;
+    assert_eq!(
+        (c.create, c.update, c.conflict, c.invalid),
+        (1, 1, 0, 0),
+        "{c:?}"
+    );
+    assert_eq!(plan.source_name, "query on « ERP local »");
+    let update = api
+        .import_rows(rows(&plan.plan_id, vec![RowKind::Update], ""))
+        .await
+        .expect("rows");
+    assert_eq!(update.rows[0].changes[0].after, "Paie (depuis l'ERP)");
+
+    // A profile reading a column the query does not give is refused before any plan.
+    let wrong = profile.replace(r#""column": "nom""#, r#""column": "libelle""#);
+    let err = api
+        .import_plan(ImportPlanRequest {
+            profile: wrong,
+            source: SourceSpecDto { path: None, spec },
+        })
+        .await
+        .expect_err("a missing column");
+    assert_eq!(err.code, ErrorCode::Invalid, "{}", err.message);
+    assert!(err.message.contains("« libelle »"), "{}", err.message);
 }

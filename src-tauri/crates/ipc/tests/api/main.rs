@@ -72,15 +72,19 @@ async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Reco
         passerelle_vault::KeyringStore::new(),
     );
     let secrets = passerelle_vault::KeyringStore::new().with_service("passerelle-ipc-tests");
-    let findings = match passerelle_discovery::SealKey::load_or_create(&secrets) {
-        Ok(key) => Some(
+    let key = passerelle_discovery::SealKey::load_or_create(&secrets).ok();
+    let findings = match key.clone() {
+        Some(key) => Some(
             passerelle_discovery::FindingsStore::open(&dir.join("passerelle.db"), key)
                 .await
                 .expect("the findings store opens"),
         ),
         // Tests that need findings say so; the others run without a keyring.
-        Err(_) => None,
+        None => None,
     };
+    let import_seal = key.map(|key| {
+        ImportSeal::open(&dir.join("passerelle.db"), key).expect("the import journal opens")
+    });
     Api::new(ApiParts {
         sandbox,
         settings: store,
@@ -95,6 +99,7 @@ async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Reco
         ),
         packages: Some(dir.join("packages")),
         imports: Some(dir.join("imports")),
+        import_seal,
         mapping_profiles: Some(dir.join("mapping-profiles")),
         exports: Some(dir.join("Téléchargements")),
     })

@@ -206,6 +206,23 @@ fn a_leanix_export_keeps_dastra_spellings_and_reports_lengths() {
         ],
         "a value too long is not also reported as missing"
     );
+    // The window words each problem in its language from its params.
+    let too_long = &records[2].problems[0].params;
+    assert_eq!(
+        (too_long["length"].as_str(), too_long["max"].as_str()),
+        ("720", "655")
+    );
+    assert_eq!(
+        too_long["value"].chars().count(),
+        61,
+        "shortened as in the message"
+    );
+    let not_in_enum = &records[2].problems[1].params;
+    assert_eq!(not_in_enum["value"], "Desktop");
+    assert_eq!(
+        not_in_enum["allowed"],
+        "Software, WebApp, Saas, Module, Other"
+    );
 }
 
 pub const VENDORS_PROFILE: &str = r#"{
