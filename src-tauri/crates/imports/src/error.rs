@@ -34,12 +34,46 @@ pub enum Error {
         /// The I/O failure.
         source: std::io::Error,
     },
+    /// The source could not be read while it was being planned.
+    #[error(transparent)]
+    Source(#[from] crate::source::SourceError),
     /// The plan file is not JSON, or not shaped like a plan.
     #[error("import error: the file is not a valid import plan: {0}")]
     PlanJson(#[from] serde_json::Error),
     /// The plan file has no `version` field.
     #[error("import error: the plan has no \"version\" field; it was not written by Passerelle")]
     PlanNoVersion,
+    /// The file is neither a sealed plan nor a plan in JSON.
+    #[error(
+        "import error: the file is not an import plan (neither a sealed plan nor a plan in \
+         JSON): give the file that `passerelle import plan` wrote"
+    )]
+    PlanNotAPlan,
+    /// A sealed plan that the key cannot open: another key, or altered bytes.
+    #[error(
+        "import error: the sealed plan cannot be opened with the key in this user's OS keyring: \
+         it was sealed by another user or on another computer, or altered since it was \
+         written; plan the import again here"
+    )]
+    PlanUnsealable,
+    /// A sealed plan shorter than its first line says.
+    #[error(
+        "import error: the sealed plan is truncated ({}): it was cut short while being copied \
+         or written; copy it again, or plan the import again",
+        truncated(*found, *expected)
+    )]
+    PlanTruncated {
+        /// The sealed bytes its first line announces; `None` when the file ends within it.
+        expected: Option<u64>,
+        /// The sealed bytes there are (the file's, when it ends within its first line).
+        found: u64,
+    },
+    /// A sealed plan read without a key.
+    #[error(
+        "import error: the plan is sealed: it can only be read with the findings key from the \
+         OS keyring"
+    )]
+    PlanSealedNoKey,
     /// The plan was written by a newer Passerelle.
     #[error(
         "import error: the plan uses format version {found}, and this Passerelle reads up to \
@@ -51,6 +85,13 @@ pub enum Error {
         /// The newest version this build reads.
         supported: u32,
     },
+}
+
+fn truncated(found: u64, expected: Option<u64>) -> String {
+    match expected {
+        Some(expected) => format!("{found} of {expected} bytes"),
+        None => format!("it ends after {found} bytes, within its first line"),
+    }
 }
 
 /// The crate's result type.

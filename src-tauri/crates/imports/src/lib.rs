@@ -90,10 +90,12 @@ pub use fingerprint::Fingerprint;
 pub use journal::{Journal, JournalEntry, RowState};
 pub use lookups::{fetch_lookups, lookup_kinds};
 pub use plan::{
-    normalize_key, plan_current, plan_import, plan_records, ConflictReason, CurrentRecords,
-    FieldChange, MissingAction, Plan, PlanBuilder, PlanOptions, PlanRow, PlanSummary, RowClass,
-    TargetRecord, PLAN_VERSION,
+    normalize_key, plan_current, plan_import, plan_records, plan_source, ConflictReason,
+    CurrentRecords, FieldChange, MissingAction, Plan, PlanBuilder, PlanOptions, PlanRow,
+    PlanSummary, PlanWarning, RowClass, TargetRecord, PLAN_VERSION,
 };
 pub use resolve::{take_source, ResolveError};
-pub use source::{read_file_source, read_source, SourceData, SourceError, SourceSpec};
+pub use source::{
+    open_source, read_file_source, read_source, SourceData, SourceError, SourceSpec, SourceStream,
+};
 pub use undo::undo_plan;

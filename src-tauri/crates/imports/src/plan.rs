@@ -78,8 +78,61 @@ pub struct Plan {
     pub created_at: DateTime<Utc>,
     /// Rows per class.
     pub summary: PlanSummary,
+    /// What the DPO must know before applying, beyond the rows' classes (absent from plans
+    /// written before warnings existed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<PlanWarning>,
     /// Source rows in source order, then the Dastra records missing from the source.
     pub rows: Vec<PlanRow>,
+}
+
+/// Something a plan does not do although its profile asks for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum PlanWarning {
+    /// The profile's policy for records missing from the source cannot be carried out on the
+    /// plan's entity through Dastra's API (Dastra archives contracts only, and tags assets and
+    /// actors only): the missing records are left as they are
+    /// ([`MissingAction::Unsupported`]).
+    MissingPolicyUnsupported {
+        /// The policy asked for: `archive` or `tag`.
+        policy: String,
+        /// The target entity.
+        entity: Entity,
+        /// How many Dastra records are missing from the source.
+        missing: u64,
+    },
+}
+
+impl PlanWarning {
+    /// What is wrong and what to do, for the screen.
+    pub fn message(&self) -> String {
+        match self {
+            PlanWarning::MissingPolicyUnsupported {
+                policy,
+                entity,
+                missing,
+            } => {
+                let can = match policy.as_str() {
+                    "archive" => "Dastra archives contracts only",
+                    _ => "Dastra tags assets and actors only",
+                };
+                let instead = match entity {
+                    Entity::Asset | Entity::Actor => "choose « tag » to mark them for review",
+                    _ => "choose « ignore »",
+                };
+                format!(
+                    "the profile asks to {policy} the records missing from the source, and {can}: \
+                     the {missing} {entity} record(s) missing from the source will be left as \
+                     they are; {instead}, or deal with them in Dastra"
+                )
+            }
+        }
+    }
 }
 
 /// One row of a plan.
@@ -209,6 +262,12 @@ pub enum MissingAction {
     },
     /// Archive it.
     Archive,
+    /// Nothing: the profile's policy cannot be carried out on this entity (see
+    /// [`PlanWarning::MissingPolicyUnsupported`]).
+    Unsupported {
+        /// The policy asked for: `archive` or `tag`.
+        policy: String,
+    },
 }
 
 /// Rows per class.
@@ -248,7 +307,81 @@ impl PlanSummary {
     }
 }
 
+/// The start of the first line of a sealed plan file, which ends with the length of the sealed
+/// bytes after it.
+const SEALED_HEADER: &str = "passerelle sealed import plan v1 ";
+
 impl Plan {
+    /// The plan as a sealed plan file: a first line saying what the file is and how many sealed
+    /// bytes follow (`passerelle sealed import plan v1 <length>`), then the plan's compact JSON
+    /// encrypted and authenticated with `key` ([`SealKey::seal`](passerelle_discovery::SealKey):
+    /// the findings key, as for the journal). The plan is given away, so that its rows are
+    /// freed before the sealed copy is made.
+    pub fn into_sealed(self, key: &passerelle_discovery::SealKey) -> Vec<u8> {
+        let json = serde_json::to_vec(&self).expect("BUG: a plan always serialises");
+        drop(self);
+        let sealed = key.seal(&json);
+        drop(json);
+        let header = format!("{SEALED_HEADER}{}\n", sealed.len());
+        let mut out = Vec::with_capacity(header.len() + sealed.len());
+        out.extend_from_slice(header.as_bytes());
+        out.extend_from_slice(&sealed);
+        out
+    }
+
+    /// Whether `bytes` are (the start of) a sealed plan file.
+    pub fn is_sealed(bytes: &[u8]) -> bool {
+        let header = SEALED_HEADER.as_bytes();
+        !bytes.is_empty() && (bytes.starts_with(header) || header.starts_with(bytes))
+    }
+
+    /// Read a plan file, sealed ([`Plan::into_sealed`], opened with `key`) or in clear
+    /// ([`Plan::to_json`]).
+    ///
+    /// Errors: a sealed plan that `key` cannot open ([`Error::PlanUnsealable`]: another key,
+    /// or altered), one shorter than its first line says ([`Error::PlanTruncated`]), no key
+    /// for a sealed plan, a file that is neither ([`Error::PlanNotAPlan`]), and the errors of
+    /// [`Plan::from_json`].
+    pub fn from_file_bytes(
+        bytes: &[u8],
+        key: Option<&passerelle_discovery::SealKey>,
+    ) -> Result<Plan> {
+        if Plan::is_sealed(bytes) {
+            let header = SEALED_HEADER.as_bytes();
+            let line_end = bytes.iter().position(|b| *b == b'\n');
+            let (Some(end), true) = (line_end, bytes.len() > header.len()) else {
+                return Err(Error::PlanTruncated {
+                    expected: None,
+                    found: bytes.len() as u64,
+                });
+            };
+            let expected: u64 = std::str::from_utf8(&bytes[header.len()..end])
+                .ok()
+                .and_then(|n| n.trim().parse().ok())
+                .ok_or(Error::PlanNotAPlan)?;
+            let body = &bytes[end + 1..];
+            let found = body.len() as u64;
+            if found < expected {
+                return Err(Error::PlanTruncated {
+                    expected: Some(expected),
+                    found,
+                });
+            }
+            if found > expected {
+                return Err(Error::PlanUnsealable);
+            }
+            let key = key.ok_or(Error::PlanSealedNoKey)?;
+            let text = key.open(body).map_err(|_| Error::PlanUnsealable)?;
+            let text = std::str::from_utf8(&text).map_err(|_| Error::PlanNotAPlan)?;
+            return Plan::from_json(text);
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| Error::PlanNotAPlan)?;
+        if !text.trim_start().starts_with('{') {
+            return Err(Error::PlanNotAPlan);
+        }
+        Plan::from_json(text)
+    }
+
     /// The plan as pretty-printed JSON, as written to a plan file.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("BUG: a plan always serialises")
@@ -302,6 +435,35 @@ pub async fn plan_import(
     }
     let plan = builder.finish(current, Utc::now());
     tracing::debug!(profile = %profile.id, summary = ?plan.summary, "planned");
+    Ok(plan)
+}
+
+/// [`plan_import`] on a source read row by row ([`crate::open_source`]): each row is mapped
+/// and validated as it is read, then dropped, so that only the plan's rows are held, never
+/// the source's; then the current records are read page by page, each reduced as it arrives
+/// ([`CurrentRecords`]), and every row classified.
+///
+/// Call [`SourceStream::check_profile`](crate::SourceStream::check_profile) first: a column
+/// the source lacks would make every row invalid.
+///
+/// Errors: the source failing while its rows are read ([`Error::Source`]: nothing of it is
+/// planned), or Dastra failures while listing.
+pub async fn plan_source(
+    client: &DastraClient,
+    profile: &Profile,
+    source: crate::SourceStream,
+    lookups: &dyn LookupTable,
+    options: &PlanOptions,
+) -> Result<Plan> {
+    let mut builder = PlanBuilder::new(profile, lookups);
+    let read = source.for_each_row(|row| builder.push(&row)).await?;
+    let mut current = CurrentRecords::new(profile);
+    for_each_lean_page(client, profile.target, options.page_size, |page| {
+        current.extend_lean(page)
+    })
+    .await?;
+    let plan = builder.finish(current, Utc::now());
+    tracing::debug!(profile = %profile.id, rows = read, summary = ?plan.summary, "planned");
     Ok(plan)
 }
 
@@ -726,6 +888,7 @@ impl<'a> PlanBuilder<'a> {
             }
         }
         let action = missing_action(profile);
+        let before = rows.len();
         for (i, key) in dastra_keys.iter().enumerate() {
             let Some((key, normal)) = key else {
                 continue;
@@ -744,6 +907,14 @@ impl<'a> PlanBuilder<'a> {
             });
         }
 
+        let mut warnings = Vec::new();
+        if let MissingAction::Unsupported { policy } = &action {
+            warnings.push(PlanWarning::MissingPolicyUnsupported {
+                policy: policy.clone(),
+                entity: profile.target,
+                missing: (rows.len() - before) as u64,
+            });
+        }
         Plan {
             version: PLAN_VERSION,
             id: uuid::Uuid::new_v4().to_string(),
@@ -752,6 +923,7 @@ impl<'a> PlanBuilder<'a> {
             key_field: key_field.to_owned(),
             created_at,
             summary: PlanSummary::of(&rows),
+            warnings,
             rows,
         }
     }
@@ -882,10 +1054,19 @@ pub(crate) fn target_of(record: &Value) -> TargetRecord {
     }
 }
 
+/// The action of the profile's policy on its entity: Dastra archives contracts only, and tags
+/// assets and actors only (see [`crate::apply`]).
 fn missing_action(profile: &Profile) -> MissingAction {
+    let taggable = matches!(profile.target, Entity::Asset | Entity::Actor);
+    let archivable = profile.target == Entity::Contract;
+    let unsupported = |policy: &str| MissingAction::Unsupported {
+        policy: policy.to_owned(),
+    };
     match (&profile.missing, profile.missing_tag_label()) {
-        (MissingPolicy::Tag { .. }, Some(label)) => MissingAction::Tag { label },
-        (MissingPolicy::Archive, _) => MissingAction::Archive,
+        (MissingPolicy::Tag { .. }, Some(label)) if taggable => MissingAction::Tag { label },
+        (MissingPolicy::Tag { .. }, _) => unsupported("tag"),
+        (MissingPolicy::Archive, _) if archivable => MissingAction::Archive,
+        (MissingPolicy::Archive, _) => unsupported("archive"),
         _ => MissingAction::Ignore,
     }
 }
@@ -1030,14 +1211,26 @@ mod tests {
                 }
             }
         );
+        assert!(tagged.warnings.is_empty(), "{:?}", tagged.warnings);
         let archived = plan(&profile(r#"{"action": "archive"}"#), &rows, &current);
         assert_eq!(
             archived.rows[1].class,
             RowClass::Missing {
-                action: MissingAction::Archive
-            }
+                action: MissingAction::Unsupported {
+                    policy: "archive".into()
+                }
+            },
+            "Dastra archives contracts only"
         );
         assert_eq!(archived.summary.missing, 1);
+        assert_eq!(
+            archived.warnings,
+            [PlanWarning::MissingPolicyUnsupported {
+                policy: "archive".into(),
+                entity: Entity::Asset,
+                missing: 1,
+            }]
+        );
     }
 
     #[test]
