@@ -180,18 +180,14 @@ async fn plan(args: PlanArgs) -> anyhow::Result<ExitCode> {
         .out
         .unwrap_or_else(|| PathBuf::from(format!("import-plan-{}.{sealed}", plan.id)));
     let shown = format!("{}{}", summary_text(&plan), fixes_text(&plan));
-    let (id, s) = (plan.id.clone(), plan.summary);
-    let written = match &key {
-        Some(key) => {
-            let bytes = plan.into_sealed(key);
-            write_atomically(&out, |file| file.write_all(&bytes))
+    let written = write_atomically(&out, |file| {
+        let mut writer = std::io::BufWriter::new(file);
+        match &key {
+            Some(key) => plan.write_sealed(key, &mut writer)?,
+            None => serde_json::to_writer_pretty(&mut writer, &plan)?,
         }
-        None => write_atomically(&out, |file| {
-            let mut writer = std::io::BufWriter::new(file);
-            serde_json::to_writer_pretty(&mut writer, &plan)?;
-            writer.flush()
-        }),
-    };
+        writer.flush()
+    });
     written.with_context(|| format!("the plan cannot be written to {}", out.display()))?;
 
     print!("{shown}");
@@ -203,8 +199,9 @@ async fn plan(args: PlanArgs) -> anyhow::Result<ExitCode> {
              delete it once applied, or plan again without --clear to seal it"
         );
     }
+    let s = plan.summary;
     workspace::audit(&data, AuditAction::ImportPlanned, |e| {
-        workspace::with_job(e, &id)
+        workspace::with_job(e, &plan.id)
             .count(Count::Records, read)
             .count(Count::Created, s.create)
             .count(Count::Updated, s.update)

@@ -49,23 +49,22 @@ pub enum Error {
          JSON): give the file that `passerelle import plan` wrote"
     )]
     PlanNotAPlan,
-    /// A sealed plan that the key cannot open: another key, or altered bytes.
+    /// A sealed plan that the key cannot open: another key, or altered, reordered or mixed
+    /// parts.
     #[error(
         "import error: the sealed plan cannot be opened with the key in this user's OS keyring: \
          it was sealed by another user or on another computer, or altered since it was \
          written; plan the import again here"
     )]
     PlanUnsealable,
-    /// A sealed plan shorter than its first line says.
+    /// A sealed plan cut short: it ends before its last part.
     #[error(
-        "import error: the sealed plan is truncated ({}): it was cut short while being copied \
-         or written; copy it again, or plan the import again",
-        truncated(*found, *expected)
+        "import error: the sealed plan is truncated (it ends after {found} bytes, before its \
+         last part): it was cut short while being copied or written; copy it again, or plan \
+         the import again"
     )]
     PlanTruncated {
-        /// The sealed bytes its first line announces; `None` when the file ends within it.
-        expected: Option<u64>,
-        /// The sealed bytes there are (the file's, when it ends within its first line).
+        /// The bytes there are.
         found: u64,
     },
     /// A sealed plan read without a key.
@@ -85,13 +84,6 @@ pub enum Error {
         /// The newest version this build reads.
         supported: u32,
     },
-}
-
-fn truncated(found: u64, expected: Option<u64>) -> String {
-    match expected {
-        Some(expected) => format!("{found} of {expected} bytes"),
-        None => format!("it ends after {found} bytes, within its first line"),
-    }
 }
 
 /// The crate's result type.

@@ -111,7 +111,7 @@ fn an_import_is_planned_applied_listed_planned_again_and_undone() {
     );
     let sealed = std::fs::read(&plan_file).expect("the plan file");
     assert!(
-        sealed.starts_with(b"passerelle sealed import plan v1 "),
+        sealed.starts_with(b"passerelle sealed import plan v1\n"),
         "{:?}",
         String::from_utf8_lossy(&sealed[..40.min(sealed.len())])
     );
@@ -557,26 +557,26 @@ fn a_plan_file_sealed_with_another_key_altered_truncated_or_not_a_plan_is_refuse
 
     let plan_value: passerelle_imports::Plan =
         serde_json::from_value(shown(&mut session, &plan_file)).expect("a plan");
-    let other = plan_value.into_sealed(&passerelle_discovery::SealKey::random());
+    let other = plan_value.to_sealed(&passerelle_discovery::SealKey::random());
     let other_file = write(&session, "other-key.sealed", &other);
     refused(&mut session, &other_file, opened_by_another);
 
     let truncated_file = write(&session, "truncated.sealed", &sealed[..sealed.len() - 100]);
-    let body = sealed.len() - sealed.iter().position(|b| *b == b'\n').expect("a line") - 1;
     refused(
         &mut session,
         &truncated_file,
         &format!(
-            "the sealed plan is truncated ({} of {body} bytes): it was cut short while being \
-             copied or written; copy it again, or plan the import again",
-            body - 100
+            "the sealed plan is truncated (it ends after {} bytes, before its last part): it \
+             was cut short while being copied or written; copy it again, or plan the import \
+             again",
+            sealed.len() - 100
         ),
     );
     let cut_file = write(&session, "cut.sealed", &sealed[..20]);
     refused(
         &mut session,
         &cut_file,
-        "the sealed plan is truncated (it ends after 20 bytes, within its first line)",
+        "the sealed plan is truncated (it ends after 20 bytes, before its last part)",
     );
 
     let not_a_plan = write(
@@ -595,6 +595,52 @@ fn a_plan_file_sealed_with_another_key_altered_truncated_or_not_a_plan_is_refuse
         assert_eq!(run.code, Some(1), "show refuses {file} too: {}", run.stdout);
         assert!(run.stdout.is_empty(), "{}", run.stdout);
     }
+
+    // A source refused on a row read late (after the key and the workspace): no plan file.
+    let csv_profile = r#"{
+      "version": 1, "id": "inventaire", "name": "Inventaire",
+      "source": { "name": "inventaire", "kind": "csv" }, "target": "asset",
+      "key": { "column": "Numéro", "target": "ref" },
+      "fields": [
+        { "target": "label", "column": "Nom" },
+        { "target": "type", "transforms": [{ "op": "constant", "value": "Software" }] }
+      ]
+    }"#;
+    let csv_profile = write(&session, "inventaire.json", csv_profile.as_bytes());
+    let ragged = write(
+        &session,
+        "inventaire.csv",
+        "Numéro;Nom\nINV1;Paie\nINV2;CRM\nINV3;GED;en trop\nINV4;Badges\n".as_bytes(),
+    );
+    let ragged_out = session.path("ragged.sealed");
+    let run = session.run(
+        &[
+            "import",
+            "plan",
+            "--profile",
+            &csv_profile,
+            "--source",
+            &ragged,
+            "--out",
+            &ragged_out.display().to_string(),
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(run.code, Some(1), "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "error: file {ragged}: 1 row(s) do not have the header's 2 cells (row 4 has 3)"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.is_empty(),
+        "no summary of a source read in part: {}",
+        run.stdout
+    );
+    assert!(!ragged_out.exists(), "no plan file");
 
     // In clear, on request: readable, with a warning; `show` and `apply` read it too.
     let clear_file = session.path("plan.json").display().to_string();
