@@ -1,12 +1,21 @@
-//! `passerelle import plan|apply|undo|history`: imports into a Dastra workspace from the
+//! `passerelle import plan|show|apply|undo|history`: imports into a Dastra workspace from the
 //! command line, over the engine of `passerelle-imports`.
 //!
-//! - `plan --profile FILE [--source FILE] [--out FILE]` reads the source the profile
-//!   describes (the file given, or its SQL query or REST recipe on a saved connection),
-//!   refuses a profile reading columns the source lacks, lists the records its look-ups need
-//!   and the target's current records from the workspace, prints the summary counts and the
-//!   rows to fix, and writes the plan file (to a temporary file renamed into place).
-//! - `apply --plan FILE` keeps a sealed copy of the plan in the data folder
+//! - `plan --profile FILE [--source FILE] [--out FILE] [--clear]` opens the source the
+//!   profile describes (the file given, or its SQL query or REST recipe on a saved
+//!   connection), refuses a profile reading columns the source lacks before reading any row,
+//!   lists the records its look-ups need from the workspace, then plans from the source row by
+//!   row (`plan_source`: each row mapped as it is read and dropped, the target's current
+//!   records read page by page), prints the summary counts, the warnings (a missing-records
+//!   policy Dastra cannot carry out on the entity) and the rows to fix, and writes the plan
+//!   file (to a temporary file renamed into place). The plan file is sealed with the key of
+//!   the journal (the findings key in the OS keyring), since it holds the mapped values of
+//!   every row; `--clear` writes it as readable JSON instead, with a warning.
+//! - `show --plan FILE [--json]` prints a plan file, sealed or in clear: its summary, its
+//!   warnings and every row (or the plan as JSON).
+//! - `apply --plan FILE` reads a plan file, sealed or in clear (a sealed one that this user's
+//!   key cannot open, altered, truncated, or a file that is not a plan is refused before
+//!   anything is written), keeps a sealed copy of the plan in the data folder
 //!   (`imports/<id>/plan.sealed`), applies it row by row with its journal (the sealed
 //!   `import_journal` table of `passerelle.db`, key in the OS keyring), prints progress and a
 //!   report per written row, and stops between rows on Ctrl-C: running it again resumes,
@@ -25,8 +34,9 @@ use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
 use passerelle_audit::{AuditAction, Count};
 use passerelle_imports::{
-    apply_plan, fetch_lookups, plan_import, read_source, undo_plan, ApplyReport, ApplySink,
-    Journal, Plan, PlanOptions, RowClass, RowOutcome, RowReport, SourceSpec,
+    apply_plan, fetch_lookups, open_source, plan_source, undo_plan, ApplyReport, ApplySink,
+    Journal, MissingAction, Plan, PlanOptions, PlanRow, RowClass, RowOutcome, RowReport,
+    SourceSpec,
 };
 use passerelle_mapping::Profile;
 use tokio_util::sync::CancellationToken;
@@ -44,6 +54,8 @@ pub struct ImportArgs {
 enum ImportCommand {
     /// Compare a source with the workspace and write the plan of what an import would change.
     Plan(PlanArgs),
+    /// Print a plan file (sealed or in clear): its summary, warnings and rows.
+    Show(ShowArgs),
     /// Apply a plan file, row by row, with a journal (Ctrl-C stops safely; run again to resume).
     Apply(ApplyArgs),
     /// Undo an applied import from its journal.
@@ -73,11 +85,26 @@ struct PlanArgs {
     /// The file to import, for a CSV, XLSX/ODS or JSON profile.
     #[arg(long, value_name = "FILE")]
     source: Option<PathBuf>,
-    /// Where to write the plan [default: import-plan-<id>.json in the current folder].
+    /// Where to write the plan [default: import-plan-<id>.sealed, or .json with --clear, in
+    /// the current folder].
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Write the plan as readable JSON instead of sealing it with the key in the OS keyring
+    /// (it holds the mapped values of every row).
+    #[arg(long)]
+    clear: bool,
     #[command(flatten)]
     common: CommonArgs,
+}
+
+#[derive(Args)]
+struct ShowArgs {
+    /// The plan file written by `passerelle import plan`, sealed or in clear.
+    #[arg(long, value_name = "FILE")]
+    plan: PathBuf,
+    /// Print the plan as JSON (in clear, with every mapped value).
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -105,6 +132,7 @@ struct UndoArgs {
 pub async fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     match args.command {
         ImportCommand::Plan(args) => plan(args).await,
+        ImportCommand::Show(args) => show(args).await,
         ImportCommand::Apply(args) => apply(args).await,
         ImportCommand::Undo(args) => undo(args).await,
         ImportCommand::History(args) => history(args).await,
@@ -119,9 +147,16 @@ async fn plan(args: PlanArgs) -> anyhow::Result<ExitCode> {
     let spec = SourceSpec::from_profile(&profile.source, args.source.as_deref())?;
     let vault = workspace::vault(args.common.profiles.clone())?;
     let data = workspace::data_folder(args.common.data.as_deref())?;
-    let source = read_source(&spec, Some(&vault)).await?;
+    let source = open_source(&spec, Some(&vault)).await?;
     source.check_profile(&profile)?;
-    eprintln!("source: {} rows ({})", source.rows.len(), source.described);
+    let described = source.described().to_owned();
+    let key = match args.clear {
+        true => None,
+        false => Some(workspace::seal_key().await.context(
+            "the plan is sealed with the key in the OS keyring, which cannot be used (--clear \
+             writes it unsealed)",
+        )?),
+    };
 
     let (client, sandbox) =
         workspace::workspace_client(&args.common.workspace, &vault, &data).await?;
@@ -129,23 +164,45 @@ async fn plan(args: PlanArgs) -> anyhow::Result<ExitCode> {
     let lookups = fetch_lookups(&client, &profile, options.page_size)
         .await
         .context("the look-ups could not be read from the workspace")?;
-    let plan = plan_import(&client, &profile, &source.rows, &lookups, &options)
+    let plan = plan_source(&client, &profile, source, &lookups, &options)
         .await
-        .context("the workspace's records could not be read")?;
+        .map_err(|e| match e {
+            passerelle_imports::Error::Source(e) => anyhow::Error::new(e),
+            other => anyhow::Error::new(other).context("the workspace's records could not be read"),
+        });
     drop(sandbox);
+    let plan = plan?;
+    let read = plan.rows.iter().filter(|r| r.source_row.is_some()).count() as u64;
+    eprintln!("source: {read} rows ({described})");
 
+    let sealed = if key.is_some() { "sealed" } else { "json" };
     let out = args
         .out
-        .unwrap_or_else(|| PathBuf::from(format!("import-plan-{}.json", plan.id)));
-    write_atomically(&out, plan.to_json().as_bytes())
-        .with_context(|| format!("the plan cannot be written to {}", out.display()))?;
+        .unwrap_or_else(|| PathBuf::from(format!("import-plan-{}.{sealed}", plan.id)));
+    let shown = format!("{}{}", summary_text(&plan), fixes_text(&plan));
+    let written = write_atomically(&out, |file| {
+        let mut writer = std::io::BufWriter::new(file);
+        match &key {
+            Some(key) => plan.write_sealed(key, &mut writer)?,
+            None => serde_json::to_writer_pretty(&mut writer, &plan)?,
+        }
+        writer.flush()
+    });
+    written.with_context(|| format!("the plan cannot be written to {}", out.display()))?;
 
-    print_plan(&plan);
+    print!("{shown}");
     println!("plan written to {}", out.display());
+    if key.is_none() {
+        eprintln!(
+            "warning: the plan is written in clear: it holds the mapped values of every row \
+             (business and sometimes personal data); keep it where the source file is and \
+             delete it once applied, or plan again without --clear to seal it"
+        );
+    }
     let s = plan.summary;
     workspace::audit(&data, AuditAction::ImportPlanned, |e| {
         workspace::with_job(e, &plan.id)
-            .count(Count::Records, source.rows.len() as u64)
+            .count(Count::Records, read)
             .count(Count::Created, s.create)
             .count(Count::Updated, s.update)
             .count(Count::Unchanged, s.unchanged)
@@ -155,19 +212,57 @@ async fn plan(args: PlanArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_plan(plan: &Plan) {
+/// A plan file, sealed (opened with the key from the OS keyring) or in clear.
+async fn read_plan_file(
+    path: &Path,
+) -> anyhow::Result<(Plan, Option<passerelle_discovery::SealKey>)> {
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("the plan {} cannot be read", path.display()))?;
+    let key = match Plan::is_sealed(&bytes) {
+        true => Some(workspace::seal_key().await?),
+        false => None,
+    };
+    let plan = Plan::from_file_bytes(&bytes, key.as_ref())
+        .with_context(|| format!("the plan {} cannot be used", path.display()))?;
+    Ok((plan, key))
+}
+
+async fn show(args: ShowArgs) -> anyhow::Result<ExitCode> {
+    let (plan, _) = read_plan_file(&args.plan).await?;
+    if args.json {
+        println!("{}", plan.to_json());
+        return Ok(ExitCode::SUCCESS);
+    }
+    print!("{}", summary_text(&plan));
+    for row in &plan.rows {
+        println!("  {}", row_text(&plan, row));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The plan's id, counts and warnings.
+fn summary_text(plan: &Plan) -> String {
     let s = plan.summary;
-    println!(
-        "plan {} ({} of {}, matched on « {} »)",
+    let mut out = format!(
+        "plan {} ({} of {}, matched on « {} »)\n",
         plan.id, plan.profile_id, plan.entity, plan.key_field
     );
-    println!("  create:    {}", s.create);
-    println!("  update:    {}", s.update);
-    println!("  unchanged: {}", s.unchanged);
-    println!("  conflict:  {}", s.conflict);
-    println!("  invalid:   {}", s.invalid);
-    println!("  missing:   {}", s.missing);
+    out.push_str(&format!("  create:    {}\n", s.create));
+    out.push_str(&format!("  update:    {}\n", s.update));
+    out.push_str(&format!("  unchanged: {}\n", s.unchanged));
+    out.push_str(&format!("  conflict:  {}\n", s.conflict));
+    out.push_str(&format!("  invalid:   {}\n", s.invalid));
+    out.push_str(&format!("  missing:   {}\n", s.missing));
+    for warning in &plan.warnings {
+        out.push_str(&format!("warning: {}\n", warning.message()));
+    }
+    out
+}
+
+/// The first rows to fix (invalid, in conflict).
+fn fixes_text(plan: &Plan) -> String {
     const SHOWN: usize = 20;
+    let mut out = String::new();
     let mut shown = 0;
     for row in &plan.rows {
         let at = match row.source_row {
@@ -186,13 +281,68 @@ fn print_plan(plan: &Plan) {
         };
         for line in lines {
             if shown == SHOWN {
-                println!("  … see the plan file for the other rows to fix");
-                return;
+                out.push_str("  … see `passerelle import show` for the other rows to fix\n");
+                return out;
             }
-            println!("  {at}: {line}");
+            out.push_str(&format!("  {at}: {line}\n"));
             shown += 1;
         }
     }
+    out
+}
+
+/// One row of a plan, for `show`: where it comes from, its class and what it would write.
+fn row_text(plan: &Plan, row: &PlanRow) -> String {
+    let key = row.key.as_deref().unwrap_or("no key");
+    let at = match row.source_row {
+        Some(n) => format!("row {n} « {key} »"),
+        None => format!("Dastra « {key} »"),
+    };
+    let id = row
+        .target
+        .as_ref()
+        .map(|t| format!(" #{}", id_text(&t.id)))
+        .unwrap_or_default();
+    let what = match &row.class {
+        RowClass::Create => {
+            let values: Vec<String> = row
+                .values
+                .iter()
+                .map(|(field, value)| format!("{field} = {value}"))
+                .collect();
+            format!("create: {}", values.join(", "))
+        }
+        RowClass::Update { changes } => {
+            let changes: Vec<String> = changes
+                .iter()
+                .map(|c| format!("{} {} → {}", c.field, c.before, c.after))
+                .collect();
+            format!("update{id}: {}", changes.join("; "))
+        }
+        RowClass::Unchanged => format!("unchanged{id}"),
+        RowClass::Conflict { reason } => format!("conflict: {}", reason.message(&plan.key_field)),
+        RowClass::Invalid { problems } => {
+            let problems: Vec<String> = problems.iter().map(problem_text).collect();
+            format!("invalid: {}", problems.join("; "))
+        }
+        RowClass::Missing { action } => {
+            let action = match action {
+                MissingAction::Ignore => "left as it is".to_owned(),
+                MissingAction::Tag { label } => format!("tag « {label} »"),
+                MissingAction::Archive => "archive".to_owned(),
+                MissingAction::Unsupported { policy } => {
+                    let entity = plan.entity.to_string();
+                    let article = match entity.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        true => "an",
+                        false => "a",
+                    };
+                    format!("left as it is (Dastra cannot {policy} {article} {entity})")
+                }
+            };
+            format!("missing from the source{id}: {action}")
+        }
+    };
+    format!("{at}: {what}")
 }
 
 /// A problem's message without the row, which the line already names.
@@ -204,8 +354,12 @@ fn problem_text(problem: &passerelle_mapping::Problem) -> String {
         .to_owned()
 }
 
-/// Write `bytes` to `path` through a temporary file in the same folder, renamed into place.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Write `path` through a temporary file in the same folder (filled by `fill`), renamed into
+/// place; the temporary file is removed when anything fails.
+fn write_atomically(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -217,7 +371,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| {
         let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
+        fill(&mut file)?;
         file.sync_all()?;
         std::fs::rename(&temp, path)
     })();
@@ -318,15 +472,15 @@ fn cancel_on_ctrl_c() -> CancellationToken {
 }
 
 async fn apply(args: ApplyArgs) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(&args.plan)
-        .with_context(|| format!("the plan {} cannot be read", args.plan.display()))?;
-    let plan = Plan::from_json(&text)
-        .with_context(|| format!("the plan {} cannot be used", args.plan.display()))?;
+    let (plan, key) = read_plan_file(&args.plan).await?;
+    let key = match key {
+        Some(key) => key,
+        None => workspace::seal_key().await?,
+    };
     let data = workspace::data_folder(args.common.data.as_deref())?;
     let folder = import_folder(&data, &plan.id)?;
     std::fs::create_dir_all(&folder)
         .with_context(|| format!("the folder {} cannot be made", folder.display()))?;
-    let key = workspace::seal_key().await?;
     let kept = folder.join("plan.sealed");
     match read_kept(&kept, &key) {
         Ok(earlier) if earlier != plan => bail!(
@@ -339,8 +493,11 @@ async fn apply(args: ApplyArgs) -> anyhow::Result<ExitCode> {
             plan.id,
             kept.display()
         ),
-        Err(_) => write_atomically(&kept, &key.seal(text.as_bytes()))
-            .with_context(|| format!("the plan cannot be kept in {}", kept.display()))?,
+        Err(_) => {
+            let sealed = key.seal(plan.to_json().as_bytes());
+            write_atomically(&kept, |file| file.write_all(&sealed))
+                .with_context(|| format!("the plan cannot be kept in {}", kept.display()))?
+        }
     }
     let journal = Journal::open_sealed(data.join("passerelle.db"), key)?;
     let vault = workspace::vault(args.common.profiles.clone())?;

@@ -15,8 +15,9 @@
 //! `passerelle package --job JOB --out DIR` builds the evidence package of a reviewed job, and
 //! `passerelle attach --request ID --package FILE` attaches it to the request (once only) and
 //! can update the request; see `evidence`.
-//! `passerelle import plan|apply|undo|history` plans an import from a mapping profile and a
-//! source, applies it with a journal, undoes it, and lists past imports; see `import`.
+//! `passerelle import plan|show|apply|undo|history` plans an import from a mapping profile and
+//! a source (the plan file sealed), shows a plan file, applies it with a journal, undoes it,
+//! and lists past imports; see `import`.
 //! `workspace` holds what these commands share.
 
 mod audit;
@@ -55,7 +56,8 @@ enum Command {
     Package(evidence::PackageArgs),
     /// Attach an evidence package to its request in Dastra, once only; optionally update it.
     Attach(evidence::AttachArgs),
-    /// Import a CMDB export, a spreadsheet, a query or an API into Dastra: plan, apply, undo.
+    /// Import a CMDB export, a spreadsheet, a query or an API into Dastra: plan, show, apply,
+    /// undo.
     Import(import::ImportArgs),
 }
 

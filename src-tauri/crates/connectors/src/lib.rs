@@ -58,8 +58,10 @@
 //! ```
 //!
 //! And "what rows does this table hold?" for imports: [`files::read_table`] reads a CSV,
-//! workbook or JSON file strictly as a header and rows, and
-//! [`sql::search::SqlSession::query_rows`] a read-only query's rows as text.
+//! workbook or JSON file strictly as a header and rows ([`files::open_table`] hands them over
+//! one at a time), and [`sql::search::SqlSession::query_rows`] a read-only query's rows as text
+//! ([`sql::search::SqlSession::text_query`] and
+//! [`sql::search::SqlSession::for_each_text_row`], one at a time).
 //!
 //! Not here ever: matching (the
 //! `passerelle-matching` crate), jobs (`passerelle-discovery`), Tauri, and where secrets are

@@ -32,9 +32,16 @@
 //! sandbox are in neither. The counts of each class and of each changed field, and the sums of
 //! row numbers per class, must be equal, or the program panics.
 //!
-//! Two switches of the child, for comparison: `PLAN_100K_VALUE_PAGES=1` decodes pages as
+//! Three switches of the child, for comparison: `PLAN_100K_VALUE_PAGES=1` decodes pages as
 //! `serde_json::Value`s (`CurrentRecords::extend_owned`), `PLAN_100K_ALL_ROWS=1` reads every
-//! source row before mapping any and keeps them all.
+//! source row before mapping any and keeps them all, `PLAN_100K_ENGINE_READER=1` reads the
+//! export through the engine's own reader (`open_source`, as `passerelle import plan` does)
+//! instead of this program's.
+//!
+//! `--runs 0` only writes the files; with `--dir` it also writes the sandbox's state
+//! (`sandbox.json`) and the profile (`profile.json`), so that `passerelle sandbox --state
+//! DIR/sandbox.json` serves the same records to `passerelle import plan` (see
+//! `docs/benchmarks.md`).
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -44,7 +51,9 @@ use std::time::Instant;
 
 use chrono::Utc;
 use passerelle_dastra::{Auth, ClientOptions};
-use passerelle_imports::{for_each_page, CurrentRecords, PlanBuilder, RowClass};
+use passerelle_imports::{
+    for_each_page, open_source, CurrentRecords, PlanBuilder, RowClass, SourceSpec,
+};
 use passerelle_mapping::{Entity, NoLookups, Profile, SourceRow};
 use passerelle_sandbox::{SandboxOptions, MAIN_WORKSPACE};
 use rand::seq::SliceRandom;
@@ -123,7 +132,10 @@ fn main() {
     if args.reuse && ready {
         println!("reusing the files in {}", dir.display());
     } else {
-        prepare(&dir, args.rows);
+        prepare(&dir, args.rows, args.dir.is_some());
+    }
+    if args.runs == 0 {
+        return;
     }
 
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/plan_pandas.py");
@@ -227,8 +239,10 @@ fn run_child(command: &mut Command) -> Value {
     serde_json::from_str(text.lines().last().expect("a report")).expect("a JSON report")
 }
 
-/// The sandbox, the fetch, and the two files.
-fn prepare(dir: &Path, rows: usize) {
+/// The sandbox, the fetch, and the two files; with `keep`, also the sandbox's state
+/// (`sandbox.json`, for `passerelle sandbox --state`) and the profile (`profile.json`), to plan
+/// the same export with `passerelle import plan`.
+fn prepare(dir: &Path, rows: usize, keep: bool) {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -237,6 +251,9 @@ fn prepare(dir: &Path, rows: usize) {
         let mut options = SandboxOptions::default();
         options.seed.seed = 2026;
         options.seed.assets = rows;
+        if keep {
+            options.state_file = Some(dir.join("sandbox.json"));
+        }
         let started = Instant::now();
         let sandbox = passerelle_sandbox::start(options, 0)
             .await
@@ -252,6 +269,10 @@ fn prepare(dir: &Path, rows: usize) {
                 assets[i]["ref"] = json!(next);
             }
         });
+        sandbox
+            .state()
+            .flush()
+            .expect("the sandbox's state written");
         println!(
             "seeded {rows} assets in {:.2} s",
             started.elapsed().as_secs_f64()
@@ -283,6 +304,9 @@ fn prepare(dir: &Path, rows: usize) {
     let source = source(&records, rows);
     let text = serde_json::to_string(&json!({ "result": source })).expect("JSON");
     std::fs::write(dir.join("source.json"), &text).expect("source.json written");
+    if keep {
+        std::fs::write(dir.join("profile.json"), PROFILE).expect("profile.json written");
+    }
     println!("wrote {} source rows to {}", source.len(), dir.display());
 }
 
@@ -409,6 +433,24 @@ fn child(dir: &Path) -> Value {
         for row in &kept {
             builder.push(row);
         }
+    } else if std::env::var_os("PLAN_100K_ENGINE_READER").is_some() {
+        // The connectors' reader, as `passerelle import plan` opens the export.
+        let spec = SourceSpec::Json {
+            path: dir.join("source.json"),
+            records: Some("result".into()),
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            let source = open_source(&spec, None).await.expect("the export opens");
+            source.check_profile(&profile).expect("its columns");
+            source
+                .for_each_row(|row| builder.push(&row))
+                .await
+                .expect("the export read");
+        });
     } else {
         read_source(&dir.join("source.json"), |row| builder.push(&row));
     }

@@ -12,7 +12,9 @@
 //!   workspace's tags, and created once per run when absent); a record already tagged is left
 //!   alone. A [`MissingAction::Archive`] row archives its record through
 //!   `POST /{Collection}/archive/{id}`; Dastra archives contracts, not assets or actors, so for
-//!   those the row is [`RowOutcome::Unsupported`].
+//!   those the row is [`RowOutcome::Unsupported`]. Plans made since plans carry warnings say
+//!   so already ([`MissingAction::Unsupported`], [`crate::PlanWarning`]), and their rows are
+//!   [`RowOutcome::Unsupported`] too.
 //! - Other rows write nothing.
 //!
 //! Each write is journaled before and after it is sent ([`Journal`]). Applying the same plan
@@ -227,6 +229,9 @@ impl Run<'_> {
             RowClass::Missing {
                 action: MissingAction::Archive,
             } => return Ok(unsupported(plan, "archive")),
+            RowClass::Missing {
+                action: MissingAction::Unsupported { policy },
+            } => return Ok(unsupported(plan, policy)),
             _ => return Ok(RowOutcome::Skipped),
         };
         if outcome != RowOutcome::Skipped {

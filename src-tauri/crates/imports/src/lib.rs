@@ -12,9 +12,15 @@
 //!   [`plan_records`] is the same classification on records already read, without I/O, and
 //!   [`plan_current`] on records reduced page by page to what a plan reads ([`CurrentRecords`]);
 //!   [`PlanBuilder`] takes the source rows one at a time, so a reader need not keep them all.
-//! - [`Plan`]: the result, with its [`PlanSummary`]; a versioned JSON file ([`PLAN_VERSION`])
-//!   in which every matched row keeps the id and the [`Fingerprint`] of the Dastra record it
-//!   was computed against, so that applying a row whose record changed since can be refused.
+//! - [`plan_source`]: [`plan_import`] on a source opened with [`open_source`] and read row by
+//!   row ([`SourceStream`]), each row mapped as it is read and dropped: what a big export
+//!   needs (`docs/benchmarks.md`).
+//! - [`Plan`]: the result, with its [`PlanSummary`] and its [`PlanWarning`]s (a
+//!   missing-records policy Dastra cannot carry out on the entity); a versioned JSON file
+//!   ([`PLAN_VERSION`]), or the same sealed with the findings key ([`Plan::write_sealed`],
+//!   read back by [`Plan::from_file_bytes`]), in which every matched row keeps the id and the
+//!   [`Fingerprint`] of the Dastra record it was computed against, so that applying a row
+//!   whose record changed since can be refused.
 //! - [`apply_plan`]: writes a plan row by row (`POST` for creates, JSON Patch for updates,
 //!   stale rows refused) with a [`Journal`] of before-images written before and after each
 //!   call, so that a run interrupted mid-row resumes without a duplicate; records missing from
@@ -56,16 +62,18 @@
 //! # Ok::<(), passerelle_mapping::Error>(())
 //! ```
 //!
-//! - [`read_source`]: the source of a run ([`SourceSpec`]: a CSV, XLSX/ODS or JSON file, an
-//!   SQL query or a REST recipe on a saved connection) read through the connectors into
-//!   numbered rows with their headers; [`fetch_lookups`] lists the tags, areas, actors and
-//!   assets a profile's look-ups resolve against.
+//! - [`read_source`]: the source of a run ([`SourceSpec`]: a CSV, XLSX/ODS, JSON or NDJSON
+//!   file, an SQL query or a REST recipe on a saved connection) read through the connectors
+//!   into numbered rows with their headers ([`open_source`]: the same, row by row);
+//!   [`fetch_lookups`] lists the tags, areas, actors and assets a profile's look-ups resolve
+//!   against.
 //! - [`Journal::open_sealed`]: the journal as a sealed table of the app database.
 //!
 //! # Left out, for now
 //!
 //! Records missing from the source are tagged (assets, actors) or archived (contracts); other
-//! combinations are reported unsupported. Nothing here logs a value: only counts and ids, at
+//! combinations are planned as [`MissingAction::Unsupported`], with a [`PlanWarning`], and
+//! reported unsupported when applied. Nothing here logs a value: only counts and ids, at
 //! debug level. The CLI is `passerelle import` (crate `passerelle-cli`).
 
 #![deny(missing_docs)]
@@ -90,10 +98,12 @@ pub use fingerprint::Fingerprint;
 pub use journal::{Journal, JournalEntry, RowState};
 pub use lookups::{fetch_lookups, lookup_kinds};
 pub use plan::{
-    normalize_key, plan_current, plan_import, plan_records, ConflictReason, CurrentRecords,
-    FieldChange, MissingAction, Plan, PlanBuilder, PlanOptions, PlanRow, PlanSummary, RowClass,
-    TargetRecord, PLAN_VERSION,
+    normalize_key, plan_current, plan_import, plan_records, plan_source, ConflictReason,
+    CurrentRecords, FieldChange, MissingAction, Plan, PlanBuilder, PlanOptions, PlanRow,
+    PlanSummary, PlanWarning, RowClass, TargetRecord, PLAN_VERSION,
 };
 pub use resolve::{take_source, ResolveError};
-pub use source::{read_file_source, read_source, SourceData, SourceError, SourceSpec};
+pub use source::{
+    open_source, read_file_source, read_source, SourceData, SourceError, SourceSpec, SourceStream,
+};
 pub use undo::undo_plan;

@@ -78,8 +78,61 @@ pub struct Plan {
     pub created_at: DateTime<Utc>,
     /// Rows per class.
     pub summary: PlanSummary,
+    /// What the DPO must know before applying, beyond the rows' classes (absent from plans
+    /// written before warnings existed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<PlanWarning>,
     /// Source rows in source order, then the Dastra records missing from the source.
     pub rows: Vec<PlanRow>,
+}
+
+/// Something a plan does not do although its profile asks for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum PlanWarning {
+    /// The profile's policy for records missing from the source cannot be carried out on the
+    /// plan's entity through Dastra's API (Dastra archives contracts only, and tags assets and
+    /// actors only): the missing records are left as they are
+    /// ([`MissingAction::Unsupported`]).
+    MissingPolicyUnsupported {
+        /// The policy asked for: `archive` or `tag`.
+        policy: String,
+        /// The target entity.
+        entity: Entity,
+        /// How many Dastra records are missing from the source.
+        missing: u64,
+    },
+}
+
+impl PlanWarning {
+    /// What is wrong and what to do, for the screen.
+    pub fn message(&self) -> String {
+        match self {
+            PlanWarning::MissingPolicyUnsupported {
+                policy,
+                entity,
+                missing,
+            } => {
+                let can = match policy.as_str() {
+                    "archive" => "Dastra archives contracts only",
+                    _ => "Dastra tags assets and actors only",
+                };
+                let instead = match entity {
+                    Entity::Asset | Entity::Actor => "choose « tag » to mark them for review",
+                    _ => "choose « ignore »",
+                };
+                format!(
+                    "the profile asks to {policy} the records missing from the source, and {can}: \
+                     the {missing} {entity} record(s) missing from the source will be left as \
+                     they are; {instead}, or deal with them in Dastra"
+                )
+            }
+        }
+    }
 }
 
 /// One row of a plan.
@@ -209,6 +262,12 @@ pub enum MissingAction {
     },
     /// Archive it.
     Archive,
+    /// Nothing: the profile's policy cannot be carried out on this entity (see
+    /// [`PlanWarning::MissingPolicyUnsupported`]).
+    Unsupported {
+        /// The policy asked for: `archive` or `tag`.
+        policy: String,
+    },
 }
 
 /// Rows per class.
@@ -248,7 +307,154 @@ impl PlanSummary {
     }
 }
 
+/// The first line of a sealed plan file.
+const SEALED_HEADER: &[u8] = b"passerelle sealed import plan v1\n";
+
+/// The plan's JSON bytes sealed per part, at most.
+const SEALED_PART: usize = 1 << 20;
+
+/// The bytes in front of each part's data, inside its seal: the file's id, the part's index,
+/// and whether it is the last.
+const PART_PREFIX: usize = 16 + 8 + 1;
+
+/// Seals what is written to it part by part onto `out` (see [`Plan::write_sealed`]).
+struct PartSealer<'a, W: std::io::Write> {
+    out: W,
+    key: &'a passerelle_discovery::SealKey,
+    file: [u8; 16],
+    index: u64,
+    data: Vec<u8>,
+}
+
+impl<W: std::io::Write> PartSealer<'_, W> {
+    fn seal_part(&mut self, last: bool) -> std::io::Result<()> {
+        let mut plain = Vec::with_capacity(PART_PREFIX + self.data.len());
+        plain.extend_from_slice(&self.file);
+        plain.extend_from_slice(&self.index.to_le_bytes());
+        plain.push(u8::from(last));
+        plain.append(&mut self.data);
+        let sealed = self.key.seal(&plain);
+        let length = u32::try_from(sealed.len()).expect("a part is far below 4 GiB");
+        self.out.write_all(&length.to_le_bytes())?;
+        self.out.write_all(&sealed)?;
+        self.index += 1;
+        Ok(())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for PartSealer<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.data.extend_from_slice(bytes);
+        if self.data.len() >= SEALED_PART {
+            self.seal_part(false)?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
 impl Plan {
+    /// Write the plan as a sealed plan file onto `out`: a first line saying what the file is
+    /// (`passerelle sealed import plan v1`), then the plan's compact JSON in parts of at most
+    /// 1 MiB, each encrypted and authenticated with `key` ([`SealKey::seal`], the findings key,
+    /// as for the journal) as it is written, so that no sealed copy of the whole plan is held.
+    /// Each part's seal also holds the file's random id, the part's index and whether it is
+    /// the last one, so that parts dropped, reordered, cut off or taken from another plan
+    /// file are refused when it is read ([`Plan::from_file_bytes`]).
+    ///
+    /// [`SealKey::seal`]: passerelle_discovery::SealKey::seal
+    pub fn write_sealed(
+        &self,
+        key: &passerelle_discovery::SealKey,
+        mut out: impl std::io::Write,
+    ) -> std::io::Result<()> {
+        out.write_all(SEALED_HEADER)?;
+        let mut sealer = PartSealer {
+            out,
+            key,
+            file: *uuid::Uuid::new_v4().as_bytes(),
+            index: 0,
+            data: Vec::with_capacity(SEALED_PART + 64 * 1024),
+        };
+        serde_json::to_writer(&mut sealer, self).map_err(std::io::Error::other)?;
+        sealer.seal_part(true)?;
+        sealer.out.flush()
+    }
+
+    /// [`Plan::write_sealed`] into memory.
+    pub fn to_sealed(&self, key: &passerelle_discovery::SealKey) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.write_sealed(key, &mut out)
+            .expect("BUG: writing into memory does not fail");
+        out
+    }
+
+    /// Whether `bytes` are (the start of) a sealed plan file.
+    pub fn is_sealed(bytes: &[u8]) -> bool {
+        !bytes.is_empty() && (bytes.starts_with(SEALED_HEADER) || SEALED_HEADER.starts_with(bytes))
+    }
+
+    /// Read a plan file, sealed ([`Plan::write_sealed`], opened with `key`) or in clear
+    /// ([`Plan::to_json`]).
+    ///
+    /// Errors: a sealed plan that `key` cannot open, or whose parts were altered, reordered
+    /// or mixed with another file's ([`Error::PlanUnsealable`]), one cut short
+    /// ([`Error::PlanTruncated`]), no key for a sealed plan, a file that is neither
+    /// ([`Error::PlanNotAPlan`]), and the errors of [`Plan::from_json`].
+    pub fn from_file_bytes(
+        bytes: &[u8],
+        key: Option<&passerelle_discovery::SealKey>,
+    ) -> Result<Plan> {
+        if !Plan::is_sealed(bytes) {
+            let text = std::str::from_utf8(bytes).map_err(|_| Error::PlanNotAPlan)?;
+            if !text.trim_start().starts_with('{') {
+                return Err(Error::PlanNotAPlan);
+            }
+            return Plan::from_json(text);
+        }
+        let truncated = Error::PlanTruncated {
+            found: bytes.len() as u64,
+        };
+        let Some(mut rest) = bytes.strip_prefix(SEALED_HEADER) else {
+            return Err(truncated);
+        };
+        let key = key.ok_or(Error::PlanSealedNoKey)?;
+        let mut json = Vec::new();
+        let mut file: Option<[u8; 16]> = None;
+        for index in 0u64.. {
+            let Some((length, after)) = rest.split_first_chunk::<4>() else {
+                return Err(truncated);
+            };
+            let length = u32::from_le_bytes(*length) as usize;
+            if after.len() < length {
+                return Err(truncated);
+            }
+            let (sealed, after) = after.split_at(length);
+            let plain = key.open(sealed).map_err(|_| Error::PlanUnsealable)?;
+            if plain.len() < PART_PREFIX {
+                return Err(Error::PlanUnsealable);
+            }
+            let (prefix, data) = plain.split_at(PART_PREFIX);
+            let id: [u8; 16] = prefix[..16].try_into().expect("16 bytes");
+            let at = u64::from_le_bytes(prefix[16..24].try_into().expect("8 bytes"));
+            if *file.get_or_insert(id) != id || at != index {
+                return Err(Error::PlanUnsealable);
+            }
+            json.extend_from_slice(data);
+            rest = after;
+            match prefix[24] {
+                0 => {}
+                1 if rest.is_empty() => break,
+                _ => return Err(Error::PlanUnsealable),
+            }
+        }
+        let text = std::str::from_utf8(&json).map_err(|_| Error::PlanNotAPlan)?;
+        Plan::from_json(text)
+    }
+
     /// The plan as pretty-printed JSON, as written to a plan file.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("BUG: a plan always serialises")
@@ -302,6 +508,35 @@ pub async fn plan_import(
     }
     let plan = builder.finish(current, Utc::now());
     tracing::debug!(profile = %profile.id, summary = ?plan.summary, "planned");
+    Ok(plan)
+}
+
+/// [`plan_import`] on a source read row by row ([`crate::open_source`]): each row is mapped
+/// and validated as it is read, then dropped, so that only the plan's rows are held, never
+/// the source's; then the current records are read page by page, each reduced as it arrives
+/// ([`CurrentRecords`]), and every row classified.
+///
+/// Call [`SourceStream::check_profile`](crate::SourceStream::check_profile) first: a column
+/// the source lacks would make every row invalid.
+///
+/// Errors: the source failing while its rows are read ([`Error::Source`]: nothing of it is
+/// planned), or Dastra failures while listing.
+pub async fn plan_source(
+    client: &DastraClient,
+    profile: &Profile,
+    source: crate::SourceStream,
+    lookups: &dyn LookupTable,
+    options: &PlanOptions,
+) -> Result<Plan> {
+    let mut builder = PlanBuilder::new(profile, lookups);
+    let read = source.for_each_row(|row| builder.push(&row)).await?;
+    let mut current = CurrentRecords::new(profile);
+    for_each_lean_page(client, profile.target, options.page_size, |page| {
+        current.extend_lean(page)
+    })
+    .await?;
+    let plan = builder.finish(current, Utc::now());
+    tracing::debug!(profile = %profile.id, rows = read, summary = ?plan.summary, "planned");
     Ok(plan)
 }
 
@@ -726,6 +961,7 @@ impl<'a> PlanBuilder<'a> {
             }
         }
         let action = missing_action(profile);
+        let before = rows.len();
         for (i, key) in dastra_keys.iter().enumerate() {
             let Some((key, normal)) = key else {
                 continue;
@@ -744,6 +980,14 @@ impl<'a> PlanBuilder<'a> {
             });
         }
 
+        let mut warnings = Vec::new();
+        if let MissingAction::Unsupported { policy } = &action {
+            warnings.push(PlanWarning::MissingPolicyUnsupported {
+                policy: policy.clone(),
+                entity: profile.target,
+                missing: (rows.len() - before) as u64,
+            });
+        }
         Plan {
             version: PLAN_VERSION,
             id: uuid::Uuid::new_v4().to_string(),
@@ -752,6 +996,7 @@ impl<'a> PlanBuilder<'a> {
             key_field: key_field.to_owned(),
             created_at,
             summary: PlanSummary::of(&rows),
+            warnings,
             rows,
         }
     }
@@ -882,10 +1127,19 @@ pub(crate) fn target_of(record: &Value) -> TargetRecord {
     }
 }
 
+/// The action of the profile's policy on its entity: Dastra archives contracts only, and tags
+/// assets and actors only (see [`crate::apply`]).
 fn missing_action(profile: &Profile) -> MissingAction {
+    let taggable = matches!(profile.target, Entity::Asset | Entity::Actor);
+    let archivable = profile.target == Entity::Contract;
+    let unsupported = |policy: &str| MissingAction::Unsupported {
+        policy: policy.to_owned(),
+    };
     match (&profile.missing, profile.missing_tag_label()) {
-        (MissingPolicy::Tag { .. }, Some(label)) => MissingAction::Tag { label },
-        (MissingPolicy::Archive, _) => MissingAction::Archive,
+        (MissingPolicy::Tag { .. }, Some(label)) if taggable => MissingAction::Tag { label },
+        (MissingPolicy::Tag { .. }, _) => unsupported("tag"),
+        (MissingPolicy::Archive, _) if archivable => MissingAction::Archive,
+        (MissingPolicy::Archive, _) => unsupported("archive"),
         _ => MissingAction::Ignore,
     }
 }
@@ -1030,14 +1284,26 @@ mod tests {
                 }
             }
         );
+        assert!(tagged.warnings.is_empty(), "{:?}", tagged.warnings);
         let archived = plan(&profile(r#"{"action": "archive"}"#), &rows, &current);
         assert_eq!(
             archived.rows[1].class,
             RowClass::Missing {
-                action: MissingAction::Archive
-            }
+                action: MissingAction::Unsupported {
+                    policy: "archive".into()
+                }
+            },
+            "Dastra archives contracts only"
         );
         assert_eq!(archived.summary.missing, 1);
+        assert_eq!(
+            archived.warnings,
+            [PlanWarning::MissingPolicyUnsupported {
+                policy: "archive".into(),
+                entity: Entity::Asset,
+                missing: 1,
+            }]
+        );
     }
 
     #[test]
@@ -1155,6 +1421,96 @@ mod tests {
             })
             .collect();
         assert!(buckets.len() > 2000, "{} buckets of 4096", buckets.len());
+    }
+
+    #[test]
+    fn a_sealed_plan_reads_back_with_its_key_only_and_a_plan_without_warnings_still_reads() {
+        let profile = profile(r#"{"action": "archive"}"#);
+        let rows = [SourceRow::new(1, [("number", "A"), ("name", "Paie")])];
+        let made = plan(
+            &profile,
+            &rows,
+            &[json!({"id": 2, "ref": "GONE", "label": "x"})],
+        );
+        assert_eq!(made.warnings.len(), 1);
+        let key = passerelle_discovery::SealKey::random();
+        let sealed = made.to_sealed(&key);
+        assert!(Plan::is_sealed(&sealed));
+        assert!(
+            !sealed.windows(4).any(|w| w == b"Paie"),
+            "no value in clear"
+        );
+        let back = Plan::from_file_bytes(&sealed, Some(&key)).expect("opened");
+        assert_eq!(back, made);
+
+        let other = passerelle_discovery::SealKey::random();
+        let err = Plan::from_file_bytes(&sealed, Some(&other)).expect_err("another key");
+        assert!(matches!(err, Error::PlanUnsealable), "{err}");
+        let mut altered = sealed.clone();
+        let middle = altered.len() / 2;
+        altered[middle] ^= 0x40;
+        let err = Plan::from_file_bytes(&altered, Some(&key)).expect_err("altered");
+        assert!(matches!(err, Error::PlanUnsealable), "{err}");
+        let err = Plan::from_file_bytes(&sealed[..sealed.len() - 1], Some(&key)).expect_err("cut");
+        assert!(matches!(err, Error::PlanTruncated { .. }), "{err}");
+        let err = Plan::from_file_bytes(&sealed[..10], Some(&key)).expect_err("cut short");
+        assert!(matches!(err, Error::PlanTruncated { found: 10 }), "{err}");
+
+        // A plan of several parts: a part dropped, two swapped, or the last one cut off.
+        let mut big = made.clone();
+        let row = big.rows[0].clone();
+        big.rows = vec![row; 40_000];
+        let sealed_big = big.to_sealed(&key);
+        let parts = split_parts(&sealed_big);
+        assert!(parts.len() >= 3, "{} parts", parts.len());
+        assert_eq!(
+            Plan::from_file_bytes(&sealed_big, Some(&key)).expect("opened"),
+            big
+        );
+        let join = |parts: &[&[u8]]| {
+            let mut out = SEALED_HEADER.to_vec();
+            parts.iter().for_each(|p| out.extend_from_slice(p));
+            out
+        };
+        let dropped = join(&[parts[0], parts[2]]);
+        let swapped = join(&[parts[1], parts[0], parts[2]]);
+        let mixed = join(&[split_parts(&made.to_sealed(&key))[0], parts[1]]);
+        for bytes in [dropped, swapped, mixed] {
+            let err = Plan::from_file_bytes(&bytes, Some(&key)).expect_err("refused");
+            assert!(matches!(err, Error::PlanUnsealable), "{err}");
+        }
+        let cut = join(&parts[..parts.len() - 1]);
+        let err = Plan::from_file_bytes(&cut, Some(&key)).expect_err("no last part");
+        assert!(matches!(err, Error::PlanTruncated { .. }), "{err}");
+        let err = Plan::from_file_bytes(&sealed, None).expect_err("no key");
+        assert!(matches!(err, Error::PlanSealedNoKey), "{err}");
+        for junk in [&b"PK\x03\x04"[..], b"", b"[1, 2]", b"\xff\xfe"] {
+            let err = Plan::from_file_bytes(junk, Some(&key)).expect_err("not a plan");
+            assert!(matches!(err, Error::PlanNotAPlan), "{junk:?}: {err}");
+        }
+
+        let clear = made.to_json();
+        assert_eq!(
+            Plan::from_file_bytes(clear.as_bytes(), None).expect("in clear"),
+            made
+        );
+        let mut old: Value = serde_json::from_str(&clear).expect("JSON");
+        old.as_object_mut().expect("an object").remove("warnings");
+        let old = Plan::from_json(&old.to_string()).expect("a plan written before warnings");
+        assert!(old.warnings.is_empty());
+    }
+
+    /// The framed parts of a sealed plan file, each with its length.
+    fn split_parts(bytes: &[u8]) -> Vec<&[u8]> {
+        let mut rest = &bytes[SEALED_HEADER.len()..];
+        let mut parts = Vec::new();
+        while !rest.is_empty() {
+            let length = u32::from_le_bytes(rest[..4].try_into().expect("4 bytes")) as usize;
+            let (part, after) = rest.split_at(4 + length);
+            parts.push(part);
+            rest = after;
+        }
+        parts
     }
 
     #[test]

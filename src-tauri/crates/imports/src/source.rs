@@ -14,12 +14,18 @@
 //!
 //! [`SourceData::check_profile`] then refuses a profile reading columns the source lacks,
 //! before anything is planned.
+//!
+//! [`read_source`] keeps every row; [`open_source`] opens the same sources for reading row by
+//! row ([`SourceStream`]: its headers first, then each row handed over and dropped), which is
+//! how [`crate::plan_source`] plans a big export without holding its rows.
 
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use passerelle_connectors::files::{read_table, Format, TableError, TableOptions};
+use passerelle_connectors::files::{open_table, Format, TableError, TableOptions, TableReader};
 use passerelle_connectors::recipe::{run_recipe, Recipe, RecipeOptions, RecipeValues};
+use passerelle_connectors::sql::query::TextQuery;
 use passerelle_connectors::sql::search::SqlSession;
 use passerelle_connectors::Failure;
 use passerelle_mapping::{Problem, Profile, SourceKind, SourceRow};
@@ -201,16 +207,15 @@ impl SourceSpec {
     }
 }
 
-/// Read a file source (CSV, XLSX/ODS, JSON); `Ok(None)` for an SQL or REST source, which
-/// needs [`read_source`]. Blocking: call it off the async runtime for big files.
-pub fn read_file_source(spec: &SourceSpec) -> Result<Option<SourceData>, SourceError> {
-    let (path, options) = match spec {
+/// The file and the table options of a file source; `None` for an SQL or REST source.
+fn table_options(spec: &SourceSpec) -> Option<(PathBuf, TableOptions)> {
+    Some(match spec {
         SourceSpec::Csv {
             path,
             delimiter,
             encoding,
         } => (
-            path,
+            path.clone(),
             TableOptions {
                 format: Some(Format::Csv),
                 delimiter: *delimiter,
@@ -228,55 +233,140 @@ pub fn read_file_source(spec: &SourceSpec) -> Result<Option<SourceData>, SourceE
                 sheet: sheet.clone(),
                 ..TableOptions::default()
             };
-            (path, options)
+            (path.clone(), options)
         }
         SourceSpec::Json { path, records } => (
-            path,
+            path.clone(),
             TableOptions {
                 records: records.clone(),
                 ..TableOptions::default()
             },
         ),
-        SourceSpec::Sql { .. } | SourceSpec::Rest { .. } => return Ok(None),
-    };
-    let table = read_table(path, &options)?;
-    let mut described = table.format.label().to_owned();
-    if let Some(encoding) = &table.encoding {
+        SourceSpec::Sql { .. } | SourceSpec::Rest { .. } => return None,
+    })
+}
+
+/// How a table is read, for people.
+fn described(reader: &TableReader) -> String {
+    let mut described = reader.format().label().to_owned();
+    if let Some(encoding) = reader.encoding() {
         described.push_str(&format!(", {encoding}"));
     }
-    if let Some(d) = table.delimiter {
+    if let Some(d) = reader.delimiter() {
         described.push_str(&format!(", delimiter « {} »", d.escape_default()));
     }
-    if let Some(sheet) = &table.sheet {
+    if let Some(sheet) = reader.sheet() {
         described.push_str(&format!(", sheet « {sheet} »"));
     }
-    let rows = table
-        .rows
-        .into_iter()
-        .map(|r| SourceRow {
+    described
+}
+
+/// Read a file source (CSV, XLSX/ODS, JSON); `Ok(None)` for an SQL or REST source, which
+/// needs [`read_source`]. Blocking: call it off the async runtime for big files.
+pub fn read_file_source(spec: &SourceSpec) -> Result<Option<SourceData>, SourceError> {
+    let Some((path, options)) = table_options(spec) else {
+        return Ok(None);
+    };
+    let reader = open_table(&path, &options)?;
+    let headers = reader.headers().to_vec();
+    let described = described(&reader);
+    let mut rows = Vec::new();
+    reader.for_each_row(|r| {
+        rows.push(SourceRow {
             row_number: r.row,
             fields: r.fields,
-        })
-        .collect();
+        });
+        ControlFlow::Continue(())
+    })?;
     Ok(Some(SourceData {
-        headers: table.headers,
+        headers,
         rows,
         described,
     }))
 }
 
-/// Read any source. SQL and REST sources open their connection in `vault` (by id or name);
-/// file sources need no vault.
+/// Read any source, every row kept: [`open_source`], then every row of
+/// [`SourceStream::for_each_row`] collected. SQL and REST sources open their connection in
+/// `vault` (by id or name); file sources need no vault.
 pub async fn read_source(
     spec: &SourceSpec,
     vault: Option<&Vault>,
 ) -> Result<SourceData, SourceError> {
-    if spec.path().is_some() {
-        let spec = spec.clone();
-        return tokio::task::spawn_blocking(move || read_file_source(&spec))
+    let stream = open_source(spec, vault).await?;
+    let headers = stream.headers.clone();
+    let described = stream.described.clone();
+    let mut rows = Vec::new();
+    stream.for_each_row(|row| rows.push(row)).await?;
+    Ok(SourceData {
+        headers,
+        rows,
+        described,
+    })
+}
+
+/// A source opened for reading row by row ([`open_source`]): its column names are known before
+/// any row is read, so that [`SourceStream::check_profile`] refuses a profile reading columns
+/// it lacks first; [`SourceStream::for_each_row`] then hands the rows over one at a time, and
+/// keeps none of them.
+///
+/// What each kind holds meanwhile:
+///
+/// - a CSV, JSON or NDJSON file: its text (see [`TableReader`]; a JSON file is parsed once for
+///   its headers, again for its rows), read on a blocking thread, the rows handed over through
+///   a small queue;
+/// - an XLSX or ODS file: its sheet, as the workbook library reads it whole;
+/// - an SQL query: nothing; rows are read from the database as it sends them;
+/// - a REST recipe: every record, read whole by [`open_source`], since the recipe runner
+///   collects its pages (and a capped run must be refused before any row is used).
+pub struct SourceStream {
+    headers: Vec<String>,
+    described: String,
+    rows: Rows,
+}
+
+impl std::fmt::Debug for SourceStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SourceStream")
+            .field("headers", &self.headers)
+            .field("described", &self.described)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Where the rows of a [`SourceStream`] come from.
+enum Rows {
+    File(TableReader),
+    Sql {
+        session: SqlSession,
+        query: TextQuery,
+        what: String,
+    },
+    Read(Vec<SourceRow>),
+}
+
+/// Rows read from a file ahead of the planner, at most.
+const ROWS_IN_FLIGHT: usize = 256;
+
+/// Open any source for reading row by row (see [`SourceStream`]): a file is read and checked
+/// up to its header (a JSON file's records all checked), a query checked and described on its
+/// connection, a recipe run. SQL and REST sources open their connection in `vault` (by id or
+/// name); file sources need no vault.
+///
+/// Errors: as [`read_source`]'s; some refusals of a file come only with its rows (see
+/// [`TableReader`]).
+pub async fn open_source(
+    spec: &SourceSpec,
+    vault: Option<&Vault>,
+) -> Result<SourceStream, SourceError> {
+    if let Some((path, options)) = table_options(spec) {
+        let reader = tokio::task::spawn_blocking(move || open_table(&path, &options))
             .await
-            .expect("BUG: reading a file does not panic")
-            .map(|d| d.expect("BUG: a file source is read"));
+            .expect("BUG: reading a file does not panic")?;
+        return Ok(SourceStream {
+            headers: reader.headers().to_vec(),
+            described: described(&reader),
+            rows: Rows::File(reader),
+        });
     }
     let name = match spec {
         SourceSpec::Sql { connection, .. } | SourceSpec::Rest { connection, .. } => connection,
@@ -301,36 +391,18 @@ pub async fn read_source(
             let mut session = SqlSession::open(&open.profile.settings, open.secret(), timeout)
                 .await
                 .map_err(SourceError::Remote)?;
-            let read = session
-                .query_rows(query)
+            let query = session
+                .text_query(query)
                 .await
                 .map_err(SourceError::Remote)?;
-            if read.rows.is_empty() {
-                return Err(SourceError::NoRecords {
-                    what: format!("the query on « {} »", profile.name),
-                });
-            }
-            let rows = read
-                .rows
-                .into_iter()
-                .enumerate()
-                .map(|(i, values)| SourceRow {
-                    row_number: i as u64 + 1,
-                    fields: read
-                        .columns
-                        .iter()
-                        .zip(values)
-                        .filter_map(|(c, v)| {
-                            let v = v?.trim().to_owned();
-                            (!v.is_empty()).then(|| (c.clone(), v))
-                        })
-                        .collect(),
-                })
-                .collect();
-            Ok(SourceData {
-                headers: read.columns,
-                rows,
+            Ok(SourceStream {
+                headers: query.columns.clone(),
                 described: format!("query on « {} »", profile.name),
+                rows: Rows::Sql {
+                    session,
+                    query,
+                    what: format!("the query on « {} »", profile.name),
+                },
             })
         }
         SourceSpec::Rest { recipe, .. } => {
@@ -383,13 +455,108 @@ pub async fn read_source(
                     }
                 })
                 .collect();
-            Ok(SourceData {
+            Ok(SourceStream {
                 headers,
-                rows,
                 described: format!("recipe « {} » on « {} »", recipe.name, profile.name),
+                rows: Rows::Read(rows),
             })
         }
         _ => unreachable!("file sources are read above"),
+    }
+}
+
+impl SourceStream {
+    /// The column names (a header, a query's columns, or every field path of the records).
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// How it is read, for people (`CSV, windows-1252, ';'`, `sheet Fournisseurs`).
+    pub fn described(&self) -> &str {
+        &self.described
+    }
+
+    /// Refuse `profile` when it reads a column this source lacks
+    /// ([`Profile::check_columns`]).
+    pub fn check_profile(&self, profile: &Profile) -> Result<(), SourceError> {
+        check_columns(&self.headers, profile)
+    }
+
+    /// Hand every row to `each`, in source order, each numbered as a person finds it in the
+    /// source; the number of rows. A row is dropped once `each` returns unless `each` keeps it.
+    ///
+    /// Errors: a file refused on its rows (ragged rows, a column without a header, a header
+    /// without rows), the database failing mid-way, or a query giving no row. Rows handed
+    /// over before the error must then be discarded: the source as a whole was not read.
+    pub async fn for_each_row(self, mut each: impl FnMut(SourceRow)) -> Result<u64, SourceError> {
+        match self.rows {
+            Rows::File(reader) => {
+                let (rows, mut received) = tokio::sync::mpsc::channel(ROWS_IN_FLIGHT);
+                let reading = tokio::task::spawn_blocking(move || {
+                    reader.for_each_row(|r| {
+                        let row = SourceRow {
+                            row_number: r.row,
+                            fields: r.fields,
+                        };
+                        match rows.blocking_send(row) {
+                            Ok(()) => ControlFlow::Continue(()),
+                            Err(_) => ControlFlow::Break(()),
+                        }
+                    })
+                });
+                let mut count = 0u64;
+                while let Some(row) = received.recv().await {
+                    count += 1;
+                    each(row);
+                }
+                reading.await.expect("BUG: reading a file does not panic")?;
+                Ok(count)
+            }
+            Rows::Sql {
+                mut session,
+                query,
+                what,
+            } => {
+                let columns = &query.columns;
+                let mut count = 0u64;
+                session
+                    .for_each_text_row(&query, |values| {
+                        count += 1;
+                        each(SourceRow {
+                            row_number: count,
+                            fields: columns
+                                .iter()
+                                .zip(values)
+                                .filter_map(|(c, v)| {
+                                    let v = v?.trim().to_owned();
+                                    (!v.is_empty()).then(|| (c.clone(), v))
+                                })
+                                .collect(),
+                        });
+                        ControlFlow::Continue(())
+                    })
+                    .await
+                    .map_err(SourceError::Remote)?;
+                if count == 0 {
+                    return Err(SourceError::NoRecords { what });
+                }
+                Ok(count)
+            }
+            Rows::Read(rows) => {
+                let count = rows.len() as u64;
+                rows.into_iter().for_each(each);
+                Ok(count)
+            }
+        }
+    }
+}
+
+fn check_columns(headers: &[String], profile: &Profile) -> Result<(), SourceError> {
+    let problems = profile.check_columns(headers);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(SourceError::MissingColumns { problems })
     }
 }
 
@@ -397,12 +564,7 @@ impl SourceData {
     /// Refuse `profile` when it reads a column this source lacks
     /// ([`Profile::check_columns`]).
     pub fn check_profile(&self, profile: &Profile) -> Result<(), SourceError> {
-        let problems = profile.check_columns(&self.headers);
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(SourceError::MissingColumns { problems })
-        }
+        check_columns(&self.headers, profile)
     }
 }
 

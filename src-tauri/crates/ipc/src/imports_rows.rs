@@ -23,7 +23,9 @@ pub(crate) fn kind_of(class: &RowClass) -> RowKind {
 pub(crate) fn writes(row: &PlanRow) -> bool {
     match &row.class {
         RowClass::Create | RowClass::Update { .. } => true,
-        RowClass::Missing { action } => *action != MissingAction::Ignore,
+        RowClass::Missing { action } => {
+            matches!(action, MissingAction::Tag { .. } | MissingAction::Archive)
+        }
         _ => false,
     }
 }
@@ -190,6 +192,12 @@ impl Loaded {
                 },
                 MissingAction::Archive => MissingView {
                     action: "archive".into(),
+                    label: None,
+                },
+                // Dastra cannot carry the policy out on this entity: nothing is done (the
+                // plan's `warnings` say why).
+                MissingAction::Unsupported { .. } => MissingView {
+                    action: "ignore".into(),
                     label: None,
                 },
             }),

@@ -61,8 +61,9 @@ pub enum Resolution {
 }
 
 /// Answers look-ups. Implementations compare names as they see fit; [`MemoryLookups`] ignores
-/// case, accents and surrounding spaces.
-pub trait LookupTable {
+/// case, accents and surrounding spaces. A table is `Sync`, so that a plan holding one while it
+/// awaits its source's rows can run on any thread of a runtime.
+pub trait LookupTable: Sync {
     /// The record of `kind` named `name`.
     fn resolve(&self, kind: LookupKind, name: &str) -> Resolution;
 }

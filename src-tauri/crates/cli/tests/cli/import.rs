@@ -42,10 +42,19 @@ fn export() -> Vec<u8> {
     serde_json::to_vec_pretty(&document).expect("json")
 }
 
-fn plan_id(path: &str) -> String {
-    let plan: Value =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("the plan file")).expect("json");
-    plan["id"].as_str().expect("an id").to_owned()
+/// The plan in the file at `path`, as `import show --json` prints it.
+fn shown(session: &mut Session, path: &str) -> Value {
+    let run = session
+        .run(&["import", "show", "--plan", path, "--json"], None, &[])
+        .ok();
+    serde_json::from_str(&run.stdout).expect("show --json prints the plan")
+}
+
+fn plan_id(session: &mut Session, path: &str) -> String {
+    shown(session, path)["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned()
 }
 
 // NOTE: the two scenarios that seal (apply, undo, history) run one after the other in one
@@ -59,6 +68,7 @@ fn imports_are_applied_undone_listed_and_resumed_after_a_kill() {
     }
     an_import_is_planned_applied_listed_planned_again_and_undone();
     an_apply_killed_mid_way_then_resumed_ends_as_a_clean_run_does();
+    a_plan_file_sealed_with_another_key_altered_truncated_or_not_a_plan_is_refused();
 }
 
 fn an_import_is_planned_applied_listed_planned_again_and_undone() {
@@ -94,7 +104,55 @@ fn an_import_is_planned_applied_listed_planned_again_and_undone() {
         "{}",
         planned.stderr
     );
-    let id = plan_id(&plan_file);
+    assert!(
+        !planned.stderr.contains("warning"),
+        "a sealed plan needs no warning: {}",
+        planned.stderr
+    );
+    let sealed = std::fs::read(&plan_file).expect("the plan file");
+    assert!(
+        sealed.starts_with(b"passerelle sealed import plan v1\n"),
+        "{:?}",
+        String::from_utf8_lossy(&sealed[..40.min(sealed.len())])
+    );
+    for value in ["APM0060001", "APM0060002", "Paie", "CRM", "GED", "Software"] {
+        assert!(
+            !sealed.windows(value.len()).any(|w| w == value.as_bytes()),
+            "the plan file holds « {value} » in clear"
+        );
+    }
+    let id = plan_id(&mut session, &plan_file);
+    let show = session
+        .run(&["import", "show", "--plan", &plan_file], None, &[])
+        .ok();
+    assert!(show.stdout.contains(summary), "{}", show.stdout);
+    assert!(
+        show.stdout.contains(&format!(
+            "plan {id} (servicenow-apps of asset, matched on « ref »)\n"
+        )),
+        "{}",
+        show.stdout
+    );
+    assert!(
+        show.stdout.contains(
+            "  row 2 « APM0060002 »: create: ref = \"APM0060002\", label = \"CRM\", type = \
+             \"Software\"\n"
+        ),
+        "{}",
+        show.stdout
+    );
+    assert!(
+        show.stdout
+            .contains("  row 3 « APM0060003 »: invalid: column « u_tags »: no Dastra tag"),
+        "{}",
+        show.stdout
+    );
+    let missing = show
+        .stdout
+        .lines()
+        .filter(|l| l.contains(": missing from the source #") && l.ends_with(": left as it is"))
+        .count();
+    assert_eq!(missing, 150, "{}", show.stdout);
 
     let applied = session
         .run(&["import", "apply", "--plan", &plan_file], None, &[])
@@ -396,7 +454,7 @@ fn an_apply_killed_mid_way_then_resumed_ends_as_a_clean_run_does() {
         "cible",
     ];
     killed.run(&plan, None, &[]).ok();
-    let id = plan_id(&plan_file);
+    let id = plan_id(&mut killed, &plan_file);
     let apply = [
         "import",
         "apply",
@@ -447,5 +505,236 @@ fn an_apply_killed_mid_way_then_resumed_ends_as_a_clean_run_does() {
         register(&runtime, &client),
         expected,
         "the same register as the clean run: no duplicate, nothing lost"
+    );
+}
+
+/// `import apply --plan FILE` in `session`, expecting a refusal that says `expected`, with
+/// nothing applied.
+fn refused(session: &mut Session, file: &str, expected: &str) {
+    let run = session.run(&["import", "apply", "--plan", file], None, &[]);
+    assert_eq!(run.code, Some(1), "{file}: {}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "error: the plan {file} cannot be used: import error: "
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    assert!(
+        !session.path("data/passerelle/imports").exists(),
+        "nothing was applied"
+    );
+}
+
+fn a_plan_file_sealed_with_another_key_altered_truncated_or_not_a_plan_is_refused() {
+    let mut session = Session::new();
+    let profile = write(&session, "profile.json", PROFILE.as_bytes());
+    let source = write(&session, "export.json", &export());
+    let plan_file = session.path("plan.sealed").display().to_string();
+    let plan = [
+        "import",
+        "plan",
+        "--profile",
+        &profile,
+        "--source",
+        &source,
+        "--out",
+        &plan_file,
+    ];
+    session.run(&plan, None, &[]).ok();
+    let sealed = std::fs::read(&plan_file).expect("the plan file");
+
+    let mut altered = sealed.clone();
+    let last = altered.len() - 1;
+    altered[last] ^= 0x01;
+    let altered_file = write(&session, "altered.sealed", &altered);
+    let opened_by_another =
+        "the sealed plan cannot be opened with the key in this user's OS keyring: it was sealed \
+         by another user or on another computer, or altered since it was written; plan the \
+         import again here";
+    refused(&mut session, &altered_file, opened_by_another);
+
+    let plan_value: passerelle_imports::Plan =
+        serde_json::from_value(shown(&mut session, &plan_file)).expect("a plan");
+    let other = plan_value.to_sealed(&passerelle_discovery::SealKey::random());
+    let other_file = write(&session, "other-key.sealed", &other);
+    refused(&mut session, &other_file, opened_by_another);
+
+    let truncated_file = write(&session, "truncated.sealed", &sealed[..sealed.len() - 100]);
+    refused(
+        &mut session,
+        &truncated_file,
+        &format!(
+            "the sealed plan is truncated (it ends after {} bytes, before its last part): it \
+             was cut short while being copied or written; copy it again, or plan the import \
+             again",
+            sealed.len() - 100
+        ),
+    );
+    let cut_file = write(&session, "cut.sealed", &sealed[..20]);
+    refused(
+        &mut session,
+        &cut_file,
+        "the sealed plan is truncated (it ends after 20 bytes, before its last part)",
+    );
+
+    let not_a_plan = write(
+        &session,
+        "notes.txt",
+        "Réunion du 3 mars : revoir l'import.".as_bytes(),
+    );
+    refused(
+        &mut session,
+        &not_a_plan,
+        "the file is not an import plan (neither a sealed plan nor a plan in JSON): give the \
+         file that `passerelle import plan` wrote",
+    );
+    for file in [&altered_file, &truncated_file, &not_a_plan] {
+        let run = session.run(&["import", "show", "--plan", file], None, &[]);
+        assert_eq!(run.code, Some(1), "show refuses {file} too: {}", run.stdout);
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+    }
+
+    // A source refused on a row read late (after the key and the workspace): no plan file.
+    let csv_profile = r#"{
+      "version": 1, "id": "inventaire", "name": "Inventaire",
+      "source": { "name": "inventaire", "kind": "csv" }, "target": "asset",
+      "key": { "column": "Numéro", "target": "ref" },
+      "fields": [
+        { "target": "label", "column": "Nom" },
+        { "target": "type", "transforms": [{ "op": "constant", "value": "Software" }] }
+      ]
+    }"#;
+    let csv_profile = write(&session, "inventaire.json", csv_profile.as_bytes());
+    let ragged = write(
+        &session,
+        "inventaire.csv",
+        "Numéro;Nom\nINV1;Paie\nINV2;CRM\nINV3;GED;en trop\nINV4;Badges\n".as_bytes(),
+    );
+    let ragged_out = session.path("ragged.sealed");
+    let run = session.run(
+        &[
+            "import",
+            "plan",
+            "--profile",
+            &csv_profile,
+            "--source",
+            &ragged,
+            "--out",
+            &ragged_out.display().to_string(),
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(run.code, Some(1), "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "error: file {ragged}: 1 row(s) do not have the header's 2 cells (row 4 has 3)"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.is_empty(),
+        "no summary of a source read in part: {}",
+        run.stdout
+    );
+    assert!(!ragged_out.exists(), "no plan file");
+
+    // In clear, on request: readable, with a warning; `show` and `apply` read it too.
+    let clear_file = session.path("plan.json").display().to_string();
+    let clear = [
+        "import",
+        "plan",
+        "--profile",
+        &profile,
+        "--source",
+        &source,
+        "--out",
+        &clear_file,
+        "--clear",
+    ];
+    let planned = session.run(&clear, None, &[]).ok();
+    assert!(
+        planned.stderr.contains(
+            "warning: the plan is written in clear: it holds the mapped values of every row \
+             (business and sometimes personal data)"
+        ),
+        "{}",
+        planned.stderr
+    );
+    let text = std::fs::read_to_string(&clear_file).expect("a plan in clear");
+    assert!(text.contains("\"label\": \"CRM\""), "{text}");
+    let id = plan_id(&mut session, &clear_file);
+    let applied = session
+        .run(&["import", "apply", "--plan", &clear_file], None, &[])
+        .ok();
+    assert!(
+        applied.stdout.contains("  created: 2\n"),
+        "{}",
+        applied.stdout
+    );
+    assert!(
+        session
+            .path(&format!("data/passerelle/imports/{id}/plan.sealed"))
+            .exists(),
+        "the kept copy is sealed"
+    );
+}
+
+#[test]
+fn a_plan_warns_that_missing_assets_cannot_be_archived() {
+    if !keyring_available() {
+        return;
+    }
+    let mut session = Session::new();
+    let archiving = PROFILE.replacen(
+        "\"target\": \"asset\",",
+        "\"target\": \"asset\", \"missing\": { \"action\": \"archive\" },",
+        1,
+    );
+    let profile = write(&session, "profile.json", archiving.as_bytes());
+    let source = write(&session, "export.json", &export());
+    let plan_file = session.path("plan.sealed").display().to_string();
+    let plan = [
+        "import",
+        "plan",
+        "--profile",
+        &profile,
+        "--source",
+        &source,
+        "--out",
+        &plan_file,
+    ];
+    let planned = session.run(&plan, None, &[]).ok();
+    let warning = "warning: the profile asks to archive the records missing from the source, \
+                   and Dastra archives contracts only: the 150 asset record(s) missing from the \
+                   source will be left as they are; choose « tag » to mark them for review, or \
+                   deal with them in Dastra\n";
+    assert!(planned.stdout.contains(warning), "{}", planned.stdout);
+    let show = session
+        .run(&["import", "show", "--plan", &plan_file], None, &[])
+        .ok();
+    assert!(show.stdout.contains(warning), "{}", show.stdout);
+    let unsupported = show
+        .stdout
+        .lines()
+        .filter(|l| l.ends_with(": left as it is (Dastra cannot archive an asset)"))
+        .count();
+    assert_eq!(unsupported, 150, "{}", show.stdout);
+    let plan = shown(&mut session, &plan_file);
+    assert_eq!(
+        plan["warnings"],
+        json!([{ "kind": "missingPolicyUnsupported", "policy": "archive", "entity": "asset",
+                 "missing": 150 }])
+    );
+    let applied = session
+        .run(&["import", "apply", "--plan", &plan_file], None, &[])
+        .ok();
+    assert!(
+        applied.stdout.contains("  not supported: 150\n") && !applied.stdout.contains("archived"),
+        "{}",
+        applied.stdout
     );
 }

@@ -75,7 +75,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 pub use error::FileError;
-pub use table::{read_table, Table, TableError, TableOptions, TableRow};
+pub use table::{open_table, read_table, Table, TableError, TableOptions, TableReader, TableRow};
 
 /// Where a piece of text sits in a file; every finding carries it. Numbers are 1-based.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

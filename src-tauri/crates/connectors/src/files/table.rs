@@ -15,12 +15,19 @@
 //! Rows are numbered as a person finds them: a CSV row by its line in a spreadsheet (the
 //! header is row 1), a sheet row by the sheet's row number, a JSON record by its rank from 1.
 //! Empty cells are left out of a row's fields, as the mapping expects.
+//!
+//! [`open_table`] reads the header and checks what can be checked before any row;
+//! [`TableReader::for_each_row`] then hands the rows over one at a time, so that an import of
+//! a big file holds its text, not every row of it as well ([`read_table`] is the two, the rows
+//! collected).
 
 use std::fmt;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use calamine::{Ods, Reader, Xlsx};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -218,10 +225,162 @@ fn ragged_list(rows: &[(u64, usize)]) -> String {
     shown.join(", ")
 }
 
-/// Read the file at `path` as a table; see the module docs.
+/// Read the file at `path` as a table; see the module docs. [`open_table`] and
+/// [`TableReader::for_each_row`] read the same rows without holding them all.
 ///
 /// Files are read whole into memory, up to 512 MiB.
 pub fn read_table(path: &Path, options: &TableOptions) -> Result<Table, TableError> {
+    let reader = open_table(path, options)?;
+    let mut table = Table {
+        format: reader.format,
+        headers: reader.headers.clone(),
+        rows: Vec::new(),
+        encoding: reader.encoding.clone(),
+        delimiter: reader.delimiter,
+        sheet: reader.sheet.clone(),
+    };
+    reader.for_each_row(|row| {
+        table.rows.push(row);
+        ControlFlow::Continue(())
+    })?;
+    Ok(table)
+}
+
+/// A file opened as a table: its format and header are known, its rows not read yet. Made by
+/// [`open_table`]; [`TableReader::for_each_row`] hands the rows over one at a time, so that a
+/// caller need not hold them all.
+///
+/// What is held meanwhile is the file's text (a CSV's, a JSON document's), or the sheet as
+/// the workbook library reads it, never the rows. The headers of a JSON document are every
+/// field path of its records, so [`open_table`] parses it once for them (and for its shape),
+/// each record dropped once seen, and [`TableReader::for_each_row`] parses it again.
+///
+/// Refusals are the same as [`read_table`]'s, but some come only once the rows are read: a
+/// CSV's ragged rows (every row is read, to name the first ones), a column without a header,
+/// and a header without rows. The caller must then discard what it was given.
+pub struct TableReader {
+    path: PathBuf,
+    format: Format,
+    headers: Vec<String>,
+    encoding: Option<String>,
+    delimiter: Option<char>,
+    sheet: Option<String>,
+    body: Body,
+}
+
+impl fmt::Debug for TableReader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TableReader")
+            .field("path", &self.path)
+            .field("format", &self.format)
+            .field("headers", &self.headers)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What is left to read of a table.
+enum Body {
+    /// The reader past the header, the header's cells (empty ones included), and the number
+    /// of records read so far.
+    Csv {
+        reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
+        names: Vec<String>,
+        read: u64,
+    },
+    /// The sheet, its header cells, and where it starts.
+    Sheet {
+        range: calamine::Range<calamine::Data>,
+        names: Vec<String>,
+        top: u32,
+        left: u32,
+    },
+    /// A document and the path of its records.
+    Json { text: String, records: Vec<String> },
+    /// One record per line.
+    Ndjson { text: String },
+}
+
+impl TableReader {
+    /// The format it is read as.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The column names, as [`Table::headers`].
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// The encoding a CSV file is read in.
+    pub fn encoding(&self) -> Option<&str> {
+        self.encoding.as_deref()
+    }
+
+    /// A CSV file's delimiter.
+    pub fn delimiter(&self) -> Option<char> {
+        self.delimiter
+    }
+
+    /// The sheet of a workbook being read.
+    pub fn sheet(&self) -> Option<&str> {
+        self.sheet.as_deref()
+    }
+
+    /// Hand each row to `each`, in file order, until the last or until `each` breaks; the
+    /// number of rows handed over. Errors: see the type's docs.
+    pub fn for_each_row(
+        self,
+        mut each: impl FnMut(TableRow) -> ControlFlow<()>,
+    ) -> Result<u64, TableError> {
+        let TableReader {
+            path, format, body, ..
+        } = self;
+        let mut count = 0u64;
+        let mut give = |row: TableRow| {
+            count += 1;
+            each(row)
+        };
+        match body {
+            Body::Csv {
+                reader,
+                names,
+                read,
+            } => csv_rows(&path, reader, &names, read, &mut give)?,
+            Body::Sheet {
+                range,
+                names,
+                top,
+                left,
+            } => sheet_rows(&path, &range, &names, top, left, &mut give)?,
+            Body::Json { text, records } => {
+                let mut sink = |row, record: Value| {
+                    let mut fields = Vec::new();
+                    json::flatten("", &record, &mut fields);
+                    give(TableRow { row, fields })
+                };
+                document_records(&path, &text, &records, &mut sink, false)?;
+            }
+            Body::Ndjson { text } => {
+                let mut sink = |row, record: Value| {
+                    let mut fields = Vec::new();
+                    json::flatten("", &record, &mut fields);
+                    give(TableRow { row, fields })
+                };
+                ndjson_records(&path, &text, &mut sink, false)?;
+            }
+        }
+        if count == 0 {
+            return Err(empty(&path, "it holds a header but no rows"));
+        }
+        tracing::debug!(?format, rows = count, "table read");
+        Ok(count)
+    }
+}
+
+/// Open the file at `path` as a table: read it, check what can be checked before its rows,
+/// and read its header (see [`TableReader`]). Files are read whole into memory, up to
+/// 512 MiB.
+pub fn open_table(path: &Path, options: &TableOptions) -> Result<TableReader, TableError> {
     const LIMIT: u64 = 512 * 1024 * 1024;
     let io_error = |e: std::io::Error| TableError::File(FileError::from_io(path, e));
     let metadata = std::fs::metadata(path).map_err(io_error)?;
@@ -248,22 +407,15 @@ pub fn read_table(path: &Path, options: &TableOptions) -> Result<Table, TableErr
         Some(format) => format,
         None => detect_format(path, head).ok_or_else(|| unsupported_or_binary(path, head))?,
     };
-    let table = match format {
-        Format::Csv => read_csv(path, &bytes, options)?,
-        Format::Xlsx | Format::Ods => read_sheet(path, bytes, format, options)?,
-        Format::Json | Format::Ndjson => read_json(path, &bytes, format, options)?,
-        other => {
-            return Err(TableError::NotATable {
-                path: path.to_owned(),
-                format: other,
-            })
-        }
-    };
-    if table.rows.is_empty() {
-        return Err(empty(path, "it holds a header but no rows"));
+    match format {
+        Format::Csv => open_csv(path, bytes, options),
+        Format::Xlsx | Format::Ods => open_sheet(path, bytes, format, options),
+        Format::Json | Format::Ndjson => open_json(path, bytes, format, options),
+        other => Err(TableError::NotATable {
+            path: path.to_owned(),
+            format: other,
+        }),
     }
-    tracing::debug!(?format, rows = table.rows.len(), "table read");
-    Ok(table)
 }
 
 fn empty(path: &Path, what: &str) -> TableError {
@@ -292,14 +444,18 @@ fn unsupported_or_binary(path: &Path, head: &[u8]) -> TableError {
     }
 }
 
-fn read_csv(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Table, TableError> {
+fn open_csv(
+    path: &Path,
+    bytes: Vec<u8>,
+    options: &TableOptions,
+) -> Result<TableReader, TableError> {
     if decode::is_binary(&bytes[..bytes.len().min(super::HEAD_BYTES)]) {
         return Err(TableError::Binary {
             path: path.to_owned(),
             format: Format::Csv,
         });
     }
-    let (encoding, text) = decode_text(path, bytes, options.encoding.as_deref())?;
+    let (encoding, text) = decode_owned(path, bytes, options.encoding.as_deref())?;
     let delimiter = match options.delimiter {
         Some(c) if c.is_ascii() => c as u8,
         Some(c) => {
@@ -316,34 +472,67 @@ fn read_csv(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Table, 
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    let mut ragged = Vec::new();
-    let mut ragged_count = 0usize;
+        .from_reader(std::io::Cursor::new(text.into_bytes()));
     let mut record = csv::StringRecord::new();
     let mut read = 0u64;
-    loop {
-        let more = reader
-            .read_record(&mut record)
-            .map_err(|e| TableError::File(FileError::corrupt(path, Format::Csv, csv_reason(&e))))?;
-        if !more {
-            break;
+    let names = loop {
+        if !next_record(path, &mut reader, &mut record)? {
+            return Err(empty(path, "it holds only blank lines"));
         }
         // NOTE: a row's number is its rank among the records (blank lines count, as the
         // rows of a spreadsheet would), not a line: a quoted value may span lines.
+        read += 1;
+        let cells: Vec<&str> = record.iter().map(str::trim).collect();
+        if cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        let names: Vec<String> = cells.iter().map(|c| (*c).to_owned()).collect();
+        check_headers(path, &names)?;
+        break names;
+    };
+    Ok(TableReader {
+        path: path.to_owned(),
+        format: Format::Csv,
+        headers: names.iter().filter(|h| !h.is_empty()).cloned().collect(),
+        encoding: Some(encoding.name().to_owned()),
+        delimiter: Some(char::from(delimiter)),
+        sheet: None,
+        body: Body::Csv {
+            reader,
+            names,
+            read,
+        },
+    })
+}
+
+fn next_record(
+    path: &Path,
+    reader: &mut csv::Reader<std::io::Cursor<Vec<u8>>>,
+    record: &mut csv::StringRecord,
+) -> Result<bool, TableError> {
+    reader
+        .read_record(record)
+        .map_err(|e| TableError::File(FileError::corrupt(path, Format::Csv, csv_reason(&e))))
+}
+
+/// The rows of a CSV past its header; once a row is ragged, the others are only counted.
+fn csv_rows(
+    path: &Path,
+    mut reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    names: &[String],
+    mut read: u64,
+    give: &mut dyn FnMut(TableRow) -> ControlFlow<()>,
+) -> Result<(), TableError> {
+    let mut ragged = Vec::new();
+    let mut ragged_count = 0usize;
+    let mut record = csv::StringRecord::new();
+    while next_record(path, &mut reader, &mut record)? {
         read += 1;
         let line = read;
         let cells: Vec<&str> = record.iter().map(str::trim).collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
         }
-        let Some(names) = &headers else {
-            let names: Vec<String> = cells.iter().map(|c| (*c).to_owned()).collect();
-            check_headers(path, &names)?;
-            headers = Some(names);
-            continue;
-        };
         let unnamed = cells
             .iter()
             .zip(names)
@@ -368,31 +557,28 @@ fn read_csv(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Table, 
                 continue;
             }
         }
+        if !ragged.is_empty() {
+            continue;
+        }
         let fields = names
             .iter()
             .zip(&cells)
             .filter(|(name, cell)| !cell.is_empty() && !name.is_empty())
             .map(|(name, cell)| (name.clone(), (*cell).to_owned()))
             .collect();
-        rows.push(TableRow { row: line, fields });
+        if give(TableRow { row: line, fields }).is_break() {
+            return Ok(());
+        }
     }
-    let headers = headers.ok_or_else(|| empty(path, "it holds only blank lines"))?;
     if !ragged.is_empty() {
         tracing::debug!(rows = ragged_count, "ragged csv rows");
         return Err(TableError::Ragged {
             path: path.to_owned(),
-            width: headers.len(),
+            width: names.len(),
             rows: ragged,
         });
     }
-    Ok(Table {
-        format: Format::Csv,
-        headers: headers.into_iter().filter(|h| !h.is_empty()).collect(),
-        rows,
-        encoding: Some(encoding.name().to_owned()),
-        delimiter: Some(char::from(delimiter)),
-        sheet: None,
-    })
+    Ok(())
 }
 
 fn csv_reason(e: &csv::Error) -> String {
@@ -405,14 +591,15 @@ fn csv_reason(e: &csv::Error) -> String {
     }
 }
 
-/// The text of a CSV file, decoded as asked or as detected.
-fn decode_text(
+/// The text of a file, decoded as asked or as detected: a byte order mark, else UTF-8 when
+/// the whole file is valid UTF-8, else Windows-1252. UTF-8 text keeps the file's bytes.
+fn decode_owned(
     path: &Path,
-    bytes: &[u8],
+    mut bytes: Vec<u8>,
     asked: Option<&str>,
 ) -> Result<(&'static Encoding, String), TableError> {
-    let (encoding, body) = match Encoding::for_bom(bytes) {
-        Some((encoding, bom)) if asked.is_none() => (encoding, &bytes[bom..]),
+    let (encoding, bom) = match Encoding::for_bom(&bytes) {
+        Some((encoding, bom)) if asked.is_none() => (encoding, bom),
         _ => {
             let encoding = match asked {
                 Some(name) => Encoding::for_label(name.trim().as_bytes()).ok_or_else(|| {
@@ -421,29 +608,36 @@ fn decode_text(
                         encoding: name.to_owned(),
                     }
                 })?,
-                None if std::str::from_utf8(bytes).is_ok() => UTF_8,
+                None if std::str::from_utf8(&bytes).is_ok() => UTF_8,
                 None => WINDOWS_1252,
             };
-            let bom = Encoding::for_bom(bytes)
+            let bom = Encoding::for_bom(&bytes)
                 .filter(|(e, _)| *e == encoding)
                 .map_or(0, |(_, n)| n);
-            (encoding, &bytes[bom..])
+            (encoding, bom)
         }
     };
-    let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    if had_errors {
-        let valid = match encoding == UTF_8 {
-            true => std::str::from_utf8(body)
-                .err()
-                .map_or(0, |e| e.valid_up_to()),
-            false => 0,
+    let wrong = |line: u64| TableError::WrongEncoding {
+        path: path.to_owned(),
+        encoding: encoding.name().to_owned(),
+        line,
+    };
+    if encoding == UTF_8 {
+        bytes.drain(..bom);
+        return match String::from_utf8(bytes) {
+            Ok(text) => Ok((encoding, text)),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let body = e.as_bytes();
+                Err(wrong(
+                    body[..valid].iter().filter(|b| **b == b'\n').count() as u64 + 1,
+                ))
+            }
         };
-        let line = body[..valid].iter().filter(|b| **b == b'\n').count() as u64 + 1;
-        return Err(TableError::WrongEncoding {
-            path: path.to_owned(),
-            encoding: encoding.name().to_owned(),
-            line,
-        });
+    }
+    let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+    if had_errors {
+        return Err(wrong(1));
     }
     Ok((encoding, text.into_owned()))
 }
@@ -466,12 +660,12 @@ fn check_headers(path: &Path, names: &[String]) -> Result<(), TableError> {
     Ok(())
 }
 
-fn read_sheet(
+fn open_sheet(
     path: &Path,
     bytes: Vec<u8>,
     format: Format,
     options: &TableOptions,
-) -> Result<Table, TableError> {
+) -> Result<TableReader, TableError> {
     if bytes.starts_with(sheet::COMPOUND_FILE) {
         return Err(FileError::Encrypted {
             path: path.to_owned(),
@@ -487,7 +681,7 @@ fn read_sheet(
     }
     let corrupt = |e: &dyn fmt::Display| FileError::corrupt(path, format, e.to_string());
     let cursor = std::io::Cursor::new(bytes);
-    let (names, range) = match format {
+    let (sheet_name, range) = match format {
         Format::Ods => {
             let mut book: Ods<_> = Ods::new(cursor).map_err(|e| corrupt(&e))?;
             let names = book.sheet_names();
@@ -503,48 +697,62 @@ fn read_sheet(
             (name, range)
         }
     };
-    let sheet_name = names;
     let Some((top, left)) = range.start() else {
         return Err(empty(path, &format!("its sheet « {sheet_name} » is empty")));
     };
-    let mut lines = range.rows().enumerate();
-    let Some((_, header_cells)) = lines.next() else {
+    let Some(header_cells) = range.rows().next() else {
         return Err(empty(path, &format!("its sheet « {sheet_name} » is empty")));
     };
-    let headers: Vec<String> = header_cells
+    let names: Vec<String> = header_cells
         .iter()
         .map(|c| sheet::cell_text(c).unwrap_or_default())
         .collect();
-    check_headers(path, &headers)?;
-    let mut rows = Vec::new();
-    for (i, cells) in lines {
+    check_headers(path, &names)?;
+    Ok(TableReader {
+        path: path.to_owned(),
+        format,
+        headers: names.iter().filter(|h| !h.is_empty()).cloned().collect(),
+        encoding: None,
+        delimiter: None,
+        sheet: Some(sheet_name),
+        body: Body::Sheet {
+            range,
+            names,
+            top,
+            left,
+        },
+    })
+}
+
+fn sheet_rows(
+    path: &Path,
+    range: &calamine::Range<calamine::Data>,
+    names: &[String],
+    top: u32,
+    left: u32,
+    give: &mut dyn FnMut(TableRow) -> ControlFlow<()>,
+) -> Result<(), TableError> {
+    for (i, cells) in range.rows().enumerate().skip(1) {
         let row = u64::from(top) + i as u64 + 1;
         let mut fields = Vec::new();
         for (j, cell) in cells.iter().enumerate() {
             let Some(text) = sheet::cell_text(cell) else {
                 continue;
             };
-            if headers[j].is_empty() {
+            if names[j].is_empty() {
                 return Err(TableError::UnnamedColumn {
                     path: path.to_owned(),
                     column: column_letter(left as usize + j),
                     row,
                 });
             }
-            fields.push((headers[j].clone(), text));
+            fields.push((names[j].clone(), text));
         }
-        if !fields.is_empty() {
-            rows.push(TableRow { row, fields });
+        if !fields.is_empty() && give(TableRow { row, fields }).is_break() {
+            return Ok(());
         }
     }
-    Ok(Table {
-        format,
-        headers: headers.into_iter().filter(|h| !h.is_empty()).collect(),
-        rows,
-        encoding: None,
-        delimiter: None,
-        sheet: Some(sheet_name),
-    })
+    Ok(())
 }
 
 fn pick_sheet(path: &Path, names: &[String], asked: Option<&str>) -> Result<String, TableError> {
@@ -565,139 +773,358 @@ fn pick_sheet(path: &Path, names: &[String], asked: Option<&str>) -> Result<Stri
     }
 }
 
-fn read_json(
+/// Open a JSON document or NDJSON file: decode it, and read every record once for the
+/// headers (each field path, in the order they first appear) and to refuse a record that is
+/// not an object, keeping none of them.
+fn open_json(
     path: &Path,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     format: Format,
     options: &TableOptions,
-) -> Result<Table, TableError> {
-    let (_, text) = decode_text(path, bytes, None)?;
-    let records: Vec<(u64, Value)> = if format == Format::Ndjson {
-        let mut out = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let value: Value = serde_json::from_str(line).map_err(|e| {
-                FileError::corrupt(
-                    path,
-                    format,
-                    format!("line {}: {}", i + 1, json::syntax(&e)),
-                )
-            })?;
-            out.push((i as u64 + 1, value));
-        }
-        out
-    } else {
-        let document: Value = serde_json::from_str(&text)
-            .map_err(|e| FileError::corrupt(path, format, json::syntax(&e)))?;
-        let found = records_at(path, document, options.records.as_deref())?;
-        found
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| (i as u64 + 1, v))
-            .collect()
-    };
+) -> Result<TableReader, TableError> {
+    let (_, text) = decode_owned(path, bytes, None)?;
+    let records: Vec<String> = options
+        .records
+        .iter()
+        .flat_map(|r| r.split('.'))
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && *k != "$")
+        .map(str::to_owned)
+        .collect();
     let mut headers: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mut rows = Vec::with_capacity(records.len());
-    for (row, record) in records {
+    let mut refused: Option<String> = None;
+    let mut collect = |row: u64, record: Value| {
         if !record.is_object() {
-            return Err(TableError::Records {
-                path: path.to_owned(),
-                what: format!(
-                    "record {row} is not an object but {}; each record must be an object of \
-                     fields (check the records path)",
-                    kind_of(&record)
-                ),
-            });
+            refused = Some(format!(
+                "record {row} is not an object but {}; each record must be an object of \
+                 fields (check the records path)",
+                kind_of(&record)
+            ));
+            return ControlFlow::Break(());
         }
         let mut fields = Vec::new();
         json::flatten("", &record, &mut fields);
-        for (name, _) in &fields {
-            if seen.insert(name.clone()) {
-                headers.push(name.clone());
+        for (name, _) in fields {
+            if !seen.contains(&name) {
+                seen.insert(name.clone());
+                headers.push(name);
             }
         }
-        rows.push(TableRow { row, fields });
+        ControlFlow::Continue(())
+    };
+    let body = if format == Format::Ndjson {
+        ndjson_records(path, &text, &mut collect, true)?;
+        Body::Ndjson { text }
+    } else {
+        document_records(path, &text, &records, &mut collect, true)?;
+        Body::Json { text, records }
+    };
+    if let Some(what) = refused {
+        return Err(TableError::Records {
+            path: path.to_owned(),
+            what,
+        });
     }
-    Ok(Table {
+    Ok(TableReader {
+        path: path.to_owned(),
         format,
         headers,
-        rows,
         encoding: None,
         delimiter: None,
         sheet: None,
+        body,
     })
 }
 
-/// The array of records under the dotted `records` path of `document`.
-fn records_at(
+/// What receives the records of a JSON file: each with its rank (its line, for NDJSON).
+type RecordSink<'a> = dyn FnMut(u64, Value) -> ControlFlow<()> + 'a;
+
+/// Hand each line's record of an NDJSON text to `sink`. Once `sink` breaks, the other lines
+/// are only checked when `check_rest`, so that a broken line is reported before what `sink`
+/// refused.
+fn ndjson_records(
     path: &Path,
-    document: Value,
-    records: Option<&str>,
-) -> Result<Vec<Value>, TableError> {
-    let refuse = |what: String| TableError::Records {
-        path: path.to_owned(),
-        what,
-    };
-    let arrays_in = |value: &Value| -> String {
-        let keys: Vec<&str> = value
-            .as_object()
-            .map(|o| {
-                o.iter()
-                    .filter(|(_, v)| v.is_array())
-                    .map(|(k, _)| k.as_str())
-                    .collect()
-            })
-            .unwrap_or_default();
-        match keys.as_slice() {
-            [] => "it holds no array of records".to_owned(),
-            keys => format!("its arrays are under {}", keys.join(", ")),
-        }
-    };
-    let mut at = document;
-    let mut walked = Vec::new();
-    for key in records
-        .into_iter()
-        .flat_map(|r| r.split('.'))
-        .map(str::trim)
-    {
-        if key.is_empty() || key == "$" {
+    text: &str,
+    sink: &mut RecordSink<'_>,
+    check_rest: bool,
+) -> Result<(), TableError> {
+    let mut stopped = false;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
             continue;
         }
-        let next = match &mut at {
-            Value::Object(members) => members.remove(key),
-            _ => None,
+        let broken = |e: serde_json::Error| {
+            FileError::corrupt(
+                path,
+                Format::Ndjson,
+                format!("line {}: {}", i + 1, json::syntax(&e)),
+            )
         };
-        match next {
-            Some(value) => at = value,
-            None => {
-                let place = match walked.is_empty() {
-                    true => "the document".to_owned(),
-                    false => format!("« {} »", walked.join(".")),
-                };
-                return Err(refuse(format!(
-                    "{place} has no key « {key} » ({}); correct the records path",
-                    arrays_in(&at)
-                )));
+        if stopped {
+            serde_json::from_str::<IgnoredAny>(line).map_err(broken)?;
+            continue;
+        }
+        let value: Value = serde_json::from_str(line).map_err(broken)?;
+        if sink(i as u64 + 1, value).is_break() {
+            if !check_rest {
+                return Ok(());
+            }
+            stopped = true;
+        }
+    }
+    Ok(())
+}
+
+/// Hand each record of a JSON document (the array at the dotted path `records`, the document
+/// itself when empty) to `sink`, one at a time as it is parsed. The whole document is parsed
+/// (a syntax error anywhere is reported first) unless `sink` breaks and not `check_rest`;
+/// records not where the path says are refused, naming the arrays there are.
+fn document_records(
+    path: &Path,
+    text: &str,
+    records: &[String],
+    sink: &mut RecordSink<'_>,
+    check_rest: bool,
+) -> Result<(), TableError> {
+    let mut state = Walked {
+        refused: None,
+        stopped: false,
+        check_rest,
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let walk = Walk {
+        path: records,
+        depth: 0,
+        sink,
+        state: &mut state,
+    };
+    let parsed = walk.deserialize(&mut de).and_then(|()| de.end());
+    match parsed {
+        Err(_) if state.stopped && !check_rest => return Ok(()),
+        Err(e) => return Err(FileError::corrupt(path, Format::Json, json::syntax(&e)).into()),
+        Ok(()) => {}
+    }
+    match state.refused {
+        Some(what) => Err(TableError::Records {
+            path: path.to_owned(),
+            what,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// What a walk through a document found.
+struct Walked {
+    /// Why the records are not where the path says.
+    refused: Option<String>,
+    /// Whether the sink broke.
+    stopped: bool,
+    check_rest: bool,
+}
+
+/// The part of a document at `path[..depth]`, walked towards the records at `path`.
+struct Walk<'a, 'f> {
+    path: &'a [String],
+    depth: usize,
+    sink: &'a mut RecordSink<'f>,
+    state: &'a mut Walked,
+}
+
+impl Walk<'_, '_> {
+    fn at_records(&self) -> bool {
+        self.depth == self.path.len()
+    }
+
+    fn walked(&self) -> String {
+        self.path[..self.depth].join(".")
+    }
+
+    /// The value here is `kind` (not an object, or not an array), its array members `arrays`.
+    fn refuse(self, kind: &str, arrays: &[String]) {
+        let arrays = match arrays {
+            [] => "it holds no array of records".to_owned(),
+            keys => format!("its arrays are under {}", keys.join(", ")),
+        };
+        let what = if !self.at_records() {
+            let place = match self.depth {
+                0 => "the document".to_owned(),
+                _ => format!("« {} »", self.walked()),
+            };
+            format!(
+                "{place} has no key « {} » ({arrays}); correct the records path",
+                self.path[self.depth]
+            )
+        } else if self.depth == 0 {
+            format!(
+                "the document is {kind}, not an array of records ({arrays}); give the records \
+                 path, such as « result » for a ServiceNow export"
+            )
+        } else {
+            format!(
+                "« {} » is {kind}, not an array of records; correct the records path",
+                self.walked()
+            )
+        };
+        self.state.refused.get_or_insert(what);
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Walk<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Walk<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON document")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.refuse("a boolean", &[]);
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.refuse("a number", &[]);
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.refuse("a number", &[]);
+        Ok(())
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.refuse("a number", &[]);
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.refuse("a string", &[]);
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.refuse("null", &[]);
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        if !self.at_records() {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            self.refuse("an array", &[]);
+            return Ok(());
+        }
+        let mut rank = 0u64;
+        loop {
+            if self.state.stopped {
+                if seq.next_element::<IgnoredAny>()?.is_none() {
+                    return Ok(());
+                }
+                continue;
+            }
+            let Some(record) = seq.next_element::<Value>()? else {
+                return Ok(());
+            };
+            rank += 1;
+            if (self.sink)(rank, record).is_break() {
+                self.state.stopped = true;
+                if !self.state.check_rest {
+                    return Err(de::Error::custom("the reader stopped"));
+                }
             }
         }
-        walked.push(key);
     }
-    match at {
-        Value::Array(items) => Ok(items),
-        other if walked.is_empty() => Err(refuse(format!(
-            "the document is {}, not an array of records ({}); give the records path, such as \
-             « result » for a ServiceNow export",
-            kind_of(&other),
-            arrays_in(&other)
-        ))),
-        other => Err(refuse(format!(
-            "« {} » is {}, not an array of records; correct the records path",
-            walked.join("."),
-            kind_of(&other)
-        ))),
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut arrays = Vec::new();
+        if self.at_records() {
+            while let Some(key) = map.next_key::<String>()? {
+                if map.next_value_seed(IsArray)? {
+                    arrays.push(key);
+                }
+            }
+            self.refuse("an object", &arrays);
+            return Ok(());
+        }
+        let wanted = self.path[self.depth].as_str();
+        let mut found = false;
+        while let Some(key) = map.next_key::<String>()? {
+            if !found && key == wanted {
+                found = true;
+                map.next_value_seed(Walk {
+                    path: self.path,
+                    depth: self.depth + 1,
+                    sink: &mut *self.sink,
+                    state: &mut *self.state,
+                })?;
+            } else if map.next_value_seed(IsArray)? {
+                arrays.push(key);
+            }
+        }
+        if !found {
+            self.refuse("an object", &arrays);
+        }
+        Ok(())
+    }
+}
+
+/// Whether a value is an array, its contents skipped.
+struct IsArray;
+
+impl<'de> DeserializeSeed<'de> for IsArray {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for IsArray {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(true)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(false)
     }
 }
 

@@ -5,7 +5,15 @@
 //! `SELECT CAST(q."name" AS text), … FROM (<query>) AS q`. A statement that is not a single
 //! query (an `UPDATE`, two statements) fails to describe or is refused by the read-only
 //! session; nothing is ever written.
+//!
+//! [`SqlSession::text_query`] checks and describes a query before anything runs, so that its
+//! columns are known first; [`SqlSession::for_each_text_row`] then hands the rows over one at
+//! a time as the database sends them, keeping none ([`SqlSession::query_rows`] is the two, the
+//! rows collected).
 
+use std::ops::ControlFlow;
+
+use futures::TryStreamExt;
 use sqlx::{Column, Executor, Row};
 
 use super::search::{failure, SqlSession};
@@ -20,12 +28,38 @@ pub struct QueryRows {
     pub rows: Vec<Vec<Option<String>>>,
 }
 
+/// A read-only query checked and described, ready to be run by
+/// [`SqlSession::for_each_text_row`]: its column names are known before any row is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextQuery {
+    /// The column names, in the query's order.
+    pub columns: Vec<String>,
+    /// The statement sent: the query wrapped, each column cast to text.
+    sql: String,
+}
+
 impl SqlSession {
     /// Run the read-only `query` and read every row as text; see the module docs.
     ///
     /// Errors: a statement that is not one query ([`FailureCode::InvalidSettings`]), two
     /// columns with the same name (name them with `AS`), or the database's own refusal.
     pub async fn query_rows(&mut self, query: &str) -> Result<QueryRows, Failure> {
+        let prepared = self.text_query(query).await?;
+        let mut rows = Vec::new();
+        self.for_each_text_row(&prepared, |row| {
+            rows.push(row);
+            ControlFlow::Continue(())
+        })
+        .await?;
+        Ok(QueryRows {
+            columns: prepared.columns,
+            rows,
+        })
+    }
+
+    /// Check the read-only `query` and describe its columns, without running it. Errors: as
+    /// [`SqlSession::query_rows`]'s, but for the database refusing to run it.
+    pub async fn text_query(&mut self, query: &str) -> Result<TextQuery, Failure> {
         let query = query.trim().trim_end_matches(';').trim();
         let lowered = query.to_ascii_lowercase();
         if !(lowered.starts_with("select") || lowered.starts_with("with")) || query.contains(';') {
@@ -60,28 +94,46 @@ impl SqlSession {
         };
         let list: Vec<String> = columns.iter().map(|c| cast(c)).collect();
         let sql = format!("SELECT {} FROM ({query}) AS q", list.join(", "));
+        Ok(TextQuery { columns, sql })
+    }
+
+    /// Run `query` and hand each row (a text or `NULL` per column) to `each` as the database
+    /// sends it, until the last or until `each` breaks; the number of rows handed over. The
+    /// rows are not kept. Errors: the database's refusal, before or between rows.
+    pub async fn for_each_text_row(
+        &mut self,
+        query: &TextQuery,
+        mut each: impl FnMut(Vec<Option<String>>) -> ControlFlow<()>,
+    ) -> Result<u64, Failure> {
         let what = "reading the query's rows";
-        let width = columns.len();
-        let read = |row: &dyn Fn(usize) -> Result<Option<String>, sqlx::Error>| {
-            (0..width).map(row).collect::<Result<Vec<_>, _>>()
+        let width = query.columns.len();
+        let mut count = 0u64;
+        macro_rules! each_row {
+            ($conn:expr) => {
+                async {
+                    let mut rows = sqlx::query(&query.sql).fetch($conn);
+                    while let Some(row) = rows.try_next().await? {
+                        let values = (0..width)
+                            .map(|i| row.try_get::<Option<String>, _>(i))
+                            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+                        count += 1;
+                        if each(values).is_break() {
+                            break;
+                        }
+                    }
+                    Ok::<(), sqlx::Error>(())
+                }
+                .await
+            };
+        }
+        let read = match self {
+            SqlSession::Postgres(conn, _) => each_row!(&mut *conn),
+            SqlSession::MySql(conn) => each_row!(&mut *conn),
+            SqlSession::Sqlite(conn) => each_row!(&mut *conn),
         };
-        let rows: Result<Vec<Vec<Option<String>>>, sqlx::Error> = match self {
-            SqlSession::Postgres(conn, _) => {
-                let rows = sqlx::query(&sql).fetch_all(&mut *conn).await;
-                rows.and_then(|rows| rows.iter().map(|r| read(&|i| r.try_get(i))).collect())
-            }
-            SqlSession::MySql(conn) => {
-                let rows = sqlx::query(&sql).fetch_all(&mut *conn).await;
-                rows.and_then(|rows| rows.iter().map(|r| read(&|i| r.try_get(i))).collect())
-            }
-            SqlSession::Sqlite(conn) => {
-                let rows = sqlx::query(&sql).fetch_all(&mut *conn).await;
-                rows.and_then(|rows| rows.iter().map(|r| read(&|i| r.try_get(i))).collect())
-            }
-        };
-        let rows = rows.map_err(|e| failure(&e, what))?;
-        tracing::debug!(columns = width, rows = rows.len(), "query read");
-        Ok(QueryRows { columns, rows })
+        read.map_err(|e| failure(&e, what))?;
+        tracing::debug!(columns = width, rows = count, "query read");
+        Ok(count)
     }
 }
 

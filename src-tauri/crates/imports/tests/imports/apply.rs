@@ -372,6 +372,11 @@ async fn contracts_missing_from_the_source_are_archived_and_assets_cannot_be() {
         contracts.summary.missing, listed as u64,
         "every listed contract is missing from the empty sheet"
     );
+    assert!(contracts.warnings.is_empty(), "{:?}", contracts.warnings);
+    assert!(contracts.rows.iter().all(|r| r.class
+        == passerelle_imports::RowClass::Missing {
+            action: passerelle_imports::MissingAction::Archive
+        }));
     let report = apply_plan(&client, &contracts, &journal, &mut (), &cancel)
         .await
         .expect("applied");
@@ -399,6 +404,15 @@ async fn contracts_missing_from_the_source_are_archived_and_assets_cannot_be() {
     )
     .await
     .expect("planned");
+    assert_eq!(
+        assets_plan.warnings,
+        [passerelle_imports::PlanWarning::MissingPolicyUnsupported {
+            policy: "archive".into(),
+            entity: Entity::Asset,
+            missing: assets_plan.summary.missing,
+        }],
+        "the plan says it will not archive the assets"
+    );
     let report = apply_plan(&client, &assets_plan, &journal, &mut (), &cancel)
         .await
         .expect("ran");

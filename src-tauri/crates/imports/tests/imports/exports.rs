@@ -286,10 +286,21 @@ async fn a_leanix_fact_sheet_export_plans_applies_and_undoes_onto_assets_exactly
         assert_eq!(
             row.class,
             RowClass::Missing {
-                action: MissingAction::Archive
-            }
+                action: MissingAction::Unsupported {
+                    policy: "archive".into()
+                }
+            },
+            "Dastra archives contracts only: the plan promises no archive of an asset"
         );
     }
+    assert_eq!(
+        plan.warnings,
+        [passerelle_imports::PlanWarning::MissingPolicyUnsupported {
+            policy: "archive".into(),
+            entity: passerelle_mapping::Entity::Asset,
+            missing: others.len() as u64,
+        }]
+    );
 
     let journal = Journal::open(dir.path().join("journal.jsonl")).expect("a journal");
     let cancel = CancellationToken::new();

@@ -8,6 +8,7 @@ mod plan;
 mod sealed;
 mod sources;
 mod sql_rest;
+mod stream;
 mod undo;
 
 use passerelle_dastra::{Auth, ClientOptions, DastraClient};
