@@ -171,7 +171,7 @@ export const mapping: typeof fr = {
   profiles: {
     heading: 'Profiles',
     name: 'Profile name',
-    namePlaceholder: 'ServiceNow applications',
+    namePlaceholder: 'Profile name',
     save: 'Save',
     saving: 'Saving…',
     saved: (name: string, revision: number) => `« ${name} » saved (version ${revision}).`,
@@ -196,5 +196,6 @@ export const mapping: typeof fr = {
   plan: {
     action: 'Plan this import',
     needSave: 'Save the profile before planning the import.',
+    untitled: (source: string) => `${source} import (unsaved profile)`,
   },
 };

@@ -169,7 +169,7 @@ export const mapping = {
   profiles: {
     heading: 'Profils',
     name: 'Nom du profil',
-    namePlaceholder: 'Applications ServiceNow',
+    namePlaceholder: 'Nom du profil',
     save: 'Enregistrer',
     saving: 'Enregistrement…',
     saved: (name: string, revision: number) => `« ${name} » enregistré (version ${revision}).`,
@@ -194,5 +194,6 @@ export const mapping = {
   plan: {
     action: 'Planifier cet import',
     needSave: 'Enregistrez le profil avant de planifier l’import.',
+    untitled: (source: string) => `Import ${source} (profil non enregistré)`,
   },
 };

@@ -75,8 +75,9 @@ pub(crate) fn id_text(id: &Value) -> String {
     id.as_str().map_or_else(|| id.to_string(), str::to_owned)
 }
 
+/// What a row's record is called: an asset's or contract's label, an actor's company name.
 pub(crate) fn label_of(row: &PlanRow) -> Option<String> {
-    ["label", "name", "title"]
+    ["label", "name", "title", "companyName", "displayName"]
         .iter()
         .find_map(|k| row.values.get(*k))
         .map(value_text)
