@@ -72,12 +72,16 @@ pub async fn accept_suggestions(app: &App, expected: &[&str], shot: &str) -> Str
     text
 }
 
+/// Add a step `op` (with its defaults) to the end of `field`'s chain, on the canvas.
+pub async fn add_step(app: &App, field: &str, op: &str) {
+    app.click(&format!("[data-testid=target-{field}]")).await;
+    app.select_option("[data-testid=step-kind]", op).await;
+    app.click("[data-testid=step-add]").await;
+}
+
 /// Give `field` a constant `value` (one of its allowed values), on the canvas.
 pub async fn set_constant(app: &App, field: &str, value: &str) {
-    app.click(&format!("[data-testid=target-{field}]")).await;
-    app.select_option("[data-testid=step-kind]", "constant")
-        .await;
-    app.click("[data-testid=step-add]").await;
+    add_step(app, field, "constant").await;
     app.select_option("[data-testid=constant-value]", value)
         .await;
 }

@@ -101,7 +101,8 @@ pub(crate) fn row_text(row: &PlanRow) -> String {
     if let Some(n) = row.source_row {
         text.push_str(&format!("\u{1f}{n}"));
     }
-    text.to_lowercase()
+    // Folded as the search is (`import_rows`), so that « renommee » finds « renommée ».
+    passerelle_matching::normalize::fold(&text)
 }
 
 impl Loaded {
