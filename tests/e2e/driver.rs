@@ -382,11 +382,8 @@ impl App {
     /// calls it with its result (measurements made over several animation frames).
     /// It may run for two minutes.
     pub async fn js_async(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
-        let patience = fantoccini::wd::TimeoutConfiguration::new(
-            Some(Duration::from_secs(120)),
-            None,
-            None,
-        );
+        let patience =
+            fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(120)), None, None);
         self.client
             .update_timeouts(patience)
             .await

@@ -226,7 +226,12 @@ async fn a_servicenow_export_is_previewed_resolved_applied_and_undone_in_the_win
     plan(&app, SERVICENOW, &file).await;
     let counts = plan_counts(&app).await;
     assert_eq!(
-        (counts.create, counts.update, counts.conflict, counts.invalid),
+        (
+            counts.create,
+            counts.update,
+            counts.conflict,
+            counts.invalid
+        ),
         (1, 1, 2, 1),
         "{counts:?}"
     );
@@ -270,7 +275,10 @@ async fn a_servicenow_export_is_previewed_resolved_applied_and_undone_in_the_win
         1
     );
     app.screenshot("imports-assets-after-fr").await;
-    let renamed = ws.find("Assets", "ref", &key(0)).await.expect("still there");
+    let renamed = ws
+        .find("Assets", "ref", &key(0))
+        .await
+        .expect("still there");
     assert_eq!(renamed["label"], "Portail RH (renommé)");
 
     undo_from_history(&app, "imports-history-fr", "Annulé").await;

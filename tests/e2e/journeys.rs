@@ -19,9 +19,9 @@ use crate::imports::{
     apply, plan_counts, register_rows, take_source, undo_from_history, undo_from_report, Counts,
 };
 use crate::mapping::{
-    accept_suggestions, add_step, cell_after, map_value, refused_cell, open_in_studio, plan_from_studio, servicenow,
-    servicenow_record, set_constant, show_canvas_top, write_servicenow, Source, STATES,
-    SUGGESTED,
+    accept_suggestions, add_step, cell_after, map_value, open_in_studio, plan_from_studio,
+    refused_cell, servicenow, servicenow_record, set_constant, show_canvas_top, write_servicenow,
+    Source, STATES, SUGGESTED,
 };
 use crate::sheets::{write_workbook, Cell};
 use crate::workspace::Workspace;
@@ -39,7 +39,9 @@ fn text(record: &Value, field: &str) -> String {
 
 /// Dastra records with a key, which a plan lists as missing when the source lacks them.
 fn keyed(records: &[Value]) -> u64 {
-    let keyed = records.iter().filter(|r| r["ref"].as_str().is_some_and(|k| !k.is_empty()));
+    let keyed = records
+        .iter()
+        .filter(|r| r["ref"].as_str().is_some_and(|k| !k.is_empty()));
     keyed.count() as u64
 }
 
@@ -74,7 +76,12 @@ async fn a_servicenow_export_goes_from_the_studio_to_an_applied_then_undone_impo
     ];
     for n in 1..=12 {
         let name = format!("Atlas cartographie {n}");
-        records.push(servicenow_record(4 + n, &format!("APM00990{n:02}"), &name, STATES[n % 3]));
+        records.push(servicenow_record(
+            4 + n,
+            &format!("APM00990{n:02}"),
+            &name,
+            STATES[n % 3],
+        ));
     }
     let dir = tempfile::tempdir().expect("a temp folder");
     let export = write_servicenow(dir.path(), records);
@@ -82,14 +89,20 @@ async fn a_servicenow_export_goes_from_the_studio_to_an_applied_then_undone_impo
     // The studio: suggestions, a constant, « Pilote » paired by hand.
     open_in_studio(&app, &servicenow(&export)).await;
     let suggested = accept_suggestions(&app, &SUGGESTED, "journey-suggestions-fr").await;
-    assert!(suggested.contains("Pilote"), "Pilote is left unmatched: {suggested}");
+    assert!(
+        suggested.contains("Pilote"),
+        "Pilote is left unmatched: {suggested}"
+    );
     set_constant(&app, "type", "Software").await;
     let refused = refused_cell(&app, 3, "applicationState").await;
     map_value(&app, "applicationState", "Pilote", "InDevelopment").await;
     let fixed = cell_after(&app, 3, "applicationState", &refused).await;
     assert_eq!(fixed, "InDevelopment", "the pair made by hand is applied");
     let valid = app.text("[data-testid=preview-valid]").await;
-    assert!(valid.contains("16 valides"), "all 16 records are valid: {valid:?}");
+    assert!(
+        valid.contains("16 valides"),
+        "all 16 records are valid: {valid:?}"
+    );
     assert_eq!(app.count("[data-testid=preview-invalid]").await, 0);
     show_canvas_top(&app).await;
     app.screenshot("journey-canvas-fr").await;
@@ -110,7 +123,10 @@ async fn a_servicenow_export_goes_from_the_studio_to_an_applied_then_undone_impo
     assert_eq!(counts, expected, "the plan's classes");
     app.screenshot("journey-plan-fr").await;
     let row = take_source(&app, 1).await;
-    assert!(row.contains("Doublon B retenu"), "the second duplicate is taken: {row}");
+    assert!(
+        row.contains("Doublon B retenu"),
+        "the second duplicate is taken: {row}"
+    );
     app.screenshot("journey-conflict-fr").await;
     app.click("[data-testid=filter-conflict]").await;
 
@@ -123,26 +139,58 @@ async fn a_servicenow_export_goes_from_the_studio_to_an_applied_then_undone_impo
     app.screenshot("journey-report-fr").await;
 
     // The register, in the window and over HTTP.
-    assert_eq!(register_rows(&app, "assets", "asset-row", "renommé").await, 1);
-    assert_eq!(register_rows(&app, "assets", "asset-row", "Atlas cartographie").await, 12);
+    assert_eq!(
+        register_rows(&app, "assets", "asset-row", "renommé").await,
+        1
+    );
+    assert_eq!(
+        register_rows(&app, "assets", "asset-row", "Atlas cartographie").await,
+        12
+    );
     let after = ws.records("Assets").await;
     assert_eq!(after.len(), before.len() + 12, "twelve assets created");
     let by_ref = |r: &str| after.iter().find(|a| a["ref"] == r).cloned().expect(r);
     assert_eq!(by_ref(&key(0))["label"], "Portail RH (renommé)");
-    assert_eq!(by_ref(&key(1))["label"], "Doublon B retenu", "the source's row is taken");
+    assert_eq!(
+        by_ref(&key(1))["label"],
+        "Doublon B retenu",
+        "the source's row is taken"
+    );
     assert_eq!(by_ref(&key(1))["applicationState"], "Stopped");
-    assert_eq!(by_ref(&key(2))["applicationState"], "InDevelopment", "Pilote, paired by hand");
+    assert_eq!(
+        by_ref(&key(2))["applicationState"],
+        "InDevelopment",
+        "Pilote, paired by hand"
+    );
     let created = by_ref("APM0099003");
     assert_eq!(
-        (&created["label"], &created["type"], &created["applicationState"]),
-        (&"Atlas cartographie 3".into(), &"Software".into(), &"InProduction".into()),
+        (
+            &created["label"],
+            &created["type"],
+            &created["applicationState"]
+        ),
+        (
+            &"Atlas cartographie 3".into(),
+            &"Software".into(),
+            &"InProduction".into()
+        ),
     );
 
     undo_from_history(&app, "journey-history-fr", "Annulé").await;
     app.screenshot("journey-undone-fr").await;
-    assert_eq!(register_rows(&app, "assets", "asset-row", "renommé").await, 0);
-    assert_eq!(register_rows(&app, "assets", "asset-row", "Atlas cartographie").await, 0);
-    assert_eq!(ws.records("Assets").await, before, "every asset is back as it was");
+    assert_eq!(
+        register_rows(&app, "assets", "asset-row", "renommé").await,
+        0
+    );
+    assert_eq!(
+        register_rows(&app, "assets", "asset-row", "Atlas cartographie").await,
+        0
+    );
+    assert_eq!(
+        ws.records("Assets").await,
+        before,
+        "every asset is back as it was"
+    );
 
     app.finish().await;
 }
@@ -184,8 +232,7 @@ fn contract_row(reference: &str, title: &str, kind: &str, extra: Option<(&str, f
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_contracts_workbook_goes_from_the_studio_to_an_applied_then_undone_import_in_english()
-{
+async fn a_contracts_workbook_goes_from_the_studio_to_an_applied_then_undone_import_in_english() {
     let Some(app) = App::launch("journey-contracts", Lang::Fr).await else {
         return;
     };
@@ -193,20 +240,68 @@ async fn a_contracts_workbook_goes_from_the_studio_to_an_applied_then_undone_imp
     app.select_option("[data-testid=language-switch]", "en")
         .await;
     let before = ws.records("Contracts").await;
-    let active: Vec<&Value> = before.iter().filter(|c| c["state"] == "Active").take(3).collect();
+    let active: Vec<&Value> = before
+        .iter()
+        .filter(|c| c["state"] == "Active")
+        .take(3)
+        .collect();
     let (c0, c1, c2) = (active[0], active[1], active[2]);
     let kind = |c: &Value| contract_type(c["contractType"].as_str().unwrap_or_default());
 
     let mut rows = vec![CONTRACT_HEADER.iter().map(|h| Cell::from(*h)).collect()];
-    rows.push(contract_row(&text(c0, "ref"), "Payroll software maintenance 2027", kind(c0), None));
-    rows.push(contract_row(&text(c1, "ref"), "CRM hosting (first draft)", kind(c1), None));
-    rows.push(contract_row(&text(c1, "ref"), "CRM hosting, renegotiated", kind(c1), None));
-    rows.push(contract_row(&text(c2, "ref"), &text(c2, "label"), kind(c2), None));
+    rows.push(contract_row(
+        &text(c0, "ref"),
+        "Payroll software maintenance 2027",
+        kind(c0),
+        None,
+    ));
+    rows.push(contract_row(
+        &text(c1, "ref"),
+        "CRM hosting (first draft)",
+        kind(c1),
+        None,
+    ));
+    rows.push(contract_row(
+        &text(c1, "ref"),
+        "CRM hosting, renegotiated",
+        kind(c1),
+        None,
+    ));
+    rows.push(contract_row(
+        &text(c2, "ref"),
+        &text(c2, "label"),
+        kind(c2),
+        None,
+    ));
     let new = [
-        ("CTR-2027-901", "Cloud backup service", "Service agreement", "01/02/2027", 18000.0),
-        ("CTR-2027-902", "Travel booking DPA", "Data processing agreement", "15/03/2027", 0.0),
-        ("CTR-2027-903", "Regional partnership", "Partnership", "01/04/2027", 4500.5),
-        ("CTR-2027-904", "E-signature licence", "Licence", "30/06/2027", 7200.0),
+        (
+            "CTR-2027-901",
+            "Cloud backup service",
+            "Service agreement",
+            "01/02/2027",
+            18000.0,
+        ),
+        (
+            "CTR-2027-902",
+            "Travel booking DPA",
+            "Data processing agreement",
+            "15/03/2027",
+            0.0,
+        ),
+        (
+            "CTR-2027-903",
+            "Regional partnership",
+            "Partnership",
+            "01/04/2027",
+            4500.5,
+        ),
+        (
+            "CTR-2027-904",
+            "E-signature licence",
+            "Licence",
+            "30/06/2027",
+            7200.0,
+        ),
     ];
     for (reference, title, kind, start, amount) in new {
         rows.push(contract_row(reference, title, kind, Some((start, amount))));
@@ -225,13 +320,27 @@ async fn a_contracts_workbook_goes_from_the_studio_to_an_applied_then_undone_imp
     open_in_studio(&app, &source).await;
     let summary = app.text("[data-testid=source-summary]").await;
     assert!(summary.contains("8 records"), "{summary:?}");
-    let fields = ["ref", "label", "contractType", "state", "startDate", "amount", "currency"];
+    let fields = [
+        "ref",
+        "label",
+        "contractType",
+        "state",
+        "startDate",
+        "amount",
+        "currency",
+    ];
     let suggested = accept_suggestions(&app, &fields, "journey-suggestions-en").await;
-    assert!(suggested.contains("Partnership"), "Partnership is left unmatched: {suggested}");
+    assert!(
+        suggested.contains("Partnership"),
+        "Partnership is left unmatched: {suggested}"
+    );
     // The dates are day/month/year: the preview says so at their cells, and a date step
     // (whose first format is that one) reads them.
     let date = refused_cell(&app, 4, "startDate").await;
-    assert!(date.contains("dd/MM/yyyy"), "the cell says how to fix it: {date}");
+    assert!(
+        date.contains("dd/MM/yyyy"),
+        "the cell says how to fix it: {date}"
+    );
     add_step(&app, "startDate", "date").await;
     let read = cell_after(&app, 4, "startDate", &date).await;
     assert!(read.starts_with("2027-02-01"), "1 February 2027: {read}");
@@ -241,10 +350,15 @@ async fn a_contracts_workbook_goes_from_the_studio_to_an_applied_then_undone_imp
     assert_eq!(fixed, "Other", "the pair made by hand is applied");
     let valid = app.text("[data-testid=preview-valid]").await;
     let refused = app
-        .js("return [...document.querySelectorAll('td[data-invalid=true]')] \
-             .map((c) => `${c.dataset.testid}: ${c.title}`)")
+        .js(
+            "return [...document.querySelectorAll('td[data-invalid=true]')] \
+             .map((c) => `${c.dataset.testid}: ${c.title}`)",
+        )
         .await;
-    assert!(valid.contains("8 valid"), "every record is valid: {valid:?}, {refused}");
+    assert!(
+        valid.contains("8 valid"),
+        "every record is valid: {valid:?}, {refused}"
+    );
     show_canvas_top(&app).await;
     app.screenshot("journey-canvas-en").await;
     app.click("[data-testid=editor-close]").await;
@@ -263,7 +377,10 @@ async fn a_contracts_workbook_goes_from_the_studio_to_an_applied_then_undone_imp
     assert_eq!(counts, expected, "the plan's classes");
     app.screenshot("journey-plan-en").await;
     let row = take_source(&app, 1).await;
-    assert!(row.contains("renegotiated"), "the second duplicate is taken: {row}");
+    assert!(
+        row.contains("renegotiated"),
+        "the second duplicate is taken: {row}"
+    );
     app.click("[data-testid=filter-conflict]").await;
 
     apply(&app, &ws, SLOW_MS, "journey-progress-en", "Applied").await;
@@ -273,23 +390,44 @@ async fn a_contracts_workbook_goes_from_the_studio_to_an_applied_then_undone_imp
     }
     app.screenshot("journey-report-en").await;
 
-    assert_eq!(register_rows(&app, "contracts", "contract-row", "renegotiated").await, 1);
-    assert_eq!(register_rows(&app, "contracts", "contract-row", "E-signature").await, 1);
+    assert_eq!(
+        register_rows(&app, "contracts", "contract-row", "renegotiated").await,
+        1
+    );
+    assert_eq!(
+        register_rows(&app, "contracts", "contract-row", "E-signature").await,
+        1
+    );
     let after = ws.records("Contracts").await;
     let by_ref = |r: &str| after.iter().find(|c| c["ref"] == r).cloned().expect(r);
-    assert_eq!(by_ref(&text(c1, "ref"))["label"], "CRM hosting, renegotiated");
+    assert_eq!(
+        by_ref(&text(c1, "ref"))["label"],
+        "CRM hosting, renegotiated"
+    );
     let partnership = by_ref("CTR-2027-903");
-    assert_eq!(partnership["contractType"], "Other", "Partnership, paired by hand");
+    assert_eq!(
+        partnership["contractType"], "Other",
+        "Partnership, paired by hand"
+    );
     assert_eq!(partnership["amount"], 4500.5);
     assert!(
-        partnership["startDate"].as_str().is_some_and(|d| d.starts_with("2027-04-01")),
+        partnership["startDate"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("2027-04-01")),
         "the date read as day/month/year: {partnership}"
     );
 
     // Undone from the history's list in English, for its picture; then checked from the report.
     undo_from_history(&app, "journey-history-en", "Undone").await;
-    assert_eq!(register_rows(&app, "contracts", "contract-row", "renegotiated").await, 0);
-    assert_eq!(ws.records("Contracts").await, before, "every contract is back as it was");
+    assert_eq!(
+        register_rows(&app, "contracts", "contract-row", "renegotiated").await,
+        0
+    );
+    assert_eq!(
+        ws.records("Contracts").await,
+        before,
+        "every contract is back as it was"
+    );
     app.click("[data-testid=nav-imports]").await;
     app.click("[data-testid=history-open]").await;
     app.wait_for("[data-testid=report]").await;
@@ -338,15 +476,26 @@ async fn a_vendor_list_is_imported_onto_actors_and_undone() {
     let fields = ["ref", "companyName", "city", "countryCode", "email"];
     accept_suggestions(&app, &fields, "journey-actors-suggestions-fr").await;
     app.wait_for("[data-testid=preview-valid]").await;
-    assert_eq!(app.count("[data-testid=preview-invalid]").await, 0, "no invalid vendor");
+    assert_eq!(
+        app.count("[data-testid=preview-invalid]").await,
+        0,
+        "no invalid vendor"
+    );
 
     plan_from_studio(&app).await;
     let counts = plan_counts(&app).await;
-    assert_eq!((counts.create, counts.update, counts.invalid), (1, 2, 0), "{counts:?}");
+    assert_eq!(
+        (counts.create, counts.update, counts.invalid),
+        (1, 2, 0),
+        "{counts:?}"
+    );
     app.screenshot("journey-actors-plan-fr").await;
     apply(&app, &ws, SLOW_MS, "journey-actors-progress-fr", "Appliqué").await;
     app.screenshot("journey-actors-report-fr").await;
-    assert_eq!(register_rows(&app, "actors", "actor-row", "Imprimerie des Quais").await, 1);
+    assert_eq!(
+        register_rows(&app, "actors", "actor-row", "Imprimerie des Quais").await,
+        1
+    );
     let city = |records: &[Value], r: &str| {
         let found = records.iter().find(|a| a["ref"] == r).expect(r);
         found["city"].clone()
@@ -356,8 +505,15 @@ async fn a_vendor_list_is_imported_onto_actors_and_undone() {
     assert_eq!(city(&after, "FRN-90001"), "Nantes");
 
     undo_from_report(&app, "Annulé").await;
-    assert_eq!(register_rows(&app, "actors", "actor-row", "Imprimerie des Quais").await, 0);
-    assert_eq!(ws.records("Actors").await, before, "every actor is back as it was");
+    assert_eq!(
+        register_rows(&app, "actors", "actor-row", "Imprimerie des Quais").await,
+        0
+    );
+    assert_eq!(
+        ws.records("Actors").await,
+        before,
+        "every actor is back as it was"
+    );
 
     app.finish().await;
 }

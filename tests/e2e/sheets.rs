@@ -102,7 +102,8 @@ pub fn write_workbook(path: &Path, sheet: &str, rows: &[Vec<Cell>]) {
     let mut zip = zip::ZipWriter::new(file);
     let options = zip::write::SimpleFileOptions::default();
     for (name, xml) in parts {
-        zip.start_file(name, options).expect("a part of the workbook");
+        zip.start_file(name, options)
+            .expect("a part of the workbook");
         let head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
         zip.write_all(head.as_bytes()).expect("written");
         zip.write_all(xml.as_bytes()).expect("written");

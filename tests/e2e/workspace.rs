@@ -21,7 +21,10 @@ impl Workspace {
     /// The sandbox behind the app's header (the app must show its inbox or any screen).
     pub async fn of(app: &App) -> Workspace {
         let url = app
-            .js("return document.querySelector('[data-testid=workspace-label]').parentElement.title")
+            .js(
+                "return document.querySelector('[data-testid=workspace-label]') \
+                 .parentElement.title",
+            )
             .await
             .as_str()
             .expect("the header's tooltip is the workspace's address")
@@ -71,7 +74,10 @@ impl Workspace {
         let all = self.records(collection).await;
         let mut hits = all.into_iter().filter(|r| r[field] == value);
         let hit = hits.next();
-        assert!(hits.next().is_none(), "one {collection} record has {field} {value}");
+        assert!(
+            hits.next().is_none(),
+            "one {collection} record has {field} {value}"
+        );
         hit
     }
 

@@ -139,7 +139,9 @@ export const imports: Messages['imports'] = {
   },
   apply: {
     toWrite: (n) =>
-      n === 0 ? 'No row to write' : `${count(n)} ${plural(n, 'row', 'rows')} will be written to Dastra`,
+      n === 0
+        ? 'No row to write'
+        : `${count(n)} ${plural(n, 'row', 'rows')} will be written to Dastra`,
     conflictsLeft: (n) =>
       `${n} ${plural(n, 'conflict', 'conflicts')} not decided: ${plural(n, 'it', 'they')} will not be written.`,
     apply: 'Apply the import',

@@ -187,7 +187,8 @@ export const mapping: typeof fr = {
     exported: (path: string) => `Profile exported to ${path}.`,
     import: 'Import a profile',
     importPath: 'Profile file to import',
-    imported: (name: string, revision: number) => `«\u00a0${name}\u00a0» imported (version ${revision}).`,
+    imported: (name: string, revision: number) =>
+      `«\u00a0${name}\u00a0» imported (version ${revision}).`,
     revision: (n: number, of: number) => `version ${n} of ${of}`,
     entity: 'Entity',
     confirm: 'Confirm',

@@ -172,7 +172,8 @@ export const mapping = {
     namePlaceholder: 'Nom du profil',
     save: 'Enregistrer',
     saving: 'Enregistrement…',
-    saved: (name: string, revision: number) => `«\u00a0${name}\u00a0» enregistré (version ${revision}).`,
+    saved: (name: string, revision: number) =>
+      `«\u00a0${name}\u00a0» enregistré (version ${revision}).`,
     needName: 'Donnez un nom au profil pour l’enregistrer.',
     list: 'Profils enregistrés',
     none: 'Aucun profil enregistré.',
@@ -185,7 +186,8 @@ export const mapping = {
     exported: (path: string) => `Profil exporté dans ${path}.`,
     import: 'Importer un profil',
     importPath: 'Fichier de profil à importer',
-    imported: (name: string, revision: number) => `«\u00a0${name}\u00a0» importé (version ${revision}).`,
+    imported: (name: string, revision: number) =>
+      `«\u00a0${name}\u00a0» importé (version ${revision}).`,
     revision: (n: number, of: number) => `version ${n} sur ${of}`,
     entity: 'Entité',
     confirm: 'Valider',
