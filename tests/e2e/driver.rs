@@ -334,6 +334,9 @@ impl App {
     pub async fn clear(&self, css: &str) {
         let field = self.find(css).await;
         let value = field.prop("value").await.ok().flatten().unwrap_or_default();
+        if value.is_empty() {
+            return;
+        }
         let backspaces = "\u{E003}".repeat(value.chars().count());
         field
             .send_keys(&backspaces)
@@ -364,6 +367,31 @@ impl App {
             .execute(script, vec![])
             .await
             .unwrap_or_else(|e| panic!("script: {e}"))
+    }
+
+    /// Run `script` until it returns something other than `null` or `false`, and return that.
+    pub async fn poll_js(&self, what: &str, script: &str) -> serde_json::Value {
+        self.poll(what, async || {
+            let value = self.client.execute(script, vec![]).await.ok()?;
+            (!value.is_null() && value != json!(false)).then_some(value)
+        })
+        .await
+    }
+
+    /// Run `script` asynchronously with `args`: it gets a callback as its last argument and
+    /// calls it with its result (measurements made over several animation frames).
+    /// It may run for two minutes.
+    pub async fn js_async(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        let patience =
+            fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(120)), None, None);
+        self.client
+            .update_timeouts(patience)
+            .await
+            .unwrap_or_else(|e| panic!("script timeout: {e}"));
+        self.client
+            .execute_async(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("asynchronous script: {e}"))
     }
 
     /// Save a screenshot once the window has had time to paint what the DOM already holds (a

@@ -1,38 +1,14 @@
 //! Imports in the window: a ServiceNow-style export of business applications and a contracts
-//! spreadsheet, each planned from a saved profile, reviewed (a conflict resolved), applied with
-//! its progress, seen in the register, undone, and seen restored.
-//!
-//! NOTE: the mapping studio is not merged into this branch yet, so the test reaches the
-//! preview the way a DPO does without it: the saved profile pasted in the Imports screen's
-//! "new import" form, with the path of the export.
+//! CSV, each planned from a pasted profile, reviewed (a conflict resolved), applied with its
+//! progress, seen in the register, undone, and seen restored. The steps are shared with the
+//! journeys that start in the mapping studio (`journeys.rs`).
 
 use std::time::Duration;
 
-use passerelle_dastra::{Auth, ClientOptions, DastraClient};
 use serde_json::{json, Value};
 
 use crate::driver::{App, Lang};
-
-/// A client of a sandbox seeded like the app's own (the seed is deterministic).
-async fn seeded() -> (passerelle_sandbox::RunningSandbox, DastraClient) {
-    let sandbox = passerelle_sandbox::start(Default::default(), 0)
-        .await
-        .expect("a sandbox starts");
-    let client = ClientOptions::new(sandbox.url(), Auth::api_key(sandbox.api_key()))
-        .workspace(i64::from(passerelle_sandbox::MAIN_WORKSPACE))
-        .build()
-        .expect("a client");
-    (sandbox, client)
-}
-
-async fn records(client: &DastraClient, collection: &str) -> Vec<Value> {
-    let path = client.workspace_path(collection).expect("a path");
-    let page = client
-        .get_json(&path, &[("page", "1"), ("size", "500")])
-        .await
-        .expect("listed");
-    page["items"].as_array().expect("items").clone()
-}
+use crate::workspace::Workspace;
 
 const SERVICENOW: &str = r#"{"version": 1, "id": "servicenow-apps",
 "name": "Applications ServiceNow",
@@ -50,19 +26,136 @@ const CONTRACTS: &str = r#"{"version": 1, "id": "contrats-achats", "name": "Cont
 /// Type the profile and the file into the new-import form and plan it; the preview opens.
 /// The source fields follow the profile's kind (a file here), so the path goes in
 /// `source-path`.
-async fn plan(app: &App, profile: &str, path: &std::path::Path) {
+pub async fn plan(app: &App, profile: &str, path: &std::path::Path) {
     app.click("[data-testid=nav-imports]").await;
     app.type_into("[data-testid=import-profile]", profile).await;
     app.type_into("[data-testid=source-path]", &path.display().to_string())
         .await;
+    prepare_plan(app).await;
+}
+
+/// Press "prepare the plan" on the filled new-import form and wait for the preview's rows.
+pub async fn prepare_plan(app: &App) {
     app.click("[data-testid=plan-import]").await;
-    app.wait_for("[data-testid=plan-chart]").await;
+    app.wait_long_for("[data-testid=plan-chart]", Duration::from_secs(90))
+        .await;
     app.wait_for_count("[data-testid=plan-row]", 1).await;
+}
+
+/// The plan's rows per class, as its chart shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub create: u64,
+    pub update: u64,
+    pub unchanged: u64,
+    pub conflict: u64,
+    pub invalid: u64,
+    pub missing: u64,
+}
+
+pub async fn plan_counts(app: &App) -> Counts {
+    let n = async |kind: &str| {
+        app.number_in(&format!("[data-testid=count-{kind}-value]"))
+            .await
+    };
+    Counts {
+        create: n("create").await,
+        update: n("update").await,
+        unchanged: n("unchanged").await,
+        conflict: n("conflict").await,
+        invalid: n("invalid").await,
+        missing: n("missing").await,
+    }
+}
+
+/// Among the conflicts, take the source's version of the `nth` one (a duplicate in the
+/// source): one more row to write. Returns that row's text; the conflicts stay shown.
+pub async fn take_source(app: &App, nth: usize) -> String {
+    app.click("[data-testid=filter-conflict]").await;
+    app.wait_for_count("[data-testid=conflict-choice]", nth + 1)
+        .await;
+    let to_write = app.number_in("[data-testid=to-write]").await;
+    app.js(&format!(
+        "const s = document.querySelectorAll('[data-testid=conflict-choice]')[{nth}]; \
+         s.dataset.pick = '1'; return 1"
+    ))
+    .await;
+    app.select_option("[data-testid=conflict-choice][data-pick='1']", "takeSource")
+        .await;
+    app.wait_for_number("[data-testid=to-write]", to_write + 1)
+        .await;
+    app.inner_text(&format!("[data-testid=plan-row]:nth-child({})", nth + 1))
+        .await
+}
+
+/// Apply the plan and photograph its progress as `shot`, then wait until the import reads
+/// `applied` (in the window's language). With `latency_ms`, the workspace answers that much
+/// slower during the run, so that a short run can be watched.
+pub async fn apply(app: &App, ws: &Workspace, latency_ms: u64, shot: &str, applied: &str) {
+    if latency_ms > 0 {
+        ws.set_latency(latency_ms).await;
+    }
+    app.click("[data-testid=apply]").await;
+    app.click("[data-testid=apply-confirm]").await;
+    // The first writes are counted (« 3 sur 15 ») before the picture.
+    let count = app
+        .poll_js(
+            "the progress to count a first write",
+            "const t = document.querySelector('[data-testid=progress-count]')?.innerText ?? ''; \
+             const d = t.replace(/(\\d)[\\s\\u00a0\\u202f,](?=\\d)/g, '$1'); \
+             const n = (d.match(/\\d+/g) ?? []).map(Number); \
+             return n.length === 2 && n[0] > 0 && n[0] < n[1] ? t : null",
+        )
+        .await;
+    app.screenshot(shot).await;
+    eprintln!("{shot}: progress {count}");
+    app.poll_text(
+        "[data-testid=import-state]",
+        applied,
+        Duration::from_secs(150),
+    )
+    .await;
+    if latency_ms > 0 {
+        ws.set_latency(0).await;
+    }
+}
+
+/// Undo the newest import from the history (photographed as `shot`), and wait until it
+/// reads `undone`.
+pub async fn undo_from_history(app: &App, shot: &str, undone: &str) {
+    app.click("[data-testid=nav-imports]").await;
+    app.wait_for("[data-testid=history-row]").await;
+    app.wait_for("[data-testid=history-undo]").await;
+    app.screenshot(shot).await;
+    app.click("[data-testid=history-undo]").await;
+    app.click("[data-testid=undo-confirm]").await;
+    // Hundreds of requests: undoing waits on the rate budget (500 a minute) left by the apply.
+    app.poll_text(
+        "[data-testid=history-state]",
+        undone,
+        Duration::from_secs(150),
+    )
+    .await;
+}
+
+/// Open the newest import from the history, undo it from its report, and wait until it reads
+/// `undone`.
+pub async fn undo_from_report(app: &App, undone: &str) {
+    app.click("[data-testid=nav-imports]").await;
+    app.click("[data-testid=history-open]").await;
+    app.click("[data-testid=undo]").await;
+    app.click("[data-testid=undo-confirm]").await;
+    app.poll_text(
+        "[data-testid=import-state]",
+        undone,
+        Duration::from_secs(150),
+    )
+    .await;
 }
 
 /// Search a register for `text` and return how many records it says match, once the count
 /// has settled (the list reloads as the search is typed).
-async fn register_rows(app: &App, screen: &str, row: &str, text: &str) -> u64 {
+pub async fn register_rows(app: &App, screen: &str, row: &str, text: &str) -> u64 {
     app.click(&format!("[data-testid=nav-{screen}]")).await;
     app.wait_for("[data-testid=register-search]").await;
     app.wait_for(&format!("[data-testid={row}]")).await;
@@ -84,21 +177,31 @@ async fn register_rows(app: &App, screen: &str, row: &str, text: &str) -> u64 {
     }
 }
 
+fn text(record: &Value, field: &str) -> String {
+    record[field]
+        .as_str()
+        .unwrap_or_else(|| panic!("{field} in {record}"))
+        .to_owned()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_servicenow_export_is_previewed_resolved_applied_and_undone_in_the_window() {
-    let (_sandbox, client) = seeded().await;
-    let software: Vec<Value> = records(&client, "Assets")
-        .await
-        .into_iter()
+    let Some(app) = App::launch("imports", Lang::Fr).await else {
+        return;
+    };
+    app.wait_for_count("[data-testid=dsar-row]", 1).await;
+    let ws = Workspace::of(&app).await;
+    let before = ws.records("Assets").await;
+    let software: Vec<&Value> = before
+        .iter()
         .filter(|a| a["type"] == "Software" && a["ref"].is_string())
         .take(3)
         .collect();
-    let key = |i: usize| software[i]["ref"].as_str().unwrap().to_owned();
-    let label = |i: usize| software[i]["label"].as_str().unwrap().to_owned();
-    // How many seeded assets the register's search for the first label finds (namesakes too).
+    let key = |i: usize| text(software[i], "ref");
+    let label = |i: usize| text(software[i], "label");
+    // How many assets the register's search for the first label finds (namesakes too).
     let folded = label(0).to_lowercase();
-    let named = records(&client, "Assets")
-        .await
+    let named = before
         .iter()
         .filter(|a| {
             a["label"]
@@ -118,51 +221,32 @@ async fn a_servicenow_export_is_previewed_resolved_applied_and_undone_in_the_win
     let file = dir.path().join("servicenow-apps.json");
     std::fs::write(&file, serde_json::to_string_pretty(&export).unwrap()).unwrap();
 
-    let Some(app) = App::launch("imports", Lang::Fr).await else {
-        return;
-    };
-    app.wait_for_count("[data-testid=dsar-row]", 1).await;
     plan(&app, SERVICENOW, &file).await;
-    assert_eq!(app.number_in("[data-testid=count-create-value]").await, 1);
-    assert_eq!(app.number_in("[data-testid=count-update-value]").await, 1);
-    assert_eq!(app.number_in("[data-testid=count-conflict-value]").await, 2);
-    assert_eq!(app.number_in("[data-testid=count-invalid-value]").await, 1);
-    let missing = app.number_in("[data-testid=count-missing-value]").await;
+    let counts = plan_counts(&app).await;
+    assert_eq!(
+        (
+            counts.create,
+            counts.update,
+            counts.conflict,
+            counts.invalid
+        ),
+        (1, 1, 2, 1),
+        "{counts:?}"
+    );
     assert!(
-        missing > 100,
-        "the other seeded assets are missing: {missing}"
+        counts.missing > 100,
+        "the other seeded assets are missing: {counts:?}"
     );
     app.screenshot("imports-preview-fr").await;
 
     // Resolve the duplicate: the second row is the right one.
-    app.click("[data-testid=filter-conflict]").await;
-    app.wait_for_count("[data-testid=conflict-choice]", 2).await;
-    let to_write = app.number_in("[data-testid=to-write]").await;
-    app.js(
-        "const s = document.querySelectorAll('[data-testid=conflict-choice]')[1]; \
-         s.dataset.pick = '1'; return 1",
-    )
-    .await;
-    app.select_option("[data-testid=conflict-choice][data-pick='1']", "takeSource")
-        .await;
-    app.wait_for_number("[data-testid=to-write]", to_write + 1)
-        .await;
-    let row = app.inner_text("[data-testid=plan-row]:nth-child(2)").await;
+    let row = take_source(&app, 1).await;
     assert!(row.contains("Doublon B retenu"), "{row}");
     app.screenshot("imports-conflict-fr").await;
     app.click("[data-testid=filter-conflict]").await;
 
     // Apply: more than a hundred writes (the missing records are tagged), with progress.
-    app.click("[data-testid=apply]").await;
-    app.click("[data-testid=apply-confirm]").await;
-    app.wait_for("[data-testid=progress]").await;
-    app.screenshot("imports-progress-fr").await;
-    app.poll_text(
-        "[data-testid=import-state]",
-        "Appliqué",
-        Duration::from_secs(150),
-    )
-    .await;
+    apply(&app, &ws, 30, "imports-progress-fr", "Appliqué").await;
     assert_eq!(
         app.number_in("[data-testid=outcome-count-updated]").await,
         2
@@ -173,13 +257,13 @@ async fn a_servicenow_export_is_previewed_resolved_applied_and_undone_in_the_win
     );
     assert_eq!(
         app.number_in("[data-testid=outcome-count-tagged]").await,
-        missing
+        counts.missing
     );
     app.click("[data-testid=outcome-updated]").await;
     app.wait_for_count("[data-testid=row-outcome]", 2).await;
     app.screenshot("imports-report-fr").await;
 
-    // The assets register holds the import.
+    // The assets register holds the import, in the window and in the workspace.
     assert_eq!(
         register_rows(&app, "assets", "asset-row", "renommé").await,
         1
@@ -189,20 +273,13 @@ async fn a_servicenow_export_is_previewed_resolved_applied_and_undone_in_the_win
         1
     );
     app.screenshot("imports-assets-after-fr").await;
+    let renamed = ws
+        .find("Assets", "ref", &key(0))
+        .await
+        .expect("still there");
+    assert_eq!(renamed["label"], "Portail RH (renommé)");
 
-    // Undo it from the history.
-    app.click("[data-testid=nav-imports]").await;
-    app.wait_for("[data-testid=history-row]").await;
-    app.screenshot("imports-history-fr").await;
-    app.click("[data-testid=history-undo]").await;
-    app.click("[data-testid=undo-confirm]").await;
-    // About 300 requests: undoing waits on the rate budget (500 a minute) left by the apply.
-    app.poll_text(
-        "[data-testid=history-state]",
-        "Annulé",
-        Duration::from_secs(150),
-    )
-    .await;
+    undo_from_history(&app, "imports-history-fr", "Annulé").await;
     assert_eq!(
         register_rows(&app, "assets", "asset-row", "renommé").await,
         0
@@ -220,19 +297,24 @@ async fn a_servicenow_export_is_previewed_resolved_applied_and_undone_in_the_win
     app.type_into("[data-testid=register-search]", &label(0))
         .await;
     app.screenshot("imports-assets-restored-fr").await;
+    assert_eq!(
+        ws.records("Assets").await,
+        before,
+        "every asset of the workspace is back as it was"
+    );
 
     app.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_contracts_spreadsheet_is_imported_and_undone_in_english() {
-    let (_sandbox, client) = seeded().await;
-    let contracts: Vec<Value> = records(&client, "Contracts")
-        .await
-        .into_iter()
-        .take(3)
-        .collect();
-    let key = |i: usize| contracts[i]["ref"].as_str().unwrap().to_owned();
+    let Some(app) = App::launch("imports-contracts", Lang::Fr).await else {
+        return;
+    };
+    app.wait_for_count("[data-testid=dsar-row]", 1).await;
+    let ws = Workspace::of(&app).await;
+    let before = ws.records("Contracts").await;
+    let key = |i: usize| text(&before[i], "ref");
     let dir = tempfile::tempdir().expect("a temp folder");
     let csv = format!(
         "Référence;Libellé\n{};Maintenance logiciel paie 2027\n{};Hébergement CRM renégocié\n\
@@ -240,23 +322,16 @@ async fn a_contracts_spreadsheet_is_imported_and_undone_in_english() {
         key(0),
         key(1),
         key(2),
-        contracts[2]["label"].as_str().unwrap()
+        text(&before[2], "label")
     );
     let file = dir.path().join("contrats-achats.csv");
     std::fs::write(&file, csv).unwrap();
 
-    let Some(app) = App::launch("imports-contracts", Lang::Fr).await else {
-        return;
-    };
-    app.wait_for_count("[data-testid=dsar-row]", 1).await;
     app.select_option("[data-testid=language-switch]", "en")
         .await;
     plan(&app, CONTRACTS, &file).await;
-    assert_eq!(app.number_in("[data-testid=count-update-value]").await, 2);
-    assert_eq!(
-        app.number_in("[data-testid=count-unchanged-value]").await,
-        1
-    );
+    let counts = plan_counts(&app).await;
+    assert_eq!((counts.update, counts.unchanged), (2, 1), "{counts:?}");
     app.click("[data-testid=filter-update]").await;
     app.wait_for_count("[data-testid=row-changes]", 2).await;
     let changes = app.inner_text("[data-testid=row-changes]").await;
@@ -269,32 +344,33 @@ async fn a_contracts_spreadsheet_is_imported_and_undone_in_english() {
     app.click("[data-testid=apply]").await;
     app.click("[data-testid=apply-confirm]").await;
     app.wait_for("[data-testid=report]").await;
-    assert_eq!(app.text("[data-testid=import-state]").await, "Applied");
+    app.poll_text(
+        "[data-testid=import-state]",
+        "Applied",
+        Duration::from_secs(60),
+    )
+    .await;
     app.screenshot("imports-report-en").await;
     assert_eq!(
         register_rows(&app, "contracts", "contract-row", "renégocié").await,
         1
     );
 
-    app.click("[data-testid=nav-imports]").await;
-    app.click("[data-testid=history-open]").await;
-    app.click("[data-testid=undo]").await;
-    app.click("[data-testid=undo-confirm]").await;
-    app.poll_text(
-        "[data-testid=import-state]",
-        "Undone",
-        Duration::from_secs(60),
-    )
-    .await;
+    undo_from_report(&app, "Undone").await;
     app.screenshot("imports-undone-en").await;
     assert_eq!(
         register_rows(&app, "contracts", "contract-row", "renégocié").await,
         0
     );
-    let original = contracts[0]["label"].as_str().unwrap();
+    let original = text(&before[0], "label");
     assert!(
-        register_rows(&app, "contracts", "contract-row", original).await >= 1,
+        register_rows(&app, "contracts", "contract-row", &original).await >= 1,
         "the contract has its label back"
+    );
+    assert_eq!(
+        ws.records("Contracts").await,
+        before,
+        "every contract is back as it was"
     );
 
     app.finish().await;

@@ -10,11 +10,15 @@
 //! Without a display these tests fail when `PASSERELLE_REQUIRE_SERVICES=1` (CI) and are skipped
 //! with a message otherwise.
 
+mod big_plan;
 mod choosers;
 mod discovery;
 mod driver;
 mod imports;
+mod journeys;
 mod mapping;
+mod sheets;
+mod workspace;
 
 use std::time::Duration;
 

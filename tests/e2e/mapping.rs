@@ -1,7 +1,8 @@
 //! The mapping studio in the window: a ServiceNow-style export is opened, the suggestions are
 //! accepted, one enum value is mapped by hand, the preview shows the transformed records, and
 //! the profile is saved to the app's data folder; the canvas and the preview are photographed
-//! in French and in English.
+//! in French and in English. The studio's steps are shared with the journeys that go on to
+//! plan, apply and undo the import (`journeys.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -9,27 +10,166 @@ use serde_json::{json, Value};
 
 use crate::driver::{App, Lang};
 
-/// States as a French ServiceNow instance displays them; « Pilote » has no close Dastra value.
-const STATES: [&str; 3] = ["En production", "Retiré", "Pilote"];
+/// A source as the DPO describes it in the studio's form.
+pub struct Source<'a> {
+    /// `json`, `csv` or `xlsx`.
+    pub kind: &'a str,
+    pub path: &'a Path,
+    /// Where a JSON export keeps its records (`result`), or the sheet of a workbook.
+    pub within: Option<&'a str>,
+    /// The system it comes from (the profile's source name).
+    pub system: &'a str,
+    /// The Dastra entity it goes to (`asset`, `contract`, `actor`).
+    pub target: &'a str,
+}
 
-/// A ServiceNow Table API export of 30 business applications, records under `result`.
-fn write_export(dir: &Path) -> PathBuf {
-    let result: Vec<Value> = (1..=30)
-        .map(|i| {
-            json!({
-                "sys_id": format!("{i:032x}"),
-                "u_number": format!("APM{i:07}"),
-                "name": format!(" Application métier {i} "),
-                "short_description": format!("Application de gestion n° {i}"),
-                "install_status": STATES[(i - 1) % 3],
-                "owned_by": { "display_value": "Claire Martin", "link": "https://acme/api/1" },
-            })
-        })
-        .collect();
+/// Open `source` in the studio, onto its target entity, and wait for its columns.
+pub async fn open_in_studio(app: &App, source: &Source<'_>) {
+    app.click("[data-testid=nav-mapping]").await;
+    app.wait_for("[data-testid=source-open]").await;
+    app.select_option("[data-testid=source-kind]", source.kind)
+        .await;
+    if let Some(within) = source.within {
+        let field = match source.kind {
+            "json" => "[data-testid=source-records]",
+            _ => "[data-testid=source-sheet]",
+        };
+        app.clear(field).await;
+        app.type_into(field, within).await;
+    }
+    app.clear("[data-testid=source-system]").await;
+    app.type_into("[data-testid=source-system]", source.system)
+        .await;
+    app.select_option("[data-testid=target-entity]", source.target)
+        .await;
+    app.type_into(
+        "[data-testid=source-path]",
+        &source.path.display().to_string(),
+    )
+    .await;
+    app.click("[data-testid=source-open]").await;
+    app.wait_for("[data-testid=source-summary]").await;
+}
+
+/// Ask for suggestions, wait for one per field of `expected` (each drawn dashed), photograph
+/// them as `shot`, accept them all and wait for their connections. Returns the text of the
+/// suggestions, as the DPO read them before accepting.
+pub async fn accept_suggestions(app: &App, expected: &[&str], shot: &str) -> String {
+    app.click("[data-testid=suggest]").await;
+    app.wait_for("[data-testid=suggestions]").await;
+    for field in expected {
+        app.wait_for(&format!("[data-testid=suggestion-{field}]"))
+            .await;
+    }
+    let text = app.inner_text("[data-testid=suggestions]").await;
+    // NOTE: WebKitGTK may paint a busy window late; give it a moment before the picture.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    app.screenshot(shot).await;
+    app.click("[data-testid=suggest-accept-all]").await;
+    for field in expected {
+        app.wait_for(&format!("[data-testid=link-{field}]")).await;
+    }
+    text
+}
+
+/// Add a step `op` (with its defaults) to the end of `field`'s chain, on the canvas.
+pub async fn add_step(app: &App, field: &str, op: &str) {
+    app.click(&format!("[data-testid=target-{field}]")).await;
+    app.select_option("[data-testid=step-kind]", op).await;
+    app.click("[data-testid=step-add]").await;
+}
+
+/// Give `field` a constant `value` (one of its allowed values), on the canvas.
+pub async fn set_constant(app: &App, field: &str, value: &str) {
+    add_step(app, field, "constant").await;
+    app.select_option("[data-testid=constant-value]", value)
+        .await;
+}
+
+/// Pair the source value `from` of `field`'s value map with the allowed value `to`, by hand.
+pub async fn map_value(app: &App, field: &str, from: &str, to: &str) {
+    app.click(&format!("[data-testid=target-{field}]")).await;
+    app.wait_for("[data-testid=transform-editor]").await;
+    app.select_option(&format!("[data-testid=\"map-to-{from}\"]"), to)
+        .await;
+}
+
+/// The preview cell of `field` in the `row`th record shown, once it reads other than
+/// `before` (the preview is recomputed a moment after a change).
+pub async fn cell_after(app: &App, row: usize, field: &str, before: &str) -> String {
+    let css = format!("[data-testid=cell-{row}-{field}]");
+    app.wait_for_text_change(&css, before).await
+}
+
+/// The text of the preview cell of `field` in the `row`th record shown, once the cell shows a
+/// problem.
+pub async fn refused_cell(app: &App, row: usize, field: &str) -> String {
+    let css = format!("[data-testid=cell-{row}-{field}][data-invalid=true]");
+    app.wait_for(&css).await;
+    app.text(&css).await
+}
+
+/// Leave the studio for the Imports screen with its profile and source ("plan this import"),
+/// and prepare the plan there.
+pub async fn plan_from_studio(app: &App) {
+    app.click("[data-testid=plan-import]").await;
+    app.wait_for("[data-testid=import-from-studio]").await;
+    let profile = app
+        .js("return document.querySelector('[data-testid=import-profile]').value")
+        .await;
+    assert!(
+        profile.as_str().is_some_and(|p| p.contains("\"fields\"")),
+        "the studio's profile is in the form: {profile}"
+    );
+    crate::imports::prepare_plan(app).await;
+}
+
+/// States as a French ServiceNow instance displays them; « Pilote » has no close Dastra value.
+pub const STATES: [&str; 3] = ["En production", "Retiré", "Pilote"];
+
+/// The fields the studio suggests for a ServiceNow export of business applications.
+pub const SUGGESTED: [&str; 3] = ["ref", "label", "applicationState"];
+
+/// One business application as ServiceNow's Table API exports it.
+pub fn servicenow_record(i: usize, number: &str, name: &str, state: &str) -> Value {
+    json!({
+        "sys_id": format!("{i:032x}"),
+        "u_number": number,
+        "name": format!(" {name} "),
+        "short_description": format!("Application de gestion n° {i}"),
+        "install_status": state,
+        "owned_by": { "display_value": "Claire Martin", "link": "https://acme/api/1" },
+    })
+}
+
+/// A ServiceNow export of `records`, under `result`, written in `dir`.
+pub fn write_servicenow(dir: &Path, records: Vec<Value>) -> PathBuf {
     let path = dir.join("servicenow-business-apps.json");
-    let body = serde_json::to_vec_pretty(&json!({ "result": result })).expect("json");
+    let body = serde_json::to_vec_pretty(&json!({ "result": records })).expect("json");
     std::fs::write(&path, body).expect("the export is written");
     path
+}
+
+/// The studio's form for a ServiceNow export.
+pub fn servicenow(path: &Path) -> Source<'_> {
+    Source {
+        kind: "json",
+        path,
+        within: Some("result"),
+        system: "servicenow",
+        target: "asset",
+    }
+}
+
+/// A ServiceNow Table API export of 30 business applications.
+fn write_export(dir: &Path) -> PathBuf {
+    let records = (1..=30)
+        .map(|i| {
+            let name = format!("Application métier {i}");
+            servicenow_record(i, &format!("APM{i:07}"), &name, STATES[(i - 1) % 3])
+        })
+        .collect();
+    write_servicenow(dir, records)
 }
 
 /// Every file named `name` under `dir`.
@@ -49,7 +189,7 @@ fn find_files(dir: &Path, name: &str, out: &mut Vec<PathBuf>) {
 
 /// Close any open drop-down (WebKitGTK does not repaint the page while its list is open) and
 /// scroll the canvas back to its first rows (the key and the required fields) for the picture.
-async fn show_canvas_top(app: &App) {
+pub async fn show_canvas_top(app: &App) {
     app.click("[data-testid=transform-editor] h2").await;
     app.js("document.querySelector('[data-testid=mapping-canvas]').scrollTop = 0; return 0")
         .await;
@@ -63,10 +203,7 @@ async fn a_servicenow_export_is_mapped_previewed_and_saved_in_the_studio() {
     let files = tempfile::tempdir().expect("a temp folder");
     let export = write_export(files.path());
 
-    app.click("[data-testid=nav-mapping]").await;
-    app.type_into("[data-testid=source-path]", &export.display().to_string())
-        .await;
-    app.click("[data-testid=source-open]").await;
+    open_in_studio(&app, &servicenow(&export)).await;
     app.wait_for("[data-testid=source-u_number]").await;
     let summary = app.text("[data-testid=source-summary]").await;
     assert!(summary.contains("30 enregistrements"), "{summary:?}");
@@ -77,39 +214,17 @@ async fn a_servicenow_export_is_mapped_previewed_and_saved_in_the_studio() {
     );
 
     // Suggestions: a dashed curve each, then all accepted.
-    app.click("[data-testid=suggest]").await;
-    app.wait_for("[data-testid=suggestions]").await;
-    for field in ["ref", "label", "applicationState"] {
-        app.wait_for(&format!("[data-testid=suggestion-{field}]"))
-            .await;
-    }
-    let states = app.text("[data-testid=suggestion-applicationState]").await;
+    let suggested = accept_suggestions(&app, &SUGGESTED, "mapping-suggestions-fr").await;
     assert!(
-        states.contains("Pilote"),
-        "Pilote is left to map by hand: {states:?}"
+        suggested.contains("Pilote"),
+        "Pilote is left to map by hand: {suggested:?}"
     );
-    // NOTE: WebKitGTK may paint a busy window late; give it a moment before the picture.
-    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-    app.screenshot("mapping-suggestions-fr").await;
-    app.click("[data-testid=suggest-accept-all]").await;
-    app.wait_for("[data-testid=link-applicationState]").await;
 
     // Assets need a type: a constant, set on the canvas.
-    app.click("[data-testid=target-type]").await;
-    app.select_option("[data-testid=step-kind]", "constant")
-        .await;
-    app.click("[data-testid=step-add]").await;
-    app.select_option("[data-testid=constant-value]", "Software")
-        .await;
+    set_constant(&app, "type", "Software").await;
 
     // « Pilote » is refused at its cell until it is mapped by hand.
-    let refused = app.text("[data-testid=cell-2-applicationState]").await;
-    let refused = if refused.contains("Valeur non prévue") {
-        refused
-    } else {
-        app.wait_for_text_change("[data-testid=cell-2-applicationState]", &refused)
-            .await
-    };
+    let refused = refused_cell(&app, 2, "applicationState").await;
     assert!(refused.contains("Valeur non prévue"), "{refused:?}");
     assert_eq!(
         app.text("[data-testid=cell-0-applicationState]").await,
@@ -119,12 +234,8 @@ async fn a_servicenow_export_is_mapped_previewed_and_saved_in_the_studio() {
         app.text("[data-testid=cell-0-label]").await,
         "Application métier 1"
     );
-    app.click("[data-testid=target-applicationState]").await;
-    app.select_option("[data-testid=map-to-Pilote]", "InDevelopment")
-        .await;
-    let fixed = app
-        .wait_for_text_change("[data-testid=cell-2-applicationState]", &refused)
-        .await;
+    map_value(&app, "applicationState", "Pilote", "InDevelopment").await;
+    let fixed = cell_after(&app, 2, "applicationState", &refused).await;
     assert_eq!(fixed, "InDevelopment", "the hand-made pair is applied");
     let valid = app.text("[data-testid=preview-valid]").await;
     assert!(

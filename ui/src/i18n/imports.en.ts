@@ -1,8 +1,11 @@
 // Imports in English. Typed by the French section's shape.
 
+import { formatCount } from '../lib/format';
 import type { Messages } from './fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+/** A count as the language writes it (« 10 150 », "10,150"). */
+const count = (n: number) => formatCount(n, 'en');
 
 export const imports: Messages['imports'] = {
   history: {
@@ -35,8 +38,8 @@ export const imports: Messages['imports'] = {
     undo: 'Undo the import',
     result: (created, updated, undone) =>
       undone > 0
-        ? `${undone} ${plural(undone, 'row undone', 'rows undone')}`
-        : `${created} created, ${updated} updated`,
+        ? `${count(undone)} ${plural(undone, 'row undone', 'rows undone')}`
+        : `${count(created)} created, ${count(updated)} updated`,
     notApplied: 'Nothing written',
   },
   entity: {
@@ -89,7 +92,7 @@ export const imports: Messages['imports'] = {
   preview: {
     back: 'All imports',
     subtitle: (source, entity, rows) =>
-      `${source} → ${entity} · ${rows} ${plural(rows, 'row', 'rows')}`,
+      `${source} → ${entity} · ${count(rows)} ${plural(rows, 'row', 'rows')}`,
     chartTitle: 'What the import would do',
     chartTitleApplied: 'What the plan said',
     chartLabel: 'Plan rows by class',
@@ -101,8 +104,8 @@ export const imports: Messages['imports'] = {
     clear: 'Clear the search',
     shown: (n, total) =>
       n === total
-        ? `${total} ${plural(total, 'row', 'rows')}`
-        : `${n} of ${total} ${plural(total, 'row', 'rows')} shown`,
+        ? `${count(total)} ${plural(total, 'row', 'rows')}`
+        : `${count(n)} of ${count(total)} ${plural(total, 'row', 'rows')} shown`,
     tableLabel: 'Plan rows',
     columns: {
       select: 'Write',
@@ -135,17 +138,19 @@ export const imports: Messages['imports'] = {
   },
   apply: {
     toWrite: (n) =>
-      n === 0 ? 'No row to write' : `${n} ${plural(n, 'row', 'rows')} will be written to Dastra`,
+      n === 0
+        ? 'No row to write'
+        : `${count(n)} ${plural(n, 'row', 'rows')} will be written to Dastra`,
     conflictsLeft: (n) =>
       `${n} ${plural(n, 'conflict', 'conflicts')} not decided: ${plural(n, 'it', 'they')} will not be written.`,
     apply: 'Apply the import',
     confirmTitle: 'Apply this import?',
     confirmBody: (n) =>
-      `${n} ${plural(n, 'row', 'rows')} will be written to Dastra, with a copy of each record before it changes so that it can be undone.`,
+      `${count(n)} ${plural(n, 'row', 'rows')} will be written to Dastra, with a copy of each record before it changes so that it can be undone.`,
     confirm: 'Apply',
     keep: 'Back to the plan',
     progressLabel: 'Progress',
-    progress: (done, total) => `${done} of ${total}`,
+    progress: (done, total) => `${count(done)} of ${count(total)}`,
     eta: (text) => `about ${text} left`,
     etaUnknown: 'estimating…',
     cancel: 'Stop',

@@ -6,8 +6,11 @@ import type { ConflictChoice } from '../bindings/ConflictChoice';
 import type { ImportState } from '../bindings/ImportState';
 import type { OutcomeKind } from '../bindings/OutcomeKind';
 import type { RowKind } from '../bindings/RowKind';
+import { formatCount } from '../lib/format';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+/** A count as the language writes it (« 10 150 », "10,150"). */
+const count = (n: number) => formatCount(n, 'fr');
 
 export const imports = {
   history: {
@@ -40,8 +43,8 @@ export const imports = {
     undo: 'Annuler l’import',
     result: (created: number, updated: number, undone: number) =>
       undone > 0
-        ? `${undone} ${plural(undone, 'ligne annulée', 'lignes annulées')}`
-        : `${created} ${plural(created, 'créé', 'créés')}, ${updated} ${plural(updated, 'modifié', 'modifiés')}`,
+        ? `${count(undone)} ${plural(undone, 'ligne annulée', 'lignes annulées')}`
+        : `${count(created)} ${plural(created, 'créé', 'créés')}, ${count(updated)} ${plural(updated, 'modifié', 'modifiés')}`,
     notApplied: 'Rien d’écrit',
   },
   entity: {
@@ -94,7 +97,7 @@ export const imports = {
   preview: {
     back: 'Tous les imports',
     subtitle: (source: string, entity: string, rows: number) =>
-      `${source} → ${entity} · ${rows} ${plural(rows, 'ligne', 'lignes')}`,
+      `${source} → ${entity} · ${count(rows)} ${plural(rows, 'ligne', 'lignes')}`,
     chartTitle: 'Ce que ferait l’import',
     chartTitleApplied: 'Ce que prévoyait le plan',
     chartLabel: 'Lignes du plan par classe',
@@ -106,8 +109,8 @@ export const imports = {
     clear: 'Effacer la recherche',
     shown: (n: number, total: number) =>
       n === total
-        ? `${total} ${plural(total, 'ligne', 'lignes')}`
-        : `${n} ${plural(n, 'ligne affichée', 'lignes affichées')} sur ${total}`,
+        ? `${count(total)} ${plural(total, 'ligne', 'lignes')}`
+        : `${count(n)} ${plural(n, 'ligne affichée', 'lignes affichées')} sur ${count(total)}`,
     tableLabel: 'Lignes du plan',
     columns: {
       select: 'Écrire',
@@ -142,17 +145,17 @@ export const imports = {
     toWrite: (n: number) =>
       n === 0
         ? 'Aucune ligne à écrire'
-        : `${n} ${plural(n, 'ligne sera écrite', 'lignes seront écrites')} dans Dastra`,
+        : `${count(n)} ${plural(n, 'ligne sera écrite', 'lignes seront écrites')} dans Dastra`,
     conflictsLeft: (n: number) =>
       `${n} ${plural(n, 'conflit non tranché', 'conflits non tranchés')} : ${plural(n, 'il ne sera pas écrit', 'ils ne seront pas écrits')}.`,
     apply: 'Appliquer l’import',
     confirmTitle: 'Appliquer cet import ?',
     confirmBody: (n: number) =>
-      `${n} ${plural(n, 'ligne sera écrite', 'lignes seront écrites')} dans Dastra, avec une copie de chaque fiche avant modification pour pouvoir annuler.`,
+      `${count(n)} ${plural(n, 'ligne sera écrite', 'lignes seront écrites')} dans Dastra, avec une copie de chaque fiche avant modification pour pouvoir annuler.`,
     confirm: 'Appliquer',
     keep: 'Revenir au plan',
     progressLabel: 'Avancement',
-    progress: (done: number, total: number) => `${done} sur ${total}`,
+    progress: (done: number, total: number) => `${count(done)} sur ${count(total)}`,
     eta: (text: string) => `environ ${text} restantes`,
     etaUnknown: 'estimation en cours…',
     cancel: 'Interrompre',

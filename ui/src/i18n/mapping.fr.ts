@@ -50,7 +50,7 @@ export const mapping = {
     empty: 'Ouvrez une source pour voir ses colonnes.',
     connectHint:
       'Glissez une colonne sur un champ (ou cliquez l’une puis l’autre) ; cliquez un champ relié pour ses transformations.',
-    picked: (column: string) => `« ${column} » choisie : cliquez le champ qui la reçoit.`,
+    picked: (column: string) => `«\u00a0${column}\u00a0» choisie : cliquez le champ qui la reçoit.`,
     noSample: 'aucune valeur',
     connection: (column: string, field: string) => `Liaison ${column} → ${field}`,
     computed: 'calculé',
@@ -81,8 +81,8 @@ export const mapping = {
     tagDefault: (source: string) => `${source || 'source'}-todelete par défaut`,
   },
   editor: {
-    title: (field: string) => `Transformations vers « ${field} »`,
-    from: (column: string) => `Depuis la colonne « ${column} »`,
+    title: (field: string) => `Transformations vers «\u00a0${field}\u00a0»`,
+    from: (column: string) => `Depuis la colonne «\u00a0${column}\u00a0»`,
     noColumn: 'Aucune colonne : la valeur vient des étapes',
     empty: 'Aucune étape : la valeur passe telle quelle.',
     add: 'Ajouter une étape',
@@ -169,23 +169,25 @@ export const mapping = {
   profiles: {
     heading: 'Profils',
     name: 'Nom du profil',
-    namePlaceholder: 'Applications ServiceNow',
+    namePlaceholder: 'Nom du profil',
     save: 'Enregistrer',
     saving: 'Enregistrement…',
-    saved: (name: string, revision: number) => `« ${name} » enregistré (version ${revision}).`,
+    saved: (name: string, revision: number) =>
+      `«\u00a0${name}\u00a0» enregistré (version ${revision}).`,
     needName: 'Donnez un nom au profil pour l’enregistrer.',
     list: 'Profils enregistrés',
     none: 'Aucun profil enregistré.',
     open: 'Ouvrir',
     duplicate: 'Dupliquer',
     copyName: (name: string) => `${name} (copie)`,
-    duplicated: (name: string) => `Copie « ${name} » créée.`,
+    duplicated: (name: string) => `Copie «\u00a0${name}\u00a0» créée.`,
     export: 'Exporter',
     exportPath: 'Fichier où exporter',
     exported: (path: string) => `Profil exporté dans ${path}.`,
     import: 'Importer un profil',
     importPath: 'Fichier de profil à importer',
-    imported: (name: string, revision: number) => `« ${name} » importé (version ${revision}).`,
+    imported: (name: string, revision: number) =>
+      `«\u00a0${name}\u00a0» importé (version ${revision}).`,
     revision: (n: number, of: number) => `version ${n} sur ${of}`,
     entity: 'Entité',
     confirm: 'Valider',
@@ -194,5 +196,6 @@ export const mapping = {
   plan: {
     action: 'Planifier cet import',
     needSave: 'Enregistrez le profil avant de planifier l’import.',
+    untitled: (source: string) => `Import depuis ${source} (profil non enregistré)`,
   },
 };

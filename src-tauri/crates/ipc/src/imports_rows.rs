@@ -77,8 +77,9 @@ pub(crate) fn id_text(id: &Value) -> String {
     id.as_str().map_or_else(|| id.to_string(), str::to_owned)
 }
 
+/// What a row's record is called: an asset's or contract's label, an actor's company name.
 pub(crate) fn label_of(row: &PlanRow) -> Option<String> {
-    ["label", "name", "title"]
+    ["label", "name", "title", "companyName", "displayName"]
         .iter()
         .find_map(|k| row.values.get(*k))
         .map(value_text)
@@ -102,7 +103,8 @@ pub(crate) fn row_text(row: &PlanRow) -> String {
     if let Some(n) = row.source_row {
         text.push_str(&format!("\u{1f}{n}"));
     }
-    text.to_lowercase()
+    // Folded as the search is (`import_rows`), so that « renommee » finds « renommée ».
+    passerelle_matching::normalize::fold(&text)
 }
 
 impl Loaded {

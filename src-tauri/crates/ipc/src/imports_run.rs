@@ -426,7 +426,7 @@ impl Api {
         }
         let loaded = self.loaded(&req.plan_id)?;
         let loaded = loaded.lock().expect("BUG: import lock poisoned");
-        let q = req.q.trim().to_lowercase();
+        let q = passerelle_matching::normalize::fold(req.q.trim());
         let matching = (0..loaded.plan.rows.len()).filter(|&i| {
             (req.kinds.is_empty()
                 || req.kinds.contains(&kind_of(&loaded.row(i).class))

@@ -137,7 +137,7 @@ export function PlanTable({ planId, filter, editable, onTotal }: Props) {
     {
       id: 'kind',
       header: p.columns.kind,
-      width: '130px',
+      width: '170px',
       render: ({ row }) =>
         row && (
           <Badge tone={kindTone(row.kind)} testId="row-kind">

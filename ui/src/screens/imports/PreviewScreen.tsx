@@ -202,7 +202,7 @@ function ApplyPanel({ view, progress }: ApplyProps) {
         </>
       )}
       {running && (
-        <div data-testid="progress">
+        <div data-testid="progress" className={styles.stack}>
           <p className={styles.note}>{t.imports.state[view.state]}</p>
           <div
             className={styles.progressTrack}
@@ -237,7 +237,7 @@ function ApplyPanel({ view, progress }: ApplyProps) {
         </div>
       )}
       {!running && view.state !== 'planned' && (
-        <div data-testid="report">
+        <div data-testid="report" className={styles.stack}>
           <Outcomes counts={view.outcomes} />
           {view.error && <p className={styles.error}>{view.error}</p>}
           {view.state === 'undone' && <p className={styles.note}>{a.undoneNote}</p>}

@@ -158,8 +158,10 @@ export function MappingScreen({ onPlan }: Props) {
 
   const doPlan = () => {
     if (!profile || !opened) return;
+    // An unnamed profile is still named in the plan and the history, after its source.
+    const name = state.name.trim() || words.plan.untitled(opened.dto.spec.name);
     setImportHandoff({
-      profile: { ...profile, id: state.id || slug(state.name) || 'draft' },
+      profile: { ...profile, id: state.id || slug(state.name) || 'draft', name },
       source: opened.dto,
     });
     onPlan();

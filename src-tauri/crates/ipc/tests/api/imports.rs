@@ -244,6 +244,11 @@ async fn a_servicenow_export_is_planned_chosen_applied_and_undone() {
         .expect("rows");
     assert_eq!(atlas.total, 1);
     assert_eq!(atlas.rows[0].kind, RowKind::Create);
+    let folded = api
+        .import_rows(rows(&id, vec![], "RENOMMEE"))
+        .await
+        .expect("rows");
+    assert_eq!(folded.total, 1, "the search ignores case and accents");
     let update = api
         .import_rows(rows(&id, vec![RowKind::Update], ""))
         .await
