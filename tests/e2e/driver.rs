@@ -96,17 +96,33 @@ impl App {
             return None;
         }
         let data = tempfile::tempdir().expect("a temp data folder");
-        Some(App::launch_in(name, lang, data).await)
+        Some(App::launch_in(name, lang, data, None).await)
+    }
+
+    /// Start the app on a fresh sandbox in the X display `display` (`:7`) rather than the
+    /// tests' shared one: for a test that types into the desktop's own windows, which must not
+    /// receive another test's keys or lose the focus to another test's window.
+    pub async fn launch_on_display(name: &str, lang: Lang, display: &str) -> Option<App> {
+        if !require_display() {
+            return None;
+        }
+        let data = tempfile::tempdir().expect("a temp data folder");
+        Some(App::launch_in(name, lang, data, Some(display)).await)
     }
 
     /// Start the app again on the data, config and cache folders of an earlier launch (as
     /// [`App::kill_keeping_home`] or [`App::finish_keeping_home`] left them): the same
     /// sandbox, connections, settings and app database.
     pub async fn relaunch(name: &str, lang: Lang, home: tempfile::TempDir) -> App {
-        App::launch_in(name, lang, home).await
+        App::launch_in(name, lang, home, None).await
     }
 
-    async fn launch_in(name: &str, lang: Lang, data: tempfile::TempDir) -> App {
+    async fn launch_in(
+        name: &str,
+        lang: Lang,
+        data: tempfile::TempDir,
+        display: Option<&str>,
+    ) -> App {
         let (port, native_port) = (free_port(), free_port());
         let locale = match lang {
             Lang::Fr => "fr_FR.UTF-8",
@@ -122,7 +138,11 @@ impl App {
         .expect("user-dirs.dirs written");
         let log = std::fs::File::create(artifacts_dir().join(format!("{name}-driver.log")))
             .expect("driver log file");
-        let driver = Command::new(tauri_driver())
+        let mut driver = Command::new(tauri_driver());
+        if let Some(display) = display {
+            driver.env("DISPLAY", display);
+        }
+        let driver = driver
             .args([
                 "--port",
                 &port.to_string(),

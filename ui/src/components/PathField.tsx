@@ -19,6 +19,8 @@ type Props = {
   /** The input's `data-testid`; the button's is the same with `-browse`. */
   testId?: string;
   placeholder?: string;
+  /** The input's accessible name, when no label points at it. */
+  ariaLabel?: string;
   className?: string;
   'aria-describedby'?: string;
 };
@@ -36,7 +38,9 @@ export function PathField({ value, onChange, kind, title, filters, id, testId, .
     setFailure(null);
     setBusy(true);
     try {
-      const chosen = await pickPath({ kind, title, filters, defaultPath: value });
+      // The kinds offered first, then every file: an export named oddly stays reachable.
+      const offered = filters && [...filters, { name: t.common.allFiles, extensions: ['*'] }];
+      const chosen = await pickPath({ kind, title, filters: offered, defaultPath: value });
       if (chosen !== null) onChange(chosen);
     } catch (e) {
       setFailure(t.common.browseFailed(IpcError.from(e).message));
@@ -54,6 +58,7 @@ export function PathField({ value, onChange, kind, title, filters, id, testId, .
           value={value}
           placeholder={rest.placeholder}
           spellCheck={false}
+          aria-label={rest.ariaLabel}
           aria-describedby={rest['aria-describedby']}
           onChange={(e) => onChange(e.target.value)}
           data-testid={testId}

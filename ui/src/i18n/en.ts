@@ -54,6 +54,7 @@ export const en: Messages = {
     sortDescending: 'Sorted descending',
     sortBy: (column: string) => `Sort by ${column}`,
     browse: 'Browse…',
+    allFiles: 'All files',
     browseFailed: (reason: string) =>
       `The file chooser could not open: ${reason}. Type the path instead.`,
   },

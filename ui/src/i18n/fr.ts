@@ -68,6 +68,7 @@ export const fr = {
     sortDescending: 'Tri décroissant',
     sortBy: (column: string) => `Trier par ${column}`,
     browse: 'Parcourir…',
+    allFiles: 'Tous les fichiers',
     browseFailed: (reason: string) =>
       `Le sélecteur de fichiers n’a pas pu s’ouvrir : ${reason}. Saisissez le chemin à la place.`,
   },

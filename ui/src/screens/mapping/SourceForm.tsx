@@ -1,10 +1,18 @@
 import { useId, type ReactNode } from 'react';
 
-import { useConnections } from '../../api';
+import { useConnections, type FileFilter } from '../../api';
 import { Button } from '../../components/Button';
+import { PathField } from '../../components/PathField';
 import { useI18n } from '../../i18n';
 import { readsFile, SOURCE_KINDS, type SourceDraft } from '../../lib/sourceDraft';
 import styles from './Mapping.module.css';
+
+/** What the file chooser offers first, for each kind of file source. */
+const FILES_OF: Partial<Record<SourceDraft['kind'], FileFilter[]>> = {
+  csv: [{ name: 'CSV', extensions: ['csv', 'txt', 'tsv'] }],
+  xlsx: [{ name: 'Excel, ODS', extensions: ['xlsx', 'xlsm', 'ods'] }],
+  json: [{ name: 'JSON', extensions: ['json', 'ndjson', 'jsonl'] }],
+};
 
 type Props = {
   /** After the open button (the suggest action). */
@@ -80,15 +88,16 @@ export function SourceFields({ draft, onChange }: FieldsProps) {
         </select>
       </label>
       {readsFile(draft) ? (
-        <input
+        <PathField
           id={`${id}-path`}
-          className={styles.pathInput}
-          aria-label={words.path}
+          kind="open"
+          title={words.path}
+          filters={FILES_OF[draft.kind]}
+          ariaLabel={words.path}
           placeholder={words.pathHint}
           value={draft.path}
-          onChange={(e) => set({ path: e.target.value })}
-          spellCheck={false}
-          data-testid="source-path"
+          onChange={(path) => set({ path })}
+          testId="source-path"
         />
       ) : (
         <>
@@ -106,15 +115,28 @@ export function SourceFields({ draft, onChange }: FieldsProps) {
             ))}
             {connection !== '' && !named && <option value={connection}>{connection}</option>}
           </select>
-          <input
-            className={styles.pathInput}
-            aria-label={draft.kind === 'sql' ? words.query : words.recipe}
-            placeholder={draft.kind === 'sql' ? words.queryHint : words.recipeHint}
-            value={draft.query ?? ''}
-            onChange={(e) => set({ query: e.target.value })}
-            spellCheck={false}
-            data-testid="source-query"
-          />
+          {draft.kind === 'sql' ? (
+            <input
+              className={styles.pathInput}
+              aria-label={words.query}
+              placeholder={words.queryHint}
+              value={draft.query ?? ''}
+              onChange={(e) => set({ query: e.target.value })}
+              spellCheck={false}
+              data-testid="source-query"
+            />
+          ) : (
+            <PathField
+              kind="open"
+              title={words.recipe}
+              filters={[{ name: 'JSON', extensions: ['json'] }]}
+              ariaLabel={words.recipe}
+              placeholder={words.recipeHint}
+              value={draft.query ?? ''}
+              onChange={(query) => set({ query })}
+              testId="source-query"
+            />
+          )}
         </>
       )}
       {draft.kind === 'json' && (
