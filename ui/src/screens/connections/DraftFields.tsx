@@ -4,7 +4,9 @@
 
 import { createContext, useContext, type ReactNode } from 'react';
 
+import type { PickKind } from '../../api';
 import { describedBy, FormField } from '../../components/FormField';
+import { PathField } from '../../components/PathField';
 import { useI18n } from '../../i18n';
 import type { Draft, FormError } from '../../lib/connectionDraft';
 
@@ -38,6 +40,8 @@ type TextProps = {
   placeholder?: string;
   /** Several lines (patterns, headers). */
   rows?: number;
+  /** A path, which the desktop's chooser can also pick: a file or a folder. */
+  browse?: PickKind;
 };
 
 export function TextField({
@@ -50,6 +54,7 @@ export function TextField({
   inputMode,
   placeholder,
   rows,
+  browse,
 }: TextProps) {
   const { t } = useI18n();
   const { draft, update, errorsFor } = useDraftForm();
@@ -72,7 +77,18 @@ export function TextField({
       hint={hint}
       errors={errors}
     >
-      {rows ? (
+      {browse ? (
+        <PathField
+          id={id}
+          kind={browse}
+          title={label}
+          value={draft[name]}
+          placeholder={placeholder}
+          aria-describedby={common['aria-describedby']}
+          onChange={(path) => update(field, { [name]: path })}
+          testId={testId}
+        />
+      ) : rows ? (
         <textarea
           {...common}
           rows={rows}

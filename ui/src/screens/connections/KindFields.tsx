@@ -152,6 +152,7 @@ function PathFields() {
         label={words.sqlitePath}
         testId="field-path"
         hint={words.sqlitePathHint}
+        browse="open"
       />
     );
   }
@@ -163,6 +164,7 @@ function PathFields() {
         label={words.folderPath}
         testId="field-path"
         hint={words.folderPathHint}
+        browse="folder"
       />
       <TextField
         name="include"
