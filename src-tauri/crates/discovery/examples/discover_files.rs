@@ -306,6 +306,7 @@ fn screen_only(set: &IdentitySet, root: &std::path::Path) {
         }
     }
     let started = Instant::now();
+    let cpu_before = cpu_times().0;
     let next = std::sync::atomic::AtomicUsize::new(0);
     let passed = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|scope| {
@@ -339,10 +340,11 @@ fn screen_only(set: &IdentitySet, root: &std::path::Path) {
     });
     println!(
         "screen only: prefilter built in {:.0} ms, {} files read and screened in {} on 2 \
-         threads, {} may match",
+         threads ({:.2} s of processor), {} may match",
         built.as_secs_f64() * 1000.0,
         files.len(),
         secs(started.elapsed()),
+        cpu_times().0 - cpu_before,
         passed.into_inner()
     );
 }

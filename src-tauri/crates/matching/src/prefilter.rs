@@ -284,9 +284,9 @@ impl Screen {
     fn new(anchors: &[Anchor], syntax: Syntax) -> Option<Screen> {
         let mut built = Vec::new();
         // Leads by first byte: ASCII letters in either case together, merged over the
-        // anchors (their sets offset by offset joined); every byte from 0x80 together, and the
-        // escapes of JSON, for each anchor apart (merged, such leads would let through most
-        // of the non-ASCII text or most escapes).
+        // anchors (their sets offset by offset joined), as are JSON escapes; every byte from
+        // 0x80 together, for each anchor apart (merged, such leads would let through most of
+        // the non-ASCII text).
         let mut leads: Vec<((u16, usize), Vec<ByteSet>)> = Vec::new();
         for (index, anchor) in anchors.iter().enumerate() {
             let dfa = automaton(&spell(anchor, syntax))?;
@@ -304,7 +304,6 @@ impl Screen {
             for b in first.bytes() {
                 let key = match b {
                     0x80.. => (256, index),
-                    b'\\' => (u16::from(b), index),
                     _ if b.is_ascii_alphabetic() => (u16::from(b.to_ascii_lowercase()), 0),
                     _ => (u16::from(b), 0),
                 };

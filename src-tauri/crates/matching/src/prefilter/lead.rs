@@ -122,15 +122,16 @@ impl Lead {
 
 /// The tables of the vectorised loop for one offset: bit `i` of a table's byte stands for
 /// bucket `i` (a lead, or a few merged when there are more than eight).
+///
+/// An ASCII byte passes for a bucket when the entries of its low nibble in `low` and of its
+/// high nibble in `high` both have its bit (a superset of each lead's set: the product of
+/// its nibbles); a byte from 0x80, when the entry of its high nibble has it (so `ḃ`'s
+/// `0xE1` lets every byte from `0xE0` to `0xEF` through: such bytes are rare).
 #[derive(Debug, Clone)]
 struct Slot {
     offset: usize,
-    /// By the byte's low nibble, by its high nibble: a byte passes for a bucket when both
-    /// have its bit (a superset of each lead's set: the product of its nibbles).
     low: [u8; 16],
     high: [u8; 16],
-    /// The buckets any byte from 0x80 passes for.
-    any_high: u8,
 }
 
 /// Finds the positions where one of its leads holds; see the module documentation.
@@ -145,6 +146,9 @@ pub(crate) struct Finder {
 /// The most offsets a lead tests, its first byte included.
 const TESTS_PER_LEAD: usize = 3;
 
+/// How far an escape's lead looks: `\uXXXX` and the byte after it.
+const LEAD_REACH: usize = 7;
+
 /// Leads one vectorised pass tells apart (bits of a byte).
 const BUCKETS: usize = 8;
 
@@ -156,13 +160,26 @@ impl Finder {
         let mut built = Vec::new();
         for sets in leads {
             let Some(first) = sets.first() else { continue };
+            // NOTE: leads other than escapes test their first three bytes only: every offset
+            // tested costs the vectorised loop a table lookup for every byte, and bytes 1
+            // and 2 are all leads' (an escape's are `u` and a hex digit, mostly 0).
+            let escape = first.bytes().eq([b'\\']);
+            let reach = if escape { LEAD_REACH } else { TESTS_PER_LEAD };
             let mut others: Vec<Test> = sets
                 .iter()
                 .enumerate()
+                .take(reach)
                 .skip(1)
                 .map(|(k, set)| Test::new(k, set))
                 .collect();
-            others.sort_by(|a, b| a.frequency().total_cmp(&b.frequency()));
+            // NOTE: after `\u`, the first two hex digits are almost always `00` (Latin
+            // letters escaped by an ASCII-only writer): worth little as a test, whatever the
+            // weights of their bytes say.
+            let frequency = |t: &Test| {
+                let escaped_high_digits = escape && (1..=3).contains(&t.offset);
+                t.frequency() * if escaped_high_digits { 20.0 } else { 1.0 }
+            };
+            others.sort_by(|a, b| frequency(a).total_cmp(&frequency(b)));
             others.truncate(TESTS_PER_LEAD - 1);
             others.sort_by_key(|t| t.offset);
             let mut tests = vec![Test::new(0, first)];
@@ -178,6 +195,7 @@ impl Finder {
         offsets.sort_unstable();
         offsets.dedup();
         let per_bucket = built.len().div_ceil(BUCKETS).max(1);
+        // Lead `i` is in bucket `i / per_bucket`.
         let slots = offsets
             .iter()
             .map(|&offset| {
@@ -185,21 +203,21 @@ impl Finder {
                     offset,
                     low: [0; 16],
                     high: [0; 16],
-                    any_high: 0,
                 };
                 for (i, lead) in built.iter().enumerate() {
                     let bit = 1u8 << (i / per_bucket);
                     let Some(test) = lead.tests.iter().find(|t| t.offset == offset) else {
                         // A lead that does not test this offset lets every byte through.
                         slot.low.iter_mut().chain(&mut slot.high).for_each(|b| *b |= bit);
-                        slot.any_high |= bit;
                         continue;
                     };
                     if test.any_high {
-                        slot.any_high |= bit;
+                        slot.high[8..].iter_mut().for_each(|b| *b |= bit);
                     }
-                    for b in test.set.bytes().filter(|b| b.is_ascii() || !test.any_high) {
-                        slot.low[usize::from(b & 15)] |= bit;
+                    for b in test.set.bytes() {
+                        if b.is_ascii() {
+                            slot.low[usize::from(b & 15)] |= bit;
+                        }
                         slot.high[usize::from(b >> 4)] |= bit;
                     }
                 }
@@ -213,6 +231,11 @@ impl Finder {
         }
     }
 
+    /// How many leads share a bucket (consecutive ones).
+    fn per_bucket(&self) -> usize {
+        self.leads.len().div_ceil(BUCKETS).max(1)
+    }
+
     /// Calls `found` with every position from `at` where a lead holds, in order, until it
     /// breaks.
     pub(crate) fn find(
@@ -223,8 +246,18 @@ impl Finder {
     ) -> ControlFlow<()> {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
-            let mut exact = |pos| {
-                if self.leads.iter().any(|l| l.holds(haystack, pos)) {
+            let per_bucket = self.per_bucket();
+            let mut exact = |pos, buckets: u8| {
+                let mut leads = self.leads.chunks(per_bucket);
+                let mut holds = false;
+                for bucket in 0..BUCKETS {
+                    let Some(chunk) = leads.next() else { break };
+                    if buckets >> bucket & 1 == 1 && chunk.iter().any(|l| l.holds(haystack, pos)) {
+                        holds = true;
+                        break;
+                    }
+                }
+                if holds {
                     found(pos)
                 } else {
                     ControlFlow::Continue(())
@@ -268,7 +301,8 @@ mod avx2 {
     use super::Finder;
 
     /// Gives `found` every position from `at` where some bucket's tables let every tested
-    /// byte through (a superset of where a lead holds), 32 positions at a time; returns
+    /// byte through (a superset of where a lead holds), with those buckets' bits, 32
+    /// positions at a time; returns
     /// where the blocks ended (the scalar loop does the rest), or the break.
     ///
     /// # Safety
@@ -277,42 +311,68 @@ mod avx2 {
     pub(super) unsafe fn find(
         finder: &Finder,
         haystack: &[u8],
-        mut at: usize,
-        found: &mut dyn FnMut(usize) -> ControlFlow<()>,
+        at: usize,
+        found: &mut dyn FnMut(usize, u8) -> ControlFlow<()>,
     ) -> ControlFlow<(), usize> {
-        if finder.leads.is_empty() {
-            return ControlFlow::Continue(haystack.len());
+        // One loop for each number of offsets, so that the tables stay in registers.
+        match finder.slots.len() {
+            0 => ControlFlow::Continue(haystack.len()),
+            1 => blocks::<1>(finder, haystack, at, found),
+            2 => blocks::<2>(finder, haystack, at, found),
+            3 => blocks::<3>(finder, haystack, at, found),
+            4 => blocks::<4>(finder, haystack, at, found),
+            5 => blocks::<5>(finder, haystack, at, found),
+            6 => blocks::<6>(finder, haystack, at, found),
+            7 => blocks::<7>(finder, haystack, at, found),
+            _ => blocks::<8>(finder, haystack, at, found),
         }
+    }
+
+    /// [`find`] with `N` offsets (at most: a finder's offsets never exceed its leads'
+    /// reach, eight).
+    #[target_feature(enable = "avx2")]
+    unsafe fn blocks<const N: usize>(
+        finder: &Finder,
+        haystack: &[u8],
+        mut at: usize,
+        found: &mut dyn FnMut(usize, u8) -> ControlFlow<()>,
+    ) -> ControlFlow<(), usize> {
+        debug_assert_eq!(finder.slots.len(), N);
         let nibble = _mm256_set1_epi8(0x0F);
+        let zero = _mm256_setzero_si256();
         let row = |t: &[u8; 16]| _mm256_broadcastsi128_si256(_mm_loadu_si128(t.as_ptr().cast()));
-        let slots: Vec<(usize, __m256i, __m256i, __m256i)> = finder
-            .slots
-            .iter()
-            .map(|s| {
-                let high = _mm256_set1_epi8(s.any_high as i8);
-                (s.offset, row(&s.low), row(&s.high), high)
-            })
-            .collect();
+        let mut offsets = [0usize; N];
+        let mut lows = [zero; N];
+        let mut highs = [zero; N];
+        for (i, slot) in finder.slots.iter().take(N).enumerate() {
+            offsets[i] = slot.offset;
+            lows[i] = row(&slot.low);
+            highs[i] = row(&slot.high);
+        }
         let end = haystack.len();
         let ptr = haystack.as_ptr();
         while at + 32 + finder.reach <= end {
             let mut all = _mm256_set1_epi8(-1);
-            for &(offset, low, high, any_high) in &slots {
+            for i in 0..N {
                 // SAFETY: `at + offset + 32 <= end`, as the loop checks.
-                let x = _mm256_loadu_si256(ptr.add(at + offset).cast());
-                let lo = _mm256_shuffle_epi8(low, _mm256_and_si256(x, nibble));
+                let x = _mm256_loadu_si256(ptr.add(at + offsets[i]).cast());
+                let lo = _mm256_shuffle_epi8(lows[i], _mm256_and_si256(x, nibble));
                 let upper = _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble);
-                let hi = _mm256_shuffle_epi8(high, upper);
-                let passes = _mm256_and_si256(lo, hi);
-                // Bytes from 0x80 (sign bit set) also pass for the buckets that take any.
-                let passes = _mm256_or_si256(passes, _mm256_blendv_epi8(_mm256_setzero_si256(), any_high, x));
-                all = _mm256_and_si256(all, passes);
+                let hi = _mm256_shuffle_epi8(highs[i], upper);
+                // Bytes from 0x80 (sign bit set) pass on their high nibble alone.
+                let lo = _mm256_or_si256(lo, _mm256_cmpgt_epi8(zero, x));
+                all = _mm256_and_si256(all, _mm256_and_si256(lo, hi));
             }
-            let none = _mm256_cmpeq_epi8(all, _mm256_setzero_si256());
+            let none = _mm256_cmpeq_epi8(all, zero);
             let mut mask = !(_mm256_movemask_epi8(none) as u32);
-            while mask != 0 {
-                found(at + mask.trailing_zeros() as usize)?;
-                mask &= mask - 1;
+            if mask != 0 {
+                let mut buckets = [0u8; 32];
+                _mm256_storeu_si256(buckets.as_mut_ptr().cast(), all);
+                while mask != 0 {
+                    let lane = mask.trailing_zeros() as usize;
+                    found(at + lane, buckets[lane])?;
+                    mask &= mask - 1;
+                }
             }
             at += 32;
         }
