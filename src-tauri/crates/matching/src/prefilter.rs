@@ -81,7 +81,20 @@ pub struct Prefilter {
 struct Screen {
     anchors: Vec<AnchorScreen>,
     finder: Finder,
+    /// Tells this screen's automata caches apart from other screens' (see [`CACHES`]).
+    id: u64,
 }
+
+thread_local! {
+    /// Each thread's caches of the lazy automata of the screen it used last, with its id:
+    /// kept from one buffer to the next (a file is screened a piece at a time), so that
+    /// their states are not built again every time.
+    static CACHES: std::cell::RefCell<(u64, Vec<Cache>)> =
+        const { std::cell::RefCell::new((0, Vec::new())) };
+}
+
+/// Screen ids, from 1 (0: none).
+static SCREEN_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// One anchor: its automaton, anchored at the position tried, and the bytes it can start with.
 ///
@@ -188,11 +201,30 @@ impl Screen {
         syntax: Syntax,
         found: &mut dyn FnMut(Range<usize>) -> ControlFlow<()>,
     ) -> bool {
+        CACHES.with_borrow_mut(|(id, caches)| {
+            if *id != self.id {
+                *caches = self.anchors.iter().map(|a| a.dfa.create_cache()).collect();
+                *id = self.id;
+            }
+            self.each_hit_with(caches, haystack, syntax, found)
+        })
+    }
+
+    fn each_hit_with(
+        &self,
+        caches: &mut [Cache],
+        haystack: &[u8],
+        syntax: Syntax,
+        found: &mut dyn FnMut(Range<usize>) -> ControlFlow<()>,
+    ) -> bool {
         // Where each anchor's next hit may start: after its last one.
         let mut next = vec![0usize; self.anchors.len()];
-        let mut caches: Vec<Cache> = self.anchors.iter().map(|a| a.dfa.create_cache()).collect();
         let flow = self.finder.find(haystack, 0, &mut |at| {
-            let anchors = self.anchors.iter().zip(next.iter_mut()).zip(caches.iter_mut());
+            let anchors = self
+                .anchors
+                .iter()
+                .zip(next.iter_mut())
+                .zip(caches.iter_mut());
             for ((anchor, next), cache) in anchors {
                 if at < *next || !anchor.first.contains(haystack[at]) {
                     continue;
@@ -328,6 +360,7 @@ impl Screen {
         Some(Screen {
             anchors: built,
             finder: Finder::new(&leads),
+            id: SCREEN_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 }
@@ -349,7 +382,14 @@ fn automaton(pattern: &str) -> Option<DFA> {
 /// The automaton's anchored start states, whatever byte comes before.
 fn start_states(dfa: &DFA, cache: &mut Cache) -> Option<Vec<LazyStateID>> {
     let mut states = Vec::new();
-    for before in [None, Some(b'\n'), Some(b'\r'), Some(b'a'), Some(b' '), Some(0xFF)] {
+    for before in [
+        None,
+        Some(b'\n'),
+        Some(b'\r'),
+        Some(b'a'),
+        Some(b' '),
+        Some(0xFF),
+    ] {
         let config = start::Config::new()
             .anchored(Anchored::Yes)
             .look_behind(before);

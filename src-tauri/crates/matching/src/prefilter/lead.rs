@@ -141,6 +141,8 @@ pub(crate) struct Finder {
     slots: Vec<Slot>,
     /// The largest offset tested: the vectorised loop reads that far past a block.
     reach: usize,
+    /// Tests only: the AVX2 loop even where AVX-512 is available.
+    force_avx2: bool,
 }
 
 /// The most offsets a lead tests, its first byte included.
@@ -208,7 +210,10 @@ impl Finder {
                     let bit = 1u8 << (i / per_bucket);
                     let Some(test) = lead.tests.iter().find(|t| t.offset == offset) else {
                         // A lead that does not test this offset lets every byte through.
-                        slot.low.iter_mut().chain(&mut slot.high).for_each(|b| *b |= bit);
+                        slot.low
+                            .iter_mut()
+                            .chain(&mut slot.high)
+                            .for_each(|b| *b |= bit);
                         continue;
                     };
                     if test.any_high {
@@ -225,6 +230,7 @@ impl Finder {
             })
             .collect();
         Finder {
+            force_avx2: false,
             reach: offsets.last().copied().unwrap_or(0),
             leads: built,
             slots,
@@ -246,6 +252,7 @@ impl Finder {
     ) -> ControlFlow<()> {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
+            let avx512 = std::arch::is_x86_feature_detected!("avx512bw");
             let per_bucket = self.per_bucket();
             let mut exact = |pos, buckets: u8| {
                 let mut leads = self.leads.chunks(per_bucket);
@@ -263,8 +270,14 @@ impl Finder {
                     ControlFlow::Continue(())
                 }
             };
+            let resume = if avx512 && !self.force_avx2 {
+                // SAFETY: AVX-512BW is available, as just checked.
+                unsafe { avx512::find(self, haystack, at, &mut exact) }?
+            } else {
+                at
+            };
             // SAFETY: AVX2 is available, as just checked.
-            let resume = unsafe { avx2::find(self, haystack, at, &mut exact) }?;
+            let resume = unsafe { avx2::find(self, haystack, resume, &mut exact) }?;
             return self.find_scalar(haystack, resume, found);
         }
         self.find_scalar(haystack, at, found)
@@ -284,8 +297,7 @@ impl Finder {
         let mut first = lead.tests[0].set;
         self.leads.iter().for_each(|l| first.union(&l.tests[0].set));
         for pos in at..haystack.len() {
-            if first.contains(haystack[pos]) && self.leads.iter().any(|l| l.holds(haystack, pos))
-            {
+            if first.contains(haystack[pos]) && self.leads.iter().any(|l| l.holds(haystack, pos)) {
                 found(pos)?;
             }
         }
@@ -380,6 +392,87 @@ mod avx2 {
     }
 }
 
+#[cfg(target_arch = "x86_64")]
+mod avx512 {
+    use std::arch::x86_64::*;
+    use std::ops::ControlFlow;
+
+    use super::Finder;
+
+    /// [`super::avx2::find`], 64 positions at a time.
+    ///
+    /// # Safety
+    /// AVX-512BW must be available.
+    #[target_feature(enable = "avx512bw")]
+    pub(super) unsafe fn find(
+        finder: &Finder,
+        haystack: &[u8],
+        at: usize,
+        found: &mut dyn FnMut(usize, u8) -> ControlFlow<()>,
+    ) -> ControlFlow<(), usize> {
+        match finder.slots.len() {
+            0 => ControlFlow::Continue(haystack.len()),
+            1 => blocks::<1>(finder, haystack, at, found),
+            2 => blocks::<2>(finder, haystack, at, found),
+            3 => blocks::<3>(finder, haystack, at, found),
+            4 => blocks::<4>(finder, haystack, at, found),
+            5 => blocks::<5>(finder, haystack, at, found),
+            6 => blocks::<6>(finder, haystack, at, found),
+            7 => blocks::<7>(finder, haystack, at, found),
+            _ => blocks::<8>(finder, haystack, at, found),
+        }
+    }
+
+    #[target_feature(enable = "avx512bw")]
+    unsafe fn blocks<const N: usize>(
+        finder: &Finder,
+        haystack: &[u8],
+        mut at: usize,
+        found: &mut dyn FnMut(usize, u8) -> ControlFlow<()>,
+    ) -> ControlFlow<(), usize> {
+        let nibble = _mm512_set1_epi8(0x0F);
+        let ones = _mm512_set1_epi8(-1);
+        let zero = _mm512_setzero_si512();
+        let row = |t: &[u8; 16]| _mm512_broadcast_i32x4(_mm_loadu_si128(t.as_ptr().cast()));
+        let mut offsets = [0usize; N];
+        let mut lows = [zero; N];
+        let mut highs = [zero; N];
+        for (i, slot) in finder.slots.iter().take(N).enumerate() {
+            offsets[i] = slot.offset;
+            lows[i] = row(&slot.low);
+            highs[i] = row(&slot.high);
+        }
+        let end = haystack.len();
+        let ptr = haystack.as_ptr();
+        while at + 64 + finder.reach <= end {
+            let mut all = ones;
+            for i in 0..N {
+                // SAFETY: `at + offset + 64 <= end`, as the loop checks.
+                let x = _mm512_loadu_si512(ptr.add(at + offsets[i]).cast());
+                let lo = _mm512_shuffle_epi8(lows[i], _mm512_and_si512(x, nibble));
+                let upper = _mm512_and_si512(_mm512_srli_epi16(x, 4), nibble);
+                let hi = _mm512_shuffle_epi8(highs[i], upper);
+                // Bytes from 0x80 pass on their high nibble alone.
+                let lo = _mm512_mask_mov_epi8(lo, _mm512_movepi8_mask(x), ones);
+                // all & lo & hi
+                all = _mm512_ternarylogic_epi32(all, lo, hi, 0x80);
+            }
+            let mut mask = _mm512_test_epi8_mask(all, all);
+            if mask != 0 {
+                let mut buckets = [0u8; 64];
+                _mm512_storeu_si512(buckets.as_mut_ptr().cast(), all);
+                while mask != 0 {
+                    let lane = mask.trailing_zeros() as usize;
+                    found(at + lane, buckets[lane])?;
+                    mask &= mask - 1;
+                }
+            }
+            at += 64;
+        }
+        ControlFlow::Continue(at)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,6 +492,18 @@ mod tests {
     }
 
     fn positions(f: &Finder, hay: &[u8], scalar: bool) -> Vec<usize> {
+        if !scalar {
+            // Every vectorised loop the machine has gives the same positions.
+            let mut avx2 = f.clone();
+            avx2.force_avx2 = true;
+            let (a, b) = (collect(f, hay, false), collect(&avx2, hay, false));
+            assert_eq!(a, b, "AVX-512 and AVX2 agree on {hay:?}");
+            return a;
+        }
+        collect(f, hay, true)
+    }
+
+    fn collect(f: &Finder, hay: &[u8], scalar: bool) -> Vec<usize> {
         let mut out = Vec::new();
         let mut push = |p| {
             out.push(p);
@@ -435,7 +540,10 @@ mod tests {
         let letters_and_high: ByteSet = b"eE".iter().copied().chain(0xC3..=0xC5).collect();
         assert!(Test::new(1, &letters_and_high).any_high);
         let leads = set(&[0xE1, 0xEF, 0xF0]);
-        assert!(!Test::new(0, &leads).any_high, "a few lead bytes are tested exactly");
+        assert!(
+            !Test::new(0, &leads).any_high,
+            "a few lead bytes are tested exactly"
+        );
         let continuations: ByteSet = (0x80..=0xBF).collect();
         assert!(Test::new(2, &continuations).any_high);
         let finder = Finder::new(&[vec![set(b"bB"), letters_and_high]]);
@@ -457,10 +565,18 @@ mod tests {
             .chain([0xC3, 0xA9, 0xE9, 0xE1, 0xB8, 0x83, 0xCC, 0x81])
             .collect();
         let lead_sets = [
-            vec![set(b"bB"), b"eE".iter().copied().chain(0x80..=0xFF).collect(), set(b"rR")],
+            vec![
+                set(b"bB"),
+                b"eE".iter().copied().chain(0x80..=0xFF).collect(),
+                set(b"rR"),
+            ],
             vec![set(b"hH"), set(b"eEbB\\")],
             vec![set(b"6"), set(b"1 .-/()+"), set(b"1 .-"), set(b"1")],
-            vec![set(&[0xE1, 0xC3]), set(&[0xB8, 0xA9]), (0x80..=0xBF).collect()],
+            vec![
+                set(&[0xE1, 0xC3]),
+                set(&[0xB8, 0xA9]),
+                (0x80..=0xBF).collect(),
+            ],
             vec![set(b"\\"), set(b"u"), set(b"0"), set(b"0"), set(b"e")],
             // More leads than a vectorised pass tells apart: some share a bucket.
             vec![set(b"eE"), set(b"rR")],
@@ -489,7 +605,9 @@ mod tests {
             let direct: Vec<usize> = (0..hay.len())
                 .filter(|&p| {
                     tested.iter().any(|tests| {
-                        tests.iter().all(|(k, s)| hay.get(p + k).is_some_and(|b| s.contains(*b)))
+                        tests
+                            .iter()
+                            .all(|(k, s)| hay.get(p + k).is_some_and(|b| s.contains(*b)))
                     })
                 })
                 .collect();
