@@ -2,11 +2,13 @@
 //! [`Matcher::match_record`] would report.
 //!
 //! [`Matcher::prefilter`] gathers the *anchors* of a subject: the identifiers one of which any
-//! reported record must hold (see below), and compiles each into a byte regular expression
-//! that accepts every spelling the matcher accepts, written in UTF-8 or Windows-1252 (a mix of
-//! the two line by line included), and for [`Syntax::Json`] also with `\uXXXX` and `\/`
-//! escapes. A buffer without a hit cannot hold a reported record: a reader can skip it, and
-//! within a line-based file it can parse only the lines (or records) holding a hit.
+//! reported record must hold (see below), and compiles each into a byte pattern that accepts
+//! every spelling the matcher accepts, written in UTF-8 or Windows-1252 (a mix of the two line
+//! by line included), and for [`Syntax::Json`] also with `\uXXXX` and `\/` escapes. One
+//! vectorised pass over the buffer finds where any anchor may start (see `lead.rs`); each
+//! anchor's automaton is run only there. A buffer without a hit cannot hold a reported
+//! record: a reader can skip it, and within a line-based file it can parse only the lines (or
+//! records) holding a hit.
 //!
 //! # Which identifiers are anchors
 //!
@@ -691,8 +693,9 @@ fn cp1252_byte(c: char) -> Option<u8> {
     }
 }
 
-/// Any one JSON escape: `\uXXXX` (a surrogate pair is two of them, each standing for part of
-/// one character; allowing any escape anywhere keeps this a superset).
+/// Any one JSON escape: `\uXXXX`, where a character the fold ignores or a separator may stand
+/// (a surrogate pair is two of them; allowing any escape there keeps this a superset). A
+/// character of the anchor itself is spelled by its own escape (see [`spell_chars`]).
 const JSON_ESCAPE: &str = r"(?-u:\\u[0-9A-Fa-f]{4})";
 
 /// The regex alternatives spelling one of `chars`: each in UTF-8 and, where it has one, its
