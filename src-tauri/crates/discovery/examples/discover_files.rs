@@ -113,6 +113,11 @@ async fn main() {
     ];
     std::fs::write(&patterns, literals.join("\n") + "\n").expect("patterns written");
 
+    if std::env::args().any(|a| a == "--screen-only") {
+        let set = identity(p);
+        screen_only(&set, &corpus.root);
+        return;
+    }
     let dir = tempfile::tempdir().expect("a temp dir for the store");
     let store = FindingsStore::open(&dir.path().join("passerelle.db"), SealKey::random())
         .await
@@ -285,6 +290,9 @@ fn screen_only(set: &IdentitySet, root: &std::path::Path) {
     let started = Instant::now();
     let prefilter = Matcher::new(set, &MatchOptions::default()).prefilter();
     let built = started.elapsed();
+    if std::env::var_os("SCREEN_STATS").is_some() {
+        println!("{}", prefilter.describe());
+    }
     let mut files = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -298,6 +306,7 @@ fn screen_only(set: &IdentitySet, root: &std::path::Path) {
         }
     }
     let started = Instant::now();
+    let cpu_before = cpu_times().0;
     let next = std::sync::atomic::AtomicUsize::new(0);
     let passed = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|scope| {
@@ -313,15 +322,29 @@ fn screen_only(set: &IdentitySet, root: &std::path::Path) {
                 if prefilter.may_match(&bytes, syntax) {
                     passed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 }
+                if std::env::var_os("SCREEN_STATS").is_some() {
+                    let t = Instant::now();
+                    let hits = prefilter.hits(&bytes, syntax).len();
+                    let hits_time = t.elapsed();
+                    let candidates = prefilter.candidates(&bytes, syntax);
+                    println!(
+                        "{}: {:.1} MB, {candidates} candidates, {hits} hits, {:.1} ms ({:.2} GB/s)",
+                        path.display(),
+                        bytes.len() as f64 / 1e6,
+                        hits_time.as_secs_f64() * 1e3,
+                        bytes.len() as f64 / hits_time.as_secs_f64() / 1e9
+                    );
+                }
             });
         }
     });
     println!(
         "screen only: prefilter built in {:.0} ms, {} files read and screened in {} on 2 \
-         threads, {} may match",
+         threads ({:.2} s of processor), {} may match",
         built.as_secs_f64() * 1000.0,
         files.len(),
         secs(started.elapsed()),
+        cpu_times().0 - cpu_before,
         passed.into_inner()
     );
 }

@@ -22,7 +22,8 @@ impl CalendarDate {
     /// The date if it exists and its year is between 1900 and 2099 (the plausible range for a
     /// person's dates; anything else is more likely a number that looks like a date).
     pub fn new(year: u16, month: u8, day: u8) -> Option<CalendarDate> {
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,

@@ -2,11 +2,13 @@
 //! [`Matcher::match_record`] would report.
 //!
 //! [`Matcher::prefilter`] gathers the *anchors* of a subject: the identifiers one of which any
-//! reported record must hold (see below), and compiles each into a byte regular expression
-//! that accepts every spelling the matcher accepts, written in UTF-8 or Windows-1252 (a mix of
-//! the two line by line included), and for [`Syntax::Json`] also with `\uXXXX` and `\/`
-//! escapes. A buffer without a hit cannot hold a reported record: a reader can skip it, and
-//! within a line-based file it can parse only the lines (or records) holding a hit.
+//! reported record must hold (see below), and compiles each into a byte pattern that accepts
+//! every spelling the matcher accepts, written in UTF-8 or Windows-1252 (a mix of the two line
+//! by line included), and for [`Syntax::Json`] also with `\uXXXX` and `\/` escapes. One
+//! vectorised pass over the buffer finds where any anchor may start (see `lead.rs`); each
+//! anchor's automaton is run only there. A buffer without a hit cannot hold a reported
+//! record: a reader can skip it, and within a line-based file it can parse only the lines (or
+//! records) holding a hit.
 //!
 //! # Which identifiers are anchors
 //!
@@ -36,11 +38,17 @@
 //! Left out: UTF-16 text (a caller decodes it or reads the file in full) and formats whose
 //! bytes are not the text (compressed workbooks, PDF streams, MIME bodies).
 
-use std::ops::Range;
+mod lead;
+
+use std::ops::{ControlFlow, Range};
 use std::sync::LazyLock;
 
-use regex::bytes::{Regex, RegexBuilder};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::hybrid::LazyStateID;
+use regex_automata::util::{start, syntax};
+use regex_automata::{Anchored, Input, MatchKind};
 
+use self::lead::{ByteSet, Finder};
 use crate::identity::IdentifierKind;
 use crate::matcher::{name_score, Matcher, Target};
 use crate::normalize::fold_char;
@@ -59,13 +67,60 @@ pub enum Syntax {
 /// documentation. Cheap to share between threads.
 #[derive(Debug, Clone)]
 pub struct Prefilter {
-    /// One regex per anchor, for text and for JSON; `None` when the subject cannot be
-    /// screened: everything passes.
-    ///
-    /// NOTE: one regex per anchor, not one alternation: each then keeps its own literal
-    /// prefilter (a vectorised search for its first bytes), which an alternation of many
-    /// spellings loses; several fast passes beat one slow one.
-    screens: Option<Vec<(Regex, Regex)>>,
+    /// The screens for text and for JSON; `None` when the subject cannot be screened:
+    /// everything passes.
+    screens: Option<Box<(Screen, Screen)>>,
+}
+
+/// The anchors of a subject for one syntax, and the search for where they may start.
+///
+/// NOTE: one pass for every anchor, not one search per anchor: a vectorised [`Finder`] gives
+/// the positions where one of the anchors' *leads* holds (its first byte and two rarer bytes
+/// further on, as its automaton allows them), and only there does each anchor's automaton
+/// run, anchored. A regular expression per anchor made one pass over the bytes per anchor;
+/// one alternation of them all lost the literal search and was slower still.
+#[derive(Debug, Clone)]
+struct Screen {
+    anchors: Vec<AnchorScreen>,
+    finder: Finder,
+    /// Tells this screen's automata caches apart from other screens' (see [`CACHES`]).
+    id: u64,
+}
+
+thread_local! {
+    /// Each thread's caches of the lazy automata of the screen it used last, with its id:
+    /// kept from one buffer to the next (a file is screened a piece at a time), so that
+    /// their states are not built again every time.
+    static CACHES: std::cell::RefCell<(u64, Vec<Cache>)> =
+        const { std::cell::RefCell::new((0, Vec::new())) };
+}
+
+/// Screen ids, from 1 (0: none).
+static SCREEN_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// One anchor: its automaton, anchored at the position tried, and the bytes it can start with.
+///
+/// NOTE: a lazy automaton (its states built as a search reaches them, in a cache each call
+/// makes), not a full one: building the full automata of a subject's anchors, with every
+/// character the fold ignores allowed between letters, took a third of a second, as long as
+/// screening a gigabyte; a search reaches only a few of their states.
+#[derive(Debug, Clone)]
+struct AnchorScreen {
+    dfa: DFA,
+    first: ByteSet,
+}
+
+impl AnchorScreen {
+    /// The end of the anchor's match starting at `at`, if there is one.
+    fn match_at(&self, cache: &mut Cache, haystack: &[u8], at: usize) -> Option<usize> {
+        let input = Input::new(haystack).range(at..).anchored(Anchored::Yes);
+        match self.dfa.try_search_fwd(cache, &input) {
+            Ok(found) => found.map(|m| m.offset()),
+            // NOTE: a lazy DFA without quit bytes, never told to give up on its cache, does
+            // not fail; were it to, the position passes (the safe answer).
+            Err(_) => Some(at + 1),
+        }
+    }
 }
 
 impl Prefilter {
@@ -79,12 +134,10 @@ impl Prefilter {
         self.screens.is_none()
     }
 
-    fn regexes(&self, syntax: Syntax) -> Option<impl Iterator<Item = &Regex>> {
-        self.screens.as_ref().map(|screens| {
-            screens.iter().map(move |(text, json)| match syntax {
-                Syntax::Text => text,
-                Syntax::Json => json,
-            })
+    fn screen(&self, syntax: Syntax) -> Option<&Screen> {
+        self.screens.as_deref().map(|(text, json)| match syntax {
+            Syntax::Text => text,
+            Syntax::Json => json,
         })
     }
 
@@ -92,9 +145,9 @@ impl Prefilter {
     /// taken from these bytes (decoded as UTF-8, or Windows-1252) makes
     /// [`Matcher::match_record`] return a match.
     pub fn may_match(&self, haystack: &[u8], syntax: Syntax) -> bool {
-        match self.regexes(syntax) {
+        match self.screen(syntax) {
             None => true,
-            Some(mut res) => res.any(|re| next_hit(re, haystack, 0, syntax).is_some()),
+            Some(screen) => screen.each_hit(haystack, syntax, &mut |_| ControlFlow::Break(())),
         }
     }
 
@@ -102,40 +155,108 @@ impl Prefilter {
     /// reported record holds one of these ranges (anchors never span a line break). A
     /// prefilter that passes everything gives the whole buffer as one range, touching every line.
     pub fn hits(&self, haystack: &[u8], syntax: Syntax) -> Vec<Range<usize>> {
-        let Some(res) = self.regexes(syntax) else {
+        let Some(screen) = self.screen(syntax) else {
             return vec![0..haystack.len()];
         };
         let mut hits = Vec::new();
-        for re in res {
-            let mut at = 0;
-            while let Some(hit) = next_hit(re, haystack, at, syntax) {
-                at = hit.end;
-                hits.push(hit);
-            }
-        }
+        screen.each_hit(haystack, syntax, &mut |hit| {
+            hits.push(hit);
+            ControlFlow::Continue(())
+        });
         hits.sort_by_key(|h| (h.start, h.end));
         hits
     }
 }
 
-/// The first hit at or after `at` that starts on a word boundary where it must.
+impl Prefilter {
+    /// For benchmarks: how many positions of `haystack` the vectorised search gives the
+    /// anchors' automata to try.
+    #[doc(hidden)]
+    pub fn candidates(&self, haystack: &[u8], syntax: Syntax) -> usize {
+        let mut n = 0;
+        if let Some(screen) = self.screen(syntax) {
+            let _ = screen.finder.find(haystack, 0, &mut |_| {
+                n += 1;
+                ControlFlow::Continue(())
+            });
+        }
+        n
+    }
+
+    /// For benchmarks: the leads searched for, by syntax.
+    #[doc(hidden)]
+    pub fn describe(&self) -> String {
+        match self.screens.as_deref() {
+            None => "everything".into(),
+            Some((text, json)) => format!("text: {:?}\njson: {:?}", text.finder, json.finder),
+        }
+    }
+}
+
+impl Screen {
+    /// Calls `found` with each anchor's hits (for each anchor in order, the same hits a
+    /// search from the start of the buffer, resumed after each hit, would give), until it
+    /// breaks; returns whether it did.
+    fn each_hit(
+        &self,
+        haystack: &[u8],
+        syntax: Syntax,
+        found: &mut dyn FnMut(Range<usize>) -> ControlFlow<()>,
+    ) -> bool {
+        CACHES.with_borrow_mut(|(id, caches)| {
+            if *id != self.id {
+                *caches = self.anchors.iter().map(|a| a.dfa.create_cache()).collect();
+                *id = self.id;
+            }
+            self.each_hit_with(caches, haystack, syntax, found)
+        })
+    }
+
+    fn each_hit_with(
+        &self,
+        caches: &mut [Cache],
+        haystack: &[u8],
+        syntax: Syntax,
+        found: &mut dyn FnMut(Range<usize>) -> ControlFlow<()>,
+    ) -> bool {
+        // Where each anchor's next hit may start: after its last one.
+        let mut next = vec![0usize; self.anchors.len()];
+        let flow = self.finder.find(haystack, 0, &mut |at| {
+            let anchors = self
+                .anchors
+                .iter()
+                .zip(next.iter_mut())
+                .zip(caches.iter_mut());
+            for ((anchor, next), cache) in anchors {
+                if at < *next || !anchor.first.contains(haystack[at]) {
+                    continue;
+                }
+                if let Some(end) = anchor.match_at(cache, haystack, at) {
+                    if keeps(haystack, at..end, syntax) {
+                        *next = end;
+                        found(at..end)?;
+                    }
+                }
+            }
+            ControlFlow::Continue(())
+        });
+        flow.is_break()
+    }
+}
+
+/// Whether the match at `hit` starts on a word boundary where it must.
 ///
 /// A word or an e-mail address that follows a letter or digit is part of a longer word or
-/// address, which the matcher would not take for hers: such a match is dropped and the search
-/// goes on from its next byte. Phones (a suffix of `0033…`) and addresses made of her names
+/// address, which the matcher would not take for hers: such a match is dropped (and the search
+/// goes on from its next byte). Phones (a suffix of `0033…`) and addresses made of her names
 /// (`edupont@…`) may follow one; they are told apart by a leading digit and an `@`. In JSON, a
 /// letter just before may end an escape (`\n`, `\u0020`).
-fn next_hit(re: &Regex, haystack: &[u8], mut at: usize, syntax: Syntax) -> Option<Range<usize>> {
-    while let Some(m) = re.find_at(haystack, at) {
-        let (start, bytes) = (m.start(), m.as_bytes());
-        let exempt = bytes.contains(&b'@') || bytes[0].is_ascii_digit() || bytes[0] == b'\\';
-        let glued = start > 0 && haystack[start - 1].is_ascii_alphanumeric();
-        if exempt || !glued || (syntax == Syntax::Json && after_escape(&haystack[..start])) {
-            return Some(m.range());
-        }
-        at = start + 1;
-    }
-    None
+fn keeps(haystack: &[u8], hit: Range<usize>, syntax: Syntax) -> bool {
+    let start = hit.start;
+    let bytes = &haystack[hit];
+    let exempt = bytes.contains(&b'@') || bytes[0].is_ascii_digit() || bytes[0] == b'\\';
+    let glued = start > 0 && haystack[start - 1].is_ascii_alphanumeric();
+    exempt || !glued || (syntax == Syntax::Json && after_escape(&haystack[..start]))
 }
 
 /// Whether `before` ends with a JSON escape (`\n`, `\uXXXX`…).
@@ -166,34 +287,180 @@ enum Anchor {
 }
 
 impl Matcher {
-    /// A byte-level screen for this subject: see [`Prefilter`]. Building it compiles a regular
-    /// expression (a few milliseconds, plus once per process the fold tables); build it once
-    /// per job.
+    /// A byte-level screen for this subject: see [`Prefilter`]. Building it compiles an
+    /// automaton per anchor (some milliseconds, plus once per process the fold tables);
+    /// build it once per job.
     pub fn prefilter(&self) -> Prefilter {
         let Some(anchors) = anchors(self) else {
             return Prefilter::everything();
         };
-        let build = |anchor: &Anchor, syntax| {
-            RegexBuilder::new(&spell(anchor, syntax))
-                .unicode(true)
-                .size_limit(64 << 20)
-                .dfa_size_limit(16 << 20)
-                .build()
-        };
-        let mut screens = Vec::new();
-        for anchor in &anchors {
-            match (build(anchor, Syntax::Text), build(anchor, Syntax::Json)) {
-                (Ok(text), Ok(json)) => screens.push((text, json)),
-                // NOTE: a regex too big to build screens nothing: passing everything is the
-                // safe answer.
-                _ => return Prefilter::everything(),
-            }
-        }
-        // A subject with no anchor at all cannot be reported: nothing passes.
-        Prefilter {
-            screens: Some(screens),
+        match (
+            Screen::new(&anchors, Syntax::Text),
+            Screen::new(&anchors, Syntax::Json),
+        ) {
+            (Some(text), Some(json)) => Prefilter {
+                // A subject with no anchor at all cannot be reported: nothing passes.
+                screens: Some(Box::new((text, json))),
+            },
+            // NOTE: an automaton too big to build screens nothing: passing everything is the
+            // safe answer.
+            _ => Prefilter::everything(),
         }
     }
+}
+
+/// The most bytes from a position that the leads look at.
+const LEAD_DEPTH: usize = 8;
+
+impl Screen {
+    /// The screen for `anchors` written in `syntax`, or `None` when an automaton is too big
+    /// or an anchor could match nothing at all (which would leave no byte to look for).
+    fn new(anchors: &[Anchor], syntax: Syntax) -> Option<Screen> {
+        let mut built = Vec::new();
+        // Leads by first byte: ASCII letters in either case together, merged over the
+        // anchors (their sets offset by offset joined), as are JSON escapes; every byte from
+        // 0x80 together, for each anchor apart (merged, such leads would let through most of
+        // the non-ASCII text).
+        let mut leads: Vec<((u16, usize), Vec<ByteSet>)> = Vec::new();
+        for (index, anchor) in anchors.iter().enumerate() {
+            let dfa = automaton(&spell(anchor, syntax))?;
+            let mut cache = dfa.create_cache();
+            let starts = start_states(&dfa, &mut cache)?;
+            let mut first = ByteSet::default();
+            for b in 0..=255u8 {
+                for &s in &starts {
+                    if !dfa.next_state(&mut cache, s, b).ok()?.is_dead() {
+                        first.insert(b);
+                    }
+                }
+            }
+            let mut groups: Vec<((u16, usize), ByteSet)> = Vec::new();
+            for b in first.bytes() {
+                let key = match b {
+                    0x80.. => (256, index),
+                    _ if b.is_ascii_alphabetic() => (u16::from(b.to_ascii_lowercase()), 0),
+                    _ => (u16::from(b), 0),
+                };
+                match groups.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, set)) => set.insert(b),
+                    None => groups.push((key, [b].into_iter().collect())),
+                }
+            }
+            for (key, group) in groups {
+                let sets = lead_sets(&dfa, &mut cache, &starts, group)?;
+                match leads.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, merged)) => {
+                        merged.truncate(sets.len());
+                        merged.iter_mut().zip(&sets).for_each(|(m, s)| m.union(s));
+                    }
+                    None => leads.push((key, sets)),
+                }
+            }
+            built.push(AnchorScreen { dfa, first });
+        }
+        let leads: Vec<Vec<ByteSet>> = leads.into_iter().map(|(_, sets)| sets).collect();
+        Some(Screen {
+            anchors: built,
+            finder: Finder::new(&leads),
+            id: SCREEN_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        })
+    }
+}
+
+/// The lazy automaton of a pattern, leftmost-first as the `regex` crate reads it.
+fn automaton(pattern: &str) -> Option<DFA> {
+    DFA::builder()
+        .configure(
+            DFA::config()
+                .match_kind(MatchKind::LeftmostFirst)
+                .cache_capacity(4 << 20),
+        )
+        .syntax(syntax::Config::new().unicode(true).utf8(false))
+        .thompson(regex_automata::nfa::thompson::Config::new().utf8(false))
+        .build(pattern)
+        .ok()
+}
+
+/// The automaton's anchored start states, whatever byte comes before.
+fn start_states(dfa: &DFA, cache: &mut Cache) -> Option<Vec<LazyStateID>> {
+    let mut states = Vec::new();
+    for before in [
+        None,
+        Some(b'\n'),
+        Some(b'\r'),
+        Some(b'a'),
+        Some(b' '),
+        Some(0xFF),
+    ] {
+        let config = start::Config::new()
+            .anchored(Anchored::Yes)
+            .look_behind(before);
+        let state = dfa.start_state(cache, &config).ok()?;
+        if !states.contains(&state) {
+            states.push(state);
+        }
+    }
+    Some(states)
+}
+
+/// The bytes each offset of a match starting with a byte of `first` can hold, from offset 0,
+/// as far as every such match reaches (at most [`LEAD_DEPTH`]): a superset, since the states
+/// reached at an offset are merged over every path. `None` when a match could be empty, or
+/// the automaton's cache filled up on the way (its states would no longer be the same).
+fn lead_sets(
+    dfa: &DFA,
+    cache: &mut Cache,
+    starts: &[LazyStateID],
+    first: ByteSet,
+) -> Option<Vec<ByteSet>> {
+    let clears = cache.clear_count();
+    // Whether a match can end in one of these states (a match state is entered one byte
+    // after the match ends).
+    let ends = |cache: &mut Cache, states: &[LazyStateID]| -> Option<bool> {
+        for &s in states {
+            if dfa.next_eoi_state(cache, s).ok()?.is_match() {
+                return Some(true);
+            }
+            for b in 0..=255u8 {
+                if dfa.next_state(cache, s, b).ok()?.is_match() {
+                    return Some(true);
+                }
+            }
+        }
+        Some(false)
+    };
+    if ends(cache, starts)? {
+        return None;
+    }
+    let mut sets = Vec::new();
+    let mut states = starts.to_vec();
+    for depth in 0..LEAD_DEPTH {
+        if depth > 0 && ends(cache, &states)? {
+            break;
+        }
+        let mut set = ByteSet::default();
+        let mut reached = Vec::new();
+        for &s in &states {
+            for b in 0..=255u8 {
+                if depth == 0 && !first.contains(b) {
+                    continue;
+                }
+                let next = dfa.next_state(cache, s, b).ok()?;
+                if !next.is_dead() {
+                    set.insert(b);
+                    if !reached.contains(&next) {
+                        reached.push(next);
+                    }
+                }
+            }
+        }
+        if set.is_empty() {
+            break;
+        }
+        sets.push(set);
+        states = reached;
+    }
+    (cache.clear_count() == clears).then_some(sets)
 }
 
 /// The anchors of a matcher, or `None` when one identifier that could be reported alone
@@ -426,8 +693,9 @@ fn cp1252_byte(c: char) -> Option<u8> {
     }
 }
 
-/// Any one JSON escape: `\uXXXX` (a surrogate pair is two of them, each standing for part of
-/// one character; allowing any escape anywhere keeps this a superset).
+/// Any one JSON escape: `\uXXXX`, where a character the fold ignores or a separator may stand
+/// (a surrogate pair is two of them; allowing any escape there keeps this a superset). A
+/// character of the anchor itself is spelled by its own escape (see [`spell_chars`]).
 const JSON_ESCAPE: &str = r"(?-u:\\u[0-9A-Fa-f]{4})";
 
 /// The regex alternatives spelling one of `chars`: each in UTF-8 and, where it has one, its
@@ -457,7 +725,27 @@ fn spell_chars(chars: &[char], syntax: Syntax) -> String {
     // Raw bytes, not code points: Unicode mode is off inside.
     let mut alternatives = vec![format!("(?-u:{})", bytes.join("|"))];
     if syntax == Syntax::Json {
-        alternatives.push(JSON_ESCAPE.into());
+        // Each character escaped (in two halves beyond the first plane), its hex digits in
+        // either case: precise, so that the screen does not stop at every escape of a JSON
+        // file written in ASCII.
+        for &c in chars {
+            let mut units = [0u16; 2];
+            let escaped: String = c
+                .encode_utf16(&mut units)
+                .iter()
+                .map(|unit| {
+                    let digits: String = format!("{unit:04x}")
+                        .chars()
+                        .map(|d| match d {
+                            'a'..='f' => format!("[{d}{}]", d.to_ascii_uppercase()),
+                            _ => d.to_string(),
+                        })
+                        .collect();
+                    format!("\\\\u{digits}")
+                })
+                .collect();
+            alternatives.push(format!("(?-u:{escaped})"));
+        }
     }
     format!("(?:{})", alternatives.join("|"))
 }

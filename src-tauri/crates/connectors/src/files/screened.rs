@@ -44,8 +44,12 @@ pub(super) fn read(
     // faulted in again for every file.
     BUFFER.with_borrow_mut(|data| {
         data.clear();
-        file.read_to_end(data).map_err(io_error)?;
-        let result = screen_buffer(data, file, format, head, encoding, screen, reading);
+        if let Ok(meta) = file.metadata() {
+            data.reserve(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+        }
+        let json = matches!(format, Format::Json | Format::Ndjson);
+        let hits = read_screening(file, data, encoding, screen, json).map_err(io_error)?;
+        let result = screen_buffer(data, file, format, encoding, &hits, head, reading);
         if data.capacity() > KEPT_BYTES {
             *data = Vec::new();
         }
@@ -60,24 +64,73 @@ thread_local! {
 /// The biggest buffer kept between files.
 const KEPT_BYTES: usize = 64 << 20;
 
+/// How much is read at a time, and screened just after, while it is still in the
+/// processor's cache.
+const CHUNK: u64 = 1 << 20;
+
+/// The length of a UTF-8 byte order mark at the start of `data`, if it has one.
+fn bom_len(data: &[u8], encoding: &'static Encoding) -> usize {
+    if encoding == UTF_8 && data.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    }
+}
+
+/// Reads the rest of `file` into `data`, screening it as it comes, whole lines at a time;
+/// returns the screen's hits in the body (the bytes after any byte order mark).
+///
+/// NOTE: the same hits as screening the whole body at once: anchors never span a line, and
+/// a piece that starts a line has no byte before it that a screen looks at.
+fn read_screening(
+    file: &mut File,
+    data: &mut Vec<u8>,
+    encoding: &'static Encoding,
+    screen: &dyn Screen,
+    json: bool,
+) -> std::io::Result<Vec<Range<usize>>> {
+    let mut hits = Vec::new();
+    // The body's bytes before this are screened; it is the start of a line.
+    let mut screened = 0usize;
+    loop {
+        let read = file.by_ref().take(CHUNK).read_to_end(data)?;
+        let body = &data[bom_len(data, encoding)..];
+        let upto = if read == 0 {
+            body.len()
+        } else {
+            match memchr::memrchr(b'\n', &body[screened..]) {
+                Some(i) => screened + i + 1,
+                None => continue,
+            }
+        };
+        if upto > screened {
+            let piece = screen.hits(&body[screened..upto], json);
+            hits.extend(
+                piece
+                    .into_iter()
+                    .map(|h| h.start + screened..h.end + screened),
+            );
+            screened = upto;
+        }
+        if read == 0 {
+            break;
+        }
+    }
+    Ok(hits)
+}
+
 fn screen_buffer(
     data: &[u8],
     file: &mut File,
     format: Format,
-    head: &[u8],
     encoding: &'static Encoding,
-    screen: &dyn Screen,
+    hits: &[Range<usize>],
+    head: &[u8],
     reading: &mut Reading<'_>,
 ) -> Result<bool, FileError> {
     let path = reading.path;
     let io_error = |e| FileError::from_io(path, e);
-    let bom = if encoding == UTF_8 && data.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let body = &data[bom..];
-    let hits = screen.hits(body, matches!(format, Format::Json | Format::Ndjson));
+    let body = &data[bom_len(data, encoding)..];
     tracing::debug!(hits = hits.len(), ?format, "file screened");
     if hits.is_empty() {
         reading.encoding = Some(encoding.name());
@@ -86,14 +139,14 @@ fn screen_buffer(
     match format {
         Format::Text | Format::Ndjson => {
             reading.encoding = Some(encoding.name());
-            read_lines(body, encoding, &hits, format, reading);
+            read_lines(body, encoding, hits, format, reading);
             Ok(true)
         }
         Format::Csv => {
-            delimited::read_at(body, head, encoding, &hits, reading)?;
+            delimited::read_at(body, head, encoding, hits, reading)?;
             Ok(true)
         }
-        Format::Json if json::read_array_at(body, encoding, &hits, reading)? => {
+        Format::Json if json::read_array_at(body, encoding, hits, reading)? => {
             reading.encoding = Some(encoding.name());
             Ok(true)
         }
