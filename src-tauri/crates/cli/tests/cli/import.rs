@@ -26,6 +26,17 @@ const PROFILE: &str = r#"{
   ]
 }"#;
 
+/// A CSV inventory of applications (`Numéro;Nom`) onto assets.
+const INVENTORY: &str = r#"{
+  "version": 1, "id": "inventaire", "name": "Inventaire des applications",
+  "source": { "name": "inventaire", "kind": "csv" }, "target": "asset",
+  "key": { "column": "Numéro", "target": "ref" },
+  "fields": [
+    { "target": "label", "column": "Nom" },
+    { "target": "type", "transforms": [{ "op": "constant", "value": "Software" }] }
+  ]
+}"#;
+
 fn write(session: &Session, name: &str, bytes: &[u8]) -> String {
     let path = session.path(name);
     std::fs::write(&path, bytes).expect("written");
@@ -320,20 +331,11 @@ fn prepared(session: &mut Session, sandbox: &RunningSandbox, rows: usize) -> Str
             &[("CIBLE_KEY", sandbox.api_key())],
         )
         .ok();
-    let profile = r#"{
-      "version": 1, "id": "inventaire", "name": "Inventaire des applications",
-      "source": { "name": "inventaire", "kind": "csv" }, "target": "asset",
-      "key": { "column": "Numéro", "target": "ref" },
-      "fields": [
-        { "target": "label", "column": "Nom" },
-        { "target": "type", "transforms": [{ "op": "constant", "value": "Software" }] }
-      ]
-    }"#;
     let mut csv = String::from("Numéro;Nom\n");
     for i in 0..rows {
         csv.push_str(&format!("INV{i:05};Application n°{i}\n"));
     }
-    let profile = write(session, "profile.json", profile.as_bytes());
+    let profile = write(session, "profile.json", INVENTORY.as_bytes());
     let source = write(session, "inventaire.csv", csv.as_bytes());
     let plan_file = session.path("plan.json").display().to_string();
     plan(session, &profile, &source, &plan_file, &CIBLE).ok();
@@ -485,16 +487,7 @@ fn a_plan_file_sealed_with_another_key_altered_truncated_or_not_a_plan_is_refuse
     }
 
     // A source refused on a row read late (after the key and the workspace): no plan file.
-    let csv_profile = r#"{
-      "version": 1, "id": "inventaire", "name": "Inventaire",
-      "source": { "name": "inventaire", "kind": "csv" }, "target": "asset",
-      "key": { "column": "Numéro", "target": "ref" },
-      "fields": [
-        { "target": "label", "column": "Nom" },
-        { "target": "type", "transforms": [{ "op": "constant", "value": "Software" }] }
-      ]
-    }"#;
-    let csv_profile = write(&session, "inventaire.json", csv_profile.as_bytes());
+    let csv_profile = write(&session, "inventaire.json", INVENTORY.as_bytes());
     let ragged = write(
         &session,
         "inventaire.csv",

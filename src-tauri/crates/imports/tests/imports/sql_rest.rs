@@ -12,8 +12,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use passerelle_dastra::DastraClient;
 use passerelle_imports::{
-    apply_plan, fetch_lookups, plan_import, read_source, Journal, RowOutcome, SourceData,
-    SourceError, SourceSpec,
+    apply_plan, read_source, Journal, RowOutcome, SourceData, SourceError, SourceSpec,
 };
 use passerelle_mapping::Profile;
 use passerelle_vault::settings::{
@@ -24,7 +23,7 @@ use serde_json::{json, Value};
 use sqlx::{Connection, Executor};
 use tokio_util::sync::CancellationToken;
 
-use crate::sources::class_name;
+use crate::sources::{plan_rows, source_classes};
 use crate::{applications_profile, post_asset, serve, small_sandbox};
 
 const PG_ADMIN: &str = "postgres://postgres@127.0.0.1:5432/test";
@@ -182,16 +181,8 @@ async fn plan_classes(
     profile: &Profile,
     source: &SourceData,
 ) -> (passerelle_imports::Plan, Vec<(Option<u64>, &'static str)>) {
-    let lookups = fetch_lookups(client, profile, 500).await.expect("look-ups");
-    let plan = plan_import(client, profile, &source.rows, &lookups, &Default::default())
-        .await
-        .expect("planned");
-    let classes = plan
-        .rows
-        .iter()
-        .filter(|r| r.source_row.is_some())
-        .map(|r| (r.source_row, class_name(&r.class)))
-        .collect();
+    let plan = plan_rows(client, profile, &source.rows).await;
+    let classes = source_classes(&plan);
     (plan, classes)
 }
 
