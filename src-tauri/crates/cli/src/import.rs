@@ -515,47 +515,10 @@ async fn apply(args: ApplyArgs) -> anyhow::Result<ExitCode> {
     let report = report?;
     let code = print_report(&report, plan.rows.len());
     workspace::audit(&data, AuditAction::ImportApplied, |e| {
-        counts(workspace::with_job(e, &plan.id), &report)
+        report.audit_counts(workspace::with_job(e, &plan.id))
     })
     .await;
     Ok(code)
-}
-
-fn counts(
-    event: passerelle_audit::AuditEvent,
-    report: &ApplyReport,
-) -> passerelle_audit::AuditEvent {
-    let n = |f: fn(&RowOutcome) -> bool| report.count(f) as u64;
-    event
-        .count(
-            Count::Created,
-            n(|o| matches!(o, RowOutcome::Created { .. })),
-        )
-        .count(
-            Count::Updated,
-            n(|o| {
-                matches!(
-                    o,
-                    RowOutcome::Updated { .. }
-                        | RowOutcome::Tagged { .. }
-                        | RowOutcome::Archived { .. }
-                )
-            }),
-        )
-        .count(
-            Count::Deleted,
-            n(|o| matches!(o, RowOutcome::Undone { .. })),
-        )
-        .count(
-            Count::Skipped,
-            n(|o| {
-                matches!(
-                    o,
-                    RowOutcome::Skipped | RowOutcome::Stale { .. } | RowOutcome::Unsupported { .. }
-                )
-            }),
-        )
-        .count(Count::Failed, n(|o| matches!(o, RowOutcome::Failed { .. })))
 }
 
 /// Whether an outcome is of one kind.
@@ -635,7 +598,7 @@ async fn undo(args: UndoArgs) -> anyhow::Result<ExitCode> {
         println!("  {stale} row(s) changed in Dastra since the import were left as they are");
     }
     workspace::audit(&data, AuditAction::ImportUndone, |e| {
-        counts(workspace::with_job(e, &plan.id), &report)
+        report.audit_counts(workspace::with_job(e, &plan.id))
     })
     .await;
     Ok(code)

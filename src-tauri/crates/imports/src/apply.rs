@@ -24,6 +24,7 @@
 
 use std::collections::BTreeSet;
 
+use passerelle_audit::{AuditEvent, Count};
 use passerelle_dastra::{DastraClient, Error as DastraError};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
@@ -122,6 +123,45 @@ impl ApplyReport {
     /// How many rows ended with an outcome for which `f` holds.
     pub fn count(&self, f: impl Fn(&RowOutcome) -> bool) -> usize {
         self.rows.iter().filter(|r| f(&r.outcome)).count()
+    }
+
+    /// `event` with the counts the audit log keeps of an apply or an undo: created; updated
+    /// (tags and archives included); deleted (undone); skipped (nothing to write, stale or
+    /// unsupported); failed. The command line and the window record the same counts.
+    pub fn audit_counts(&self, event: AuditEvent) -> AuditEvent {
+        let n = |f: fn(&RowOutcome) -> bool| self.count(f) as u64;
+        event
+            .count(
+                Count::Created,
+                n(|o| matches!(o, RowOutcome::Created { .. })),
+            )
+            .count(
+                Count::Updated,
+                n(|o| {
+                    matches!(
+                        o,
+                        RowOutcome::Updated { .. }
+                            | RowOutcome::Tagged { .. }
+                            | RowOutcome::Archived { .. }
+                    )
+                }),
+            )
+            .count(
+                Count::Deleted,
+                n(|o| matches!(o, RowOutcome::Undone { .. })),
+            )
+            .count(
+                Count::Skipped,
+                n(|o| {
+                    matches!(
+                        o,
+                        RowOutcome::Skipped
+                            | RowOutcome::Stale { .. }
+                            | RowOutcome::Unsupported { .. }
+                    )
+                }),
+            )
+            .count(Count::Failed, n(|o| matches!(o, RowOutcome::Failed { .. })))
     }
 }
 
@@ -541,5 +581,58 @@ async fn update(
 fn failed(err: &DastraError) -> RowOutcome {
     RowOutcome::Failed {
         message: err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use passerelle_audit::{Actor, AuditAction};
+
+    use super::*;
+
+    #[test]
+    fn the_audit_counts_group_every_outcome_once() {
+        let id = || json!(7);
+        let outcomes = [
+            RowOutcome::Created { id: id() },
+            RowOutcome::Created { id: id() },
+            RowOutcome::Updated { id: id() },
+            RowOutcome::Tagged { id: id() },
+            RowOutcome::Archived { id: id() },
+            RowOutcome::Undone { id: id() },
+            RowOutcome::Skipped,
+            RowOutcome::Stale { id: id() },
+            RowOutcome::Unsupported {
+                message: "no".into(),
+            },
+            RowOutcome::Failed {
+                message: "down".into(),
+            },
+        ];
+        let rows = outcomes.into_iter().enumerate();
+        let report = ApplyReport {
+            plan_id: "p1".into(),
+            rows: rows
+                .map(|(index, outcome)| RowReport {
+                    index,
+                    source_row: None,
+                    outcome,
+                    resumed: false,
+                })
+                .collect(),
+            cancelled: false,
+        };
+        let actor = Actor::new("dpo").expect("an actor");
+        let event = report.audit_counts(AuditEvent::new(actor, AuditAction::ImportApplied));
+        let counts: Vec<(Count, u64)> = event.counts.into_iter().collect();
+        let mut expected = vec![
+            (Count::Created, 2),
+            (Count::Updated, 3),
+            (Count::Deleted, 1),
+            (Count::Skipped, 3),
+            (Count::Failed, 1),
+        ];
+        expected.sort();
+        assert_eq!(counts, expected);
     }
 }

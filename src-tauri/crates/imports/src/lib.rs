@@ -26,7 +26,8 @@
 //!   call, so that a run interrupted mid-row resumes without a duplicate; records missing from
 //!   the source tagged or archived as the profile says; an [`ApplySink`]
 //!   hears of each row, a cancellation token stops between rows, and an [`ApplyReport`] says
-//!   what happened to each.
+//!   what happened to each (and gives the counts the audit log keeps of a run:
+//!   [`ApplyReport::audit_counts`]).
 //! - [`take_source`] and [`apply_plan_except`]: the DPO's choices before applying: a
 //!   conflict resolved by taking the source row, rows left out.
 //! - [`undo_plan`]: reverts what the journal says was applied, last row first (created records

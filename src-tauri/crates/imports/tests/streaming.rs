@@ -9,11 +9,11 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use passerelle_dastra::{Auth, ClientOptions};
 use passerelle_imports::{open_source, plan_import, plan_source, read_source, SourceSpec};
 use passerelle_mapping::{NoLookups, Profile};
-use passerelle_sandbox::{SandboxOptions, MAIN_WORKSPACE};
 use serde_json::json;
+
+mod support;
 
 /// The system allocator, counting the bytes live and their peak.
 struct Counting;
@@ -108,15 +108,7 @@ async fn a_big_export_planned_row_by_row_does_not_hold_its_rows() {
         }"#,
     )
     .expect("a valid profile");
-    let mut options = SandboxOptions::default();
-    options.seed.assets = 2;
-    let sandbox = passerelle_sandbox::start(options, 0)
-        .await
-        .expect("the sandbox starts");
-    let client = ClientOptions::new(sandbox.url(), Auth::api_key(sandbox.api_key()))
-        .workspace(i64::from(MAIN_WORKSPACE))
-        .build()
-        .expect("a client");
+    let (_sandbox, client) = support::small_sandbox(2).await;
     let spec = SourceSpec::from_profile(&profile.source, Some(&path)).expect("a spec");
 
     let (streamed, streamed_peak) = peak_during(async {

@@ -31,8 +31,7 @@ use chrono::{DateTime, Utc};
 use passerelle_audit::{AuditAction, AuditEvent, Count};
 use passerelle_imports::{
     apply_plan_except, for_each_page, plan_current, records_with_key, take_source, undo_plan,
-    ApplyReport, ApplySink, CurrentRecords, Plan, PlanRow, RowClass, RowOutcome, RowReport,
-    SourceSpec,
+    ApplySink, CurrentRecords, Plan, PlanRow, RowClass, RowOutcome, RowReport, SourceSpec,
 };
 use passerelle_mapping::{MemoryLookups, Profile};
 use serde::{Deserialize, Serialize};
@@ -127,42 +126,6 @@ fn write_clear(path: &Path, text: &str) -> Result<(), IpcError> {
                 e,
             )
         })
-}
-
-/// What the audit log says of an apply or an undo: its outcomes, counted as the command line
-/// counts them.
-fn run_counts(event: AuditEvent, report: &ApplyReport) -> AuditEvent {
-    let n = |f: fn(&RowOutcome) -> bool| report.count(f) as u64;
-    event
-        .count(
-            Count::Created,
-            n(|o| matches!(o, RowOutcome::Created { .. })),
-        )
-        .count(
-            Count::Updated,
-            n(|o| {
-                matches!(
-                    o,
-                    RowOutcome::Updated { .. }
-                        | RowOutcome::Tagged { .. }
-                        | RowOutcome::Archived { .. }
-                )
-            }),
-        )
-        .count(
-            Count::Deleted,
-            n(|o| matches!(o, RowOutcome::Undone { .. })),
-        )
-        .count(
-            Count::Skipped,
-            n(|o| {
-                matches!(
-                    o,
-                    RowOutcome::Skipped | RowOutcome::Stale { .. } | RowOutcome::Unsupported { .. }
-                )
-            }),
-        )
-        .count(Count::Failed, n(|o| matches!(o, RowOutcome::Failed { .. })))
 }
 
 /// `event` about import `plan_id`, when it is a valid audit id.
@@ -728,7 +691,7 @@ impl Api {
                     ImportOperation::Undo => AuditAction::ImportUndone,
                 };
                 handle.block_on(append_audit(audit.as_ref(), action, |e| {
-                    run_counts(about(e, &plan.id), report)
+                    report.audit_counts(about(e, &plan.id))
                 }));
             }
             running.lock().expect("BUG: lock").remove(&plan.id);

@@ -164,31 +164,31 @@ fn discover_says_what_is_wrong_with_its_arguments() {
         return;
     }
     let mut session = Session::new();
-    let unknown = session.run(
-        &["discover", "--request", "1", "--source", "Nulle part"],
-        None,
-        &[],
-    );
-    assert_eq!(unknown.code, Some(1));
-    assert!(unknown.stderr.contains("Nulle part"), "{}", unknown.stderr);
+    session
+        .run(
+            &["discover", "--request", "1", "--source", "Nulle part"],
+            None,
+            &[],
+        )
+        .fails_with("Nulle part");
 
-    let bad = session.run(
-        &[
-            "discover",
-            "--request",
-            "1",
-            "--source",
-            "x",
-            "--add",
-            "sans-egal",
-        ],
-        None,
-        &[],
-    );
-    assert_eq!(bad.code, Some(1));
-    assert!(bad.stderr.contains("KIND=VALUE"), "{}", bad.stderr);
+    session
+        .run(
+            &[
+                "discover",
+                "--request",
+                "1",
+                "--source",
+                "x",
+                "--add",
+                "sans-egal",
+            ],
+            None,
+            &[],
+        )
+        .fails_with("KIND=VALUE");
 
-    let no_job = session.run(&["discover", "--resume", "00000000-0000"], None, &[]);
-    assert_eq!(no_job.code, Some(1));
-    assert!(no_job.stderr.contains("no such job"), "{}", no_job.stderr);
+    session
+        .run(&["discover", "--resume", "00000000-0000"], None, &[])
+        .fails_with("no such job");
 }

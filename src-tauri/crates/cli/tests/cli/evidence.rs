@@ -153,57 +153,49 @@ fn package_and_attach_say_what_is_wrong() {
     }
     let mut session = Session::new();
     let out = session.path("paquet").to_string_lossy().into_owned();
-    let no_job = session.run(
-        &["package", "--job", "pas-un-job", "--out", &out],
-        None,
-        &[],
-    );
-    assert_eq!(no_job.code, Some(1));
-    assert!(no_job.stderr.contains("pas-un-job"), "{}", no_job.stderr);
-    assert!(no_job.stderr.contains("no such job"), "{}", no_job.stderr);
+    let no_job = session
+        .run(
+            &["package", "--job", "pas-un-job", "--out", &out],
+            None,
+            &[],
+        )
+        .fails_with("no such job");
+    assert_holds(&no_job.stderr, "pas-un-job");
     assert!(!session.path("paquet").exists(), "nothing written");
 
     let missing = session.path("absent.zip").to_string_lossy().into_owned();
-    let no_file = session.run(
-        &["attach", "--request", "1", "--package", &missing],
-        None,
-        &[],
-    );
-    assert_eq!(no_file.code, Some(1));
-    assert!(
-        no_file.stderr.contains("does not exist"),
-        "{}",
-        no_file.stderr
-    );
+    session
+        .run(
+            &["attach", "--request", "1", "--package", &missing],
+            None,
+            &[],
+        )
+        .fails_with("does not exist");
 
     let not_zip = session.path("faux.zip");
     std::fs::write(&not_zip, b"not a zip").expect("file");
     let not_zip = not_zip.to_string_lossy().into_owned();
-    let bad = session.run(
-        &["attach", "--request", "1", "--package", &not_zip],
-        None,
-        &[],
-    );
-    assert_eq!(bad.code, Some(1));
-    assert!(bad.stderr.contains("faux.zip"), "{}", bad.stderr);
+    session
+        .run(
+            &["attach", "--request", "1", "--package", &not_zip],
+            None,
+            &[],
+        )
+        .fails_with("faux.zip");
 
-    let state = session.run(
-        &[
-            "attach",
-            "--request",
-            "1",
-            "--package",
-            &missing,
-            "--state",
-            "Fini",
-        ],
-        None,
-        &[],
-    );
-    assert_eq!(state.code, Some(1));
-    assert!(
-        state.stderr.contains("choose one of Open"),
-        "{}",
-        state.stderr
-    );
+    session
+        .run(
+            &[
+                "attach",
+                "--request",
+                "1",
+                "--package",
+                &missing,
+                "--state",
+                "Fini",
+            ],
+            None,
+            &[],
+        )
+        .fails_with("choose one of Open");
 }

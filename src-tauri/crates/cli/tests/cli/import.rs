@@ -26,6 +26,17 @@ const PROFILE: &str = r#"{
   ]
 }"#;
 
+/// A CSV inventory of applications (`Numéro;Nom`) onto assets.
+const INVENTORY: &str = r#"{
+  "version": 1, "id": "inventaire", "name": "Inventaire des applications",
+  "source": { "name": "inventaire", "kind": "csv" }, "target": "asset",
+  "key": { "column": "Numéro", "target": "ref" },
+  "fields": [
+    { "target": "label", "column": "Nom" },
+    { "target": "type", "transforms": [{ "op": "constant", "value": "Software" }] }
+  ]
+}"#;
+
 fn write(session: &Session, name: &str, bytes: &[u8]) -> String {
     let path = session.path(name);
     std::fs::write(&path, bytes).expect("written");
@@ -57,6 +68,37 @@ fn plan_id(session: &mut Session, path: &str) -> String {
         .to_owned()
 }
 
+/// `import plan` of `source` with `profile` into `out`, then `extra` arguments.
+fn plan(session: &mut Session, profile: &str, source: &str, out: &str, extra: &[&str]) -> Run {
+    let args = [
+        "import",
+        "plan",
+        "--profile",
+        profile,
+        "--source",
+        source,
+        "--out",
+        out,
+    ];
+    session.run(&[&args, extra].concat(), None, &[])
+}
+
+/// `import apply --plan FILE`, then `extra` arguments.
+fn apply_args<'a>(file: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    [&["import", "apply", "--plan", file], extra].concat()
+}
+
+fn apply(session: &mut Session, file: &str, extra: &[&str]) -> Run {
+    session.run(&apply_args(file, extra), None, &[])
+}
+
+fn show(session: &mut Session, file: &str) -> Run {
+    session.run(&["import", "show", "--plan", file], None, &[])
+}
+
+/// The session's workspace connection to a sandbox served by the test.
+const CIBLE: [&str; 2] = ["--workspace", "cible"];
+
 // NOTE: the two scenarios that seal (apply, undo, history) run one after the other in one
 // test. They were joined when two processes creating the seal key at once could each keep
 // their own; its creation now takes a lock file (`discovery/src/seal.rs`), so they could be
@@ -76,34 +118,17 @@ fn an_import_is_planned_applied_listed_planned_again_and_undone() {
     let profile = write(&session, "profile.json", PROFILE.as_bytes());
     let source = write(&session, "export.json", &export());
     let plan_file = session.path("plan.json").display().to_string();
-    let plan = [
-        "import",
-        "plan",
-        "--profile",
-        &profile,
-        "--source",
-        &source,
-        "--out",
-        &plan_file,
-    ];
 
-    let planned = session.run(&plan, None, &[]).ok();
+    let planned = plan(&mut session, &profile, &source, &plan_file, &[]).ok();
     let summary = "  create:    2\n  update:    0\n  unchanged: 0\n  conflict:  0\n  \
                    invalid:   1\n  missing:   150\n";
-    assert!(planned.stdout.contains(summary), "{}", planned.stdout);
-    assert!(
-        planned.stdout.contains(
-            "  row 3: invalid: column « u_tags »: no Dastra tag is named « Inconnu »: create it \
-             in Dastra, correct the file, or send the value to an existing name with a value map"
-        ),
-        "{}",
-        planned.stdout
+    assert_holds(&planned.stdout, summary);
+    assert_holds(
+        &planned.stdout,
+        "  row 3: invalid: column « u_tags »: no Dastra tag is named « Inconnu »: create it in \
+         Dastra, correct the file, or send the value to an existing name with a value map",
     );
-    assert!(
-        planned.stderr.contains("source: 3 rows (JSON)"),
-        "{}",
-        planned.stderr
-    );
+    assert_holds(&planned.stderr, "source: 3 rows (JSON)");
     assert!(
         !planned.stderr.contains("warning"),
         "a sealed plan needs no warning: {}",
@@ -122,61 +147,33 @@ fn an_import_is_planned_applied_listed_planned_again_and_undone() {
         );
     }
     let id = plan_id(&mut session, &plan_file);
-    let show = session
-        .run(&["import", "show", "--plan", &plan_file], None, &[])
-        .ok();
-    assert!(show.stdout.contains(summary), "{}", show.stdout);
-    assert!(
-        show.stdout.contains(&format!(
-            "plan {id} (servicenow-apps of asset, matched on « ref »)\n"
-        )),
-        "{}",
-        show.stdout
+    let shown_plan = show(&mut session, &plan_file).ok();
+    assert_holds(&shown_plan.stdout, summary);
+    assert_holds(
+        &shown_plan.stdout,
+        &format!("plan {id} (servicenow-apps of asset, matched on « ref »)\n"),
     );
-    assert!(
-        show.stdout.contains(
-            "  row 2 « APM0060002 »: create: ref = \"APM0060002\", label = \"CRM\", type = \
-             \"Software\"\n"
-        ),
-        "{}",
-        show.stdout
+    assert_holds(
+        &shown_plan.stdout,
+        "  row 2 « APM0060002 »: create: ref = \"APM0060002\", label = \"CRM\", type = \
+         \"Software\"\n",
     );
-    assert!(
-        show.stdout
-            .contains("  row 3 « APM0060003 »: invalid: column « u_tags »: no Dastra tag"),
-        "{}",
-        show.stdout
+    assert_holds(
+        &shown_plan.stdout,
+        "  row 3 « APM0060003 »: invalid: column « u_tags »: no Dastra tag",
     );
-    let missing = show
+    let missing = shown_plan
         .stdout
         .lines()
         .filter(|l| l.contains(": missing from the source #") && l.ends_with(": left as it is"))
         .count();
-    assert_eq!(missing, 150, "{}", show.stdout);
+    assert_eq!(missing, 150, "{}", shown_plan.stdout);
 
-    let applied = session
-        .run(&["import", "apply", "--plan", &plan_file], None, &[])
-        .ok();
-    assert!(
-        applied.stdout.contains("  row 1: created #"),
-        "{}",
-        applied.stdout
-    );
-    assert!(
-        applied.stdout.contains("  row 2: created #"),
-        "{}",
-        applied.stdout
-    );
-    assert!(
-        applied.stdout.contains("  created: 2\n"),
-        "{}",
-        applied.stdout
-    );
-    assert!(
-        applied.stderr.contains("applied 153/153 rows"),
-        "{}",
-        applied.stderr
-    );
+    let applied = apply(&mut session, &plan_file, &[]).ok();
+    for part in ["  row 1: created #", "  row 2: created #", "  created: 2\n"] {
+        assert_holds(&applied.stdout, part);
+    }
+    assert_holds(&applied.stderr, "applied 153/153 rows");
 
     let history = session.run(&["import", "history"], None, &[]).ok();
     assert!(
@@ -189,17 +186,7 @@ fn an_import_is_planned_applied_listed_planned_again_and_undone() {
     );
 
     let again_file = session.path("again.json").display().to_string();
-    let again = [
-        "import",
-        "plan",
-        "--profile",
-        &profile,
-        "--source",
-        &source,
-        "--out",
-        &again_file,
-    ];
-    let replanned = session.run(&again, None, &[]).ok();
+    let replanned = plan(&mut session, &profile, &source, &again_file, &[]).ok();
     assert!(
         replanned
             .stdout
@@ -211,15 +198,15 @@ fn an_import_is_planned_applied_listed_planned_again_and_undone() {
     let undone = session
         .run(&["import", "undo", "--import", &id], None, &[])
         .ok();
-    assert!(undone.stdout.contains("  undone: 2\n"), "{}", undone.stdout);
-    let after_undo = session.run(&again, None, &[]).ok();
+    assert_holds(&undone.stdout, "  undone: 2\n");
+    let after_undo = plan(&mut session, &profile, &source, &again_file, &[]).ok();
     assert!(
         after_undo.stdout.contains("  create:    2\n"),
         "the created assets are gone\n{}",
         after_undo.stdout
     );
     let history = session.run(&["import", "history"], None, &[]).ok();
-    assert!(history.stdout.contains("undone 2"), "{}", history.stdout);
+    assert_holds(&history.stdout, "undone 2");
 
     let audit = session.run(&["audit", "list", "--json"], None, &[]).ok();
     let page: Value = serde_json::from_str(&audit.stdout).expect("JSON");
@@ -237,11 +224,9 @@ fn an_import_is_planned_applied_listed_planned_again_and_undone() {
         .expect("the apply's entry");
     assert_eq!(applied["counts"]["created"], 2, "{applied}");
 
-    let unknown = session.run(&["import", "undo", "--import", "no-such-import"], None, &[]);
-    assert_eq!(unknown.code, Some(1));
-    assert!(unknown
-        .stderr
-        .contains("list them with `passerelle import history`"));
+    session
+        .run(&["import", "undo", "--import", "no-such-import"], None, &[])
+        .fails_with("list them with `passerelle import history`");
 }
 
 #[test]
@@ -292,22 +277,7 @@ fn bad_inputs_are_refused_with_a_clear_error_and_nothing_written() {
         ),
     ];
     for (profile, source, expected) in cases {
-        let run = session.run(
-            &[
-                "import",
-                "plan",
-                "--profile",
-                profile,
-                "--source",
-                source,
-                "--out",
-                &out_text,
-            ],
-            None,
-            &[],
-        );
-        assert_eq!(run.code, Some(1), "{profile} {source}: {}", run.stderr);
-        assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
+        plan(&mut session, profile, source, &out_text, &[]).fails_with(&expected);
         assert!(!out.exists(), "no plan file is written");
     }
     let stray: Vec<_> = files_under(session.root.path())
@@ -338,8 +308,8 @@ fn served(runtime: &tokio::runtime::Runtime) -> (RunningSandbox, DastraClient) {
 }
 
 /// A session with a workspace connection `cible` to `sandbox`, a CSV of `rows` applications
-/// and its profile; returns (profile, source).
-fn prepared(session: &mut Session, sandbox: &RunningSandbox, rows: usize) -> (String, String) {
+/// and its profile, planned against `cible`; returns the plan file.
+fn prepared(session: &mut Session, sandbox: &RunningSandbox, rows: usize) -> String {
     let url = sandbox.url().to_string();
     let workspace = MAIN_WORKSPACE.to_string();
     session
@@ -361,23 +331,15 @@ fn prepared(session: &mut Session, sandbox: &RunningSandbox, rows: usize) -> (St
             &[("CIBLE_KEY", sandbox.api_key())],
         )
         .ok();
-    let profile = r#"{
-      "version": 1, "id": "inventaire", "name": "Inventaire des applications",
-      "source": { "name": "inventaire", "kind": "csv" }, "target": "asset",
-      "key": { "column": "Numéro", "target": "ref" },
-      "fields": [
-        { "target": "label", "column": "Nom" },
-        { "target": "type", "transforms": [{ "op": "constant", "value": "Software" }] }
-      ]
-    }"#;
     let mut csv = String::from("Numéro;Nom\n");
     for i in 0..rows {
         csv.push_str(&format!("INV{i:05};Application n°{i}\n"));
     }
-    (
-        write(session, "profile.json", profile.as_bytes()),
-        write(session, "inventaire.csv", csv.as_bytes()),
-    )
+    let profile = write(session, "profile.json", INVENTORY.as_bytes());
+    let source = write(session, "inventaire.csv", csv.as_bytes());
+    let plan_file = session.path("plan.json").display().to_string();
+    plan(session, &profile, &source, &plan_file, &CIBLE).ok();
+    plan_file
 }
 
 /// Every asset, without the dates a write sets.
@@ -404,67 +366,18 @@ fn an_apply_killed_mid_way_then_resumed_ends_as_a_clean_run_does() {
     // The clean run.
     let (clean_sandbox, clean_client) = served(&runtime);
     let mut clean = Session::new();
-    let (profile, source) = prepared(&mut clean, &clean_sandbox, ROWS);
-    let plan_file = clean.path("plan.json").display().to_string();
-    let plan = [
-        "import",
-        "plan",
-        "--profile",
-        &profile,
-        "--source",
-        &source,
-        "--out",
-        &plan_file,
-        "--workspace",
-        "cible",
-    ];
-    clean.run(&plan, None, &[]).ok();
-    clean
-        .run(
-            &[
-                "import",
-                "apply",
-                "--plan",
-                &plan_file,
-                "--workspace",
-                "cible",
-            ],
-            None,
-            &[],
-        )
-        .ok();
+    let plan_file = prepared(&mut clean, &clean_sandbox, ROWS);
+    apply(&mut clean, &plan_file, &CIBLE).ok();
     let expected = register(&runtime, &clean_client);
     assert_eq!(expected.len(), 5 + ROWS);
 
     // The killed run.
     let (sandbox, client) = served(&runtime);
     let mut killed = Session::new();
-    let (profile, source) = prepared(&mut killed, &sandbox, ROWS);
-    let plan_file = killed.path("plan.json").display().to_string();
-    let plan = [
-        "import",
-        "plan",
-        "--profile",
-        &profile,
-        "--source",
-        &source,
-        "--out",
-        &plan_file,
-        "--workspace",
-        "cible",
-    ];
-    killed.run(&plan, None, &[]).ok();
+    let plan_file = prepared(&mut killed, &sandbox, ROWS);
     let id = plan_id(&mut killed, &plan_file);
-    let apply = [
-        "import",
-        "apply",
-        "--plan",
-        plan_file.as_str(),
-        "--workspace",
-        "cible",
-    ];
     let mut child = killed
-        .command(&apply)
+        .command(&apply_args(&plan_file, &CIBLE))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -490,17 +403,9 @@ fn an_apply_killed_mid_way_then_resumed_ends_as_a_clean_run_does() {
         "killed mid-apply: {partial} assets"
     );
 
-    let resumed = killed.run(&apply, None, &[]).ok();
-    assert!(
-        resumed.stderr.contains(&format!("resuming import {id}")),
-        "{}",
-        resumed.stderr
-    );
-    assert!(
-        resumed.stdout.contains("nothing to write: 5\n"),
-        "{}",
-        resumed.stdout
-    );
+    let resumed = apply(&mut killed, &plan_file, &CIBLE).ok();
+    assert_holds(&resumed.stderr, &format!("resuming import {id}"));
+    assert_holds(&resumed.stdout, "nothing to write: 5\n");
     assert_eq!(
         register(&runtime, &client),
         expected,
@@ -511,16 +416,11 @@ fn an_apply_killed_mid_way_then_resumed_ends_as_a_clean_run_does() {
 /// `import apply --plan FILE` in `session`, expecting a refusal that says `expected`, with
 /// nothing applied.
 fn refused(session: &mut Session, file: &str, expected: &str) {
-    let run = session.run(&["import", "apply", "--plan", file], None, &[]);
-    assert_eq!(run.code, Some(1), "{file}: {}\n{}", run.stdout, run.stderr);
-    assert!(
-        run.stderr.contains(&format!(
-            "error: the plan {file} cannot be used: import error: "
-        )),
-        "{}",
-        run.stderr
+    let run = apply(session, file, &[]).fails_with(expected);
+    assert_holds(
+        &run.stderr,
+        &format!("error: the plan {file} cannot be used: import error: "),
     );
-    assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
     assert!(
         !session.path("data/passerelle/imports").exists(),
         "nothing was applied"
@@ -532,17 +432,7 @@ fn a_plan_file_sealed_with_another_key_altered_truncated_or_not_a_plan_is_refuse
     let profile = write(&session, "profile.json", PROFILE.as_bytes());
     let source = write(&session, "export.json", &export());
     let plan_file = session.path("plan.sealed").display().to_string();
-    let plan = [
-        "import",
-        "plan",
-        "--profile",
-        &profile,
-        "--source",
-        &source,
-        "--out",
-        &plan_file,
-    ];
-    session.run(&plan, None, &[]).ok();
+    plan(&mut session, &profile, &source, &plan_file, &[]).ok();
     let sealed = std::fs::read(&plan_file).expect("the plan file");
 
     let mut altered = sealed.clone();
@@ -591,50 +481,29 @@ fn a_plan_file_sealed_with_another_key_altered_truncated_or_not_a_plan_is_refuse
          file that `passerelle import plan` wrote",
     );
     for file in [&altered_file, &truncated_file, &not_a_plan] {
-        let run = session.run(&["import", "show", "--plan", file], None, &[]);
+        let run = show(&mut session, file);
         assert_eq!(run.code, Some(1), "show refuses {file} too: {}", run.stdout);
         assert!(run.stdout.is_empty(), "{}", run.stdout);
     }
 
     // A source refused on a row read late (after the key and the workspace): no plan file.
-    let csv_profile = r#"{
-      "version": 1, "id": "inventaire", "name": "Inventaire",
-      "source": { "name": "inventaire", "kind": "csv" }, "target": "asset",
-      "key": { "column": "Numéro", "target": "ref" },
-      "fields": [
-        { "target": "label", "column": "Nom" },
-        { "target": "type", "transforms": [{ "op": "constant", "value": "Software" }] }
-      ]
-    }"#;
-    let csv_profile = write(&session, "inventaire.json", csv_profile.as_bytes());
+    let csv_profile = write(&session, "inventaire.json", INVENTORY.as_bytes());
     let ragged = write(
         &session,
         "inventaire.csv",
         "Numéro;Nom\nINV1;Paie\nINV2;CRM\nINV3;GED;en trop\nINV4;Badges\n".as_bytes(),
     );
     let ragged_out = session.path("ragged.sealed");
-    let run = session.run(
-        &[
-            "import",
-            "plan",
-            "--profile",
-            &csv_profile,
-            "--source",
-            &ragged,
-            "--out",
-            &ragged_out.display().to_string(),
-        ],
-        None,
+    let run = plan(
+        &mut session,
+        &csv_profile,
+        &ragged,
+        &ragged_out.display().to_string(),
         &[],
-    );
-    assert_eq!(run.code, Some(1), "{}\n{}", run.stdout, run.stderr);
-    assert!(
-        run.stderr.contains(&format!(
-            "error: file {ragged}: 1 row(s) do not have the header's 2 cells (row 4 has 3)"
-        )),
-        "{}",
-        run.stderr
-    );
+    )
+    .fails_with(&format!(
+        "error: file {ragged}: 1 row(s) do not have the header's 2 cells (row 4 has 3)"
+    ));
     assert!(
         run.stdout.is_empty(),
         "no summary of a source read in part: {}",
@@ -644,37 +513,17 @@ fn a_plan_file_sealed_with_another_key_altered_truncated_or_not_a_plan_is_refuse
 
     // In clear, on request: readable, with a warning; `show` and `apply` read it too.
     let clear_file = session.path("plan.json").display().to_string();
-    let clear = [
-        "import",
-        "plan",
-        "--profile",
-        &profile,
-        "--source",
-        &source,
-        "--out",
-        &clear_file,
-        "--clear",
-    ];
-    let planned = session.run(&clear, None, &[]).ok();
-    assert!(
-        planned.stderr.contains(
-            "warning: the plan is written in clear: it holds the mapped values of every row \
-             (business and sometimes personal data)"
-        ),
-        "{}",
-        planned.stderr
+    let planned = plan(&mut session, &profile, &source, &clear_file, &["--clear"]).ok();
+    assert_holds(
+        &planned.stderr,
+        "warning: the plan is written in clear: it holds the mapped values of every row \
+         (business and sometimes personal data)",
     );
     let text = std::fs::read_to_string(&clear_file).expect("a plan in clear");
     assert!(text.contains("\"label\": \"CRM\""), "{text}");
     let id = plan_id(&mut session, &clear_file);
-    let applied = session
-        .run(&["import", "apply", "--plan", &clear_file], None, &[])
-        .ok();
-    assert!(
-        applied.stdout.contains("  created: 2\n"),
-        "{}",
-        applied.stdout
-    );
+    let applied = apply(&mut session, &clear_file, &[]).ok();
+    assert_holds(&applied.stdout, "  created: 2\n");
     assert!(
         session
             .path(&format!("data/passerelle/imports/{id}/plan.sealed"))
@@ -697,41 +546,27 @@ fn a_plan_warns_that_missing_assets_cannot_be_archived() {
     let profile = write(&session, "profile.json", archiving.as_bytes());
     let source = write(&session, "export.json", &export());
     let plan_file = session.path("plan.sealed").display().to_string();
-    let plan = [
-        "import",
-        "plan",
-        "--profile",
-        &profile,
-        "--source",
-        &source,
-        "--out",
-        &plan_file,
-    ];
-    let planned = session.run(&plan, None, &[]).ok();
+    let planned = plan(&mut session, &profile, &source, &plan_file, &[]).ok();
     let warning = "warning: the profile asks to archive the records missing from the source, \
                    and Dastra archives contracts only: the 150 asset record(s) missing from the \
                    source will be left as they are; choose « tag » to mark them for review, or \
                    deal with them in Dastra\n";
-    assert!(planned.stdout.contains(warning), "{}", planned.stdout);
-    let show = session
-        .run(&["import", "show", "--plan", &plan_file], None, &[])
-        .ok();
-    assert!(show.stdout.contains(warning), "{}", show.stdout);
-    let unsupported = show
+    assert_holds(&planned.stdout, warning);
+    let shown_plan = show(&mut session, &plan_file).ok();
+    assert_holds(&shown_plan.stdout, warning);
+    let unsupported = shown_plan
         .stdout
         .lines()
         .filter(|l| l.ends_with(": left as it is (Dastra cannot archive an asset)"))
         .count();
-    assert_eq!(unsupported, 150, "{}", show.stdout);
+    assert_eq!(unsupported, 150, "{}", shown_plan.stdout);
     let plan = shown(&mut session, &plan_file);
     assert_eq!(
         plan["warnings"],
         json!([{ "kind": "missingPolicyUnsupported", "policy": "archive", "entity": "asset",
                  "missing": 150 }])
     );
-    let applied = session
-        .run(&["import", "apply", "--plan", &plan_file], None, &[])
-        .ok();
+    let applied = apply(&mut session, &plan_file, &[]).ok();
     assert!(
         applied.stdout.contains("  not supported: 150\n") && !applied.stdout.contains("archived"),
         "{}",

@@ -25,6 +25,27 @@ impl Run {
         );
         self
     }
+
+    /// Panic with both outputs unless the run failed with exit code 1 and its error output
+    /// says `expected`.
+    #[track_caller]
+    pub fn fails_with(self, expected: &str) -> Run {
+        assert_eq!(
+            self.code,
+            Some(1),
+            "the command should have failed: {}\n{}",
+            self.stdout,
+            self.stderr
+        );
+        assert_holds(&self.stderr, expected);
+        self
+    }
+}
+
+/// Panic, showing `text`, unless it holds `part`.
+#[track_caller]
+pub fn assert_holds(text: &str, part: &str) {
+    assert!(text.contains(part), "« {part} » is not in:\n{text}");
 }
 
 /// A scripted session: the binary's view of the world is all under one temporary folder.

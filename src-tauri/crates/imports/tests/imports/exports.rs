@@ -8,8 +8,8 @@ use std::path::Path;
 
 use passerelle_dastra::DastraClient;
 use passerelle_imports::{
-    apply_plan, fetch_lookups, plan_import, undo_plan, FieldChange, Journal, MissingAction, Plan,
-    RowClass, RowOutcome, SourceData, SourceSpec,
+    apply_plan, undo_plan, FieldChange, Journal, MissingAction, Plan, RowClass, RowOutcome,
+    SourceData, SourceSpec,
 };
 use passerelle_mapping::{Entity, Profile};
 use passerelle_sandbox::SandboxOptions;
@@ -17,48 +17,20 @@ use serde_json::{json, Value};
 use tokio_util::sync::CancellationToken;
 
 use crate::sandbox_with;
-use crate::sources::{class_name, read, records_undated, write_xlsx};
+use crate::sources::{class_name, plan_rows, read, records_undated, write_xlsx};
 
-/// The LeanIX application profile of the mapping tests, reading the export as a CSV.
-const LEANIX: &str = r#"{
-  "version": 1, "id": "leanix-apps", "name": "LeanIX applications",
-  "source": { "name": "leanix", "kind": "csv" },
-  "target": "asset",
-  "key": { "column": "id", "target": "ref" },
-  "fields": [
-    { "target": "label", "column": "name" },
-    { "target": "type", "transforms": [{ "op": "constant", "value": "Software" }] },
-    { "target": "applicationType", "column": "type" },
-    { "target": "applicationState", "column": "lifecycle", "transforms": [{ "op": "valueMap", "values": {
-        "plan": "InDevelopment", "phaseIn": "InDevelopment", "active": "InProduction",
-        "phaseOut": "InProduction", "endOfLife": "Stopped" } }] },
-    { "target": "description", "column": "description" }
-  ],
-  "missing": { "action": "archive" }
-}"#;
+/// The LeanIX application profile of the mapping tests, there read from a workbook.
+const LEANIX: &str = include_str!("../../../mapping/tests/fixtures/leanix-apps.json");
+
+/// [`LEANIX`] reading the export as a CSV.
+fn leanix_csv_profile() -> Profile {
+    let mut document: Value = serde_json::from_str(LEANIX).expect("JSON");
+    document["source"] = json!({ "name": "leanix", "kind": "csv" });
+    Profile::from_json(&document.to_string()).expect("a valid profile")
+}
 
 /// The contracts register profile of the mapping tests.
-const CONTRACTS: &str = r#"{
-  "version": 1, "id": "contrats", "name": "Registre des contrats",
-  "source": { "name": "contrats", "kind": "xlsx" },
-  "target": "contract",
-  "key": { "column": "N° contrat", "target": "ref" },
-  "fields": [
-    { "target": "label", "column": "Objet" },
-    { "target": "signatories", "column": "Fournisseur", "transforms": [{ "op": "lookup", "kind": "actor" }] },
-    { "target": "areaId", "column": "Entité", "transforms": [{ "op": "lookup", "kind": "area" }] },
-    { "target": "contractType", "column": "Type", "transforms": [{ "op": "valueMap", "values": {
-        "DPA": "DataProcessingAgreement", "Prestation": "ServiceAgreement", "NDA": "NonDisclosure" } }] },
-    { "target": "state", "column": "Statut", "transforms": [{ "op": "valueMap", "values": {
-        "En cours": "Active", "Résilié": "Terminated", "Expiré": "Expired" } }] },
-    { "target": "startDate", "column": "Début", "transforms": [{ "op": "date", "formats": ["dd/MM/yyyy", "excel"] }] },
-    { "target": "endDate", "column": "Fin", "transforms": [{ "op": "date", "formats": ["dd/MM/yyyy", "excel"] }] },
-    { "target": "amount", "column": "Montant annuel", "transforms": [{ "op": "number", "decimal": "comma" }] },
-    { "target": "currency", "column": "Devise", "transforms": [{ "op": "defaultWhenEmpty", "value": "EUR" }] },
-    { "target": "assets", "column": "Applications",
-      "transforms": [{ "op": "split", "separator": ";" }, { "op": "lookup", "kind": "asset" }] }
-  ]
-}"#;
+const CONTRACTS: &str = include_str!("../../../mapping/tests/fixtures/contracts.json");
 
 /// `rows` as a UTF-8, comma-separated CSV, quoted where a cell needs it, as LeanIX exports it.
 fn write_csv_utf8(path: &Path, rows: &[Vec<&str>]) {
@@ -157,10 +129,7 @@ async fn plan_source(client: &DastraClient, profile: &Profile, source: &SourceDa
     source
         .check_profile(profile)
         .expect("every column is there");
-    let lookups = fetch_lookups(client, profile, 500).await.expect("look-ups");
-    plan_import(client, profile, &source.rows, &lookups, &Default::default())
-        .await
-        .expect("planned")
+    plan_rows(client, profile, &source.rows).await
 }
 
 fn text<'a>(record: &'a Value, field: &str) -> &'a str {
@@ -237,7 +206,7 @@ async fn a_leanix_fact_sheet_export_plans_applies_and_undoes_onto_assets_exactly
             ],
         ],
     );
-    let profile = Profile::from_json(LEANIX).expect("a valid profile");
+    let profile = leanix_csv_profile();
     let source = read(&SourceSpec::from_profile(&profile.source, Some(&export)).expect("a spec"));
     assert_eq!(source.headers, header, "the export's header");
     assert_eq!(source.described, "CSV, UTF-8, delimiter « , »", "detected");
@@ -247,18 +216,20 @@ async fn a_leanix_fact_sheet_export_plans_applies_and_undoes_onto_assets_exactly
         .iter()
         .filter(|a| a["id"] != renamed["id"] && a["id"] != kept["id"])
         .collect();
-    let mut expected = vec![
-        ("row 2".to_owned(), "update"),
-        ("row 3".to_owned(), "unchanged"),
-        ("row 4".to_owned(), "create"),
-        ("row 5".to_owned(), "invalid"),
-    ];
-    expected.extend(
-        others
+    // Rows 2 to 5 of the export with their classes, then every other asset, missing.
+    let expected = |rows: [&'static str; 4]| {
+        let rows = (2..)
+            .zip(rows)
+            .map(|(n, class)| (format!("row {n}"), class));
+        let missing = others
             .iter()
-            .map(|a| (format!("dastra {}", text(a, "ref")), "missing")),
+            .map(|a| (format!("dastra {}", text(a, "ref")), "missing"));
+        rows.chain(missing).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        classes(&plan),
+        expected(["update", "unchanged", "create", "invalid"])
     );
-    assert_eq!(classes(&plan), expected);
     assert_eq!(
         plan.rows[0].class,
         RowClass::Update {
@@ -323,19 +294,9 @@ async fn a_leanix_fact_sheet_export_plans_applies_and_undoes_onto_assets_exactly
     assert_eq!(report.rows.len(), 4 + others.len());
 
     let again = classes(&plan_source(&client, &profile, &source).await);
-    let mut expected = vec![
-        ("row 2".to_owned(), "unchanged"),
-        ("row 3".to_owned(), "unchanged"),
-        ("row 4".to_owned(), "unchanged"),
-        ("row 5".to_owned(), "invalid"),
-    ];
-    expected.extend(
-        others
-            .iter()
-            .map(|a| (format!("dastra {}", text(a, "ref")), "missing")),
-    );
     assert_eq!(
-        again, expected,
+        again,
+        expected(["unchanged", "unchanged", "unchanged", "invalid"]),
         "nothing left to do once applied but the missing records"
     );
 

@@ -11,31 +11,60 @@ mod sql_rest;
 mod stream;
 mod undo;
 
-use passerelle_dastra::{Auth, ClientOptions, DastraClient};
+#[path = "../support/mod.rs"]
+mod support;
+
+use passerelle_dastra::DastraClient;
 use passerelle_mapping::Profile;
-use passerelle_sandbox::{RunningSandbox, SandboxOptions, MAIN_WORKSPACE};
+use passerelle_sandbox::{RunningSandbox, SandboxOptions};
+use reqwest::Method;
+use serde_json::{json, Value};
+use support::{sandbox_with, small_sandbox};
 
 /// A seeded sandbox and a client on its main workspace.
 async fn sandbox() -> (RunningSandbox, DastraClient) {
     sandbox_with(SandboxOptions::default()).await
 }
 
-/// A sandbox whose main workspace has only `assets` assets, for tests that write to each.
-async fn small_sandbox(assets: usize) -> (RunningSandbox, DastraClient) {
-    let mut options = SandboxOptions::default();
-    options.seed.assets = assets;
-    sandbox_with(options).await
+/// Create `asset` in the client's workspace.
+async fn post_asset(client: &DastraClient, asset: Value) {
+    let assets = client.workspace_path("Assets").expect("a path");
+    client
+        .send_json(Method::POST, &assets, Some(&asset))
+        .await
+        .expect("an asset created");
 }
 
-async fn sandbox_with(options: SandboxOptions) -> (RunningSandbox, DastraClient) {
-    let sandbox = passerelle_sandbox::start(options, 0)
+/// Serve `router` on `127.0.0.1:0`, in the background; its base URL.
+async fn serve(router: axum::Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
-        .expect("the sandbox starts");
-    let client = ClientOptions::new(sandbox.url(), Auth::api_key(sandbox.api_key()))
-        .workspace(i64::from(MAIN_WORKSPACE))
-        .build()
-        .expect("a client for the sandbox");
-    (sandbox, client)
+        .expect("a free port");
+    let url = format!(
+        "http://127.0.0.1:{}",
+        listener.local_addr().expect("bound").port()
+    );
+    tokio::spawn(async move { axum::serve(listener, router).await.expect("serves") });
+    url
+}
+
+/// Applications read from `source` onto assets: `u_number` → `ref`, `name` → `label`, the CI
+/// class → `type`, and records missing from the source dealt with by `missing`.
+fn applications_profile(source: Value, missing: &str) -> Profile {
+    let document = json!({
+        "version": 1, "id": "applications", "name": "Applications",
+        "source": source,
+        "target": "asset",
+        "key": { "column": "u_number", "target": "ref", "transforms": [{ "op": "trim" }] },
+        "fields": [
+            { "target": "label", "column": "name", "transforms": [{ "op": "trim" }] },
+            { "target": "type", "column": "sys_class_name",
+              "transforms": [{ "op": "valueMap",
+                               "values": { "cmdb_ci_business_app": "Software" } }] }
+        ],
+        "missing": { "action": missing }
+    });
+    Profile::from_json(&document.to_string()).expect("the profile is valid")
 }
 
 /// A ServiceNow business-application profile: `u_number` → `ref`, `name` → `label`, the CI

@@ -11,7 +11,7 @@ use passerelle_imports::{
     apply_plan, fetch_lookups, fetch_records, plan_import, read_file_source, undo_plan,
     ConflictReason, Journal, RowClass, RowOutcome, SourceData, SourceError, SourceSpec,
 };
-use passerelle_mapping::{Entity, ProblemKind, Profile};
+use passerelle_mapping::{Entity, ProblemKind, Profile, SourceRow};
 use reqwest::Method;
 use serde_json::{json, Value};
 use tokio_util::sync::CancellationToken;
@@ -248,26 +248,9 @@ async fn a_vendor_workbook_and_its_windows_1252_csv_twin_plan_apply_and_undo_exa
 
     let (_sandbox, client) = small_sandbox(4).await;
     let before = actors_undated(&client).await;
-    let lookups = fetch_lookups(&client, &profile, 500)
-        .await
-        .expect("look-ups");
-    let plan = plan_import(
-        &client,
-        &profile,
-        &from_xlsx.rows,
-        &lookups,
-        &Default::default(),
-    )
-    .await
-    .expect("planned");
-    let classes: Vec<(Option<u64>, &str)> = plan
-        .rows
-        .iter()
-        .filter(|r| r.source_row.is_some())
-        .map(|r| (r.source_row, class_name(&r.class)))
-        .collect();
+    let plan = plan_rows(&client, &profile, &from_xlsx.rows).await;
     assert_eq!(
-        classes,
+        source_classes(&plan),
         [
             (Some(2), "create"),
             (Some(3), "create"),
@@ -314,22 +297,15 @@ async fn a_vendor_workbook_and_its_windows_1252_csv_twin_plan_apply_and_undo_exa
     );
 
     // The CSV twin, planned after the workbook was applied: nothing left to do.
-    let again = plan_import(
-        &client,
-        &profile,
-        &from_csv.rows,
-        &lookups,
-        &Default::default(),
-    )
-    .await
-    .expect("planned again");
-    let classes: Vec<&str> = again
-        .rows
-        .iter()
-        .filter(|r| r.source_row.is_some())
-        .map(|r| class_name(&r.class))
-        .collect();
-    assert_eq!(classes, ["unchanged", "unchanged", "invalid"]);
+    let again = plan_rows(&client, &profile, &from_csv.rows).await;
+    assert_eq!(
+        source_classes(&again),
+        [
+            (Some(2), "unchanged"),
+            (Some(3), "unchanged"),
+            (Some(4), "invalid")
+        ]
+    );
 
     undo_plan(&client, &plan, &journal, &mut (), &cancel)
         .await
@@ -339,6 +315,27 @@ async fn a_vendor_workbook_and_its_windows_1252_csv_twin_plan_apply_and_undo_exa
         before,
         "the register of actors is back as it was"
     );
+}
+
+/// `rows` planned with `profile` against the client's workspace, its look-ups fetched first.
+pub(crate) async fn plan_rows(
+    client: &DastraClient,
+    profile: &Profile,
+    rows: &[SourceRow],
+) -> passerelle_imports::Plan {
+    let lookups = fetch_lookups(client, profile, 500).await.expect("look-ups");
+    plan_import(client, profile, rows, &lookups, &Default::default())
+        .await
+        .expect("planned")
+}
+
+/// The rows of `plan` that came from the source, with their classes.
+pub(crate) fn source_classes(plan: &passerelle_imports::Plan) -> Vec<(Option<u64>, &'static str)> {
+    plan.rows
+        .iter()
+        .filter(|r| r.source_row.is_some())
+        .map(|r| (r.source_row, class_name(&r.class)))
+        .collect()
 }
 
 pub(crate) fn class_name(class: &RowClass) -> &'static str {
@@ -407,18 +404,7 @@ async fn a_servicenow_export_s_tags_are_looked_up_in_dastra_and_ambiguous_ones_a
         .send_json(Method::POST, &tags, Some(&tag))
         .await
         .expect("a tag created");
-    let lookups = fetch_lookups(&client, &profile, 500)
-        .await
-        .expect("look-ups");
-    let plan = plan_import(
-        &client,
-        &profile,
-        &source.rows,
-        &lookups,
-        &Default::default(),
-    )
-    .await
-    .expect("planned");
+    let plan = plan_rows(&client, &profile, &source.rows).await;
 
     assert_eq!(plan.rows[0].class, RowClass::Create);
     let legacy = &plan.rows[0].values["tags"][0];

@@ -12,20 +12,19 @@ use axum::routing::get;
 use axum::{Json, Router};
 use passerelle_dastra::DastraClient;
 use passerelle_imports::{
-    apply_plan, fetch_lookups, plan_import, read_source, Journal, RowClass, RowOutcome, SourceData,
-    SourceError, SourceSpec,
+    apply_plan, read_source, Journal, RowOutcome, SourceData, SourceError, SourceSpec,
 };
 use passerelle_mapping::Profile;
 use passerelle_vault::settings::{
     MySqlSettings, PostgresSettings, RestAuth, RestSettings, SqliteSettings, SslMode,
 };
 use passerelle_vault::{JsonFileStore, KeyringStore, ProfileDraft, Settings, Vault};
-use reqwest::Method;
 use serde_json::{json, Value};
 use sqlx::{Connection, Executor};
 use tokio_util::sync::CancellationToken;
 
-use crate::small_sandbox;
+use crate::sources::{plan_rows, source_classes};
+use crate::{applications_profile, post_asset, serve, small_sandbox};
 
 const PG_ADMIN: &str = "postgres://postgres@127.0.0.1:5432/test";
 const MYSQL_ADMIN: &str = "mysql://root@127.0.0.1:3306/test";
@@ -106,22 +105,16 @@ fn query(table: &str) -> String {
     format!("SELECT u_number, name, sys_class_name, users FROM {table} ORDER BY id")
 }
 
-/// A profile mapping the query's columns onto assets, reading `connection`.
-fn profile(source: Value) -> Profile {
-    let document = json!({
-        "version": 1, "id": "applications", "name": "Applications de la CMDB",
-        "source": source,
-        "target": "asset",
-        "key": { "column": "u_number", "target": "ref", "transforms": [{ "op": "trim" }] },
-        "fields": [
-            { "target": "label", "column": "name", "transforms": [{ "op": "trim" }] },
-            { "target": "type", "column": "sys_class_name",
-              "transforms": [{ "op": "valueMap",
-                               "values": { "cmdb_ci_business_app": "Software" } }] }
-        ],
-        "missing": { "action": "ignore" }
-    });
-    Profile::from_json(&document.to_string()).expect("the profile is valid")
+/// The test PostgreSQL, as a connection's settings.
+fn postgres() -> Settings {
+    Settings::Postgres(PostgresSettings {
+        host: "127.0.0.1".into(),
+        port: 5432,
+        database: "test".into(),
+        user: "postgres".into(),
+        ssl_mode: SslMode::Prefer,
+        schemas: vec!["public".into()],
+    })
 }
 
 /// A vault in `dir` holding one connection named `name`, without a secret.
@@ -134,17 +127,6 @@ fn vault(dir: &Path, name: &str, settings: Settings) -> Vault {
         .create(ProfileDraft::new(name, settings), None)
         .expect("the connection is saved");
     vault
-}
-
-fn class_name(class: &RowClass) -> &'static str {
-    match class {
-        RowClass::Create => "create",
-        RowClass::Update { .. } => "update",
-        RowClass::Unchanged => "unchanged",
-        RowClass::Conflict { .. } => "conflict",
-        RowClass::Invalid { .. } => "invalid",
-        RowClass::Missing { .. } => "missing",
-    }
 }
 
 /// Check what the applications query reads: the query's columns as headers, rows numbered
@@ -189,13 +171,9 @@ fn check_read(source: &SourceData) {
 
 /// Put « Messagerie » in Dastra under an old label, so that its row is an update.
 async fn seed_existing(client: &DastraClient) {
-    let assets = client.workspace_path("Assets").expect("a path");
     let asset =
         json!({ "ref": "APP-SQL-004", "label": "Messagerie (ancienne)", "type": "Software" });
-    client
-        .send_json(Method::POST, &assets, Some(&asset))
-        .await
-        .expect("an asset created");
+    post_asset(client, asset).await;
 }
 
 async fn plan_classes(
@@ -203,16 +181,8 @@ async fn plan_classes(
     profile: &Profile,
     source: &SourceData,
 ) -> (passerelle_imports::Plan, Vec<(Option<u64>, &'static str)>) {
-    let lookups = fetch_lookups(client, profile, 500).await.expect("look-ups");
-    let plan = plan_import(client, profile, &source.rows, &lookups, &Default::default())
-        .await
-        .expect("planned");
-    let classes = plan
-        .rows
-        .iter()
-        .filter(|r| r.source_row.is_some())
-        .map(|r| (r.source_row, class_name(&r.class)))
-        .collect();
+    let plan = plan_rows(client, profile, &source.rows).await;
+    let classes = source_classes(&plan);
     (plan, classes)
 }
 
@@ -236,9 +206,12 @@ async fn read_and_plan(
     passerelle_sandbox::RunningSandbox,
 ) {
     let vault = vault(dir, "CMDB", settings);
-    let profile = profile(json!({
-        "name": "cmdb", "kind": "sql", "connection": "CMDB", "query": query(table)
-    }));
+    let profile = applications_profile(
+        json!({
+            "name": "cmdb", "kind": "sql", "connection": "CMDB", "query": query(table)
+        }),
+        "ignore",
+    );
     let spec = SourceSpec::from_profile(&profile.source, None).expect("a spec");
     assert_eq!(
         spec,
@@ -276,14 +249,7 @@ async fn a_postgresql_query_reads_applications_plans_them_applies_and_replans_un
         .await
         .expect("the scratch table");
     let _drop = Scratch(PG_ADMIN, format!("DROP TABLE IF EXISTS {table}"));
-    let settings = Settings::Postgres(PostgresSettings {
-        host: "127.0.0.1".into(),
-        port: 5432,
-        database: "test".into(),
-        user: "postgres".into(),
-        ssl_mode: SslMode::Prefer,
-        schemas: vec!["public".into()],
-    });
+    let settings = postgres();
     let (profile, source, client, _sandbox) = read_and_plan(dir.path(), settings, &table).await;
 
     let (plan, _) = plan_classes(&client, &profile, &source).await;
@@ -367,14 +333,7 @@ async fn a_query_that_is_not_a_select_is_refused_and_writes_nothing() {
         PG_ADMIN,
         format!("DROP TABLE IF EXISTS {table}; DROP SEQUENCE IF EXISTS {table}_seq"),
     );
-    let settings = Settings::Postgres(PostgresSettings {
-        host: "127.0.0.1".into(),
-        port: 5432,
-        database: "test".into(),
-        user: "postgres".into(),
-        ssl_mode: SslMode::Prefer,
-        schemas: vec!["public".into()],
-    });
+    let settings = postgres();
     let vault = vault(dir.path(), "CMDB", settings);
     let refused = |query: String| SourceSpec::Sql {
         connection: "CMDB".into(),
@@ -480,19 +439,11 @@ async fn start_api(apps: Vec<Value>) -> (String, Arc<Mutex<Vec<String>>>) {
             .collect();
         Json(json!({ "data": { "items": items, "total": apps.len() } }))
     }
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a free port");
-    let url = format!(
-        "http://127.0.0.1:{}",
-        listener.local_addr().expect("bound").port()
-    );
     let seen: Seen = Arc::default();
     let router = Router::new()
         .route("/api/v2/applications", get(list))
         .with_state((Arc::new(apps), seen.clone()));
-    tokio::spawn(async move { axum::serve(listener, router).await.expect("serves") });
-    (url, seen)
+    (serve(router).await, seen)
 }
 
 const RECIPE: &str = r#"{
@@ -549,10 +500,13 @@ async fn a_rest_recipe_reads_every_page_in_order_and_plans_the_records() {
         probe: Default::default(),
     });
     let vault = vault(dir.path(), "Catalogue", settings);
-    let profile = profile(json!({
-        "name": "catalogue", "kind": "rest", "connection": "Catalogue",
-        "recipe": recipe.to_str().expect("a UTF-8 path")
-    }));
+    let profile = applications_profile(
+        json!({
+            "name": "catalogue", "kind": "rest", "connection": "Catalogue",
+            "recipe": recipe.to_str().expect("a UTF-8 path")
+        }),
+        "ignore",
+    );
     let spec = SourceSpec::from_profile(&profile.source, None).expect("a spec");
     assert_eq!(
         spec,

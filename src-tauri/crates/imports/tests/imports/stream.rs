@@ -8,45 +8,18 @@ use std::path::Path;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::get;
 use axum::{Json, Router};
-use passerelle_dastra::DastraClient;
 use passerelle_imports::{
     apply_plan, fetch_records, open_source, plan_source, Journal, MissingAction, PlanWarning,
     RowClass, RowOutcome, SourceError, SourceSpec,
 };
-use passerelle_mapping::{Entity, NoLookups, Profile};
+use passerelle_mapping::{Entity, NoLookups};
 use passerelle_vault::settings::{RestAuth, RestSettings};
 use passerelle_vault::{JsonFileStore, KeyringStore, ProfileDraft, Secret, Settings, Vault};
-use reqwest::Method;
 use serde_json::{json, Value};
 use tokio_util::sync::CancellationToken;
 
-use crate::small_sandbox;
 use crate::sources::class_name;
-
-fn profile(source: Value, missing: &str) -> Profile {
-    let document = json!({
-        "version": 1, "id": "applications", "name": "Applications",
-        "source": source,
-        "target": "asset",
-        "key": { "column": "u_number", "target": "ref", "transforms": [{ "op": "trim" }] },
-        "fields": [
-            { "target": "label", "column": "name", "transforms": [{ "op": "trim" }] },
-            { "target": "type", "column": "sys_class_name",
-              "transforms": [{ "op": "valueMap",
-                               "values": { "cmdb_ci_business_app": "Software" } }] }
-        ],
-        "missing": { "action": missing }
-    });
-    Profile::from_json(&document.to_string()).expect("the profile is valid")
-}
-
-async fn post_asset(client: &DastraClient, asset: Value) {
-    let assets = client.workspace_path("Assets").expect("a path");
-    client
-        .send_json(Method::POST, &assets, Some(&asset))
-        .await
-        .expect("an asset created");
-}
+use crate::{applications_profile, post_asset, serve, small_sandbox};
 
 /// The source rows of a plan as (row, class).
 fn classes(plan: &passerelle_imports::Plan) -> Vec<(u64, &'static str)> {
@@ -94,7 +67,7 @@ async fn an_ndjson_export_is_planned_row_by_row_with_exact_classes_and_the_archi
     )
     .await;
 
-    let profile = profile(json!({ "name": "cmdb", "kind": "json" }), "archive");
+    let profile = applications_profile(json!({ "name": "cmdb", "kind": "json" }), "archive");
     let spec = SourceSpec::from_profile(&profile.source, Some(&path)).expect("a spec");
     let source = open_source(&spec, None).await.expect("the export opens");
     assert_eq!(
@@ -232,16 +205,7 @@ async fn start_locked_api() -> String {
             "items": [app(1, "Paie"), app(2, "CRM"), app(3, "GED")]
         })))
     }
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a free port");
-    let url = format!(
-        "http://127.0.0.1:{}",
-        listener.local_addr().expect("bound").port()
-    );
-    let router = Router::new().route("/api/apps", get(list));
-    tokio::spawn(async move { axum::serve(listener, router).await.expect("serves") });
-    url
+    serve(Router::new().route("/api/apps", get(list))).await
 }
 
 const RECIPE: &str = r#"{
@@ -325,7 +289,7 @@ async fn a_rest_source_behind_authentication_is_planned_with_the_vault_s_secret(
         let folder = dir.path().join(name);
         std::fs::create_dir_all(&folder).expect("a folder");
         let vault = vault_with(&folder, name, &url, auth.clone(), Some(secret), &mut made);
-        let profile = profile(source(name), "ignore");
+        let profile = applications_profile(source(name), "ignore");
         let spec = SourceSpec::from_profile(&profile.source, None).expect("a spec");
         let opened = open_source(&spec, Some(&vault))
             .await
@@ -385,7 +349,8 @@ async fn a_rest_source_behind_authentication_is_planned_with_the_vault_s_secret(
     // No secret stored at all: refused before any request, saying what to enter.
     let vault = vault_with(dir.path(), "bare", &url, RestAuth::Bearer, None, &mut made);
     let spec =
-        SourceSpec::from_profile(&profile(source("bare"), "ignore").source, None).expect("a spec");
+        SourceSpec::from_profile(&applications_profile(source("bare"), "ignore").source, None)
+            .expect("a spec");
     let error = open_source(&spec, Some(&vault))
         .await
         .expect_err("no secret");

@@ -120,22 +120,7 @@ fn a_servicenow_export_becomes_assets_with_tags_and_states() {
     );
 }
 
-pub const LEANIX_PROFILE: &str = r#"{
-  "version": 1, "id": "leanix-apps", "name": "LeanIX applications",
-  "source": { "name": "leanix", "kind": "xlsx", "sheet": "Applications" },
-  "target": "asset",
-  "key": { "column": "id", "target": "ref" },
-  "fields": [
-    { "target": "label", "column": "name" },
-    { "target": "type", "transforms": [{ "op": "constant", "value": "Software" }] },
-    { "target": "applicationType", "column": "type" },
-    { "target": "applicationState", "column": "lifecycle", "transforms": [{ "op": "valueMap", "values": {
-        "plan": "InDevelopment", "phaseIn": "InDevelopment", "active": "InProduction",
-        "phaseOut": "InProduction", "endOfLife": "Stopped" } }] },
-    { "target": "description", "column": "description" }
-  ],
-  "missing": { "action": "archive" }
-}"#;
+pub const LEANIX_PROFILE: &str = include_str!("../fixtures/leanix-apps.json");
 
 pub fn leanix_rows() -> Vec<SourceRow> {
     let long_name = "Portail ".repeat(90);
@@ -353,27 +338,7 @@ fn a_french_vendor_list_becomes_actors() {
     );
 }
 
-pub const CONTRACTS_PROFILE: &str = r#"{
-  "version": 1, "id": "contrats", "name": "Registre des contrats",
-  "source": { "name": "contrats", "kind": "xlsx" },
-  "target": "contract",
-  "key": { "column": "N° contrat", "target": "ref" },
-  "fields": [
-    { "target": "label", "column": "Objet" },
-    { "target": "signatories", "column": "Fournisseur", "transforms": [{ "op": "lookup", "kind": "actor" }] },
-    { "target": "areaId", "column": "Entité", "transforms": [{ "op": "lookup", "kind": "area" }] },
-    { "target": "contractType", "column": "Type", "transforms": [{ "op": "valueMap", "values": {
-        "DPA": "DataProcessingAgreement", "Prestation": "ServiceAgreement", "NDA": "NonDisclosure" } }] },
-    { "target": "state", "column": "Statut", "transforms": [{ "op": "valueMap", "values": {
-        "En cours": "Active", "Résilié": "Terminated", "Expiré": "Expired" } }] },
-    { "target": "startDate", "column": "Début", "transforms": [{ "op": "date", "formats": ["dd/MM/yyyy", "excel"] }] },
-    { "target": "endDate", "column": "Fin", "transforms": [{ "op": "date", "formats": ["dd/MM/yyyy", "excel"] }] },
-    { "target": "amount", "column": "Montant annuel", "transforms": [{ "op": "number", "decimal": "comma" }] },
-    { "target": "currency", "column": "Devise", "transforms": [{ "op": "defaultWhenEmpty", "value": "EUR" }] },
-    { "target": "assets", "column": "Applications",
-      "transforms": [{ "op": "split", "separator": ";" }, { "op": "lookup", "kind": "asset" }] }
-  ]
-}"#;
+pub const CONTRACTS_PROFILE: &str = include_str!("../fixtures/contracts.json");
 
 pub fn contract_rows() -> Vec<SourceRow> {
     vec![
