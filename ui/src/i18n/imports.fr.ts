@@ -137,9 +137,32 @@ export const imports = {
     missingTag: (label: string) => `Sera étiqueté « ${label} »`,
     missingArchive: 'Sera archivé',
     missingIgnore: 'Laissé tel quel',
+    missingUnsupported: (policy: string): string =>
+      policy === 'archive'
+        ? 'Rien ne sera fait : Dastra ne peut pas l’archiver'
+        : 'Rien ne sera fait : Dastra ne peut pas l’étiqueter',
     unchanged: 'Dastra a déjà ces valeurs',
     create: (n: number) => `Nouvelle fiche, ${n} ${plural(n, 'champ', 'champs')}`,
     chooseFailed: 'Ce choix a été refusé',
+  },
+  warning: {
+    title: 'À savoir avant d’appliquer',
+    /** The profile asks Dastra for what it does not do on this entity. */
+    missingPolicyUnsupported: (policy: string, entity: string, missing: number): string => {
+      const [one, many] =
+        entity === 'contract'
+          ? ['le contrat absent', 'contrats absents']
+          : entity === 'actor'
+            ? ['l’acteur absent', 'acteurs absents']
+            : ['l’actif absent', 'actifs absents'];
+      const what =
+        missing === 1
+          ? `${one} de la source restera tel quel`
+          : `les ${count(missing)} ${many} de la source resteront tels quels`;
+      return policy === 'archive'
+        ? `Le profil demande d’archiver les fiches absentes de la source, mais Dastra n’archive que les contrats : ${what}. Choisissez « Les étiqueter » dans le studio pour les signaler, ou traitez-les dans Dastra.`
+        : `Le profil demande d’étiqueter les fiches absentes de la source, mais Dastra n’étiquette que les actifs et les acteurs : ${what}. Choisissez « Les laisser tels quels » dans le studio, ou traitez-les dans Dastra.`;
+    },
   },
   apply: {
     toWrite: (n: number) =>

@@ -126,7 +126,13 @@ export type ImportsControl = {
   rows(planId: string): ImportRowView[];
 };
 
-export type ImportsOptions = { rows?: number; stepMs?: number };
+export type ImportsOptions = {
+  rows?: number;
+  stepMs?: number;
+  /** A profile whose missing-records policy Dastra cannot carry out on assets: the missing
+   * rows are left alone and the plan warns. */
+  unsupportedPolicy?: 'archive' | 'tag';
+};
 
 const NO_OUTCOMES: OutcomeCounts = {
   created: 0,
@@ -231,7 +237,13 @@ export function fakeImports(
         throw { code: 'invalid', message: 'mapping error: the profile is not valid JSON' };
       }
       const planId = `plan-${next++}`;
-      const rows = fakePlanRows(options.rows ?? 120);
+      const policy = options.unsupportedPolicy;
+      const rows = fakePlanRows(options.rows ?? 120).map((r) =>
+        policy && r.kind === 'missing'
+          ? { ...r, missing: { action: 'unsupported', policy }, selected: false, selectable: false }
+          : r,
+      );
+      const missing = rows.filter((r) => r.kind === 'missing').length;
       const view: ImportView = {
         planId,
         profileId: 'servicenow-apps',
@@ -248,6 +260,17 @@ export function fakeImports(
         rows: rows.length,
         toWrite: countToWrite(rows),
         outcomes: { ...NO_OUTCOMES },
+        warnings: policy
+          ? [
+              {
+                kind: 'missingPolicyUnsupported',
+                policy,
+                entity: 'asset',
+                missing,
+                message: `the profile asks to ${policy} the records missing from the source`,
+              },
+            ]
+          : [],
       };
       const stored = { view, rows, texts: rows.map(rowText), cancel: false };
       plans.set(planId, stored);

@@ -1,7 +1,9 @@
 //! The rows of an open import as the window sees them: classes, outcomes, counts and views,
 //! converted from the engine's plan and the DPO's choices.
 
-use passerelle_imports::{ConflictReason, MissingAction, Plan, PlanRow, RowClass, RowOutcome};
+use passerelle_imports::{
+    ConflictReason, MissingAction, Plan, PlanRow, PlanWarning, RowClass, RowOutcome,
+};
 use serde_json::Value;
 
 use crate::error::IpcError;
@@ -187,20 +189,24 @@ impl Loaded {
                 MissingAction::Ignore => MissingView {
                     action: "ignore".into(),
                     label: None,
+                    policy: None,
                 },
                 MissingAction::Tag { label } => MissingView {
                     action: "tag".into(),
                     label: Some(label.clone()),
+                    policy: None,
                 },
                 MissingAction::Archive => MissingView {
                     action: "archive".into(),
                     label: None,
+                    policy: None,
                 },
                 // Dastra cannot carry the policy out on this entity: nothing is done (the
                 // plan's `warnings` say why).
-                MissingAction::Unsupported { .. } => MissingView {
-                    action: "ignore".into(),
+                MissingAction::Unsupported { policy } => MissingView {
+                    action: "unsupported".into(),
                     label: None,
+                    policy: Some(policy.clone()),
                 },
             }),
             _ => None,
@@ -241,6 +247,7 @@ impl Loaded {
             to_write: m.to_write,
             outcomes: m.outcomes,
             error: m.error.clone(),
+            warnings: m.warnings.iter().map(warning_view).collect(),
         }
     }
 }
@@ -262,6 +269,22 @@ pub(crate) fn meta_view(m: Meta) -> ImportView {
         to_write: m.to_write,
         outcomes: m.outcomes,
         error: m.error,
+        warnings: m.warnings.iter().map(warning_view).collect(),
+    }
+}
+
+pub(crate) fn warning_view(warning: &PlanWarning) -> ImportWarning {
+    match warning {
+        PlanWarning::MissingPolicyUnsupported {
+            policy,
+            entity,
+            missing,
+        } => ImportWarning::MissingPolicyUnsupported {
+            policy: policy.clone(),
+            entity: entity.to_string(),
+            missing: *missing,
+            message: warning.message(),
+        },
     }
 }
 

@@ -31,8 +31,8 @@ use chrono::{DateTime, Utc};
 use passerelle_audit::{AuditAction, AuditEvent, Count};
 use passerelle_imports::{
     apply_plan_except, for_each_page, plan_current, records_with_key, take_source, undo_plan,
-    ApplyReport, ApplySink, CurrentRecords, Plan, PlanRow, RowClass, RowOutcome, RowReport,
-    SourceSpec,
+    ApplyReport, ApplySink, CurrentRecords, Plan, PlanRow, PlanWarning, RowClass, RowOutcome,
+    RowReport, SourceSpec,
 };
 use passerelle_mapping::{MemoryLookups, Profile};
 use serde::{Deserialize, Serialize};
@@ -103,6 +103,9 @@ pub(crate) struct Meta {
     pub(crate) rows: u64,
     pub(crate) to_write: u64,
     pub(crate) outcomes: OutcomeCounts,
+    /// The plan's warnings (absent from imports planned before the window showed them).
+    #[serde(default)]
+    pub(crate) warnings: Vec<PlanWarning>,
 }
 
 /// The plan as made, in its folder.
@@ -376,6 +379,7 @@ impl Api {
             rows: 0,
             to_write: 0,
             outcomes: OutcomeCounts::default(),
+            warnings: plan.warnings.clone(),
         };
         let s = plan.summary;
         let text = plan.rows.iter().map(row_text).collect();

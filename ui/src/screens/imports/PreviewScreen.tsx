@@ -96,6 +96,7 @@ export function PreviewScreen({ planId }: Props) {
       <p className={styles.subtitle}>
         {t.imports.preview.subtitle(v.sourceName, entityName(v.entity, t), v.rows)}
       </p>
+      {v.warnings.length > 0 && <Warnings view={v} />}
       <div className={styles.top}>
         <section className={styles.panel} style={{ marginBottom: 0 }}>
           <h2 className={styles.panelTitle}>
@@ -166,6 +167,24 @@ export function PreviewScreen({ planId }: Props) {
       )}
       <PlanTable planId={planId} filter={filter} editable={editable} onTotal={setShown} />
     </Page>
+  );
+}
+
+/** What the plan will not do although its profile asks for it, worded from each warning's
+ * kind and params. */
+function Warnings({ view }: { view: ImportView }) {
+  const { t } = useI18n();
+  const w = t.imports.warning;
+  return (
+    <section className={styles.warnings} role="alert" data-testid="plan-warnings">
+      <strong>{w.title}</strong>
+      {view.warnings.map((warning, i) => (
+        <p key={i} className={styles.warning} data-testid="plan-warning">
+          {warning.kind === 'missingPolicyUnsupported' &&
+            w.missingPolicyUnsupported(warning.policy, warning.entity, warning.missing)}
+        </p>
+      ))}
+    </section>
   );
 }
 

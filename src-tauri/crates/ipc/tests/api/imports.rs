@@ -437,6 +437,110 @@ async fn a_servicenow_export_is_planned_chosen_applied_and_undone() {
     assert_eq!(count(2, "deleted"), Some(2), "{:?}", audit[2]);
 }
 
+/// Dastra archives contracts only: a profile archiving the assets missing from its source is
+/// planned with a warning the window words (kind and params), its missing rows marked as
+/// left alone, none of them written, and the warning kept with the import.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn archiving_missing_assets_is_planned_with_a_warning_and_writes_nothing_to_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let events = Arc::new(Recorder::default());
+    let (api, client) = api_and_client(dir.path(), events.clone()).await;
+    let before = all(&client, "Assets").await;
+    let asset = before
+        .iter()
+        .find(|a| a["type"] == "Software" && a["ref"].is_string())
+        .expect("a software asset");
+    let src = tempfile::tempdir().expect("temp dir");
+    let export_file = src.path().join("servicenow.json");
+    let export = json!({ "result": [{ "u_number": asset["ref"], "name": "Paie (archivage)" }] });
+    std::fs::write(&export_file, export.to_string()).unwrap();
+    let profile = SERVICENOW.replace(
+        r#""target": "asset","#,
+        r#""target": "asset", "missing": { "action": "archive" },"#,
+    );
+
+    let plan = api
+        .import_plan(ImportPlanRequest {
+            profile: profile.clone(),
+            source: file(&profile, &export_file),
+        })
+        .await
+        .expect("planned");
+    let missing = plan.counts.missing;
+    assert!(
+        missing > 10,
+        "the other assets are missing: {:?}",
+        plan.counts
+    );
+    assert_eq!(
+        plan.to_write, 1,
+        "the update only: no missing asset is written"
+    );
+    let [ImportWarning::MissingPolicyUnsupported {
+        policy,
+        entity,
+        missing: warned,
+        message,
+    }] = plan.warnings.as_slice()
+    else {
+        panic!("one warning: {:?}", plan.warnings);
+    };
+    assert_eq!(
+        (policy.as_str(), entity.as_str(), *warned),
+        ("archive", "asset", missing)
+    );
+    assert!(message.contains("archives contracts only"), "{message}");
+    let json = serde_json::to_value(&plan).expect("json");
+    assert_eq!(
+        json["warnings"][0]["kind"], "missingPolicyUnsupported",
+        "the window words it by its kind: {json}"
+    );
+
+    let shown = api
+        .import_rows(rows(&plan.plan_id, vec![RowKind::Missing], ""))
+        .await
+        .expect("rows");
+    assert_eq!(shown.total, missing);
+    for row in &shown.rows {
+        let view = row.missing.as_ref().expect("what a missing record gets");
+        assert_eq!(
+            (view.action.as_str(), view.policy.as_deref()),
+            ("unsupported", Some("archive")),
+            "{row:?}"
+        );
+        assert!(!row.selected && !row.selectable, "never written: {row:?}");
+    }
+
+    api.import_apply(ImportIdRequest {
+        plan_id: plan.plan_id.clone(),
+    })
+    .await
+    .expect("started");
+    let end = finished(&events, &plan.plan_id, ImportOperation::Apply).await;
+    assert_eq!(end.state, ImportState::Applied, "{end:?}");
+    let after = all(&client, "Assets").await;
+    assert_eq!(
+        after.len(),
+        before.len(),
+        "no asset archived away from the list"
+    );
+    assert_eq!(
+        label_of(&client, "Assets", asset["ref"].as_str().unwrap())
+            .await
+            .as_deref(),
+        Some("Paie (archivage)")
+    );
+
+    // The warning stays with the import when the app starts again.
+    drop(api);
+    let (again, _) = api_and_client(dir.path(), Arc::new(Recorder::default())).await;
+    let history = again
+        .import_history(ImportHistoryRequest {})
+        .await
+        .expect("history");
+    assert_eq!(history.imports[0].warnings, plan.warnings);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_contracts_spreadsheet_updates_contracts_and_undo_restores_them() {
     let dir = tempfile::tempdir().expect("temp dir");
