@@ -1,9 +1,11 @@
 //! The bodies of the import commands, and the folder their plans live in.
 //!
-//! `import_plan` reads its source through the engine (`passerelle_imports::read_source`: a
+//! `import_plan` opens its source through the engine (`passerelle_imports::open_source`: a
 //! file, an SQL query or a REST recipe on a connection of the vault), refuses a profile
 //! reading columns the source lacks, lists the Dastra records the profile's look-ups resolve
-//! against and the target's current records, and classifies the rows (`plan_current`).
+//! against, then plans row by row (`plan_source`): each source row is mapped as it is read
+//! and dropped, so that only the plan's rows are held (what each kind of source holds while
+//! it is read: `passerelle_imports::SourceStream`).
 //!
 //! Each plan gets a folder `imports/<plan id>/` in the app data folder, its files sealed
 //! ([`crate::imports_seal`]) but for the profile:
@@ -30,9 +32,9 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use passerelle_audit::{AuditAction, AuditEvent, Count};
 use passerelle_imports::{
-    apply_plan_except, for_each_page, plan_current, records_with_key, take_source, undo_plan,
-    ApplyReport, ApplySink, CurrentRecords, Plan, PlanRow, PlanWarning, RowClass, RowOutcome,
-    RowReport, SourceSpec,
+    apply_plan_except, plan_source, records_with_key, take_source, undo_plan, ApplyReport,
+    ApplySink, Plan, PlanOptions, PlanRow, PlanWarning, RowClass, RowOutcome, RowReport,
+    SourceSpec,
 };
 use passerelle_mapping::{MemoryLookups, Profile};
 use serde::{Deserialize, Serialize};
@@ -313,16 +315,18 @@ impl Api {
         Ok(loaded)
     }
 
-    /// `import_plan`: read the source, refuse a profile reading columns it lacks, list the
-    /// look-ups and the current records from the workspace, and classify the rows.
+    /// `import_plan`: open the source, refuse a profile reading columns it lacks, list the
+    /// look-ups from the workspace, then map the rows as they are read (none kept), list the
+    /// current records and classify the rows.
     pub async fn import_plan(&self, req: ImportPlanRequest) -> Result<ImportView, IpcError> {
         let (dir, seal) = self.imports_dir()?;
         let profile = Profile::from_json(&req.profile)
             .map_err(|e| IpcError::new(ErrorCode::Invalid, e.to_string()))?;
-        let (spec, source) = self.read_whole_source(req.source).await?;
+        let (spec, source) = self.open_source(req.source).await?;
         source
             .check_profile(&profile)
             .map_err(crate::mapping::source_error)?;
+        let described = source.described().to_owned();
 
         let client = self.current_client();
         let lookups: MemoryLookups =
@@ -332,28 +336,19 @@ impl Api {
                     let msg = format!("the look-ups could not be read from the workspace: {e}");
                     IpcError::new(ErrorCode::Unreachable, msg)
                 })?;
-        // The current records are read before classifying: the engine's `plan_import` holds
-        // its look-ups (a `dyn LookupTable`, not `Sync`) across the fetch, which a command's
-        // future cannot.
-        let mut current = CurrentRecords::new(&profile);
-        for_each_page(&client, profile.target, PAGE_SIZE, |page| {
-            current.extend_owned(page)
-        })
-        .await
-        .map_err(|e| {
-            let msg = format!("the workspace's records could not be read: {e}");
-            IpcError::new(ErrorCode::Unreachable, msg)
-        })?;
-        let records = source.rows.len() as u64;
-        let described = source.described.clone();
-        let plan = {
-            let profile = profile.clone();
-            tokio::task::spawn_blocking(move || {
-                plan_current(&profile, &source.rows, &lookups, current, Utc::now())
-            })
-            .await
-            .map_err(|e| internal("the plan could not be made", e))?
+        let options = PlanOptions {
+            page_size: PAGE_SIZE,
         };
+        let plan = plan_source(&client, &profile, source, &lookups, &options)
+            .await
+            .map_err(|e| match e {
+                passerelle_imports::Error::Source(e) => crate::mapping::source_error(e),
+                e => {
+                    let msg = format!("the workspace's records could not be read: {e}");
+                    IpcError::new(ErrorCode::Unreachable, msg)
+                }
+            })?;
+        let records = plan.rows.iter().filter(|r| r.source_row.is_some()).count() as u64;
 
         let folder = dir.join(&plan.id);
         std::fs::create_dir_all(&folder)
@@ -779,5 +774,19 @@ impl Api {
             });
         });
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shell's command adapters await `import_plan` on Tauri's multi-threaded runtime: its
+    /// future, which plans while the source is read, must be `Send` (this fails to compile
+    /// otherwise).
+    #[allow(dead_code)]
+    fn import_plan_is_send(api: &Api, req: ImportPlanRequest) {
+        fn send<T: Send>(_: T) {}
+        send(api.import_plan(req));
     }
 }
