@@ -128,14 +128,14 @@ pub async fn undo_from_history(app: &App, shot: &str, undone: &str) {
     app.wait_for("[data-testid=history-undo]").await;
     app.screenshot(shot).await;
     app.click("[data-testid=history-undo]").await;
+    confirm_undo(app, "[data-testid=history-state]", undone).await;
+}
+
+/// Confirm the undo asked for, and wait until `state` reads `undone`.
+async fn confirm_undo(app: &App, state: &str, undone: &str) {
     app.click("[data-testid=undo-confirm]").await;
     // Hundreds of requests: undoing waits on the rate budget (500 a minute) left by the apply.
-    app.poll_text(
-        "[data-testid=history-state]",
-        undone,
-        Duration::from_secs(150),
-    )
-    .await;
+    app.poll_text(state, undone, Duration::from_secs(150)).await;
 }
 
 /// Open the newest import from the history, undo it from its report, and wait until it reads
@@ -144,13 +144,7 @@ pub async fn undo_from_report(app: &App, undone: &str) {
     app.click("[data-testid=nav-imports]").await;
     app.click("[data-testid=history-open]").await;
     app.click("[data-testid=undo]").await;
-    app.click("[data-testid=undo-confirm]").await;
-    app.poll_text(
-        "[data-testid=import-state]",
-        undone,
-        Duration::from_secs(150),
-    )
-    .await;
+    confirm_undo(app, "[data-testid=import-state]", undone).await;
 }
 
 /// Search a register for `text` and return how many records it says match, once the count
@@ -177,7 +171,8 @@ pub async fn register_rows(app: &App, screen: &str, row: &str, text: &str) -> u6
     }
 }
 
-fn text(record: &Value, field: &str) -> String {
+/// The text of `record`'s `field`, which it must have.
+pub fn text(record: &Value, field: &str) -> String {
     record[field]
         .as_str()
         .unwrap_or_else(|| panic!("{field} in {record}"))
