@@ -11,43 +11,33 @@ use passerelle_ipc::*;
 use passerelle_mapping::Profile;
 use serde_json::{json, Value};
 
-use crate::{MemoryStore, Recorder};
+use crate::{api_and_client_in, save_local_postgres, MemoryStore, Recorder};
 
-/// An `Api` on a fresh sandbox, with a client of the same workspace to look behind its back.
-/// Plans and journals are sealed with a key of the OS keyring, as in the app.
+/// An `Api` on a fresh sandbox in `dir`, with a client of the same workspace to look behind
+/// its back; imports need the OS keyring (run the tests with /work/tools/rt.sh).
 async fn api_and_client(dir: &Path, events: Arc<Recorder>) -> (Api, DastraClient) {
-    let state = dir.join("sandbox").join("workspace.json");
-    let sandbox = WorkspaceTarget::embedded_sandbox(&state)
-        .await
-        .expect("sandbox starts");
-    let client = sandbox.client.clone();
-    let vault = passerelle_vault::Vault::new(
-        passerelle_vault::JsonFileStore::new(dir.join("connections.json")),
-        passerelle_vault::KeyringStore::new(),
-    );
-    let secrets = passerelle_vault::KeyringStore::new().with_service("passerelle-ipc-tests");
-    let key = passerelle_discovery::SealKey::load_or_create(&secrets)
-        .expect("the OS keyring holds the seal key (run the tests with /work/tools/rt.sh)");
-    let database = dir.join("passerelle.db");
-    let api = Api::new(ApiParts {
-        sandbox,
-        settings: Arc::new(MemoryStore::default()),
-        vault: Arc::new(vault),
-        events,
-        system_language: Language::Fr,
-        findings: None,
-        audit: Some(
-            passerelle_audit::AuditLog::open(&database)
-                .await
-                .expect("the audit log opens"),
-        ),
-        packages: None,
-        imports: Some(dir.join("imports")),
-        import_seal: Some(ImportSeal::open(&database, key).expect("the journal opens")),
-        mapping_profiles: None,
-        exports: None,
-    });
-    (api, client)
+    api_and_client_in(dir, Arc::new(MemoryStore::default()), events).await
+}
+
+/// Start applying (or undoing) import `plan`, wait for the run to end, and check it ends
+/// `state`; the import as the start left it.
+async fn run_to(
+    (api, events): (&Api, &Recorder),
+    plan: &str,
+    operation: ImportOperation,
+    state: ImportState,
+) -> ImportView {
+    let req = ImportIdRequest {
+        plan_id: plan.into(),
+    };
+    let started = match operation {
+        ImportOperation::Apply => api.import_apply(req).await,
+        ImportOperation::Undo => api.import_undo(req).await,
+    }
+    .unwrap_or_else(|e| panic!("the {operation:?} of {plan} starts: {e:?}"));
+    let end = finished(events, plan, operation).await;
+    assert_eq!(end.state, state, "{end:?}");
+    started
 }
 
 /// A file source read as `profile` says.
@@ -291,15 +281,14 @@ async fn a_servicenow_export_is_planned_chosen_applied_and_undone() {
         .expect("deselected");
     assert_eq!(chosen.to_write, 2, "two updates, the create left out");
 
-    let started = api
-        .import_apply(ImportIdRequest {
-            plan_id: id.clone(),
-        })
-        .await
-        .expect("started");
+    let started = run_to(
+        (&api, &events),
+        &id,
+        ImportOperation::Apply,
+        ImportState::Applied,
+    )
+    .await;
     assert_eq!(started.state, ImportState::Applying);
-    let end = finished(&events, &id, ImportOperation::Apply).await;
-    assert_eq!(end.state, ImportState::Applied, "{end:?}");
     let last = events.4.lock().unwrap().last().cloned().expect("progress");
     assert_eq!(
         (last.done, last.total, last.outcomes.updated),
@@ -342,13 +331,13 @@ async fn a_servicenow_export_is_planned_chosen_applied_and_undone() {
     assert_eq!(history.imports[0].state, ImportState::Applied);
     assert_eq!(history.imports[0].outcomes.updated, 2);
 
-    api.import_undo(ImportIdRequest {
-        plan_id: id.clone(),
-    })
-    .await
-    .expect("undo started");
-    let end = finished(&events, &id, ImportOperation::Undo).await;
-    assert_eq!(end.state, ImportState::Undone, "{end:?}");
+    run_to(
+        (&api, &events),
+        &id,
+        ImportOperation::Undo,
+        ImportState::Undone,
+    )
+    .await;
     assert_eq!(
         label_of(&client, "Assets", &key(0)).await.unwrap(),
         label(0)
@@ -511,13 +500,13 @@ async fn archiving_missing_assets_is_planned_with_a_warning_and_writes_nothing_t
         assert!(!row.selected && !row.selectable, "never written: {row:?}");
     }
 
-    api.import_apply(ImportIdRequest {
-        plan_id: plan.plan_id.clone(),
-    })
-    .await
-    .expect("started");
-    let end = finished(&events, &plan.plan_id, ImportOperation::Apply).await;
-    assert_eq!(end.state, ImportState::Applied, "{end:?}");
+    run_to(
+        (&api, &events),
+        &plan.plan_id,
+        ImportOperation::Apply,
+        ImportState::Applied,
+    )
+    .await;
     let after = all(&client, "Assets").await;
     assert_eq!(
         after.len(),
@@ -582,23 +571,23 @@ async fn a_contracts_spreadsheet_updates_contracts_and_undo_restores_them() {
     assert_eq!(plan.entity, "contract");
     let id = plan.plan_id.clone();
 
-    api.import_apply(ImportIdRequest {
-        plan_id: id.clone(),
-    })
-    .await
-    .expect("started");
-    let end = finished(&events, &id, ImportOperation::Apply).await;
-    assert_eq!(end.state, ImportState::Applied, "{end:?}");
+    run_to(
+        (&api, &events),
+        &id,
+        ImportOperation::Apply,
+        ImportState::Applied,
+    )
+    .await;
     let now = label_of(&client, "Contracts", &key(0)).await;
     assert_eq!(now.as_deref(), Some("Contrat renégocié"));
 
-    api.import_undo(ImportIdRequest {
-        plan_id: id.clone(),
-    })
-    .await
-    .expect("undo");
-    let end = finished(&events, &id, ImportOperation::Undo).await;
-    assert_eq!(end.state, ImportState::Undone, "{end:?}");
+    run_to(
+        (&api, &events),
+        &id,
+        ImportOperation::Undo,
+        ImportState::Undone,
+    )
+    .await;
     let restored = label_of(&client, "Contracts", &key(0)).await;
     assert_eq!(restored.as_deref(), contracts[0]["label"].as_str());
 }
@@ -705,13 +694,13 @@ async fn a_contracts_sheet_with_actor_and_area_look_ups_resolves_them() {
         "the area by its id"
     );
 
-    api.import_apply(ImportIdRequest {
-        plan_id: id.clone(),
-    })
-    .await
-    .expect("started");
-    let end = finished(&events, &id, ImportOperation::Apply).await;
-    assert_eq!(end.state, ImportState::Applied, "{end:?}");
+    run_to(
+        (&api, &events),
+        &id,
+        ImportOperation::Apply,
+        ImportState::Applied,
+    )
+    .await;
     let created = all(&client, "Contracts")
         .await
         .into_iter()
@@ -730,13 +719,13 @@ async fn a_contracts_sheet_with_actor_and_area_look_ups_resolves_them() {
     assert_eq!(updated["label"], "Contrat renégocié témoin-7731");
     assert_eq!(updated["areaId"], other_area["id"]);
 
-    api.import_undo(ImportIdRequest {
-        plan_id: id.clone(),
-    })
-    .await
-    .expect("undo");
-    let end = finished(&events, &id, ImportOperation::Undo).await;
-    assert_eq!(end.state, ImportState::Undone, "{end:?}");
+    run_to(
+        (&api, &events),
+        &id,
+        ImportOperation::Undo,
+        ImportState::Undone,
+    )
+    .await;
     let restored = label_of(&client, "Contracts", contracts[0]["ref"].as_str().unwrap()).await;
     assert_eq!(restored.as_deref(), contracts[0]["label"].as_str());
     assert_eq!(
@@ -805,24 +794,7 @@ async fn a_query_on_a_saved_postgres_connection_is_planned() {
             ("ERP-7731", "Portail fournisseurs"),
         ],
     );
-    let saved = api
-        .connections_save(ConnectionSaveRequest {
-            id: None,
-            name: "ERP local".into(),
-            settings: passerelle_vault::Settings::Postgres(
-                passerelle_vault::settings::PostgresSettings {
-                    host: "127.0.0.1".into(),
-                    port: 5432,
-                    database: "test".into(),
-                    user: "postgres".into(),
-                    ssl_mode: passerelle_vault::settings::SslMode::Disable,
-                    schemas: vec![],
-                },
-            ),
-            secret: None,
-        })
-        .await
-        .expect("the connection is saved");
+    let saved = save_local_postgres(&api, "ERP local").await;
     let profile = format!(
         r#"{{ "version": 1, "id": "erp-apps", "name": "Applications de l'ERP",
         "source": {{ "name": "erp", "kind": "sql", "connection": "{}",
