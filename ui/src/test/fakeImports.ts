@@ -230,6 +230,25 @@ export function fakeImports(
           message: `the profile reads a ${spec.kind} file: name the file to import`,
         };
       }
+      // As the engine refuses them: a file that is not there, a profile reading a column the
+      // source lacks (the windows words both from their field and problems).
+      if (path.endsWith('nowhere.json')) {
+        const field = { field: 'source.path', problem: 'no file is there', fix: 'check the path' };
+        throw { code: 'notFound', message: `file ${path}: not found`, fields: [field] };
+      }
+      if (req.profile.includes('"libelle"')) {
+        const message =
+          'the profile reads columns the source does not have: row -, column « libelle »: the source has no such column';
+        const problem = {
+          row: null,
+          column: 'libelle',
+          field: 'label',
+          kind: 'missingColumn' as const,
+          message,
+          params: { closest: 'label' },
+        };
+        throw { code: 'invalid', message, problems: [problem] };
+      }
       let name = 'Applications ServiceNow';
       try {
         name = (JSON.parse(req.profile) as { name?: string }).name ?? name;

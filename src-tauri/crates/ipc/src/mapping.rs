@@ -509,14 +509,27 @@ fn run_spec(source: SourceSpecDto) -> Result<passerelle_imports::SourceSpec, Ipc
         .map_err(source_error)
 }
 
+/// A source's refusal for the window: its code, its sentence, and what the window words
+/// itself: the file field at fault when the file is not there (`source.path`), the problems
+/// of a profile reading columns the source lacks.
 pub(crate) fn source_error(e: SourceError) -> IpcError {
-    let code = match &e {
-        SourceError::Table(TableError::File(FileError::NotFound { .. })) => ErrorCode::NotFound,
-        SourceError::Connection { .. } => ErrorCode::NotFound,
-        SourceError::Remote(_) => ErrorCode::Unreachable,
-        _ => ErrorCode::Invalid,
-    };
-    IpcError::new(code, e.to_string())
+    let message = e.to_string();
+    match e {
+        SourceError::Table(TableError::File(FileError::NotFound { .. })) => {
+            let field = passerelle_vault::FieldError::new(
+                "source.path",
+                "no file is there",
+                "check the path, or pick the file with « Browse… »",
+            );
+            IpcError::new(ErrorCode::NotFound, message).with_fields(vec![field])
+        }
+        SourceError::MissingColumns { problems } => {
+            IpcError::new(ErrorCode::Invalid, message).with_problems(problems)
+        }
+        SourceError::Connection { .. } => IpcError::new(ErrorCode::NotFound, message),
+        SourceError::Remote(_) => IpcError::new(ErrorCode::Unreachable, message),
+        _ => IpcError::new(ErrorCode::Invalid, message),
+    }
 }
 
 /// A mapping error, for the DPO to correct.

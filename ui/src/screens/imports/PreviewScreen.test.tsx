@@ -140,6 +140,37 @@ describe('the import preview', () => {
     expect(backend.last('import_plan')?.source.path).toBe('/exports/servicenow.json');
   });
 
+  it('words the refusals of a plan in French: a file not there, a column the source lacks', async () => {
+    installFakeBackend();
+    const app = renderApp('#/imports');
+    fireEvent.change(await screen.findByTestId('import-profile'), { target: { value: PROFILE } });
+    fireEvent.change(screen.getByTestId('source-path'), {
+      target: { value: ' /exports/nowhere.json' },
+    });
+    await app.user.click(screen.getByTestId('plan-import'));
+    const error = await screen.findByTestId('plan-error');
+    expect(error).toHaveTextContent(
+      'le fichier « /exports/nowhere.json » est introuvable : vérifiez son chemin, ou choisissez-le avec « Parcourir… »',
+    );
+    expect(error).not.toHaveTextContent('not found');
+
+    const reading = JSON.stringify({
+      ...(JSON.parse(PROFILE) as Profile),
+      fields: [{ target: 'label', column: 'libelle', transforms: [] }],
+    });
+    fireEvent.change(screen.getByTestId('import-profile'), { target: { value: reading } });
+    fireEvent.change(screen.getByTestId('source-path'), {
+      target: { value: '/exports/servicenow.json' },
+    });
+    await app.user.click(screen.getByTestId('plan-import'));
+    await waitFor(() =>
+      expect(screen.getByTestId('plan-error')).toHaveTextContent(
+        "colonne « libelle » : la source n'a pas cette colonne : vouliez-vous dire « label » ?",
+      ),
+    );
+    expect(screen.getByTestId('plan-error')).not.toHaveTextContent('does not have');
+  });
+
   it("words an invalid row's problems in the window's language", async () => {
     const backend = installFakeBackend();
     const { user } = await planned(backend);

@@ -40,13 +40,17 @@ async fn run_to(
     started
 }
 
-/// A file source read as `profile` says.
-fn file(profile: &str, path: &Path) -> SourceSpecDto {
-    let profile = Profile::from_json(profile).expect("a valid profile");
-    SourceSpecDto {
-        path: Some(path.display().to_string()),
-        spec: profile.source,
-    }
+/// `import_plan` of the file at `path`, read as `profile` says.
+async fn plan_file(api: &Api, profile: &str, path: &Path) -> Result<ImportView, IpcError> {
+    let spec = Profile::from_json(profile).expect("a valid profile").source;
+    api.import_plan(ImportPlanRequest {
+        profile: profile.into(),
+        source: SourceSpecDto {
+            path: Some(path.display().to_string()),
+            spec,
+        },
+    })
+    .await
 }
 
 /// Every file under `dir` but the sandbox's own state (the workspace itself, not the app's).
@@ -186,21 +190,15 @@ async fn a_servicenow_export_is_planned_chosen_applied_and_undone() {
     let export_file = src.path().join("servicenow.json");
     std::fs::write(&export_file, export.to_string()).unwrap();
 
-    let bad = api
-        .import_plan(ImportPlanRequest {
-            profile: SERVICENOW.into(),
-            source: file(SERVICENOW, &dir.path().join("nowhere.json")),
-        })
+    let bad = plan_file(&api, SERVICENOW, &dir.path().join("nowhere.json"))
         .await
         .expect_err("a missing file");
     assert_eq!(bad.code, ErrorCode::NotFound, "{bad:?}");
     assert!(bad.message.contains("nowhere.json"), "{}", bad.message);
+    let fields: Vec<&str> = bad.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["source.path"], "the window words it by its field");
 
-    let plan = api
-        .import_plan(ImportPlanRequest {
-            profile: SERVICENOW.into(),
-            source: file(SERVICENOW, &export_file),
-        })
+    let plan = plan_file(&api, SERVICENOW, &export_file)
         .await
         .expect("planned");
     let c = plan.counts;
@@ -448,11 +446,7 @@ async fn archiving_missing_assets_is_planned_with_a_warning_and_writes_nothing_t
         r#""target": "asset", "missing": { "action": "archive" },"#,
     );
 
-    let plan = api
-        .import_plan(ImportPlanRequest {
-            profile: profile.clone(),
-            source: file(&profile, &export_file),
-        })
+    let plan = plan_file(&api, &profile, &export_file)
         .await
         .expect("planned");
     let missing = plan.counts.missing;
@@ -555,13 +549,7 @@ async fn a_contracts_spreadsheet_updates_contracts_and_undo_restores_them() {
         "key": { "column": "Référence", "target": "ref" },
         "fields": [{ "target": "label", "column": "Libellé" }] }"#;
 
-    let plan = api
-        .import_plan(ImportPlanRequest {
-            profile: profile.into(),
-            source: file(profile, &sheet),
-        })
-        .await
-        .expect("planned");
+    let plan = plan_file(&api, profile, &sheet).await.expect("planned");
     assert_eq!(
         (plan.counts.update, plan.counts.unchanged),
         (1, 1),
@@ -665,13 +653,7 @@ async fn a_contracts_sheet_with_actor_and_area_look_ups_resolves_them() {
             "transforms": [{ "op": "lookup", "kind": "area" }] }
         ] }"#;
 
-    let plan = api
-        .import_plan(ImportPlanRequest {
-            profile: profile.into(),
-            source: file(profile, &sheet),
-        })
-        .await
-        .expect("planned");
+    let plan = plan_file(&api, profile, &sheet).await.expect("planned");
     let c = plan.counts;
     assert_eq!(
         (c.create, c.update, c.unchanged, c.conflict, c.invalid),
@@ -843,4 +825,15 @@ async fn a_query_on_a_saved_postgres_connection_is_planned() {
         .expect_err("a missing column");
     assert_eq!(err.code, ErrorCode::Invalid, "{}", err.message);
     assert!(err.message.contains("« libelle »"), "{}", err.message);
+    let [problem] = err.problems.as_slice() else {
+        panic!("one problem for the window to word: {err:?}");
+    };
+    assert_eq!(
+        (problem.kind, problem.column.as_deref()),
+        (
+            passerelle_mapping::ProblemKind::MissingColumn,
+            Some("libelle")
+        ),
+        "{problem:?}"
+    );
 }
