@@ -441,6 +441,11 @@ async fn an_sql_query_on_a_connection_made_in_the_window_is_planned_applied_and_
         (2, 1, 0, 0),
         "{counts:?}"
     );
+    let subtitle = app.text("[data-testid=preview-subtitle]").await;
+    assert!(
+        subtitle.starts_with("requête sur « ERP local » → Actifs"),
+        "the source worded in French: {subtitle:?}"
+    );
     app.screenshot("imports-sql-plan-fr").await;
 
     apply(&app, &ws, 400, "imports-sql-progress-fr", "Appliqué").await;

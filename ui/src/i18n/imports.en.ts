@@ -46,6 +46,10 @@ export const imports: Messages['imports'] = {
         : `${count(created)} created, ${count(updated)} updated`,
     notApplied: 'Nothing written',
   },
+  source: {
+    query: (connection) => `query on “${connection}”`,
+    recipe: (recipe, connection) => `recipe “${recipe}” on “${connection}”`,
+  },
   entity: {
     asset: 'Assets',
     contract: 'Contracts',

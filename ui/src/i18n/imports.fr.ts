@@ -51,6 +51,11 @@ export const imports = {
         : `${count(created)} ${plural(created, 'créé', 'créés')}, ${count(updated)} ${plural(updated, 'modifié', 'modifiés')}`,
     notApplied: 'Rien d’écrit',
   },
+  source: {
+    query: (connection: string): string => `requête sur « ${connection} »`,
+    recipe: (recipe: string, connection: string): string =>
+      `recette « ${recipe} » sur « ${connection} »`,
+  },
   entity: {
     asset: 'Actifs',
     contract: 'Contrats',

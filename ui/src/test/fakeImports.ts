@@ -273,6 +273,12 @@ export function fakeImports(
           spec.kind === 'sql' || spec.kind === 'rest'
             ? `${spec.kind === 'sql' ? 'query' : 'recipe'} on « ${spec.connection} »`
             : (path.split('/').pop() ?? path),
+        source:
+          spec.kind === 'sql'
+            ? { kind: 'query', connection: 'ERP local' }
+            : spec.kind === 'rest'
+              ? { kind: 'recipe', recipe: 'Fournisseurs', connection: 'CRM commercial' }
+              : { kind: 'file', name: path.split('/').pop() ?? path },
         createdAt: new Date().toISOString(),
         state: 'planned',
         counts: countKinds(rows),

@@ -139,8 +139,12 @@ pub struct ImportView {
     pub entity: String,
     /// The Dastra field matched on (`ref`).
     pub key_field: String,
-    /// The source: the file's name, or how it was read (`query on « CMDB »`).
+    /// The source: the file's name, or how it was read (`query on « CMDB »`, in English).
     pub source_name: String,
+    /// The source in parts, for the window to word (absent from imports planned before).
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<ImportSource>,
     /// When the plan was made (RFC 3339).
     pub created_at: String,
     /// When it was last applied (RFC 3339).
@@ -189,6 +193,30 @@ pub enum ImportWarning {
         missing: u64,
         /// What is wrong and what to do (in English, from the engine).
         message: String,
+    },
+}
+
+/// Where an import's records came from, in parts for the window to word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[ts(export)]
+pub enum ImportSource {
+    /// A file.
+    File {
+        /// The file's name.
+        name: String,
+    },
+    /// An SQL query on a saved connection.
+    Query {
+        /// The connection's name.
+        connection: String,
+    },
+    /// A REST recipe's first request on a saved connection.
+    Recipe {
+        /// The recipe's name.
+        recipe: String,
+        /// The connection's name.
+        connection: String,
     },
 }
 

@@ -93,6 +93,9 @@ pub(crate) struct Meta {
     pub(crate) entity: String,
     pub(crate) key_field: String,
     pub(crate) source_name: String,
+    /// The source in parts (absent from imports planned before the window worded it).
+    #[serde(default)]
+    pub(crate) source: Option<ImportSource>,
     pub(crate) created_at: DateTime<Utc>,
     pub(crate) applied_at: Option<DateTime<Utc>>,
     pub(crate) undone_at: Option<DateTime<Utc>>,
@@ -244,6 +247,37 @@ impl ApplySink for RunSink {
 }
 
 impl Api {
+    /// `spec` in parts for the window: the file's name, or the connection's name (and the
+    /// recipe's) as the vault and the recipe file give them, else as the profile names them.
+    fn source_parts(&self, spec: &SourceSpec) -> ImportSource {
+        let named = |connection: &str| {
+            self.vault
+                .find(connection)
+                .map_or_else(|_| connection.to_owned(), |p| p.name)
+        };
+        match spec {
+            SourceSpec::Sql { connection, .. } => ImportSource::Query {
+                connection: named(connection),
+            },
+            SourceSpec::Rest { connection, recipe } => ImportSource::Recipe {
+                recipe: passerelle_connectors::recipe::Recipe::load(recipe).map_or_else(
+                    |_| {
+                        recipe
+                            .file_stem()
+                            .unwrap_or_default()
+                            .to_string_lossy()
+                            .into_owned()
+                    },
+                    |r| r.name,
+                ),
+                connection: named(connection),
+            },
+            _ => ImportSource::File {
+                name: source_name(spec, ""),
+            },
+        }
+    }
+
     /// The imports folder and the seal of its files, or why imports cannot be kept.
     fn imports_dir(&self) -> Result<(PathBuf, Arc<ImportSeal>), IpcError> {
         let Some(dir) = self.imports.dir.clone() else {
@@ -362,6 +396,7 @@ impl Api {
             entity: plan.entity.to_string(),
             key_field: plan.key_field.clone(),
             source_name: source_name(&spec, &described),
+            source: Some(self.source_parts(&spec)),
             created_at: plan.created_at,
             applied_at: None,
             undone_at: None,

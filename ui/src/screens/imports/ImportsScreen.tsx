@@ -25,7 +25,7 @@ import {
 } from '../../lib/sourceDraft';
 import { SourceFields } from '../mapping/SourceForm';
 import styles from './Imports.module.css';
-import { entityName, planRefusalText, stateTone } from './labels';
+import { entityName, planRefusalText, sourceText, stateTone } from './labels';
 
 type Props = { onOpen: (planId: string) => void };
 
@@ -147,7 +147,7 @@ function History() {
         <span className={styles.detail}>
           <a href={routeHref({ screen: 'import', planId: v.planId })}>{v.profileName}</a>
           <span className={styles.muted}>
-            {v.sourceName} → {entityName(v.entity, t)}
+            {sourceText(v, t)} → {entityName(v.entity, t)}
           </span>
         </span>
       ),

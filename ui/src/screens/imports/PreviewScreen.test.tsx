@@ -96,6 +96,8 @@ describe('the import preview', () => {
     await app.user.click(screen.getByTestId('plan-import'));
     await screen.findByTestId('plan-chart');
     expect(backend.last('import_plan')?.source).toEqual({ spec });
+    expect(screen.getByText(/→ Actifs/)).toHaveTextContent('requête sur « ERP local » → Actifs');
+    expect(screen.getByText(/→ Actifs/)).not.toHaveTextContent('query on');
   });
 
   it('follows the kind of a pasted profile, and needs what that kind reads', async () => {

@@ -24,7 +24,7 @@ import { NO_FILTER, progressShare, ROW_KINDS, type RowFilter } from '../../lib/p
 import { routeHref } from '../../lib/route';
 import { CountsChart } from './CountsChart';
 import styles from './Imports.module.css';
-import { durationText, entityName, outcomeTone, stateTone } from './labels';
+import { durationText, entityName, outcomeTone, sourceText, stateTone } from './labels';
 import { PlanTable } from './PlanTable';
 
 type Props = { planId: string };
@@ -93,8 +93,8 @@ export function PreviewScreen({ planId }: Props) {
         </Badge>
       }
     >
-      <p className={styles.subtitle}>
-        {t.imports.preview.subtitle(v.sourceName, entityName(v.entity, t), v.rows)}
+      <p className={styles.subtitle} data-testid="preview-subtitle">
+        {t.imports.preview.subtitle(sourceText(v, t), entityName(v.entity, t), v.rows)}
       </p>
       {v.warnings.length > 0 && <Warnings view={v} />}
       <div className={styles.top}>

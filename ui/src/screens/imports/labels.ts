@@ -1,6 +1,7 @@
 // Words for an import's parts: the register it fills, its state's tone.
 
 import type { ImportState } from '../../bindings/ImportState';
+import type { ImportView } from '../../bindings/ImportView';
 import type { OutcomeKind } from '../../bindings/OutcomeKind';
 import type { RowKind } from '../../bindings/RowKind';
 import type { IpcError } from '../../api';
@@ -15,6 +16,22 @@ export function entityName(entity: string, t: Messages): string {
   return entity === 'asset' || entity === 'contract' || entity === 'actor'
     ? names[entity]
     : names.other;
+}
+
+/** Where an import's records came from: a file's name, or a query or recipe on a connection
+ * worded in the window's language (the backend's English words for an older import). */
+export function sourceText(view: ImportView, t: Messages): string {
+  const words = t.imports.source;
+  switch (view.source?.kind) {
+    case 'file':
+      return view.source.name;
+    case 'query':
+      return words.query(view.source.connection);
+    case 'recipe':
+      return words.recipe(view.source.recipe, view.source.connection);
+    default:
+      return view.sourceName;
+  }
 }
 
 /**

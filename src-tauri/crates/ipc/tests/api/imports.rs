@@ -557,6 +557,12 @@ async fn a_contracts_spreadsheet_updates_contracts_and_undo_restores_them() {
         plan.counts
     );
     assert_eq!(plan.entity, "contract");
+    assert_eq!(
+        plan.source,
+        Some(ImportSource::File {
+            name: "contrats.csv".into()
+        })
+    );
     let id = plan.plan_id.clone();
 
     run_to(
@@ -808,6 +814,13 @@ async fn a_query_on_a_saved_postgres_connection_is_planned() {
         "{c:?}"
     );
     assert_eq!(plan.source_name, "query on « ERP local »");
+    assert_eq!(
+        plan.source,
+        Some(ImportSource::Query {
+            connection: "ERP local".into()
+        }),
+        "the connection by its name, although the profile names its id"
+    );
     let update = api
         .import_rows(rows(&plan.plan_id, vec![RowKind::Update], ""))
         .await
