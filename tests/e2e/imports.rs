@@ -441,6 +441,21 @@ async fn an_sql_query_on_a_connection_made_in_the_window_is_planned_applied_and_
         (2, 1, 0, 0),
         "{counts:?}"
     );
+    // Dastra does not archive assets: the preview says so before anything is applied, and
+    // the missing assets are not written.
+    let warning = app.text("[data-testid=plan-warning]").await;
+    let expected = format!(
+        "mais Dastra n’archive que les contrats : les {} actifs absents de la source resteront \
+         tels quels",
+        counts.missing
+    );
+    assert!(warning.contains(&expected), "{warning:?}");
+    assert_eq!(app.number_in("[data-testid=to-write]").await, 3);
+    app.click("[data-testid=filter-missing]").await;
+    app.wait_for("[data-testid=missing-unsupported]").await;
+    let left = app.text("[data-testid=missing-unsupported]").await;
+    assert_eq!(left, "Rien ne sera fait : Dastra ne peut pas l’archiver");
+    app.click("[data-testid=filter-missing]").await;
     let subtitle = app.text("[data-testid=preview-subtitle]").await;
     assert!(
         subtitle.starts_with("requête sur « ERP local » → Actifs"),
@@ -475,10 +490,12 @@ async fn an_sql_query_on_a_connection_made_in_the_window_is_planned_applied_and_
     app.finish().await;
 }
 
-/// Applications of an ERP, read by an SQL query on the connection « ERP local ».
+/// Applications of an ERP, read by an SQL query on the connection « ERP local »; the assets
+/// missing from it are to be archived, which Dastra does not do.
 const ERP: &str = r#"{"version": 1, "id": "erp-apps", "name": "Applications de l'ERP",
 "source": {"name": "erp", "kind": "sql", "connection": "ERP local",
 "query": "SELECT numero, nom FROM applications"}, "target": "asset",
 "key": {"column": "numero", "target": "ref"},
 "fields": [{"target": "label", "column": "nom"},
-{"target": "type", "transforms": [{"op": "constant", "value": "Software"}]}]}"#;
+{"target": "type", "transforms": [{"op": "constant", "value": "Software"}]}],
+"missing": {"action": "archive"}}"#;
