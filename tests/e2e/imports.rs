@@ -128,14 +128,14 @@ pub async fn undo_from_history(app: &App, shot: &str, undone: &str) {
     app.wait_for("[data-testid=history-undo]").await;
     app.screenshot(shot).await;
     app.click("[data-testid=history-undo]").await;
+    confirm_undo(app, "[data-testid=history-state]", undone).await;
+}
+
+/// Confirm the undo asked for, and wait until `state` reads `undone`.
+async fn confirm_undo(app: &App, state: &str, undone: &str) {
     app.click("[data-testid=undo-confirm]").await;
     // Hundreds of requests: undoing waits on the rate budget (500 a minute) left by the apply.
-    app.poll_text(
-        "[data-testid=history-state]",
-        undone,
-        Duration::from_secs(150),
-    )
-    .await;
+    app.poll_text(state, undone, Duration::from_secs(150)).await;
 }
 
 /// Open the newest import from the history, undo it from its report, and wait until it reads
@@ -144,13 +144,7 @@ pub async fn undo_from_report(app: &App, undone: &str) {
     app.click("[data-testid=nav-imports]").await;
     app.click("[data-testid=history-open]").await;
     app.click("[data-testid=undo]").await;
-    app.click("[data-testid=undo-confirm]").await;
-    app.poll_text(
-        "[data-testid=import-state]",
-        undone,
-        Duration::from_secs(150),
-    )
-    .await;
+    confirm_undo(app, "[data-testid=import-state]", undone).await;
 }
 
 /// Search a register for `text` and return how many records it says match, once the count
@@ -177,7 +171,8 @@ pub async fn register_rows(app: &App, screen: &str, row: &str, text: &str) -> u6
     }
 }
 
-fn text(record: &Value, field: &str) -> String {
+/// The text of `record`'s `field`, which it must have.
+pub fn text(record: &Value, field: &str) -> String {
     record[field]
         .as_str()
         .unwrap_or_else(|| panic!("{field} in {record}"))
@@ -375,3 +370,132 @@ async fn a_contracts_spreadsheet_is_imported_and_undone_in_english() {
 
     app.finish().await;
 }
+
+/// The table the SQL source test reads, in the local PostgreSQL `test` database.
+const ERP_TABLE: &str = "window_finish_e2e_erp_apps";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_sql_query_on_a_connection_made_in_the_window_is_planned_applied_and_undone() {
+    let Some(app) = App::launch("imports-sql", Lang::Fr).await else {
+        return;
+    };
+    app.wait_for_count("[data-testid=dsar-row]", 1).await;
+    let ws = Workspace::of(&app).await;
+    let before = ws.records("Assets").await;
+    let asset = before
+        .iter()
+        .find(|a| a["type"] == "Software" && a["ref"].is_string())
+        .expect("a software asset");
+    let key = text(asset, "ref");
+    crate::psql(&format!(
+        "DROP TABLE IF EXISTS {ERP_TABLE}; CREATE TABLE {ERP_TABLE} (numero text, nom text); \
+         INSERT INTO {ERP_TABLE} VALUES ('{}', 'Paie (depuis l''ERP)'), \
+         ('ERP-7731', 'Portail fournisseurs'), ('ERP-7732', 'Gestion des achats'), \
+         ('ERP-7733', 'Hors périmètre');",
+        key.replace('\'', "''")
+    ));
+
+    // The connection, made and tested in the window.
+    app.click("[data-testid=nav-connections]").await;
+    app.wait_for_count("[data-testid=connection-row]", 1).await;
+    crate::fill_local_postgres(&app, "ERP local").await;
+    app.click("[data-testid=connection-test]").await;
+    app.wait_for("[data-testid=test-ok]").await;
+    app.click("[data-testid=connection-save]").await;
+    app.wait_for_count("[data-testid=connection-row]", 2).await;
+    let id = app
+        .js(
+            "return [...document.querySelectorAll('[data-testid=connection-row]')] \
+             .find((r) => r.dataset.kind === 'postgres').dataset.id",
+        )
+        .await
+        .as_str()
+        .expect("the PostgreSQL connection's row")
+        .to_owned();
+
+    // The new import: the profile, then « Requête SQL » on that connection.
+    app.click("[data-testid=nav-imports]").await;
+    app.type_into("[data-testid=import-profile]", ERP).await;
+    app.select_option("[data-testid=source-kind]", "sql").await;
+    let kind = app
+        .js(
+            "const s = document.querySelector('[data-testid=source-kind]'); \
+             return s.options[s.selectedIndex].text",
+        )
+        .await;
+    assert_eq!(kind, "Requête SQL");
+    app.select_option("[data-testid=source-connection]", &id)
+        .await;
+    app.clear("[data-testid=source-query]").await;
+    let query = format!("SELECT numero, nom FROM {ERP_TABLE} WHERE nom <> 'Hors périmètre'");
+    app.type_into("[data-testid=source-query]", &query).await;
+    prepare_plan(&app).await;
+    let counts = plan_counts(&app).await;
+    assert_eq!(
+        (
+            counts.create,
+            counts.update,
+            counts.invalid,
+            counts.conflict
+        ),
+        (2, 1, 0, 0),
+        "{counts:?}"
+    );
+    // Dastra does not archive assets: the preview says so before anything is applied, and
+    // the missing assets are not written.
+    let warning = app.text("[data-testid=plan-warning]").await;
+    let expected = format!(
+        "mais Dastra n’archive que les contrats : les {} actifs absents de la source resteront \
+         tels quels",
+        counts.missing
+    );
+    assert!(warning.contains(&expected), "{warning:?}");
+    assert_eq!(app.number_in("[data-testid=to-write]").await, 3);
+    app.click("[data-testid=filter-missing]").await;
+    app.wait_for("[data-testid=missing-unsupported]").await;
+    let left = app.text("[data-testid=missing-unsupported]").await;
+    assert_eq!(left, "Rien ne sera fait : Dastra ne peut pas l’archiver");
+    app.click("[data-testid=filter-missing]").await;
+    let subtitle = app.text("[data-testid=preview-subtitle]").await;
+    assert!(
+        subtitle.starts_with("requête sur « ERP local » → Actifs"),
+        "the source worded in French: {subtitle:?}"
+    );
+    app.screenshot("imports-sql-plan-fr").await;
+
+    apply(&app, &ws, 400, "imports-sql-progress-fr", "Appliqué").await;
+    let updated = ws.find("Assets", "ref", &key).await.expect("still there");
+    assert_eq!(updated["label"], "Paie (depuis l'ERP)");
+    let created = ws.find("Assets", "ref", "ERP-7732").await.expect("created");
+    assert_eq!(
+        (&created["label"], &created["type"]),
+        (&json!("Gestion des achats"), &json!("Software"))
+    );
+    assert!(
+        ws.find("Assets", "ref", "ERP-7733").await.is_none(),
+        "the query's WHERE is applied"
+    );
+    let after = ws.records("Assets").await;
+    assert_eq!(after.len(), before.len() + 2, "two assets created");
+
+    undo_from_report(&app, "Annulé").await;
+    app.screenshot("imports-sql-undone-fr").await;
+    assert_eq!(
+        ws.records("Assets").await,
+        before,
+        "every asset is back as it was"
+    );
+    crate::psql(&format!("DROP TABLE IF EXISTS {ERP_TABLE};"));
+
+    app.finish().await;
+}
+
+/// Applications of an ERP, read by an SQL query on the connection « ERP local »; the assets
+/// missing from it are to be archived, which Dastra does not do.
+const ERP: &str = r#"{"version": 1, "id": "erp-apps", "name": "Applications de l'ERP",
+"source": {"name": "erp", "kind": "sql", "connection": "ERP local",
+"query": "SELECT numero, nom FROM applications"}, "target": "asset",
+"key": {"column": "numero", "target": "ref"},
+"fields": [{"target": "label", "column": "nom"},
+{"target": "type", "transforms": [{"op": "constant", "value": "Software"}]}],
+"missing": {"action": "archive"}}"#;

@@ -183,21 +183,48 @@ async fn the_registers_list_assets_actors_and_contracts() {
     app.finish().await;
 }
 
-/// A table in the local PostgreSQL `test` database for the connection test to find, made with
-/// `psql` (trust authentication on loopback).
-fn postgres_table(name: &str) {
+/// Run `sql` on the local PostgreSQL `test` database with `psql` (trust authentication on
+/// loopback), stopping at its first error.
+pub fn psql(sql: &str) {
     let status = std::process::Command::new("psql")
-        .args(["-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-v", "ON_ERROR_STOP=1", "-c"])
-        .arg(format!(
-            "CREATE TABLE IF NOT EXISTS {name} (id serial primary key, email text); \
-             INSERT INTO {name} (email) VALUES ('a@example.org'), ('b@example.org'); ANALYZE {name};"
-        ))
+        .args([
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-d",
+            "test",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+        ])
+        .args(["-c", sql])
         .status()
         .expect("psql runs (PostgreSQL client tools are installed by scripts/setup.sh)");
     assert!(
         status.success(),
-        "PostgreSQL at 127.0.0.1:5432 accepts the test table"
+        "PostgreSQL at 127.0.0.1:5432 runs the test's SQL"
     );
+}
+
+/// A table in the local PostgreSQL `test` database for the connection test to find.
+fn postgres_table(name: &str) {
+    psql(&format!(
+        "CREATE TABLE IF NOT EXISTS {name} (id serial primary key, email text); \
+         INSERT INTO {name} (email) VALUES ('a@example.org'), ('b@example.org'); ANALYZE {name};"
+    ));
+}
+
+/// In the Connections screen, open a new connection's form and fill it for the local
+/// PostgreSQL `test` database (trust authentication: no password), named `name`.
+pub async fn fill_local_postgres(app: &App, name: &str) {
+    app.click("[data-testid=connection-new]").await;
+    app.select_option("[data-testid=connection-kind]", "postgres")
+        .await;
+    app.type_into("[data-testid=field-name]", name).await;
+    app.type_into("[data-testid=field-host]", "127.0.0.1").await;
+    app.type_into("[data-testid=field-database]", "test").await;
+    app.type_into("[data-testid=field-user]", "postgres").await;
 }
 
 /// Every file under `dir` that contains `needle`.
@@ -247,14 +274,7 @@ async fn connections_are_added_tested_and_the_workspace_switches() {
     app.screenshot("connections-fr").await;
 
     // PostgreSQL: test before saving, and see its tables.
-    app.click("[data-testid=connection-new]").await;
-    app.select_option("[data-testid=connection-kind]", "postgres")
-        .await;
-    app.type_into("[data-testid=field-name]", "Clients (PostgreSQL)")
-        .await;
-    app.type_into("[data-testid=field-host]", "127.0.0.1").await;
-    app.type_into("[data-testid=field-database]", "test").await;
-    app.type_into("[data-testid=field-user]", "postgres").await;
+    fill_local_postgres(&app, "Clients (PostgreSQL)").await;
     app.click("[data-testid=connection-test]").await;
     app.wait_for("[data-testid=test-ok]").await;
     app.wait_for_count("[data-testid=found-table]", 1).await;

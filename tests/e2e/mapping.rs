@@ -109,6 +109,49 @@ pub async fn refused_cell(app: &App, row: usize, field: &str) -> String {
     app.text(&css).await
 }
 
+/// Where the preview's `row`th record refuses the source value `from` of `field`, pair it
+/// with the allowed value `to` by hand and check the cell reads `to` then. Returns what the
+/// cell said before.
+pub async fn pair_refused_value(
+    app: &App,
+    row: usize,
+    field: &str,
+    from: &str,
+    to: &str,
+) -> String {
+    let refused = refused_cell(app, row, field).await;
+    map_value(app, field, from, to).await;
+    let fixed = cell_after(app, row, field, &refused).await;
+    assert_eq!(fixed, to, "the pair made by hand is applied");
+    refused
+}
+
+/// The preview counts its records as valid (`valid`, in the window's words, such as
+/// « 20 valides ») and marks no cell refused.
+pub async fn assert_all_valid(app: &App, valid: &str) {
+    let text = app.text("[data-testid=preview-valid]").await;
+    let refused = app
+        .js(
+            "return [...document.querySelectorAll('td[data-invalid=true]')] \
+             .map((c) => `${c.dataset.testid}: ${c.title}`)",
+        )
+        .await;
+    assert!(
+        text.contains(valid),
+        "every shown record is valid: {text:?}, refused: {refused}"
+    );
+    assert_eq!(app.count("[data-testid=preview-invalid]").await, 0);
+}
+
+/// Photograph the canvas from its first rows as `canvas`, then the preview alone (the
+/// transform editor closed) as `preview`.
+pub async fn photograph_studio(app: &App, canvas: &str, preview: &str) {
+    show_canvas_top(app).await;
+    app.screenshot(canvas).await;
+    app.click("[data-testid=editor-close]").await;
+    app.screenshot(preview).await;
+}
+
 /// Leave the studio for the Imports screen with its profile and source ("plan this import"),
 /// and prepare the plan there.
 pub async fn plan_from_studio(app: &App) {
@@ -234,20 +277,9 @@ async fn a_servicenow_export_is_mapped_previewed_and_saved_in_the_studio() {
         app.text("[data-testid=cell-0-label]").await,
         "Application métier 1"
     );
-    map_value(&app, "applicationState", "Pilote", "InDevelopment").await;
-    let fixed = cell_after(&app, 2, "applicationState", &refused).await;
-    assert_eq!(fixed, "InDevelopment", "the hand-made pair is applied");
-    let valid = app.text("[data-testid=preview-valid]").await;
-    assert!(
-        valid.contains("20 valides"),
-        "every shown record is valid: {valid:?}"
-    );
-    assert_eq!(app.count("[data-testid=preview-invalid]").await, 0);
-    show_canvas_top(&app).await;
-    app.screenshot("mapping-canvas-fr").await;
-
-    app.click("[data-testid=editor-close]").await;
-    app.screenshot("mapping-preview-fr").await;
+    pair_refused_value(&app, 2, "applicationState", "Pilote", "InDevelopment").await;
+    assert_all_valid(&app, "20 valides").await;
+    photograph_studio(&app, "mapping-canvas-fr", "mapping-preview-fr").await;
 
     // Saved as version 1 of its profile.
     app.type_into("[data-testid=profile-name]", "Applications ServiceNow")
@@ -263,12 +295,8 @@ async fn a_servicenow_export_is_mapped_previewed_and_saved_in_the_studio() {
         .await;
     app.click("[data-testid=target-applicationState]").await;
     app.wait_for("[data-testid=transform-editor]").await;
-    let valid = app.text("[data-testid=preview-valid]").await;
-    assert!(valid.contains("20 valid"), "{valid:?}");
-    show_canvas_top(&app).await;
-    app.screenshot("mapping-canvas-en").await;
-    app.click("[data-testid=editor-close]").await;
-    app.screenshot("mapping-preview-en").await;
+    assert_all_valid(&app, "20 valid").await;
+    photograph_studio(&app, "mapping-canvas-en", "mapping-preview-en").await;
 
     let home = app.finish_keeping_home().await;
     let mut saved = Vec::new();

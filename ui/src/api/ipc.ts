@@ -8,6 +8,7 @@ import { listen as tauriListen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { Commands, Events } from '../bindings/commands';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import type { FieldError } from '../bindings/FieldError';
+import type { Problem } from '../bindings/Problem';
 
 export type CommandName = keyof Commands;
 export type EventName = keyof Events;
@@ -26,24 +27,33 @@ const ERROR_CODES: Record<ErrorCode, true> = {
 
 /**
  * A failed command, as `{code, message}`: screens branch on `code`, show `message`. Settings
- * refused by the vault (`invalid`) also say which fields, and how to fix each one.
+ * refused by the vault (`invalid`) also say which fields, and how to fix each one; a source
+ * refused problem by problem (a profile reading columns it lacks) sends those problems, for
+ * the screen to word.
  */
 export class IpcError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldError[];
+  readonly problems: Problem[];
 
-  constructor(code: ErrorCode, message: string, fields: FieldError[] = []) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    fields: FieldError[] = [],
+    problems: Problem[] = [],
+  ) {
     super(message);
     this.name = 'IpcError';
     this.code = code;
     this.fields = fields;
+    this.problems = problems;
   }
 
   /** Whatever a command rejected with, as an IpcError (`internal` when it is not one). */
   static from(reason: unknown): IpcError {
     if (reason instanceof IpcError) return reason;
     if (isErrorShape(reason)) {
-      return new IpcError(reason.code, reason.message, fieldErrorsOf(reason));
+      return new IpcError(reason.code, reason.message, fieldErrorsOf(reason), problemsOf(reason));
     }
     if (reason instanceof Error) return new IpcError('internal', reason.message);
     if (typeof reason === 'string' && reason !== '') return new IpcError('internal', reason);
@@ -67,6 +77,19 @@ function fieldErrorsOf(v: object): FieldError[] {
       typeof (f as FieldError).field === 'string' &&
       typeof (f as FieldError).problem === 'string' &&
       typeof (f as FieldError).fix === 'string',
+  );
+}
+
+function problemsOf(v: object): Problem[] {
+  const { problems } = v as { problems?: unknown };
+  if (!Array.isArray(problems)) return [];
+  return problems.filter(
+    (p): p is Problem =>
+      typeof p === 'object' &&
+      p !== null &&
+      typeof (p as Problem).kind === 'string' &&
+      typeof (p as Problem).message === 'string' &&
+      typeof (p as Problem).params === 'object',
   );
 }
 

@@ -5,10 +5,15 @@
  */
 export type MissingView = { 
 /**
- * `ignore`, `tag` or `archive`.
+ * `ignore`, `tag`, `archive`, or `unsupported` (nothing is done: Dastra cannot carry the
+ * profile's policy out on this entity; the import's `warnings` say so).
  */
 action: string, 
 /**
  * The tag's label, for `tag`.
  */
-label?: string, };
+label?: string, 
+/**
+ * The policy asked for (`archive` or `tag`), for `unsupported`.
+ */
+policy?: string, };

@@ -22,6 +22,10 @@ export const imports: Messages['imports'] = {
     plan: 'Prepare the plan',
     planning: 'Reading the source and Dastra…',
     planFailed: 'The plan could not be prepared',
+    refusals: {
+      fileNotFound: (path) =>
+        `there is no file “${path}”: check its path, or pick it with “Browse…”`,
+    },
     fromStudio:
       'Profile and source taken from the mapping studio: check them, then prepare the plan.',
     pastTitle: 'Past imports',
@@ -41,6 +45,10 @@ export const imports: Messages['imports'] = {
         ? `${count(undone)} ${plural(undone, 'row undone', 'rows undone')}`
         : `${count(created)} created, ${count(updated)} updated`,
     notApplied: 'Nothing written',
+  },
+  source: {
+    query: (connection) => `query on “${connection}”`,
+    recipe: (recipe, connection) => `recipe “${recipe}” on “${connection}”`,
   },
   entity: {
     asset: 'Assets',
@@ -132,9 +140,31 @@ export const imports: Messages['imports'] = {
     missingTag: (label) => `Will be tagged “${label}”`,
     missingArchive: 'Will be archived',
     missingIgnore: 'Left as it is',
+    missingUnsupported: (policy) =>
+      policy === 'archive'
+        ? 'Nothing will be done: Dastra cannot archive it'
+        : 'Nothing will be done: Dastra cannot tag it',
     unchanged: 'Dastra already holds these values',
     create: (n) => `New record, ${n} ${plural(n, 'field', 'fields')}`,
     chooseFailed: 'This choice was refused',
+  },
+  warning: {
+    title: 'Before you apply',
+    missingPolicyUnsupported: (policy, entity, missing) => {
+      const noun =
+        entity === 'contract'
+          ? plural(missing, 'contract', 'contracts')
+          : entity === 'actor'
+            ? plural(missing, 'actor', 'actors')
+            : plural(missing, 'asset', 'assets');
+      const what =
+        missing === 1
+          ? `the ${noun} missing from the source stays as it is`
+          : `the ${count(missing)} ${noun} missing from the source stay as they are`;
+      return policy === 'archive'
+        ? `The profile asks to archive the records missing from the source, but Dastra archives contracts only: ${what}. Choose “Tag them” in the studio to flag them, or deal with them in Dastra.`
+        : `The profile asks to tag the records missing from the source, but Dastra tags assets and actors only: ${what}. Choose “Leave them as they are” in the studio, or deal with them in Dastra.`;
+    },
   },
   apply: {
     toWrite: (n) =>

@@ -27,6 +27,10 @@ export const imports = {
     plan: 'Préparer le plan',
     planning: 'Lecture de la source et de Dastra…',
     planFailed: "Le plan n'a pas pu être préparé",
+    refusals: {
+      fileNotFound: (path: string): string =>
+        `le fichier « ${path} » est introuvable : vérifiez son chemin, ou choisissez-le avec « Parcourir… »`,
+    },
     fromStudio:
       'Profil et source repris du studio de mapping : vérifiez-les, puis préparez le plan.',
     pastTitle: 'Imports passés',
@@ -46,6 +50,11 @@ export const imports = {
         ? `${count(undone)} ${plural(undone, 'ligne annulée', 'lignes annulées')}`
         : `${count(created)} ${plural(created, 'créé', 'créés')}, ${count(updated)} ${plural(updated, 'modifié', 'modifiés')}`,
     notApplied: 'Rien d’écrit',
+  },
+  source: {
+    query: (connection: string): string => `requête sur « ${connection} »`,
+    recipe: (recipe: string, connection: string): string =>
+      `recette « ${recipe} » sur « ${connection} »`,
   },
   entity: {
     asset: 'Actifs',
@@ -137,9 +146,32 @@ export const imports = {
     missingTag: (label: string) => `Sera étiqueté « ${label} »`,
     missingArchive: 'Sera archivé',
     missingIgnore: 'Laissé tel quel',
+    missingUnsupported: (policy: string): string =>
+      policy === 'archive'
+        ? 'Rien ne sera fait : Dastra ne peut pas l’archiver'
+        : 'Rien ne sera fait : Dastra ne peut pas l’étiqueter',
     unchanged: 'Dastra a déjà ces valeurs',
     create: (n: number) => `Nouvelle fiche, ${n} ${plural(n, 'champ', 'champs')}`,
     chooseFailed: 'Ce choix a été refusé',
+  },
+  warning: {
+    title: 'À savoir avant d’appliquer',
+    /** The profile asks Dastra for what it does not do on this entity. */
+    missingPolicyUnsupported: (policy: string, entity: string, missing: number): string => {
+      const [one, many] =
+        entity === 'contract'
+          ? ['le contrat absent', 'contrats absents']
+          : entity === 'actor'
+            ? ['l’acteur absent', 'acteurs absents']
+            : ['l’actif absent', 'actifs absents'];
+      const what =
+        missing === 1
+          ? `${one} de la source restera tel quel`
+          : `les ${count(missing)} ${many} de la source resteront tels quels`;
+      return policy === 'archive'
+        ? `Le profil demande d’archiver les fiches absentes de la source, mais Dastra n’archive que les contrats : ${what}. Choisissez « Les étiqueter » dans le studio pour les signaler, ou traitez-les dans Dastra.`
+        : `Le profil demande d’étiqueter les fiches absentes de la source, mais Dastra n’étiquette que les actifs et les acteurs : ${what}. Choisissez « Les laisser tels quels » dans le studio, ou traitez-les dans Dastra.`;
+    },
   },
   apply: {
     toWrite: (n: number) =>

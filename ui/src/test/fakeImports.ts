@@ -126,7 +126,13 @@ export type ImportsControl = {
   rows(planId: string): ImportRowView[];
 };
 
-export type ImportsOptions = { rows?: number; stepMs?: number };
+export type ImportsOptions = {
+  rows?: number;
+  stepMs?: number;
+  /** A profile whose missing-records policy Dastra cannot carry out on assets: the missing
+   * rows are left alone and the plan warns. */
+  unsupportedPolicy?: 'archive' | 'tag';
+};
 
 const NO_OUTCOMES: OutcomeCounts = {
   created: 0,
@@ -224,6 +230,25 @@ export function fakeImports(
           message: `the profile reads a ${spec.kind} file: name the file to import`,
         };
       }
+      // As the engine refuses them: a file that is not there, a profile reading a column the
+      // source lacks (the windows words both from their field and problems).
+      if (path.endsWith('nowhere.json')) {
+        const field = { field: 'source.path', problem: 'no file is there', fix: 'check the path' };
+        throw { code: 'notFound', message: `file ${path}: not found`, fields: [field] };
+      }
+      if (req.profile.includes('"libelle"')) {
+        const message =
+          'the profile reads columns the source does not have: row -, column « libelle »: the source has no such column';
+        const problem = {
+          row: null,
+          column: 'libelle',
+          field: 'label',
+          kind: 'missingColumn' as const,
+          message,
+          params: { closest: 'label' },
+        };
+        throw { code: 'invalid', message, problems: [problem] };
+      }
       let name = 'Applications ServiceNow';
       try {
         name = (JSON.parse(req.profile) as { name?: string }).name ?? name;
@@ -231,7 +256,13 @@ export function fakeImports(
         throw { code: 'invalid', message: 'mapping error: the profile is not valid JSON' };
       }
       const planId = `plan-${next++}`;
-      const rows = fakePlanRows(options.rows ?? 120);
+      const policy = options.unsupportedPolicy;
+      const rows = fakePlanRows(options.rows ?? 120).map((r) =>
+        policy && r.kind === 'missing'
+          ? { ...r, missing: { action: 'unsupported', policy }, selected: false, selectable: false }
+          : r,
+      );
+      const missing = rows.filter((r) => r.kind === 'missing').length;
       const view: ImportView = {
         planId,
         profileId: 'servicenow-apps',
@@ -242,12 +273,29 @@ export function fakeImports(
           spec.kind === 'sql' || spec.kind === 'rest'
             ? `${spec.kind === 'sql' ? 'query' : 'recipe'} on « ${spec.connection} »`
             : (path.split('/').pop() ?? path),
+        source:
+          spec.kind === 'sql'
+            ? { kind: 'query', connection: 'ERP local' }
+            : spec.kind === 'rest'
+              ? { kind: 'recipe', recipe: 'Fournisseurs', connection: 'CRM commercial' }
+              : { kind: 'file', name: path.split('/').pop() ?? path },
         createdAt: new Date().toISOString(),
         state: 'planned',
         counts: countKinds(rows),
         rows: rows.length,
         toWrite: countToWrite(rows),
         outcomes: { ...NO_OUTCOMES },
+        warnings: policy
+          ? [
+              {
+                kind: 'missingPolicyUnsupported',
+                policy,
+                entity: 'asset',
+                missing,
+                message: `the profile asks to ${policy} the records missing from the source`,
+              },
+            ]
+          : [],
       };
       const stored = { view, rows, texts: rows.map(rowText), cancel: false };
       plans.set(planId, stored);

@@ -41,6 +41,11 @@ pub struct IpcError {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(optional, as = "Option<Vec<passerelle_vault::FieldError>>")]
     pub fields: Vec<passerelle_vault::FieldError>,
+    /// For a source refused problem by problem (a profile reading columns the source lacks):
+    /// each problem with its kind and params, for the window to word in its language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<passerelle_mapping::Problem>>")]
+    pub problems: Vec<passerelle_mapping::Problem>,
 }
 
 impl IpcError {
@@ -50,12 +55,19 @@ impl IpcError {
             code,
             message: message.into(),
             fields: Vec::new(),
+            problems: Vec::new(),
         }
     }
 
     /// The same error, naming the fields at fault.
     pub fn with_fields(mut self, fields: Vec<passerelle_vault::FieldError>) -> Self {
         self.fields = fields;
+        self
+    }
+
+    /// The same error, with the problems that make it (each worded by the window).
+    pub fn with_problems(mut self, problems: Vec<passerelle_mapping::Problem>) -> Self {
+        self.problems = problems;
         self
     }
 }

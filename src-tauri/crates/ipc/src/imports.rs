@@ -139,8 +139,12 @@ pub struct ImportView {
     pub entity: String,
     /// The Dastra field matched on (`ref`).
     pub key_field: String,
-    /// The source: the file's name, or how it was read (`query on « CMDB »`).
+    /// The source: the file's name, or how it was read (`query on « CMDB »`, in English).
     pub source_name: String,
+    /// The source in parts, for the window to word (absent from imports planned before).
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<ImportSource>,
     /// When the plan was made (RFC 3339).
     pub created_at: String,
     /// When it was last applied (RFC 3339).
@@ -165,6 +169,55 @@ pub struct ImportView {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// What the plan does not do although its profile asks for it, for the window to word
+    /// before the DPO applies it.
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// Something a plan does not do although its profile asks for it: its kind and params, for
+/// the window to word in its language (and the engine's English sentence, for the logs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[ts(export)]
+pub enum ImportWarning {
+    /// Dastra cannot carry out the profile's policy for records missing from the source on
+    /// the plan's entity (it archives contracts only, and tags assets and actors only): those
+    /// records are left as they are.
+    #[serde(rename_all = "camelCase")]
+    MissingPolicyUnsupported {
+        /// The policy asked for: `archive` or `tag`.
+        policy: String,
+        /// The target entity (`asset`, `contract`, `actor`).
+        entity: String,
+        /// How many Dastra records are missing from the source.
+        missing: u64,
+        /// What is wrong and what to do (in English, from the engine).
+        message: String,
+    },
+}
+
+/// Where an import's records came from, in parts for the window to word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[ts(export)]
+pub enum ImportSource {
+    /// A file.
+    File {
+        /// The file's name.
+        name: String,
+    },
+    /// An SQL query on a saved connection.
+    Query {
+        /// The connection's name.
+        connection: String,
+    },
+    /// A REST recipe's first request on a saved connection.
+    Recipe {
+        /// The recipe's name.
+        recipe: String,
+        /// The connection's name.
+        connection: String,
+    },
 }
 
 /// `import_history`: past imports, newest first.
@@ -285,12 +338,17 @@ pub enum ConflictChoice {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct MissingView {
-    /// `ignore`, `tag` or `archive`.
+    /// `ignore`, `tag`, `archive`, or `unsupported` (nothing is done: Dastra cannot carry the
+    /// profile's policy out on this entity; the import's `warnings` say so).
     pub action: String,
     /// The tag's label, for `tag`.
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// The policy asked for (`archive` or `tag`), for `unsupported`.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
 }
 
 /// What happened to a row when applied (or undone).

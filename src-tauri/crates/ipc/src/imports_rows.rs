@@ -1,7 +1,9 @@
 //! The rows of an open import as the window sees them: classes, outcomes, counts and views,
 //! converted from the engine's plan and the DPO's choices.
 
-use passerelle_imports::{ConflictReason, MissingAction, Plan, PlanRow, RowClass, RowOutcome};
+use passerelle_imports::{
+    ConflictReason, MissingAction, Plan, PlanRow, PlanWarning, RowClass, RowOutcome,
+};
 use serde_json::Value;
 
 use crate::error::IpcError;
@@ -187,20 +189,24 @@ impl Loaded {
                 MissingAction::Ignore => MissingView {
                     action: "ignore".into(),
                     label: None,
+                    policy: None,
                 },
                 MissingAction::Tag { label } => MissingView {
                     action: "tag".into(),
                     label: Some(label.clone()),
+                    policy: None,
                 },
                 MissingAction::Archive => MissingView {
                     action: "archive".into(),
                     label: None,
+                    policy: None,
                 },
                 // Dastra cannot carry the policy out on this entity: nothing is done (the
                 // plan's `warnings` say why).
-                MissingAction::Unsupported { .. } => MissingView {
-                    action: "ignore".into(),
+                MissingAction::Unsupported { policy } => MissingView {
+                    action: "unsupported".into(),
                     label: None,
+                    policy: Some(policy.clone()),
                 },
             }),
             _ => None,
@@ -232,6 +238,7 @@ impl Loaded {
             entity: m.entity.clone(),
             key_field: m.key_field.clone(),
             source_name: m.source_name.clone(),
+            source: m.source.clone(),
             created_at: m.created_at.to_rfc3339(),
             applied_at: m.applied_at.map(|t| t.to_rfc3339()),
             undone_at: m.undone_at.map(|t| t.to_rfc3339()),
@@ -241,6 +248,7 @@ impl Loaded {
             to_write: m.to_write,
             outcomes: m.outcomes,
             error: m.error.clone(),
+            warnings: m.warnings.iter().map(warning_view).collect(),
         }
     }
 }
@@ -253,6 +261,7 @@ pub(crate) fn meta_view(m: Meta) -> ImportView {
         entity: m.entity,
         key_field: m.key_field,
         source_name: m.source_name,
+        source: m.source,
         created_at: m.created_at.to_rfc3339(),
         applied_at: m.applied_at.map(|t| t.to_rfc3339()),
         undone_at: m.undone_at.map(|t| t.to_rfc3339()),
@@ -262,6 +271,22 @@ pub(crate) fn meta_view(m: Meta) -> ImportView {
         to_write: m.to_write,
         outcomes: m.outcomes,
         error: m.error,
+        warnings: m.warnings.iter().map(warning_view).collect(),
+    }
+}
+
+pub(crate) fn warning_view(warning: &PlanWarning) -> ImportWarning {
+    match warning {
+        PlanWarning::MissingPolicyUnsupported {
+            policy,
+            entity,
+            missing,
+        } => ImportWarning::MissingPolicyUnsupported {
+            policy: policy.clone(),
+            entity: entity.to_string(),
+            missing: *missing,
+            message: warning.message(),
+        },
     }
 }
 

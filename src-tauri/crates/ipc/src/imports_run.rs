@@ -1,9 +1,11 @@
 //! The bodies of the import commands, and the folder their plans live in.
 //!
-//! `import_plan` reads its source through the engine (`passerelle_imports::read_source`: a
+//! `import_plan` opens its source through the engine (`passerelle_imports::open_source`: a
 //! file, an SQL query or a REST recipe on a connection of the vault), refuses a profile
 //! reading columns the source lacks, lists the Dastra records the profile's look-ups resolve
-//! against and the target's current records, and classifies the rows (`plan_current`).
+//! against, then plans row by row (`plan_source`): each source row is mapped as it is read
+//! and dropped, so that only the plan's rows are held (what each kind of source holds while
+//! it is read: `passerelle_imports::SourceStream`).
 //!
 //! Each plan gets a folder `imports/<plan id>/` in the app data folder, its files sealed
 //! ([`crate::imports_seal`]) but for the profile:
@@ -30,8 +32,8 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use passerelle_audit::{AuditAction, AuditEvent, Count};
 use passerelle_imports::{
-    apply_plan_except, for_each_page, plan_current, records_with_key, take_source, undo_plan,
-    ApplySink, CurrentRecords, Plan, PlanRow, RowClass, RowOutcome, RowReport, SourceSpec,
+    apply_plan_except, plan_source, records_with_key, take_source, undo_plan, ApplySink, Plan,
+    PlanOptions, PlanRow, PlanWarning, RowClass, RowOutcome, RowReport, SourceSpec,
 };
 use passerelle_mapping::{MemoryLookups, Profile};
 use serde::{Deserialize, Serialize};
@@ -90,6 +92,9 @@ pub(crate) struct Meta {
     pub(crate) entity: String,
     pub(crate) key_field: String,
     pub(crate) source_name: String,
+    /// The source in parts (absent from imports planned before the window worded it).
+    #[serde(default)]
+    pub(crate) source: Option<ImportSource>,
     pub(crate) created_at: DateTime<Utc>,
     pub(crate) applied_at: Option<DateTime<Utc>>,
     pub(crate) undone_at: Option<DateTime<Utc>>,
@@ -102,6 +107,9 @@ pub(crate) struct Meta {
     pub(crate) rows: u64,
     pub(crate) to_write: u64,
     pub(crate) outcomes: OutcomeCounts,
+    /// The plan's warnings (absent from imports planned before the window showed them).
+    #[serde(default)]
+    pub(crate) warnings: Vec<PlanWarning>,
 }
 
 /// The plan as made, in its folder.
@@ -202,6 +210,37 @@ impl ApplySink for RunSink {
 }
 
 impl Api {
+    /// `spec` in parts for the window: the file's name, or the connection's name (and the
+    /// recipe's) as the vault and the recipe file give them, else as the profile names them.
+    fn source_parts(&self, spec: &SourceSpec) -> ImportSource {
+        let named = |connection: &str| {
+            self.vault
+                .find(connection)
+                .map_or_else(|_| connection.to_owned(), |p| p.name)
+        };
+        match spec {
+            SourceSpec::Sql { connection, .. } => ImportSource::Query {
+                connection: named(connection),
+            },
+            SourceSpec::Rest { connection, recipe } => ImportSource::Recipe {
+                recipe: passerelle_connectors::recipe::Recipe::load(recipe).map_or_else(
+                    |_| {
+                        recipe
+                            .file_stem()
+                            .unwrap_or_default()
+                            .to_string_lossy()
+                            .into_owned()
+                    },
+                    |r| r.name,
+                ),
+                connection: named(connection),
+            },
+            _ => ImportSource::File {
+                name: source_name(spec, ""),
+            },
+        }
+    }
+
     /// The imports folder and the seal of its files, or why imports cannot be kept.
     fn imports_dir(&self) -> Result<(PathBuf, Arc<ImportSeal>), IpcError> {
         let Some(dir) = self.imports.dir.clone() else {
@@ -273,16 +312,18 @@ impl Api {
         Ok(loaded)
     }
 
-    /// `import_plan`: read the source, refuse a profile reading columns it lacks, list the
-    /// look-ups and the current records from the workspace, and classify the rows.
+    /// `import_plan`: open the source, refuse a profile reading columns it lacks, list the
+    /// look-ups from the workspace, then map the rows as they are read (none kept), list the
+    /// current records and classify the rows.
     pub async fn import_plan(&self, req: ImportPlanRequest) -> Result<ImportView, IpcError> {
         let (dir, seal) = self.imports_dir()?;
         let profile = Profile::from_json(&req.profile)
             .map_err(|e| IpcError::new(ErrorCode::Invalid, e.to_string()))?;
-        let (spec, source) = self.read_whole_source(req.source).await?;
+        let (spec, source) = self.open_source(req.source).await?;
         source
             .check_profile(&profile)
             .map_err(crate::mapping::source_error)?;
+        let described = source.described().to_owned();
 
         let client = self.current_client();
         let lookups: MemoryLookups =
@@ -292,28 +333,19 @@ impl Api {
                     let msg = format!("the look-ups could not be read from the workspace: {e}");
                     IpcError::new(ErrorCode::Unreachable, msg)
                 })?;
-        // The current records are read before classifying: the engine's `plan_import` holds
-        // its look-ups (a `dyn LookupTable`, not `Sync`) across the fetch, which a command's
-        // future cannot.
-        let mut current = CurrentRecords::new(&profile);
-        for_each_page(&client, profile.target, PAGE_SIZE, |page| {
-            current.extend_owned(page)
-        })
-        .await
-        .map_err(|e| {
-            let msg = format!("the workspace's records could not be read: {e}");
-            IpcError::new(ErrorCode::Unreachable, msg)
-        })?;
-        let records = source.rows.len() as u64;
-        let described = source.described.clone();
-        let plan = {
-            let profile = profile.clone();
-            tokio::task::spawn_blocking(move || {
-                plan_current(&profile, &source.rows, &lookups, current, Utc::now())
-            })
-            .await
-            .map_err(|e| internal("the plan could not be made", e))?
+        let options = PlanOptions {
+            page_size: PAGE_SIZE,
         };
+        let plan = plan_source(&client, &profile, source, &lookups, &options)
+            .await
+            .map_err(|e| match e {
+                passerelle_imports::Error::Source(e) => crate::mapping::source_error(e),
+                e => {
+                    let msg = format!("the workspace's records could not be read: {e}");
+                    IpcError::new(ErrorCode::Unreachable, msg)
+                }
+            })?;
+        let records = plan.rows.iter().filter(|r| r.source_row.is_some()).count() as u64;
 
         let folder = dir.join(&plan.id);
         std::fs::create_dir_all(&folder)
@@ -327,6 +359,7 @@ impl Api {
             entity: plan.entity.to_string(),
             key_field: plan.key_field.clone(),
             source_name: source_name(&spec, &described),
+            source: Some(self.source_parts(&spec)),
             created_at: plan.created_at,
             applied_at: None,
             undone_at: None,
@@ -339,6 +372,7 @@ impl Api {
             rows: 0,
             to_write: 0,
             outcomes: OutcomeCounts::default(),
+            warnings: plan.warnings.clone(),
         };
         let s = plan.summary;
         let text = plan.rows.iter().map(row_text).collect();
@@ -738,5 +772,19 @@ impl Api {
             });
         });
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shell's command adapters await `import_plan` on Tauri's multi-threaded runtime: its
+    /// future, which plans while the source is read, must be `Send` (this fails to compile
+    /// otherwise).
+    #[allow(dead_code)]
+    fn import_plan_is_send(api: &Api, req: ImportPlanRequest) {
+        fn send<T: Send>(_: T) {}
+        send(api.import_plan(req));
     }
 }

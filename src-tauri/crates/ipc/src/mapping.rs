@@ -445,7 +445,7 @@ impl Api {
         source: SourceSpecDto,
         keep: usize,
     ) -> Result<ReadSource, IpcError> {
-        let (_, mut data) = self.read_whole_source(source).await?;
+        let mut data = self.read_whole_source(source).await?;
         let total = data.rows.len() as u64;
         data.rows.truncate(keep);
         Ok(ReadSource {
@@ -456,29 +456,33 @@ impl Api {
         })
     }
 
-    /// Read the whole of a source through the import engine, with the run's source spec.
-    pub(crate) async fn read_whole_source(
+    /// Read the whole of a source through the import engine.
+    async fn read_whole_source(
+        &self,
+        source: SourceSpecDto,
+    ) -> Result<passerelle_imports::SourceData, IpcError> {
+        let spec = run_spec(source)?;
+        passerelle_imports::read_source(&spec, Some(&self.vault))
+            .await
+            .map_err(source_error)
+    }
+
+    /// Open a source through the import engine for reading row by row, with the run's spec.
+    pub(crate) async fn open_source(
         &self,
         source: SourceSpecDto,
     ) -> Result<
         (
             passerelle_imports::SourceSpec,
-            passerelle_imports::SourceData,
+            passerelle_imports::SourceStream,
         ),
         IpcError,
     > {
-        let path = source
-            .path
-            .as_deref()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(PathBuf::from);
-        let spec = passerelle_imports::SourceSpec::from_profile(&source.spec, path.as_deref())
-            .map_err(source_error)?;
-        let data = passerelle_imports::read_source(&spec, Some(&self.vault))
+        let spec = run_spec(source)?;
+        let stream = passerelle_imports::open_source(&spec, Some(&self.vault))
             .await
             .map_err(source_error)?;
-        Ok((spec, data))
+        Ok((spec, stream))
     }
 
     /// The look-up table `profile` needs, filled from the current workspace.
@@ -493,14 +497,39 @@ impl Api {
     }
 }
 
+/// The engine's source spec of a source named in the window (its file path trimmed).
+fn run_spec(source: SourceSpecDto) -> Result<passerelle_imports::SourceSpec, IpcError> {
+    let path = source
+        .path
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from);
+    passerelle_imports::SourceSpec::from_profile(&source.spec, path.as_deref())
+        .map_err(source_error)
+}
+
+/// A source's refusal for the window: its code, its sentence, and what the window words
+/// itself: the file field at fault when the file is not there (`source.path`), the problems
+/// of a profile reading columns the source lacks.
 pub(crate) fn source_error(e: SourceError) -> IpcError {
-    let code = match &e {
-        SourceError::Table(TableError::File(FileError::NotFound { .. })) => ErrorCode::NotFound,
-        SourceError::Connection { .. } => ErrorCode::NotFound,
-        SourceError::Remote(_) => ErrorCode::Unreachable,
-        _ => ErrorCode::Invalid,
-    };
-    IpcError::new(code, e.to_string())
+    let message = e.to_string();
+    match e {
+        SourceError::Table(TableError::File(FileError::NotFound { .. })) => {
+            let field = passerelle_vault::FieldError::new(
+                "source.path",
+                "no file is there",
+                "check the path, or pick the file with « Browse… »",
+            );
+            IpcError::new(ErrorCode::NotFound, message).with_fields(vec![field])
+        }
+        SourceError::MissingColumns { problems } => {
+            IpcError::new(ErrorCode::Invalid, message).with_problems(problems)
+        }
+        SourceError::Connection { .. } => IpcError::new(ErrorCode::NotFound, message),
+        SourceError::Remote(_) => IpcError::new(ErrorCode::Unreachable, message),
+        _ => IpcError::new(ErrorCode::Invalid, message),
+    }
 }
 
 /// A mapping error, for the DPO to correct.

@@ -25,7 +25,7 @@ import {
 } from '../../lib/sourceDraft';
 import { SourceFields } from '../mapping/SourceForm';
 import styles from './Imports.module.css';
-import { entityName, stateTone } from './labels';
+import { entityName, planRefusalText, sourceText, stateTone } from './labels';
 
 type Props = { onOpen: (planId: string) => void };
 
@@ -103,7 +103,7 @@ function NewImport({ onPlanned }: { onPlanned: (planId: string) => void }) {
         </fieldset>
         {plan.isError && (
           <p className={styles.error} role="alert" data-testid="plan-error">
-            {h.planFailed} : {plan.error.message}
+            {h.planFailed} : {planRefusalText(plan.error, draft.path, t)}
           </p>
         )}
         <div className={styles.formActions}>
@@ -147,7 +147,7 @@ function History() {
         <span className={styles.detail}>
           <a href={routeHref({ screen: 'import', planId: v.planId })}>{v.profileName}</a>
           <span className={styles.muted}>
-            {v.sourceName} → {entityName(v.entity, t)}
+            {sourceText(v, t)} → {entityName(v.entity, t)}
           </span>
         </span>
       ),

@@ -258,6 +258,13 @@ function Detail({ row, editable, planId }: DetailProps) {
       );
     case 'missing': {
       const m = row.missing;
+      if (m?.action === 'unsupported') {
+        return (
+          <span className={styles.cause} data-testid="missing-unsupported">
+            {p.missingUnsupported(m.policy ?? '')}
+          </span>
+        );
+      }
       const text =
         m?.action === 'tag'
           ? p.missingTag(m.label ?? '')

@@ -96,6 +96,8 @@ describe('the import preview', () => {
     await app.user.click(screen.getByTestId('plan-import'));
     await screen.findByTestId('plan-chart');
     expect(backend.last('import_plan')?.source).toEqual({ spec });
+    expect(screen.getByText(/→ Actifs/)).toHaveTextContent('requête sur « ERP local » → Actifs');
+    expect(screen.getByText(/→ Actifs/)).not.toHaveTextContent('query on');
   });
 
   it('follows the kind of a pasted profile, and needs what that kind reads', async () => {
@@ -140,6 +142,37 @@ describe('the import preview', () => {
     expect(backend.last('import_plan')?.source.path).toBe('/exports/servicenow.json');
   });
 
+  it('words the refusals of a plan in French: a file not there, a column the source lacks', async () => {
+    installFakeBackend();
+    const app = renderApp('#/imports');
+    fireEvent.change(await screen.findByTestId('import-profile'), { target: { value: PROFILE } });
+    fireEvent.change(screen.getByTestId('source-path'), {
+      target: { value: ' /exports/nowhere.json' },
+    });
+    await app.user.click(screen.getByTestId('plan-import'));
+    const error = await screen.findByTestId('plan-error');
+    expect(error).toHaveTextContent(
+      'le fichier « /exports/nowhere.json » est introuvable : vérifiez son chemin, ou choisissez-le avec « Parcourir… »',
+    );
+    expect(error).not.toHaveTextContent('not found');
+
+    const reading = JSON.stringify({
+      ...(JSON.parse(PROFILE) as Profile),
+      fields: [{ target: 'label', column: 'libelle', transforms: [] }],
+    });
+    fireEvent.change(screen.getByTestId('import-profile'), { target: { value: reading } });
+    fireEvent.change(screen.getByTestId('source-path'), {
+      target: { value: '/exports/servicenow.json' },
+    });
+    await app.user.click(screen.getByTestId('plan-import'));
+    await waitFor(() =>
+      expect(screen.getByTestId('plan-error')).toHaveTextContent(
+        "colonne « libelle » : la source n'a pas cette colonne : vouliez-vous dire « label » ?",
+      ),
+    );
+    expect(screen.getByTestId('plan-error')).not.toHaveTextContent('does not have');
+  });
+
   it("words an invalid row's problems in the window's language", async () => {
     const backend = installFakeBackend();
     const { user } = await planned(backend);
@@ -151,10 +184,45 @@ describe('the import preview', () => {
     expect(problem).not.toHaveTextContent('is not one of');
   });
 
+  it('says before applying that Dastra cannot archive the missing assets, in French', async () => {
+    const backend = installFakeBackend({ imports: { unsupportedPolicy: 'archive' } });
+    const { user } = await planned(backend);
+    const warning = screen.getByTestId('plan-warning');
+    expect(screen.getByTestId('plan-warnings')).toHaveAttribute('role', 'alert');
+    expect(warning).toHaveTextContent(
+      'Le profil demande d’archiver les fiches absentes de la source, mais Dastra n’archive que les contrats : les 6 actifs absents de la source resteront tels quels.',
+    );
+    expect(warning).not.toHaveTextContent('the profile asks');
+    await user.click(screen.getByTestId('filter-missing'));
+    await waitFor(() => expect(screen.getAllByTestId('missing-unsupported').length).toBe(6));
+    expect(screen.getAllByTestId('missing-unsupported')[0]).toHaveTextContent(
+      'Rien ne sera fait : Dastra ne peut pas l’archiver',
+    );
+    expect(
+      screen.queryAllByTestId('row-select').filter((b) => !b.hasAttribute('disabled')),
+    ).toEqual([]);
+  });
+
+  it('words a tag Dastra cannot put on the missing records in English', async () => {
+    const backend = installFakeBackend({
+      preference: 'en',
+      imports: { unsupportedPolicy: 'tag' },
+    });
+    const { user } = await planned(backend);
+    expect(screen.getByTestId('plan-warning')).toHaveTextContent(
+      'Dastra tags assets and actors only: the 6 assets missing from the source stay as they are.',
+    );
+    await user.click(screen.getByTestId('filter-missing'));
+    expect((await screen.findAllByTestId('missing-unsupported'))[0]).toHaveTextContent(
+      'Nothing will be done: Dastra cannot tag it',
+    );
+  });
+
   it('counts the plan by class, and never asks for every row at once', async () => {
     const backend = installFakeBackend({ imports: { rows: 10_000 } });
     await planned(backend);
     expect(screen.getByTestId('screen-title')).toHaveTextContent('Applications ServiceNow');
+    expect(screen.queryByTestId('plan-warnings'), 'a plan without warnings').toBeNull();
     expect(value('update')).toBe('4\u202f500');
     expect(value('conflict')).toBe('500');
     await waitFor(() => expect(screen.getAllByTestId('plan-row').length).toBeGreaterThan(5));

@@ -24,7 +24,7 @@ import { NO_FILTER, progressShare, ROW_KINDS, type RowFilter } from '../../lib/p
 import { routeHref } from '../../lib/route';
 import { CountsChart } from './CountsChart';
 import styles from './Imports.module.css';
-import { durationText, entityName, outcomeTone, stateTone } from './labels';
+import { durationText, entityName, outcomeTone, sourceText, stateTone } from './labels';
 import { PlanTable } from './PlanTable';
 
 type Props = { planId: string };
@@ -93,9 +93,10 @@ export function PreviewScreen({ planId }: Props) {
         </Badge>
       }
     >
-      <p className={styles.subtitle}>
-        {t.imports.preview.subtitle(v.sourceName, entityName(v.entity, t), v.rows)}
+      <p className={styles.subtitle} data-testid="preview-subtitle">
+        {t.imports.preview.subtitle(sourceText(v, t), entityName(v.entity, t), v.rows)}
       </p>
+      {v.warnings.length > 0 && <Warnings view={v} />}
       <div className={styles.top}>
         <section className={styles.panel} style={{ marginBottom: 0 }}>
           <h2 className={styles.panelTitle}>
@@ -166,6 +167,24 @@ export function PreviewScreen({ planId }: Props) {
       )}
       <PlanTable planId={planId} filter={filter} editable={editable} onTotal={setShown} />
     </Page>
+  );
+}
+
+/** What the plan will not do although its profile asks for it, worded from each warning's
+ * kind and params. */
+function Warnings({ view }: { view: ImportView }) {
+  const { t } = useI18n();
+  const w = t.imports.warning;
+  return (
+    <section className={styles.warnings} role="alert" data-testid="plan-warnings">
+      <strong>{w.title}</strong>
+      {view.warnings.map((warning, i) => (
+        <p key={i} className={styles.warning} data-testid="plan-warning">
+          {warning.kind === 'missingPolicyUnsupported' &&
+            w.missingPolicyUnsupported(warning.policy, warning.entity, warning.missing)}
+        </p>
+      ))}
+    </section>
   );
 }
 

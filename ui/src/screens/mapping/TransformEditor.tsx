@@ -225,6 +225,7 @@ function StepFields({ step, field, seen, columns, onChange }: StepProps) {
           <select
             value={step.kind}
             onChange={(e) => onChange({ ...step, kind: e.target.value as typeof step.kind })}
+            data-testid="lookup-kind"
           >
             {(['tag', 'area', 'actor', 'asset'] as const).map((k) => (
               <option key={k} value={k}>

@@ -11,52 +11,46 @@ use passerelle_ipc::*;
 use passerelle_mapping::Profile;
 use serde_json::{json, Value};
 
-use crate::{MemoryStore, Recorder};
+use crate::{api_and_client_in, save_local_postgres, MemoryStore, Recorder};
 
-/// An `Api` on a fresh sandbox, with a client of the same workspace to look behind its back.
-/// Plans and journals are sealed with a key of the OS keyring, as in the app.
+/// An `Api` on a fresh sandbox in `dir`, with a client of the same workspace to look behind
+/// its back; imports need the OS keyring (run the tests with /work/tools/rt.sh).
 async fn api_and_client(dir: &Path, events: Arc<Recorder>) -> (Api, DastraClient) {
-    let state = dir.join("sandbox").join("workspace.json");
-    let sandbox = WorkspaceTarget::embedded_sandbox(&state)
-        .await
-        .expect("sandbox starts");
-    let client = sandbox.client.clone();
-    let vault = passerelle_vault::Vault::new(
-        passerelle_vault::JsonFileStore::new(dir.join("connections.json")),
-        passerelle_vault::KeyringStore::new(),
-    );
-    let secrets = passerelle_vault::KeyringStore::new().with_service("passerelle-ipc-tests");
-    let key = passerelle_discovery::SealKey::load_or_create(&secrets)
-        .expect("the OS keyring holds the seal key (run the tests with /work/tools/rt.sh)");
-    let database = dir.join("passerelle.db");
-    let api = Api::new(ApiParts {
-        sandbox,
-        settings: Arc::new(MemoryStore::default()),
-        vault: Arc::new(vault),
-        events,
-        system_language: Language::Fr,
-        findings: None,
-        audit: Some(
-            passerelle_audit::AuditLog::open(&database)
-                .await
-                .expect("the audit log opens"),
-        ),
-        packages: None,
-        imports: Some(dir.join("imports")),
-        import_seal: Some(ImportSeal::open(&database, key).expect("the journal opens")),
-        mapping_profiles: None,
-        exports: None,
-    });
-    (api, client)
+    api_and_client_in(dir, Arc::new(MemoryStore::default()), events).await
 }
 
-/// A file source read as `profile` says.
-fn file(profile: &str, path: &Path) -> SourceSpecDto {
-    let profile = Profile::from_json(profile).expect("a valid profile");
-    SourceSpecDto {
-        path: Some(path.display().to_string()),
-        spec: profile.source,
+/// Start applying (or undoing) import `plan`, wait for the run to end, and check it ends
+/// `state`; the import as the start left it.
+async fn run_to(
+    (api, events): (&Api, &Recorder),
+    plan: &str,
+    operation: ImportOperation,
+    state: ImportState,
+) -> ImportView {
+    let req = ImportIdRequest {
+        plan_id: plan.into(),
+    };
+    let started = match operation {
+        ImportOperation::Apply => api.import_apply(req).await,
+        ImportOperation::Undo => api.import_undo(req).await,
     }
+    .unwrap_or_else(|e| panic!("the {operation:?} of {plan} starts: {e:?}"));
+    let end = finished(events, plan, operation).await;
+    assert_eq!(end.state, state, "{end:?}");
+    started
+}
+
+/// `import_plan` of the file at `path`, read as `profile` says.
+async fn plan_file(api: &Api, profile: &str, path: &Path) -> Result<ImportView, IpcError> {
+    let spec = Profile::from_json(profile).expect("a valid profile").source;
+    api.import_plan(ImportPlanRequest {
+        profile: profile.into(),
+        source: SourceSpecDto {
+            path: Some(path.display().to_string()),
+            spec,
+        },
+    })
+    .await
 }
 
 /// Every file under `dir` but the sandbox's own state (the workspace itself, not the app's).
@@ -196,21 +190,15 @@ async fn a_servicenow_export_is_planned_chosen_applied_and_undone() {
     let export_file = src.path().join("servicenow.json");
     std::fs::write(&export_file, export.to_string()).unwrap();
 
-    let bad = api
-        .import_plan(ImportPlanRequest {
-            profile: SERVICENOW.into(),
-            source: file(SERVICENOW, &dir.path().join("nowhere.json")),
-        })
+    let bad = plan_file(&api, SERVICENOW, &dir.path().join("nowhere.json"))
         .await
         .expect_err("a missing file");
     assert_eq!(bad.code, ErrorCode::NotFound, "{bad:?}");
     assert!(bad.message.contains("nowhere.json"), "{}", bad.message);
+    let fields: Vec<&str> = bad.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["source.path"], "the window words it by its field");
 
-    let plan = api
-        .import_plan(ImportPlanRequest {
-            profile: SERVICENOW.into(),
-            source: file(SERVICENOW, &export_file),
-        })
+    let plan = plan_file(&api, SERVICENOW, &export_file)
         .await
         .expect("planned");
     let c = plan.counts;
@@ -291,15 +279,14 @@ async fn a_servicenow_export_is_planned_chosen_applied_and_undone() {
         .expect("deselected");
     assert_eq!(chosen.to_write, 2, "two updates, the create left out");
 
-    let started = api
-        .import_apply(ImportIdRequest {
-            plan_id: id.clone(),
-        })
-        .await
-        .expect("started");
+    let started = run_to(
+        (&api, &events),
+        &id,
+        ImportOperation::Apply,
+        ImportState::Applied,
+    )
+    .await;
     assert_eq!(started.state, ImportState::Applying);
-    let end = finished(&events, &id, ImportOperation::Apply).await;
-    assert_eq!(end.state, ImportState::Applied, "{end:?}");
     let last = events.4.lock().unwrap().last().cloned().expect("progress");
     assert_eq!(
         (last.done, last.total, last.outcomes.updated),
@@ -342,13 +329,13 @@ async fn a_servicenow_export_is_planned_chosen_applied_and_undone() {
     assert_eq!(history.imports[0].state, ImportState::Applied);
     assert_eq!(history.imports[0].outcomes.updated, 2);
 
-    api.import_undo(ImportIdRequest {
-        plan_id: id.clone(),
-    })
-    .await
-    .expect("undo started");
-    let end = finished(&events, &id, ImportOperation::Undo).await;
-    assert_eq!(end.state, ImportState::Undone, "{end:?}");
+    run_to(
+        (&api, &events),
+        &id,
+        ImportOperation::Undo,
+        ImportState::Undone,
+    )
+    .await;
     assert_eq!(
         label_of(&client, "Assets", &key(0)).await.unwrap(),
         label(0)
@@ -437,6 +424,106 @@ async fn a_servicenow_export_is_planned_chosen_applied_and_undone() {
     assert_eq!(count(2, "deleted"), Some(2), "{:?}", audit[2]);
 }
 
+/// Dastra archives contracts only: a profile archiving the assets missing from its source is
+/// planned with a warning the window words (kind and params), its missing rows marked as
+/// left alone, none of them written, and the warning kept with the import.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn archiving_missing_assets_is_planned_with_a_warning_and_writes_nothing_to_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let events = Arc::new(Recorder::default());
+    let (api, client) = api_and_client(dir.path(), events.clone()).await;
+    let before = all(&client, "Assets").await;
+    let asset = before
+        .iter()
+        .find(|a| a["type"] == "Software" && a["ref"].is_string())
+        .expect("a software asset");
+    let src = tempfile::tempdir().expect("temp dir");
+    let export_file = src.path().join("servicenow.json");
+    let export = json!({ "result": [{ "u_number": asset["ref"], "name": "Paie (archivage)" }] });
+    std::fs::write(&export_file, export.to_string()).unwrap();
+    let profile = SERVICENOW.replace(
+        r#""target": "asset","#,
+        r#""target": "asset", "missing": { "action": "archive" },"#,
+    );
+
+    let plan = plan_file(&api, &profile, &export_file)
+        .await
+        .expect("planned");
+    let missing = plan.counts.missing;
+    assert!(
+        missing > 10,
+        "the other assets are missing: {:?}",
+        plan.counts
+    );
+    assert_eq!(
+        plan.to_write, 1,
+        "the update only: no missing asset is written"
+    );
+    let [ImportWarning::MissingPolicyUnsupported {
+        policy,
+        entity,
+        missing: warned,
+        message,
+    }] = plan.warnings.as_slice()
+    else {
+        panic!("one warning: {:?}", plan.warnings);
+    };
+    assert_eq!(
+        (policy.as_str(), entity.as_str(), *warned),
+        ("archive", "asset", missing)
+    );
+    assert!(message.contains("archives contracts only"), "{message}");
+    let json = serde_json::to_value(&plan).expect("json");
+    assert_eq!(
+        json["warnings"][0]["kind"], "missingPolicyUnsupported",
+        "the window words it by its kind: {json}"
+    );
+
+    let shown = api
+        .import_rows(rows(&plan.plan_id, vec![RowKind::Missing], ""))
+        .await
+        .expect("rows");
+    assert_eq!(shown.total, missing);
+    for row in &shown.rows {
+        let view = row.missing.as_ref().expect("what a missing record gets");
+        assert_eq!(
+            (view.action.as_str(), view.policy.as_deref()),
+            ("unsupported", Some("archive")),
+            "{row:?}"
+        );
+        assert!(!row.selected && !row.selectable, "never written: {row:?}");
+    }
+
+    run_to(
+        (&api, &events),
+        &plan.plan_id,
+        ImportOperation::Apply,
+        ImportState::Applied,
+    )
+    .await;
+    let after = all(&client, "Assets").await;
+    assert_eq!(
+        after.len(),
+        before.len(),
+        "no asset archived away from the list"
+    );
+    assert_eq!(
+        label_of(&client, "Assets", asset["ref"].as_str().unwrap())
+            .await
+            .as_deref(),
+        Some("Paie (archivage)")
+    );
+
+    // The warning stays with the import when the app starts again.
+    drop(api);
+    let (again, _) = api_and_client(dir.path(), Arc::new(Recorder::default())).await;
+    let history = again
+        .import_history(ImportHistoryRequest {})
+        .await
+        .expect("history");
+    assert_eq!(history.imports[0].warnings, plan.warnings);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_contracts_spreadsheet_updates_contracts_and_undo_restores_them() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -462,13 +549,7 @@ async fn a_contracts_spreadsheet_updates_contracts_and_undo_restores_them() {
         "key": { "column": "Référence", "target": "ref" },
         "fields": [{ "target": "label", "column": "Libellé" }] }"#;
 
-    let plan = api
-        .import_plan(ImportPlanRequest {
-            profile: profile.into(),
-            source: file(profile, &sheet),
-        })
-        .await
-        .expect("planned");
+    let plan = plan_file(&api, profile, &sheet).await.expect("planned");
     assert_eq!(
         (plan.counts.update, plan.counts.unchanged),
         (1, 1),
@@ -476,25 +557,31 @@ async fn a_contracts_spreadsheet_updates_contracts_and_undo_restores_them() {
         plan.counts
     );
     assert_eq!(plan.entity, "contract");
+    assert_eq!(
+        plan.source,
+        Some(ImportSource::File {
+            name: "contrats.csv".into()
+        })
+    );
     let id = plan.plan_id.clone();
 
-    api.import_apply(ImportIdRequest {
-        plan_id: id.clone(),
-    })
-    .await
-    .expect("started");
-    let end = finished(&events, &id, ImportOperation::Apply).await;
-    assert_eq!(end.state, ImportState::Applied, "{end:?}");
+    run_to(
+        (&api, &events),
+        &id,
+        ImportOperation::Apply,
+        ImportState::Applied,
+    )
+    .await;
     let now = label_of(&client, "Contracts", &key(0)).await;
     assert_eq!(now.as_deref(), Some("Contrat renégocié"));
 
-    api.import_undo(ImportIdRequest {
-        plan_id: id.clone(),
-    })
-    .await
-    .expect("undo");
-    let end = finished(&events, &id, ImportOperation::Undo).await;
-    assert_eq!(end.state, ImportState::Undone, "{end:?}");
+    run_to(
+        (&api, &events),
+        &id,
+        ImportOperation::Undo,
+        ImportState::Undone,
+    )
+    .await;
     let restored = label_of(&client, "Contracts", &key(0)).await;
     assert_eq!(restored.as_deref(), contracts[0]["label"].as_str());
 }
@@ -572,13 +659,7 @@ async fn a_contracts_sheet_with_actor_and_area_look_ups_resolves_them() {
             "transforms": [{ "op": "lookup", "kind": "area" }] }
         ] }"#;
 
-    let plan = api
-        .import_plan(ImportPlanRequest {
-            profile: profile.into(),
-            source: file(profile, &sheet),
-        })
-        .await
-        .expect("planned");
+    let plan = plan_file(&api, profile, &sheet).await.expect("planned");
     let c = plan.counts;
     assert_eq!(
         (c.create, c.update, c.unchanged, c.conflict, c.invalid),
@@ -601,13 +682,13 @@ async fn a_contracts_sheet_with_actor_and_area_look_ups_resolves_them() {
         "the area by its id"
     );
 
-    api.import_apply(ImportIdRequest {
-        plan_id: id.clone(),
-    })
-    .await
-    .expect("started");
-    let end = finished(&events, &id, ImportOperation::Apply).await;
-    assert_eq!(end.state, ImportState::Applied, "{end:?}");
+    run_to(
+        (&api, &events),
+        &id,
+        ImportOperation::Apply,
+        ImportState::Applied,
+    )
+    .await;
     let created = all(&client, "Contracts")
         .await
         .into_iter()
@@ -626,13 +707,13 @@ async fn a_contracts_sheet_with_actor_and_area_look_ups_resolves_them() {
     assert_eq!(updated["label"], "Contrat renégocié témoin-7731");
     assert_eq!(updated["areaId"], other_area["id"]);
 
-    api.import_undo(ImportIdRequest {
-        plan_id: id.clone(),
-    })
-    .await
-    .expect("undo");
-    let end = finished(&events, &id, ImportOperation::Undo).await;
-    assert_eq!(end.state, ImportState::Undone, "{end:?}");
+    run_to(
+        (&api, &events),
+        &id,
+        ImportOperation::Undo,
+        ImportState::Undone,
+    )
+    .await;
     let restored = label_of(&client, "Contracts", contracts[0]["ref"].as_str().unwrap()).await;
     assert_eq!(restored.as_deref(), contracts[0]["label"].as_str());
     assert_eq!(
@@ -701,24 +782,7 @@ async fn a_query_on_a_saved_postgres_connection_is_planned() {
             ("ERP-7731", "Portail fournisseurs"),
         ],
     );
-    let saved = api
-        .connections_save(ConnectionSaveRequest {
-            id: None,
-            name: "ERP local".into(),
-            settings: passerelle_vault::Settings::Postgres(
-                passerelle_vault::settings::PostgresSettings {
-                    host: "127.0.0.1".into(),
-                    port: 5432,
-                    database: "test".into(),
-                    user: "postgres".into(),
-                    ssl_mode: passerelle_vault::settings::SslMode::Disable,
-                    schemas: vec![],
-                },
-            ),
-            secret: None,
-        })
-        .await
-        .expect("the connection is saved");
+    let saved = save_local_postgres(&api, "ERP local").await;
     let profile = format!(
         r#"{{ "version": 1, "id": "erp-apps", "name": "Applications de l'ERP",
         "source": {{ "name": "erp", "kind": "sql", "connection": "{}",
@@ -750,6 +814,13 @@ async fn a_query_on_a_saved_postgres_connection_is_planned() {
         "{c:?}"
     );
     assert_eq!(plan.source_name, "query on « ERP local »");
+    assert_eq!(
+        plan.source,
+        Some(ImportSource::Query {
+            connection: "ERP local".into()
+        }),
+        "the connection by its name, although the profile names its id"
+    );
     let update = api
         .import_rows(rows(&plan.plan_id, vec![RowKind::Update], ""))
         .await
@@ -767,4 +838,15 @@ async fn a_query_on_a_saved_postgres_connection_is_planned() {
         .expect_err("a missing column");
     assert_eq!(err.code, ErrorCode::Invalid, "{}", err.message);
     assert!(err.message.contains("« libelle »"), "{}", err.message);
+    let [problem] = err.problems.as_slice() else {
+        panic!("one problem for the window to word: {err:?}");
+    };
+    assert_eq!(
+        (problem.kind, problem.column.as_deref()),
+        (
+            passerelle_mapping::ProblemKind::MissingColumn,
+            Some("libelle")
+        ),
+        "{problem:?}"
+    );
 }

@@ -63,10 +63,22 @@ async fn api_on_fresh_sandbox() -> (Api, Arc<MemoryStore>, tempfile::TempDir) {
 
 /// An `Api` whose state lives in `dir` and `store`, as one app start.
 async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Recorder>) -> Api {
+    api_and_client_in(dir, store, events).await.0
+}
+
+/// [`api_in`], with a client of the same sandbox workspace to look behind the `Api`'s back.
+/// Plans, journals and findings are sealed with a key of the OS keyring when it can be used,
+/// as in the app.
+async fn api_and_client_in(
+    dir: &std::path::Path,
+    store: Arc<MemoryStore>,
+    events: Arc<Recorder>,
+) -> (Api, passerelle_dastra::DastraClient) {
     let state: PathBuf = dir.join("sandbox").join("workspace.json");
     let sandbox = WorkspaceTarget::embedded_sandbox(&state)
         .await
         .expect("sandbox starts");
+    let client = sandbox.client.clone();
     let vault = passerelle_vault::Vault::new(
         passerelle_vault::JsonFileStore::new(dir.join("connections.json")),
         passerelle_vault::KeyringStore::new(),
@@ -85,7 +97,7 @@ async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Reco
     let import_seal = key.map(|key| {
         ImportSeal::open(&dir.join("passerelle.db"), key).expect("the import journal opens")
     });
-    Api::new(ApiParts {
+    let api = Api::new(ApiParts {
         sandbox,
         settings: store,
         vault: Arc::new(vault),
@@ -102,7 +114,30 @@ async fn api_in(dir: &std::path::Path, store: Arc<MemoryStore>, events: Arc<Reco
         import_seal,
         mapping_profiles: Some(dir.join("mapping-profiles")),
         exports: Some(dir.join("Téléchargements")),
+    });
+    (api, client)
+}
+
+/// A connection named `name` saved in `api`'s vault, to the local PostgreSQL `test` database
+/// (trust authentication on loopback: no secret).
+async fn save_local_postgres(api: &Api, name: &str) -> ConnectionView {
+    api.connections_save(ConnectionSaveRequest {
+        id: None,
+        name: name.into(),
+        settings: passerelle_vault::Settings::Postgres(
+            passerelle_vault::settings::PostgresSettings {
+                host: "127.0.0.1".into(),
+                port: 5432,
+                database: "test".into(),
+                user: "postgres".into(),
+                ssl_mode: passerelle_vault::settings::SslMode::Disable,
+                schemas: vec![],
+            },
+        ),
+        secret: None,
     })
+    .await
+    .expect("the connection is saved")
 }
 
 mod connections;

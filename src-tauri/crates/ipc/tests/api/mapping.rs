@@ -8,7 +8,7 @@ use passerelle_ipc::*;
 use passerelle_mapping::{Entity, FieldType, ProblemKind, Profile, SourceKind, SourceSpec};
 use serde_json::json;
 
-use super::api_on_fresh_sandbox;
+use super::{api_on_fresh_sandbox, save_local_postgres};
 
 /// States as a French ServiceNow instance displays them; `Pilote` has no close Dastra value.
 const STATES: [&str; 3] = ["En production", "Retiré", "Pilote"];
@@ -367,24 +367,7 @@ async fn a_query_on_a_saved_postgres_connection_is_a_source_and_an_unknown_one_i
     assert_eq!(err.code, ErrorCode::NotFound, "{}", err.message);
     assert!(err.message.contains("« nowhere »"), "{}", err.message);
 
-    let saved = api
-        .connections_save(ConnectionSaveRequest {
-            id: None,
-            name: "ERP local".into(),
-            settings: passerelle_vault::Settings::Postgres(
-                passerelle_vault::settings::PostgresSettings {
-                    host: "127.0.0.1".into(),
-                    port: 5432,
-                    database: "test".into(),
-                    user: "postgres".into(),
-                    ssl_mode: passerelle_vault::settings::SslMode::Disable,
-                    schemas: vec![],
-                },
-            ),
-            secret: None,
-        })
-        .await
-        .expect("the connection is saved");
+    let saved = save_local_postgres(&api, "ERP local").await;
     let view = api
         .mapping_source_open(MappingSourceOpenRequest {
             source: sql(&saved.id),
