@@ -33,6 +33,12 @@ impl ByteSet {
         }
     }
 
+    pub(crate) fn intersect(&mut self, other: &ByteSet) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a &= b;
+        }
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.0 == [0; 4]
     }
@@ -154,6 +160,16 @@ const LEAD_REACH: usize = 7;
 /// Leads one vectorised pass tells apart (bits of a byte).
 const BUCKETS: usize = 8;
 
+/// How many bytes, from offset 0, a lead whose first byte is in `first` looks at (the sets
+/// past these are not needed).
+pub(crate) fn reach(first: &ByteSet) -> usize {
+    if first.bytes().eq([b'\\']) {
+        LEAD_REACH
+    } else {
+        TESTS_PER_LEAD
+    }
+}
+
 impl Finder {
     /// A finder for leads given as the sets their bytes must be in, offset by offset from 0
     /// (`leads[i][k]`: the set of the byte at offset `k`). Each lead tests its first byte
@@ -166,7 +182,7 @@ impl Finder {
             // tested costs the vectorised loop a table lookup for every byte, and bytes 1
             // and 2 are all leads' (an escape's are `u` and a hex digit, mostly 0).
             let escape = first.bytes().eq([b'\\']);
-            let reach = if escape { LEAD_REACH } else { TESTS_PER_LEAD };
+            let reach = reach(first);
             let mut others: Vec<Test> = sets
                 .iter()
                 .enumerate()
