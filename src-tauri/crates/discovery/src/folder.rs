@@ -64,6 +64,11 @@ pub(crate) async fn scan(
         )
         .into());
     }
+    // The prefilter is built while the folder is walked.
+    let built = {
+        let matcher = Arc::clone(&run.matcher);
+        tokio::task::spawn_blocking(move || matcher.prefilter())
+    };
     let walk_settings = settings.clone();
     let walked = tokio::task::spawn_blocking(move || -> Result<Vec<Walked>, Failure> {
         let selection = Selection::new(&walk_settings)?;
@@ -124,13 +129,12 @@ pub(crate) async fn scan(
             pending.push((file, unit));
         }
     }
-    let screen = {
-        let matcher = Arc::clone(&run.matcher);
-        let built = tokio::task::spawn_blocking(move || matcher.prefilter());
-        Arc::new(Screened(
-            built.await.expect("building the prefilter does not panic"),
-        ))
-    };
+    let screen = Arc::new(Screened(
+        built.await.expect("building the prefilter does not panic"),
+    ));
+    // The biggest files first, so that the workers finish together rather than one of them
+    // reading a big file alone at the end.
+    pending.sort_by_key(|(file, _)| std::cmp::Reverse(file.bytes));
 
     // Files are read `file_workers` at a time on blocking threads; their outcomes are stored
     // as they come, one transaction each (a big file does not hold the others up).
