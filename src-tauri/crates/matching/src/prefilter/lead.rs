@@ -396,7 +396,9 @@ mod avx2 {
             for i in 0..N {
                 // SAFETY: `at + offset + 32 <= end`, as the loop checks.
                 let x = _mm256_loadu_si256(ptr.add(at + offsets[i]).cast());
-                let lo = _mm256_shuffle_epi8(lows[i], _mm256_and_si256(x, nibble));
+                // The shuffle reads the low nibble of each byte (and gives 0 for a byte from
+                // 0x80, which passes on its high nibble just below).
+                let lo = _mm256_shuffle_epi8(lows[i], x);
                 let upper = _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble);
                 let hi = _mm256_shuffle_epi8(highs[i], upper);
                 // Bytes from 0x80 (sign bit set) pass on their high nibble alone.
@@ -477,7 +479,8 @@ mod avx512 {
             for i in 0..N {
                 // SAFETY: `at + offset + 64 <= end`, as the loop checks.
                 let x = _mm512_loadu_si512(ptr.add(at + offsets[i]).cast());
-                let lo = _mm512_shuffle_epi8(lows[i], _mm512_and_si512(x, nibble));
+                // The shuffle reads the low nibble of each byte (0 for a byte from 0x80).
+                let lo = _mm512_shuffle_epi8(lows[i], x);
                 let upper = _mm512_and_si512(_mm512_srli_epi16(x, 4), nibble);
                 let hi = _mm512_shuffle_epi8(highs[i], upper);
                 // Bytes from 0x80 pass on their high nibble alone.
