@@ -14,11 +14,13 @@ use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::Arc;
 
+use futures::future::{self, Either};
 use futures::stream::{self, StreamExt};
+use futures::SinkExt;
 use passerelle_connectors::files::{
     read_file_screened, FileError, Location, Piece, ReadOptions, Screen,
 };
-use passerelle_connectors::folder::{Selection, Walked};
+use passerelle_connectors::folder::{Selection, Walked, WalkedFile};
 use passerelle_connectors::{Failure, FailureCode};
 use passerelle_matching::{Matcher, Prefilter, Syntax};
 use passerelle_vault::settings::FolderSettings;
@@ -64,6 +66,11 @@ pub(crate) async fn scan(
         )
         .into());
     }
+    // The prefilter is built while the folder is walked.
+    let built = {
+        let matcher = Arc::clone(&run.matcher);
+        tokio::task::spawn_blocking(move || matcher.prefilter())
+    };
     let walk_settings = settings.clone();
     let walked = tokio::task::spawn_blocking(move || -> Result<Vec<Walked>, Failure> {
         let selection = Selection::new(&walk_settings)?;
@@ -124,65 +131,93 @@ pub(crate) async fn scan(
             pending.push((file, unit));
         }
     }
-    let screen = {
-        let matcher = Arc::clone(&run.matcher);
-        let built = tokio::task::spawn_blocking(move || matcher.prefilter());
-        Arc::new(Screened(
-            built.await.expect("building the prefilter does not panic"),
-        ))
-    };
+    let screen = Arc::new(Screened(
+        built.await.expect("building the prefilter does not panic"),
+    ));
+    // The biggest files first, so that the workers finish together rather than one of them
+    // reading a big file alone at the end.
+    pending.sort_by_key(|(file, _)| std::cmp::Reverse(file.bytes));
 
     // Files are read `file_workers` at a time on blocking threads; their outcomes are stored
-    // as they come, one transaction each (a big file does not hold the others up).
-    let scans = stream::iter(pending).map(|(file, unit)| {
-        let (path, relative) = (file.path.clone(), file.relative.clone());
-        let matcher = Arc::clone(&run.matcher);
-        let screen = Arc::clone(&screen);
-        let read = run.options.read.clone();
-        let cancel = run.cancel.clone();
-        let source = run.source_id.clone();
+    // as they come, one transaction each (a big file does not hold the others up). Reading
+    // and storing go on side by side: a file's outcome waits in the channel while the one
+    // before is stored, and the next file is started meanwhile.
+    let workers = run.options.file_workers.max(1);
+    let (mut outcomes, mut read) = futures::channel::mpsc::channel(workers);
+    let reading = {
+        let (matcher, options) = (Arc::clone(&run.matcher), run.options.read.clone());
+        let (cancel, source) = (run.cancel.clone(), run.source_id.clone());
+        let scans = stream::iter(pending).map(move |(file, unit)| {
+            let (path, relative) = (file.path.clone(), file.relative.clone());
+            let (matcher, screen) = (Arc::clone(&matcher), Arc::clone(&screen));
+            let (read, cancel, source) = (options.clone(), cancel.clone(), source.clone());
+            async move {
+                let scan = tokio::task::spawn_blocking(move || {
+                    scan_file(&path, &relative, &matcher, &screen, &read, &cancel, &source)
+                })
+                .await
+                .expect("reading a file does not panic");
+                (file, unit, scan)
+            }
+        });
         async move {
-            let scan = tokio::task::spawn_blocking(move || {
-                scan_file(&path, &relative, &matcher, &screen, &read, &cancel, &source)
-            })
-            .await
-            .expect("reading a file does not panic");
-            (file, unit, scan)
+            let mut scans = scans.buffer_unordered(workers);
+            while let Some(outcome) = scans.next().await {
+                if outcomes.send(outcome).await.is_err() {
+                    break;
+                }
+            }
         }
-    });
-    let mut scans = scans.buffer_unordered(run.options.file_workers.max(1));
-    while let Some((file, unit, scan)) = scans.next().await {
-        if scan.cancelled || run.cancel.is_cancelled() {
-            return Ok(RunState::Cancelled);
+    };
+    let storing = async move {
+        while let Some((file, unit, scan)) = read.next().await {
+            if scan.cancelled || run.cancel.is_cancelled() {
+                return Ok(RunState::Cancelled);
+            }
+            store_outcome(run, &file, &unit, &scan).await?;
         }
-
-        let mut issues = Vec::new();
-        match &scan.error {
-            None => {}
-            Some(FileError::Unsupported { .. }) => run.progress.skipped += 1,
-            Some(err) => issues.push(Issue {
-                source_id: run.source_id.clone(),
-                unit: unit.clone(),
-                code: issue_code(err).into(),
-                message: err.to_string(),
-            }),
-        }
-        run.progress.items += scan.items;
-        run.progress.bytes += file.bytes;
-        let (store, job, source) = (run.store.clone(), run.job_id.clone(), run.source_id.clone());
-        store
-            .complete_unit(
-                &job,
-                &source,
-                &unit,
-                &scan.findings,
-                &issues,
-                &mut run.progress,
-            )
-            .await?;
-        run.report(RunState::Running, None);
+        Ok(RunState::Done)
+    };
+    // Once the storing stops (done, cancelled, failed), the reading is dropped with it.
+    match future::select(std::pin::pin!(storing), std::pin::pin!(reading)).await {
+        Either::Left((state, _)) => state,
+        Either::Right(((), storing)) => storing.await,
     }
-    Ok(RunState::Done)
+}
+
+/// Store what reading one file gave: its findings and issues, its unit checkpointed.
+async fn store_outcome(
+    run: &mut SourceRun,
+    file: &WalkedFile,
+    unit: &str,
+    scan: &FileScan,
+) -> Result<(), SourceError> {
+    let mut issues = Vec::new();
+    match &scan.error {
+        None => {}
+        Some(FileError::Unsupported { .. }) => run.progress.skipped += 1,
+        Some(err) => issues.push(Issue {
+            source_id: run.source_id.clone(),
+            unit: unit.to_owned(),
+            code: issue_code(err).into(),
+            message: err.to_string(),
+        }),
+    }
+    run.progress.items += scan.items;
+    run.progress.bytes += file.bytes;
+    let (store, job, source) = (run.store.clone(), run.job_id.clone(), run.source_id.clone());
+    store
+        .complete_unit(
+            &job,
+            &source,
+            unit,
+            &scan.findings,
+            &issues,
+            &mut run.progress,
+        )
+        .await?;
+    run.report(RunState::Running, None);
+    Ok(())
 }
 
 fn relative(root: &Path, path: &Path) -> String {

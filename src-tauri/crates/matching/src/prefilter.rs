@@ -40,6 +40,7 @@
 
 mod lead;
 
+use std::collections::HashMap;
 use std::ops::{ControlFlow, Range};
 use std::sync::LazyLock;
 
@@ -309,9 +310,6 @@ impl Matcher {
     }
 }
 
-/// The most bytes from a position that the leads look at.
-const LEAD_DEPTH: usize = 8;
-
 impl Screen {
     /// The screen for `anchors` written in `syntax`, or `None` when an automaton is too big
     /// or an anchor could match nothing at all (which would leave no byte to look for).
@@ -326,11 +324,12 @@ impl Screen {
             let dfa = automaton(&spell(anchor, syntax))?;
             let mut cache = dfa.create_cache();
             let starts = start_states(&dfa, &mut cache)?;
+            let classes = classes(&dfa);
             let mut first = ByteSet::default();
-            for b in 0..=255u8 {
+            for (byte, members) in &classes {
                 for &s in &starts {
-                    if !dfa.next_state(&mut cache, s, b).ok()?.is_dead() {
-                        first.insert(b);
+                    if !dfa.next_state(&mut cache, s, *byte).ok()?.is_dead() {
+                        first.union(members);
                     }
                 }
             }
@@ -347,7 +346,7 @@ impl Screen {
                 }
             }
             for (key, group) in groups {
-                let sets = lead_sets(&dfa, &mut cache, &starts, group)?;
+                let sets = lead_sets(&dfa, &mut cache, &classes, &starts, group)?;
                 match leads.iter_mut().find(|(k, _)| *k == key) {
                     Some((_, merged)) => {
                         merged.truncate(sets.len());
@@ -403,13 +402,31 @@ fn start_states(dfa: &DFA, cache: &mut Cache) -> Option<Vec<LazyStateID>> {
     Some(states)
 }
 
+/// The automaton's byte classes (bytes no transition tells apart): one byte of each, and all
+/// of its bytes. Walking the automaton one byte of each class sees every transition.
+fn classes(dfa: &DFA) -> Vec<(u8, ByteSet)> {
+    let mut classes: Vec<(u8, ByteSet)> = Vec::new();
+    let mut at = [usize::MAX; 256];
+    for b in 0..=255u8 {
+        let class = usize::from(dfa.byte_classes().get(b));
+        if at[class] == usize::MAX {
+            at[class] = classes.len();
+            classes.push((b, ByteSet::default()));
+        }
+        classes[at[class]].1.insert(b);
+    }
+    classes
+}
+
 /// The bytes each offset of a match starting with a byte of `first` can hold, from offset 0,
-/// as far as every such match reaches (at most [`LEAD_DEPTH`]): a superset, since the states
+/// as far as every such match reaches and the lead looks (see [`lead::reach`]): a superset,
+/// since the states
 /// reached at an offset are merged over every path. `None` when a match could be empty, or
 /// the automaton's cache filled up on the way (its states would no longer be the same).
 fn lead_sets(
     dfa: &DFA,
     cache: &mut Cache,
+    classes: &[(u8, ByteSet)],
     starts: &[LazyStateID],
     first: ByteSet,
 ) -> Option<Vec<ByteSet>> {
@@ -421,8 +438,8 @@ fn lead_sets(
             if dfa.next_eoi_state(cache, s).ok()?.is_match() {
                 return Some(true);
             }
-            for b in 0..=255u8 {
-                if dfa.next_state(cache, s, b).ok()?.is_match() {
+            for (b, _) in classes {
+                if dfa.next_state(cache, s, *b).ok()?.is_match() {
                     return Some(true);
                 }
             }
@@ -434,26 +451,30 @@ fn lead_sets(
     }
     let mut sets = Vec::new();
     let mut states = starts.to_vec();
-    for depth in 0..LEAD_DEPTH {
+    for depth in 0..lead::reach(&first) {
         if depth > 0 && ends(cache, &states)? {
             break;
         }
         let mut set = ByteSet::default();
         let mut reached = Vec::new();
         for &s in &states {
-            for b in 0..=255u8 {
-                if depth == 0 && !first.contains(b) {
-                    continue;
-                }
-                let next = dfa.next_state(cache, s, b).ok()?;
-                if !next.is_dead() {
-                    set.insert(b);
-                    if !reached.contains(&next) {
-                        reached.push(next);
+            for (b, members) in classes {
+                let mut members = *members;
+                if depth == 0 {
+                    members.intersect(&first);
+                    if members.is_empty() {
+                        continue;
                     }
+                }
+                let next = dfa.next_state(cache, s, *b).ok()?;
+                if !next.is_dead() {
+                    set.union(&members);
+                    reached.push(next);
                 }
             }
         }
+        reached.sort_unstable();
+        reached.dedup();
         if set.is_empty() {
             break;
         }
@@ -632,14 +653,24 @@ impl Mode {
     }
 }
 
+/// The characters the fold changes, by their key under each mode (in the order of
+/// [`Mode`]'s variants), in the order of [`Folds::changed`].
+static KEYED: LazyLock<[HashMap<String, Vec<char>>; 3]> = LazyLock::new(|| {
+    let mut keyed: [HashMap<String, Vec<char>>; 3] = Default::default();
+    for (c, folded) in &FOLDS.changed {
+        for (mode, map) in [Mode::Fold, Mode::Digits, Mode::Compact]
+            .into_iter()
+            .zip(&mut keyed)
+        {
+            map.entry(mode.key(folded)).or_default().push(*c);
+        }
+    }
+    keyed
+});
+
 /// Every character whose key under `mode` is `key`.
 fn preimage(key: &str, mode: Mode) -> Vec<char> {
-    let mut chars: Vec<char> = FOLDS
-        .changed
-        .iter()
-        .filter(|(_, folded)| mode.key(folded) == key)
-        .map(|(c, _)| *c)
-        .collect();
+    let mut chars: Vec<char> = KEYED[mode as usize].get(key).cloned().unwrap_or_default();
     // Characters the fold leaves alone are their own fold; they can only be spelled by the
     // key's own characters in either case.
     let candidates = key

@@ -325,8 +325,9 @@ pub fn read_file(
 
 /// [`read_file`], with a [`Screen`] that rules out text before it is parsed.
 ///
-/// For CSV, text, JSON and NDJSON files in UTF-8 or Windows-1252, the file is read into
-/// memory and screened first: a file without a hit yields no piece, and in CSV, text and
+/// For CSV, text, JSON and NDJSON files in UTF-8 or Windows-1252, the file is screened first,
+/// a piece at a time as it is read: a file without a hit yields no piece. A file with one is
+/// read again into memory (screened again if it changed in between), and in CSV, text and
 /// NDJSON files only the records and lines holding a hit are parsed and sent, with the same
 /// locations (rows and lines) as [`read_file`] gives them. Other formats and encodings are
 /// read in full. The summary's `pieces` and `skipped` count only what was parsed.

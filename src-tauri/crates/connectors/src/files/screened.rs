@@ -1,6 +1,7 @@
-//! Reading a text file screened first: the whole file in memory, a [`Screen`] asked where it
-//! may hold something, and only those lines or records parsed, located as the streaming
-//! readers locate them.
+//! Reading a text file screened first: a [`Screen`] asked where the file may hold something,
+//! a piece at a time as it is read, and only those lines or records parsed, located as the
+//! streaming readers locate them. A file with a hit is read a second time, whole, to be
+//! parsed; its hits are confirmed over the bytes read then (see [`read`]).
 //!
 //! Line numbers are counted over the raw bytes: converting Windows-1252 to UTF-8 changes no
 //! `\n`, so they are the streaming readers' numbers. CSV records are found by the same CSV
@@ -20,6 +21,12 @@ use super::{decode, delimited, json, FileError, Format, Reading, Screen};
 
 /// Screen and read `file` if its format and encoding allow; `Ok(false)` when they do not and
 /// the caller must read it in full (the file is then back at its start).
+///
+/// The file is screened a piece at a time through a small buffer kept on the thread (it stays
+/// in the processor's cache); most files have no hit and are done then. A file with one is
+/// read again, whole, and its hits confirmed against the bytes read the second time before
+/// anything is parsed (see [`confirm`]), so the rows and lines given are those of the bytes
+/// parsed even when the file changed in between.
 pub(super) fn read(
     file: &mut File,
     format: Format,
@@ -40,16 +47,30 @@ pub(super) fn read(
         // UTF-16 (or no known encoding: the streaming reader says so).
         _ => return Ok(false),
     };
-    // The buffer is kept from one file to the next on this thread: its pages are not
-    // faulted in again for every file.
-    BUFFER.with_borrow_mut(|data| {
+    let json = matches!(format, Format::Json | Format::Ndjson);
+    let before = Stamp::of(file);
+    file.seek(SeekFrom::Start(bom_len(head, encoding) as u64))
+        .map_err(io_error)?;
+    let first = PIECES
+        .with_borrow_mut(|buffer| screen_pieces(file, buffer, screen, json))
+        .map_err(io_error)?;
+    tracing::debug!(hits = first.hits.len(), ?format, "file screened");
+    if first.hits.is_empty() {
+        reading.encoding = Some(encoding.name());
+        return Ok(true);
+    }
+
+    file.seek(SeekFrom::Start(0)).map_err(io_error)?;
+    WHOLE.with_borrow_mut(|data| {
         data.clear();
         if let Ok(meta) = file.metadata() {
             data.reserve(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
         }
-        let json = matches!(format, Format::Json | Format::Ndjson);
-        let hits = read_screening(file, data, encoding, screen, json).map_err(io_error)?;
-        let result = screen_buffer(data, file, format, encoding, &hits, head, reading);
+        file.read_to_end(data).map_err(io_error)?;
+        let unchanged = before.is_some() && before == Stamp::of(file);
+        let body = &data[bom_len(data, encoding)..];
+        let hits = confirm(body, first, unchanged, screen, json);
+        let result = parse(data, file, format, encoding, &hits, head, reading);
         if data.capacity() > KEPT_BYTES {
             *data = Vec::new();
         }
@@ -58,15 +79,36 @@ pub(super) fn read(
 }
 
 thread_local! {
-    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The screening buffer, kept from one file to the next on this thread.
+    static PIECES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// A file with a hit, whole; kept too, so that its pages are not faulted in every time.
+    static WHOLE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The biggest buffer kept between files.
 const KEPT_BYTES: usize = 64 << 20;
 
-/// How much is read at a time, and screened just after, while it is still in the
-/// processor's cache.
-const CHUNK: u64 = 1 << 20;
+/// The screening buffer's size: small enough to stay in a core's cache between the kernel's
+/// copy and the screen. It grows only for a line longer than itself.
+const PIECE_BYTES: usize = 256 << 10;
+
+/// What a file's length and last change were, to tell whether it changed between two reads.
+#[derive(PartialEq, Eq)]
+struct Stamp(u64, Option<std::time::SystemTime>);
+
+impl Stamp {
+    fn of(file: &File) -> Option<Stamp> {
+        let meta = file.metadata().ok()?;
+        Some(Stamp(meta.len(), meta.modified().ok()))
+    }
+}
+
+/// The first reading's hits, in body offsets (the bytes after any byte order mark), and the
+/// length of the body it screened.
+struct Screened {
+    hits: Vec<Range<usize>>,
+    body_len: usize,
+}
 
 /// The length of a UTF-8 byte order mark at the start of `data`, if it has one.
 fn bom_len(data: &[u8], encoding: &'static Encoding) -> usize {
@@ -77,49 +119,123 @@ fn bom_len(data: &[u8], encoding: &'static Encoding) -> usize {
     }
 }
 
-/// Reads the rest of `file` into `data`, screening it as it comes, whole lines at a time;
-/// returns the screen's hits in the body (the bytes after any byte order mark).
+/// Reads the rest of `file` (its body, from the current position) through `buffer` and
+/// screens it, whole lines at a time: a line cut by the end of a read is carried to the
+/// buffer's start and screened with the next.
 ///
 /// NOTE: the same hits as screening the whole body at once: anchors never span a line, and
 /// a piece that starts a line has no byte before it that a screen looks at.
-fn read_screening(
+fn screen_pieces(
     file: &mut File,
-    data: &mut Vec<u8>,
-    encoding: &'static Encoding,
+    buffer: &mut Vec<u8>,
     screen: &dyn Screen,
     json: bool,
-) -> std::io::Result<Vec<Range<usize>>> {
+) -> std::io::Result<Screened> {
+    if buffer.len() < PIECE_BYTES {
+        buffer.resize(PIECE_BYTES, 0);
+    }
     let mut hits = Vec::new();
-    // The body's bytes before this are screened; it is the start of a line.
-    let mut screened = 0usize;
+    // The body offset of `buffer[0]`, and how many bytes the buffer holds, a partial line
+    // (no `\n`) before `carried`.
+    let (mut base, mut filled, mut carried) = (0usize, 0usize, 0usize);
     loop {
-        let read = file.by_ref().take(CHUNK).read_to_end(data)?;
-        let body = &data[bom_len(data, encoding)..];
+        if buffer.len() - filled < buffer.len() / 2 {
+            // A line longer than half the buffer: room for the next read to find its end.
+            buffer.resize(buffer.len() * 2, 0);
+        }
+        let read = match file.read(&mut buffer[filled..]) {
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        filled += read;
         let upto = if read == 0 {
-            body.len()
+            filled
         } else {
-            match memchr::memrchr(b'\n', &body[screened..]) {
-                Some(i) => screened + i + 1,
-                None => continue,
+            match memchr::memrchr(b'\n', &buffer[carried..filled]) {
+                Some(i) => carried + i + 1,
+                None => {
+                    carried = filled;
+                    continue;
+                }
             }
         };
-        if upto > screened {
-            let piece = screen.hits(&body[screened..upto], json);
-            hits.extend(
-                piece
-                    .into_iter()
-                    .map(|h| h.start + screened..h.end + screened),
-            );
-            screened = upto;
+        if upto > 0 {
+            let piece = screen.hits(&buffer[..upto], json);
+            hits.extend(piece.into_iter().map(|h| h.start + base..h.end + base));
         }
+        buffer.copy_within(upto..filled, 0);
+        (base, filled, carried) = (base + upto, filled - upto, filled - upto);
         if read == 0 {
             break;
         }
     }
-    Ok(hits)
+    if buffer.len() > KEPT_BYTES {
+        *buffer = Vec::new();
+    }
+    Ok(Screened {
+        hits,
+        body_len: base,
+    })
 }
 
-fn screen_buffer(
+/// The hits to parse `body` (the file read again) at: the first reading's, when the file kept
+/// its length and last change and each hit's lines give the screen the same hits again;
+/// otherwise the file changed in between, and its new body is screened in full. Either way
+/// the hits are those of the bytes that will be parsed.
+///
+/// NOTE: a change that keeps the length, the time of last change (file systems keep it to a
+/// few milliseconds at worst) and the lines that held a hit goes unseen: it is then as if it
+/// had come just after the reading.
+fn confirm(
+    body: &[u8],
+    first: Screened,
+    unchanged: bool,
+    screen: &dyn Screen,
+    json: bool,
+) -> Vec<Range<usize>> {
+    if unchanged && body.len() == first.body_len && same_hits(body, &first.hits, screen, json) {
+        return first.hits;
+    }
+    tracing::debug!("file changed while it was read; screened again");
+    screen.hits(body, json)
+}
+
+/// Whether screening the lines of `body` that hold `hits` gives these hits, and no other.
+fn same_hits(body: &[u8], hits: &[Range<usize>], screen: &dyn Screen, json: bool) -> bool {
+    // Just past the end of the line holding a hit's last byte.
+    let end_of = |hit: &Range<usize>| line_end(body, hit.end.max(hit.start + 1) - 1);
+    let mut at = 0;
+    while at < hits.len() {
+        // The lines of this hit and of the next ones that start on them.
+        let start = memchr::memrchr(b'\n', &body[..hits[at].start]).map_or(0, |i| i + 1);
+        let (mut end, mut next) = (end_of(&hits[at]), at + 1);
+        while next < hits.len() && hits[next].start < end {
+            end = end.max(end_of(&hits[next]));
+            next += 1;
+        }
+        let expected = hits[at..next]
+            .iter()
+            .map(|h| h.start - start..h.end - start);
+        if !screen
+            .hits(&body[start..end], json)
+            .into_iter()
+            .eq(expected)
+        {
+            return false;
+        }
+        at = next;
+    }
+    true
+}
+
+/// Just past the `\n` ending the line that holds `body[at]` (or the body's end).
+fn line_end(body: &[u8], at: usize) -> usize {
+    memchr::memchr(b'\n', &body[at.min(body.len())..]).map_or(body.len(), |i| at + i + 1)
+}
+
+/// Parse the pieces of `data` (the whole file) that hold `hits`.
+fn parse(
     data: &[u8],
     file: &mut File,
     format: Format,
@@ -131,7 +247,6 @@ fn screen_buffer(
     let path = reading.path;
     let io_error = |e| FileError::from_io(path, e);
     let body = &data[bom_len(data, encoding)..];
-    tracing::debug!(hits = hits.len(), ?format, "file screened");
     if hits.is_empty() {
         reading.encoding = Some(encoding.name());
         return Ok(true);
