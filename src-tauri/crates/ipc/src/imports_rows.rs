@@ -230,38 +230,20 @@ impl Loaded {
     }
 
     pub(crate) fn view(&self) -> ImportView {
-        let m = &self.meta;
-        ImportView {
-            plan_id: m.plan_id.clone(),
-            profile_id: m.profile_id.clone(),
-            profile_name: m.profile_name.clone(),
-            entity: m.entity.clone(),
-            key_field: m.key_field.clone(),
-            source_name: m.source_name.clone(),
-            source: m.source.clone(),
-            created_at: m.created_at.to_rfc3339(),
-            applied_at: m.applied_at.map(|t| t.to_rfc3339()),
-            undone_at: m.undone_at.map(|t| t.to_rfc3339()),
-            state: m.state,
-            counts: m.counts,
-            rows: m.rows,
-            to_write: m.to_write,
-            outcomes: m.outcomes,
-            error: m.error.clone(),
-            warnings: m.warnings.iter().map(warning_view).collect(),
-        }
+        meta_view(&self.meta)
     }
 }
 
-pub(crate) fn meta_view(m: Meta) -> ImportView {
+/// What the window shows of an import: its names, state, counts and warnings.
+pub(crate) fn meta_view(m: &Meta) -> ImportView {
     ImportView {
-        plan_id: m.plan_id,
-        profile_id: m.profile_id,
-        profile_name: m.profile_name,
-        entity: m.entity,
-        key_field: m.key_field,
-        source_name: m.source_name,
-        source: m.source,
+        plan_id: m.plan_id.clone(),
+        profile_id: m.profile_id.clone(),
+        profile_name: m.profile_name.clone(),
+        entity: m.entity.clone(),
+        key_field: m.key_field.clone(),
+        source_name: m.source_name.clone(),
+        source: m.source.clone(),
         created_at: m.created_at.to_rfc3339(),
         applied_at: m.applied_at.map(|t| t.to_rfc3339()),
         undone_at: m.undone_at.map(|t| t.to_rfc3339()),
@@ -270,7 +252,7 @@ pub(crate) fn meta_view(m: Meta) -> ImportView {
         rows: m.rows,
         to_write: m.to_write,
         outcomes: m.outcomes,
-        error: m.error,
+        error: m.error.clone(),
         warnings: m.warnings.iter().map(warning_view).collect(),
     }
 }

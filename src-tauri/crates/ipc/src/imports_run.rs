@@ -660,7 +660,7 @@ impl Api {
                     if matches!(meta.state, ImportState::Applying | ImportState::Undoing) {
                         meta.state = ImportState::Cancelled;
                     }
-                    imports.push(meta_view(meta));
+                    imports.push(meta_view(&meta));
                 }
                 Err(e) => tracing::warn!(import = %id, error = %e, "damaged import left out"),
             }
