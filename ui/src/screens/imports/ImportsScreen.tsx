@@ -4,7 +4,6 @@ import { useImportHistory, usePlanImport, useUndoImport } from '../../api';
 import type { ImportView } from '../../bindings/ImportView';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
@@ -24,6 +23,7 @@ import {
   type SourceDraft,
 } from '../../lib/sourceDraft';
 import { SourceFields } from '../mapping/SourceForm';
+import { ConfirmDialog } from './ConfirmDialog';
 import styles from './Imports.module.css';
 import { entityName, planRefusalText, sourceText, stateTone } from './labels';
 
@@ -212,28 +212,16 @@ function History() {
         rowMeta={(v) => ({ testId: 'history-row', id: v.planId })}
       />
       {confirm !== null && (
-        <Dialog
+        <ConfirmDialog
           title={a.undoTitle}
-          onClose={() => setConfirm(null)}
+          body={a.undoBody}
+          confirm={a.undoConfirm}
+          variant="danger"
           testId="undo-dialog"
-          actions={
-            <>
-              <Button onClick={() => setConfirm(null)}>{a.keep}</Button>
-              <Button
-                variant="danger"
-                testId="undo-confirm"
-                onClick={() => {
-                  undo.mutate(confirm);
-                  setConfirm(null);
-                }}
-              >
-                {a.undoConfirm}
-              </Button>
-            </>
-          }
-        >
-          <p>{a.undoBody}</p>
-        </Dialog>
+          confirmTestId="undo-confirm"
+          onConfirm={() => undo.mutate(confirm)}
+          onClose={() => setConfirm(null)}
+        />
       )}
     </>
   );

@@ -13,12 +13,12 @@ import type { OutcomeKind } from '../../bindings/OutcomeKind';
 import type { RowKind } from '../../bindings/RowKind';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { Page } from '../../components/Page';
 import { SearchBox } from '../../components/SearchBox';
 import { useI18n } from '../../i18n';
+import { ConfirmDialog } from './ConfirmDialog';
 import { formatCount } from '../../lib/format';
 import { NO_FILTER, progressShare, ROW_KINDS, type RowFilter } from '../../lib/planTable';
 import { routeHref } from '../../lib/route';
@@ -275,52 +275,28 @@ function ApplyPanel({ view, progress }: ApplyProps) {
       {apply.isError && <p className={styles.error}>{apply.error.message}</p>}
       {undo.isError && <p className={styles.error}>{undo.error.message}</p>}
       {confirm === 'apply' && (
-        <Dialog
+        <ConfirmDialog
           title={a.confirmTitle}
-          onClose={() => setConfirm(null)}
+          body={a.confirmBody(view.toWrite)}
+          confirm={a.confirm}
+          variant="primary"
           testId="apply-dialog"
-          actions={
-            <>
-              <Button onClick={() => setConfirm(null)}>{a.keep}</Button>
-              <Button
-                variant="primary"
-                testId="apply-confirm"
-                onClick={() => {
-                  setConfirm(null);
-                  apply.mutate(view.planId);
-                }}
-              >
-                {a.confirm}
-              </Button>
-            </>
-          }
-        >
-          <p>{a.confirmBody(view.toWrite)}</p>
-        </Dialog>
+          confirmTestId="apply-confirm"
+          onConfirm={() => apply.mutate(view.planId)}
+          onClose={() => setConfirm(null)}
+        />
       )}
       {confirm === 'undo' && (
-        <Dialog
+        <ConfirmDialog
           title={a.undoTitle}
-          onClose={() => setConfirm(null)}
+          body={a.undoBody}
+          confirm={a.undoConfirm}
+          variant="danger"
           testId="undo-dialog"
-          actions={
-            <>
-              <Button onClick={() => setConfirm(null)}>{a.keep}</Button>
-              <Button
-                variant="danger"
-                testId="undo-confirm"
-                onClick={() => {
-                  setConfirm(null);
-                  undo.mutate(view.planId);
-                }}
-              >
-                {a.undoConfirm}
-              </Button>
-            </>
-          }
-        >
-          <p>{a.undoBody}</p>
-        </Dialog>
+          confirmTestId="undo-confirm"
+          onConfirm={() => undo.mutate(view.planId)}
+          onClose={() => setConfirm(null)}
+        />
       )}
     </div>
   );
