@@ -22,6 +22,7 @@ use tauri::{Emitter, Manager};
 
 /// Start the application and block until its last window closes.
 pub fn run() {
+    paint_without_compositor();
     tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
@@ -29,6 +30,22 @@ pub fn run() {
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("BUG: the Tauri runtime could not start");
+}
+
+/// On Linux, WebKitGTK paints the page itself instead of through its accelerated compositor.
+///
+/// On a machine without a GPU driver (a virtual machine, a remote desktop, Xvfb) the
+/// compositor runs on software OpenGL and a scrolled table moves at about 17 frames a second;
+/// painted directly, the same 10,000-row plan scrolls with no frame over 20 ms (measured in
+/// docs/benchmarks.md). Passerelle draws tables and forms, nothing the compositor would speed
+/// up. A user who wants the compositor back sets `WEBKIT_DISABLE_COMPOSITING_MODE=0`: a value
+/// already set is left alone.
+fn paint_without_compositor() {
+    const VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if cfg!(target_os = "linux") && std::env::var_os(VAR).is_none() {
+        // Called first thing in `run`, before any thread of ours or of GTK exists.
+        std::env::set_var(VAR, "1");
+    }
 }
 
 fn setup(app: &mut tauri::App) -> Result<(), Box<dyn Error>> {

@@ -12,6 +12,23 @@ use serde_json::json;
 
 const PATIENCE: Duration = Duration::from_secs(30);
 
+/// Why a screenshot was not saved.
+#[derive(Debug)]
+enum Shot {
+    /// It did not come, or could not be written: the test fails.
+    Failed(String),
+    /// The driver refused it: reported, the test goes on.
+    Refused(String),
+}
+
+impl std::fmt::Display for Shot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Shot::Failed(e) | Shot::Refused(e) => f.write_str(e),
+        }
+    }
+}
+
 /// The language the operating system pretends to speak.
 #[derive(Clone, Copy)]
 pub enum Lang {
@@ -219,7 +236,9 @@ impl App {
                 return v;
             }
             if started.elapsed() > patience {
-                self.screenshot(&format!("FAILED-{}", self.name)).await;
+                if let Err(e) = self.save_screenshot(&format!("FAILED-{}", self.name)).await {
+                    eprintln!("{e}");
+                }
                 panic!(
                     "{}: gave up waiting for {what} after {patience:?}",
                     self.name
@@ -313,7 +332,9 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(250)).await;
         }
-        self.screenshot(&format!("FAILED-{}", self.name)).await;
+        if let Err(e) = self.save_screenshot(&format!("FAILED-{}", self.name)).await {
+            eprintln!("{e}");
+        }
         let now = self.text_now(css).await;
         panic!(
             "{}: {css} still reads {now:?}, not {expected:?}, after {patience:?}",
@@ -416,15 +437,48 @@ impl App {
 
     /// Save a screenshot once the window has had time to paint what the DOM already holds (a
     /// virtualized table is in the DOM a frame or two before it is painted).
+    ///
+    /// WebKitWebDriver takes the picture after the page's next paint. The app paints without
+    /// WebKit's compositor, and a page that does not change then never paints again: a pixel
+    /// in the corner is changed, too faintly to see, every 30 ms for two seconds, so that the
+    /// next paint comes.
+    ///
+    /// A screenshot that does not come at all fails the test; one the driver refuses (a
+    /// native dialog in front, say) is reported and the test goes on, as it always did.
     pub async fn screenshot(&self, name: &str) {
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        match self.client.screenshot().await {
-            Ok(png) => {
-                let path = artifacts_dir().join(format!("{name}.png"));
-                std::fs::write(&path, png).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            }
-            Err(e) => eprintln!("screenshot {name} failed: {e}"),
+        match self.save_screenshot(name).await {
+            Err(Shot::Failed(e)) => panic!("{}: {e}", self.name),
+            Err(Shot::Refused(e)) => eprintln!("{}: {e}", self.name),
+            Ok(()) => {}
         }
+    }
+
+    async fn save_screenshot(&self, name: &str) -> Result<(), Shot> {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        const REPAINT: &str = "
+            const dot = document.createElement('div');
+            dot.style.cssText =
+              'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;z-index:-1';
+            document.body.appendChild(dot);
+            let ticks = 0;
+            const timer = setInterval(() => {
+              dot.style.background = ticks++ % 2 ? 'transparent' : 'rgba(0, 0, 0, 0.01)';
+              if (ticks > 66) { clearInterval(timer); dot.remove(); }
+            }, 30);
+            return null;";
+        if let Err(e) = self.client.execute(REPAINT, vec![]).await {
+            eprintln!("screenshot {name}: could not ask for a paint: {e}");
+        }
+        let png = tokio::time::timeout(PATIENCE, self.client.screenshot())
+            .await
+            .map_err(|_| {
+                Shot::Failed(format!(
+                    "the screenshot {name} did not come within {PATIENCE:?}"
+                ))
+            })?
+            .map_err(|e| Shot::Refused(format!("the screenshot {name} failed: {e}")))?;
+        let path = artifacts_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png).map_err(|e| Shot::Failed(format!("{}: {e}", path.display())))
     }
 
     /// Close the app and keep its data, config and cache folders (its `XDG_*_HOME`s) for
