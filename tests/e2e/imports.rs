@@ -499,3 +499,78 @@ const ERP: &str = r#"{"version": 1, "id": "erp-apps", "name": "Applications de l
 "fields": [{"target": "label", "column": "nom"},
 {"target": "type", "transforms": [{"op": "constant", "value": "Software"}]}],
 "missing": {"action": "archive"}}"#;
+
+const CMDB: &str = r#"{"version": 1, "id": "cmdb-apps", "name": "Applications CMDB",
+"source": {"name": "cmdb", "kind": "json", "records": "result"}, "target": "asset",
+"key": {"column": "number", "target": "ref"},
+"fields": [{"target": "label", "column": "name"},
+{"target": "type", "transforms": [{"op": "constant", "value": "Software"}]}]}"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rows_dastra_refuses_are_explained_in_french_and_written_when_resumed() {
+    let Some(app) = App::launch("imports-down", Lang::Fr).await else {
+        return;
+    };
+    app.wait_for_count("[data-testid=dsar-row]", 1).await;
+    let ws = Workspace::of(&app).await;
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let export = json!({ "result": [
+        { "number": "APM0088001", "name": "Registre des visiteurs" },
+        { "number": "APM0088002", "name": "Badgeuse du siège" }
+    ]});
+    let file = dir.path().join("cmdb.json");
+    std::fs::write(&file, export.to_string()).unwrap();
+    plan(&app, CMDB, &file).await;
+    assert_eq!(plan_counts(&app).await.create, 2);
+
+    // Dastra down during the apply: nothing is written, and the window says why, in French.
+    ws.set_error_rate(1.0).await;
+    app.click("[data-testid=apply]").await;
+    app.click("[data-testid=apply-confirm]").await;
+    app.poll_text(
+        "[data-testid=import-state]",
+        "En échec",
+        Duration::from_secs(120),
+    )
+    .await;
+    ws.set_error_rate(0.0).await;
+    let summary = app.text("[data-testid=rows-failed]").await;
+    assert!(
+        summary.starts_with("2 lignes n'ont pas pu être écrites dans Dastra."),
+        "{summary}"
+    );
+    app.click("[data-testid=outcome-failed]").await;
+    app.wait_for_count("[data-testid=row-outcome-why]", 2).await;
+    let why = app.text("[data-testid=row-outcome-why]").await;
+    assert_eq!(
+        why,
+        "Dastra ne répondait pas (erreur 503). Reprenez l’application quand il est de nouveau \
+         joignable."
+    );
+    app.screenshot("imports-dastra-down-fr").await;
+    assert_eq!(
+        app.count("[data-testid=undo]").await,
+        0,
+        "nothing was written: nothing to undo"
+    );
+    assert!(
+        ws.find("Assets", "ref", "APM0088001").await.is_none(),
+        "nothing was created while Dastra was down"
+    );
+
+    // Dastra back: resuming writes both rows.
+    app.click("[data-testid=resume]").await;
+    app.poll_text(
+        "[data-testid=import-state]",
+        "Appliqué",
+        Duration::from_secs(120),
+    )
+    .await;
+    for key in ["APM0088001", "APM0088002"] {
+        assert!(
+            ws.find("Assets", "ref", key).await.is_some(),
+            "{key} created on resume"
+        );
+    }
+    assert_eq!(app.count("[data-testid=rows-failed]").await, 0);
+}

@@ -84,13 +84,23 @@ impl Workspace {
     /// Make every Dastra request take `ms` more milliseconds (0: none), so that an apply of a
     /// few dozen rows lasts long enough for its progress to be seen.
     pub async fn set_latency(&self, ms: u64) {
+        self.set_faults(json!({ "latencyMs": ms })).await;
+    }
+
+    /// Answer this share (0 to 1) of Dastra requests with 503: 1 is Dastra down.
+    pub async fn set_error_rate(&self, rate: f64) {
+        self.set_faults(json!({ "errorRate": rate, "seed": 7 }))
+            .await;
+    }
+
+    async fn set_faults(&self, faults: Value) {
         let status = reqwest::Client::new()
             .put(format!("{}/_sandbox/faults", self.url))
-            .json(&json!({ "latencyMs": ms }))
+            .json(&faults)
             .send()
             .await
             .expect("the sandbox's fault route answers")
             .status();
-        assert!(status.is_success(), "latency set: {status}");
+        assert!(status.is_success(), "faults {faults} set: {status}");
     }
 }

@@ -196,5 +196,31 @@ export const imports: Messages['imports'] = {
     undoConfirm: 'Undo the import',
     undoneNote: 'This import was undone: Dastra is back as it was.',
     applyFailed: 'Applying could not start',
+    rowsFailed: (n: number) =>
+      `${count(n)} ${plural(n, 'row', 'rows')} could not be written to Dastra. Why is in the report (the "Failed" filter); fix it, then resume: rows already written are not written twice.`,
+  },
+  writeFailure: {
+    unauthorized: 'Dastra refused the API key. Check it in Connections, then resume.',
+    forbidden:
+      'The API key may not write this record. Ask your Dastra administrator for that right, then resume.',
+    notFound:
+      'Dastra no longer finds this record: it may have been deleted. Prepare the plan again.',
+    rejected:
+      "Dastra refused this row's values. Fix the source or the profile, then prepare the plan again.",
+    rateLimited: 'Dastra limited the number of calls. Wait a few minutes, then resume.',
+    unavailable: (status: number | undefined) =>
+      `Dastra did not answer${status ? ` (error ${status})` : ''}. Resume once it can be reached again.`,
+    protocol: "Dastra's answer could not be read. Resume; if it happens again, report it.",
+    other: 'The write failed. Resume; if it happens again, report it.',
+    createLost:
+      "The create's answer was lost and no record has its key: nothing was created. Resume.",
+    updateLost: "The update's answer was lost and it was not made. Resume.",
+    keyHeldBySeveral: (n: number, field: string) =>
+      `${count(n)} records now have this "${field}" in Dastra. Keep only one, then prepare the plan again.`,
+    internal:
+      'Passerelle got this row wrong (its journal does not fit the plan). Please report it; the other rows are not affected.',
+    unsupported:
+      'Dastra does not allow this for this kind of record through its API. Choose another policy for records missing from the source, or do it in Dastra.',
+    dastraSaid: (detail: string) => `Dastra said: "${detail}"`,
   },
 };

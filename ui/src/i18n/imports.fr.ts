@@ -203,5 +203,36 @@ export const imports = {
     undoConfirm: 'Annuler l’import',
     undoneNote: 'Cet import a été annulé : Dastra a retrouvé son état d’avant.',
     applyFailed: "L'application n'a pas pu démarrer",
+    rowsFailed: (n: number) =>
+      `${count(n)} ${plural(n, "ligne n'a pas pu être écrite", "lignes n'ont pas pu être écrites")} dans Dastra. Leur raison est dans le rapport (filtre « Échec ») ; réglez-la, puis reprenez l’application : les lignes déjà écrites ne le seront pas deux fois.`,
+  },
+  /** Why a row's write failed, with what to do. */
+  writeFailure: {
+    unauthorized:
+      'Dastra a refusé la clé d’API. Vérifiez-la dans Connexions, puis reprenez l’application.',
+    forbidden:
+      'La clé d’API n’a pas le droit d’écrire cette fiche. Demandez ce droit à l’administrateur de Dastra, puis reprenez.',
+    notFound:
+      'Dastra ne trouve plus cette fiche : elle a peut-être été supprimée. Préparez le plan à nouveau.',
+    rejected:
+      'Dastra a refusé les valeurs de cette ligne. Corrigez la source ou le profil, puis préparez le plan à nouveau.',
+    rateLimited:
+      'Dastra a limité le nombre d’appels. Attendez quelques minutes, puis reprenez l’application.',
+    unavailable: (status: number | undefined) =>
+      `Dastra ne répondait pas${status ? ` (erreur ${status})` : ''}. Reprenez l’application quand il est de nouveau joignable.`,
+    protocol:
+      'La réponse de Dastra était illisible. Reprenez l’application ; si cela se répète, signalez-le.',
+    other: 'L’écriture a échoué. Reprenez l’application ; si cela se répète, signalez-le.',
+    createLost:
+      'La réponse à la création s’est perdue et aucune fiche ne porte sa clé : rien n’a été créé. Reprenez l’application.',
+    updateLost:
+      'La réponse à la modification s’est perdue et elle n’a pas été faite. Reprenez l’application.',
+    keyHeldBySeveral: (n: number, field: string) =>
+      `${count(n)} fiches portent maintenant ce « ${field} » dans Dastra. N’en gardez qu’une, puis préparez le plan à nouveau.`,
+    internal:
+      'Passerelle s’est trompée sur cette ligne (son journal ne correspond pas au plan). Signalez-le ; les autres lignes ne sont pas touchées.',
+    unsupported:
+      'Dastra ne permet pas de le faire pour ce type de fiche par son API. Choisissez une autre règle pour les fiches absentes de la source, ou faites-le dans Dastra.',
+    dastraSaid: (detail: string) => `Dastra a répondu : « ${detail} »`,
   },
 };

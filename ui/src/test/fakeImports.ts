@@ -7,6 +7,7 @@ import type { ImportRowView } from '../bindings/ImportRowView';
 import type { ImportView } from '../bindings/ImportView';
 import type { OutcomeCounts } from '../bindings/OutcomeCounts';
 import type { RowOutcomeView } from '../bindings/RowOutcomeView';
+import type { WriteFailure } from '../bindings/WriteFailure';
 import {
   countKinds,
   countToWrite,
@@ -132,6 +133,9 @@ export type ImportsOptions = {
   /** A profile whose missing-records policy Dastra cannot carry out on assets: the missing
    * rows are left alone and the plan warns. */
   unsupportedPolicy?: 'archive' | 'tag';
+  /** Dastra down for the first apply: every row fails with this cause, as the engine reports
+   * it, and the import stops `failed`; the next apply writes them. */
+  firstApplyFails?: WriteFailure;
 };
 
 const NO_OUTCOMES: OutcomeCounts = {
@@ -168,9 +172,13 @@ export function fakeImports(
     return s.view;
   };
 
+  let applies = 0;
   const run = (s: Stored, operation: 'apply' | 'undo') => {
+    const failing = operation === 'apply' && applies++ === 0 ? options.firstApplyFails : undefined;
     const todo = s.rows.filter((r) =>
-      operation === 'apply' ? r.selected : r.outcome && r.outcome.kind !== 'skipped',
+      operation === 'apply'
+        ? r.selected && (!r.outcome || r.outcome.kind === 'failed')
+        : r.outcome && r.outcome.kind !== 'skipped',
     );
     const step = Math.max(1, Math.ceil(todo.length / 5));
     let done = 0;
@@ -183,15 +191,17 @@ export function fakeImports(
       }
       for (const r of todo.slice(done, done + step)) {
         const outcome: RowOutcomeView =
-          operation === 'undo'
-            ? { kind: 'undone', id: r.key ?? undefined }
-            : r.kind === 'create'
-              ? { kind: 'created', id: `${r.index + 5000}` }
-              : r.kind === 'missing'
-                ? { kind: 'tagged', id: `${r.index}` }
-                : r.index % 97 === 0
-                  ? { kind: 'stale', id: `${r.index}` }
-                  : { kind: 'updated', id: `${r.index}` };
+          operation === 'apply' && failing
+            ? { kind: 'failed', message: 'dastra: 503 Service Unavailable', cause: failing }
+            : operation === 'undo'
+              ? { kind: 'undone', id: r.key ?? undefined }
+              : r.kind === 'create'
+                ? { kind: 'created', id: `${r.index + 5000}` }
+                : r.kind === 'missing'
+                  ? { kind: 'tagged', id: `${r.index}` }
+                  : r.index % 97 === 0
+                    ? { kind: 'stale', id: `${r.index}` }
+                    : { kind: 'updated', id: `${r.index}` };
         r.outcome = outcome;
       }
       done = Math.min(todo.length, done + step);
@@ -208,7 +218,7 @@ export function fakeImports(
         setTimeout(tick, options.stepMs ?? 5);
         return;
       }
-      const state = operation === 'apply' ? 'applied' : 'undone';
+      const state = failing ? 'failed' : operation === 'apply' ? 'applied' : 'undone';
       const at = new Date().toISOString();
       s.view = {
         ...s.view,

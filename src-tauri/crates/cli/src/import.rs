@@ -443,7 +443,7 @@ fn outcome_text(outcome: &RowOutcome) -> String {
         RowOutcome::Tagged { id } => format!("tagged #{}", id_text(id)),
         RowOutcome::Archived { id } => format!("archived #{}", id_text(id)),
         RowOutcome::Undone { id } => format!("undone #{}", id_text(id)),
-        RowOutcome::Failed { message } => format!("failed: {message}"),
+        RowOutcome::Failed { message, .. } => format!("failed: {message}"),
         RowOutcome::Unsupported { message } => format!("not applied: {message}"),
     }
 }

@@ -75,8 +75,12 @@ pub enum RowOutcome {
     },
     /// The write failed; applying the plan again tries it again.
     Failed {
-        /// What went wrong and how to fix it.
+        /// What went wrong and how to fix it, in English (the CLI, the logs).
         message: String,
+        /// The same, as data for a window to word in its language. Journals and reports
+        /// written before it existed have none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cause: Option<WriteFailure>,
     },
     /// The row asks for something this version does not apply.
     Unsupported {
@@ -85,7 +89,96 @@ pub enum RowOutcome {
     },
 }
 
+/// Why a row's write failed ([`RowOutcome::Failed`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum WriteFailure {
+    /// Dastra refused the call, or could not be reached, after the client's retries.
+    #[serde(rename_all = "camelCase")]
+    Dastra {
+        /// What kind of refusal or failure.
+        refusal: DastraRefusal,
+        /// The HTTP status Dastra answered, when it answered.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "ts", ts(optional))]
+        status: Option<u16>,
+        /// Dastra's own explanation, as it gave it (its language, not ours).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "ts", ts(optional))]
+        detail: Option<String>,
+    },
+    /// A create's answer was lost and no record has the row's key: nothing was created.
+    CreateLost,
+    /// An update's answer was lost and its values do not hold: it was not applied.
+    UpdateLost,
+    /// Several records now hold the row's key: one must be kept in Dastra first.
+    #[serde(rename_all = "camelCase")]
+    KeyHeldBySeveral {
+        /// How many.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        count: usize,
+        /// The key's field.
+        field: String,
+    },
+    /// The journal does not fit the plan: a defect of Passerelle, to report.
+    Internal,
+}
+
+/// The classes of [`passerelle_dastra::ErrorKind`] a row's write can meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum DastraRefusal {
+    /// The key was refused (401).
+    Unauthorized,
+    /// The key lacks the right (403).
+    Forbidden,
+    /// No such record or route (404).
+    NotFound,
+    /// Dastra refused the values (400, 409, 422…).
+    Rejected,
+    /// Rate limited beyond the retries.
+    RateLimited,
+    /// Dastra or the network failed (5xx, connection, timeout) beyond the retries.
+    Unavailable,
+    /// An answer Passerelle cannot read.
+    Protocol,
+    /// Anything else: a local refusal, a local file.
+    Other,
+}
+
+impl WriteFailure {
+    /// The cause of a Dastra client error.
+    pub fn of(err: &DastraError) -> WriteFailure {
+        use passerelle_dastra::ErrorKind as K;
+        let refusal = match err.kind() {
+            K::Unauthorized => DastraRefusal::Unauthorized,
+            K::Forbidden => DastraRefusal::Forbidden,
+            K::NotFound => DastraRefusal::NotFound,
+            K::Rejected => DastraRefusal::Rejected,
+            K::RateLimited => DastraRefusal::RateLimited,
+            K::Unavailable | K::OutcomeUnknown => DastraRefusal::Unavailable,
+            K::Protocol => DastraRefusal::Protocol,
+            _ => DastraRefusal::Other,
+        };
+        WriteFailure::Dastra {
+            refusal,
+            status: err.status(),
+            detail: err.body().map(|b| b.to_string()).filter(|d| !d.is_empty()),
+        }
+    }
+}
+
 impl RowOutcome {
+    /// A failed row, its English message and its cause.
+    pub fn failed(message: impl Into<String>, cause: WriteFailure) -> RowOutcome {
+        RowOutcome::Failed {
+            message: message.into(),
+            cause: Some(cause),
+        }
+    }
+
     /// Whether applying the row is finished: everything but [`RowOutcome::Failed`] and
     /// [`RowOutcome::Undone`] (a row undone is applied again, if its record has not changed).
     pub fn is_final(&self) -> bool {
@@ -478,11 +571,11 @@ async fn create(
         Ok(_) | Err(DastraError::OutcomeUnknown { .. }) => {
             match find_by_key(client, plan, key).await {
                 Ok(Some(id)) => RowOutcome::Created { id },
-                Ok(None) => RowOutcome::Failed {
-                    message: "the create's answer was lost and no record has its key: apply \
-                              the plan again"
-                        .to_owned(),
-                },
+                Ok(None) => RowOutcome::failed(
+                    "the create's answer was lost and no record has its key: apply the plan \
+                     again",
+                    WriteFailure::CreateLost,
+                ),
                 Err(outcome) => outcome,
             }
         }
@@ -503,13 +596,17 @@ async fn find_by_key(
     match found.as_slice() {
         [] => Ok(None),
         [one] => Ok(Some(one["id"].clone())),
-        many => Err(RowOutcome::Failed {
-            message: format!(
+        many => Err(RowOutcome::failed(
+            format!(
                 "{} records now have this « {} »: keep one in Dastra, then plan again",
                 many.len(),
                 plan.key_field
             ),
-        }),
+            WriteFailure::KeyHeldBySeveral {
+                count: many.len(),
+                field: plan.key_field.clone(),
+            },
+        )),
     }
 }
 
@@ -567,11 +664,10 @@ async fn update(
         Ok(_) => RowOutcome::Updated { id },
         Err(DastraError::OutcomeUnknown { .. }) => match client.get_json(&path, &[]).await {
             Ok(now) if applied(&now) => RowOutcome::Updated { id },
-            Ok(_) => RowOutcome::Failed {
-                message: "the update's answer was lost and it was not applied: apply the plan \
-                          again"
-                    .to_owned(),
-            },
+            Ok(_) => RowOutcome::failed(
+                "the update's answer was lost and it was not applied: apply the plan again",
+                WriteFailure::UpdateLost,
+            ),
             Err(err) => failed(&err),
         },
         Err(err) => failed(&err),
@@ -579,9 +675,7 @@ async fn update(
 }
 
 fn failed(err: &DastraError) -> RowOutcome {
-    RowOutcome::Failed {
-        message: err.to_string(),
-    }
+    RowOutcome::failed(err.to_string(), WriteFailure::of(err))
 }
 
 #[cfg(test)]
@@ -605,9 +699,7 @@ mod tests {
             RowOutcome::Unsupported {
                 message: "no".into(),
             },
-            RowOutcome::Failed {
-                message: "down".into(),
-            },
+            RowOutcome::failed("down", WriteFailure::UpdateLost),
         ];
         let rows = outcomes.into_iter().enumerate();
         let report = ApplyReport {

@@ -92,7 +92,10 @@ mod sealed;
 pub mod source;
 pub mod undo;
 
-pub use apply::{apply_plan, apply_plan_except, ApplyReport, ApplySink, RowOutcome, RowReport};
+pub use apply::{
+    apply_plan, apply_plan_except, ApplyReport, ApplySink, DastraRefusal, RowOutcome, RowReport,
+    WriteFailure,
+};
 pub use error::{Error, Result};
 pub use fetch::{collection, fetch_collection, fetch_records, for_each_page, records_with_key};
 pub use fingerprint::Fingerprint;

@@ -22,7 +22,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 use tokio_util::sync::CancellationToken;
 
-use crate::apply::{ApplyReport, ApplySink, RowOutcome, RowReport};
+use crate::apply::{ApplyReport, ApplySink, RowOutcome, RowReport, WriteFailure};
 use crate::fetch::collection;
 use crate::journal::{Journal, JournalEntry, RowState};
 use crate::plan::{holds, normalize_key, MissingAction, Plan, PlanRow, RowClass};
@@ -167,9 +167,10 @@ async fn undo_row(
             client.send_json(Method::POST, &restore, None).await
         }
         _ => {
-            return RowOutcome::Failed {
-                message: "BUG: the journal's outcome does not fit the plan's row".to_owned(),
-            }
+            return RowOutcome::failed(
+                "BUG: the journal's outcome does not fit the plan's row",
+                WriteFailure::Internal,
+            )
         }
     };
     match answer {
@@ -179,7 +180,5 @@ async fn undo_row(
 }
 
 fn failed(err: &DastraError) -> RowOutcome {
-    RowOutcome::Failed {
-        message: err.to_string(),
-    }
+    RowOutcome::failed(err.to_string(), WriteFailure::of(err))
 }

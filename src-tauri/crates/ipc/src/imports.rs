@@ -366,6 +366,10 @@ pub struct RowOutcomeView {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Why a failed row failed, for the window to word in its language.
+    #[ts(optional, as = "Option<passerelle_imports::WriteFailure>")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<passerelle_imports::WriteFailure>,
 }
 
 /// One plan row as the window shows it.

@@ -307,14 +307,19 @@ pub(crate) fn outcome_view(outcome: &RowOutcome) -> RowOutcomeView {
         | RowOutcome::Tagged { id }
         | RowOutcome::Archived { id }
         | RowOutcome::Undone { id } => (Some(id_text(id)), None),
-        RowOutcome::Failed { message } | RowOutcome::Unsupported { message } => {
+        RowOutcome::Failed { message, .. } | RowOutcome::Unsupported { message } => {
             (None, Some(message.clone()))
         }
         RowOutcome::Skipped => (None, None),
+    };
+    let cause = match outcome {
+        RowOutcome::Failed { cause, .. } => cause.clone(),
+        _ => None,
     };
     RowOutcomeView {
         kind: outcome_kind(outcome),
         id,
         message,
+        cause,
     }
 }

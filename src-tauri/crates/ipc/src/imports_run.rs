@@ -734,7 +734,20 @@ impl Api {
             let (state, error) = match (&result, operation) {
                 (Err(e), _) => (ImportState::Failed, Some(e.to_string())),
                 (Ok(r), _) if r.cancelled => (ImportState::Cancelled, None),
-                (Ok(_), ImportOperation::Apply) => (ImportState::Applied, None),
+                (Ok(r), ImportOperation::Apply) => {
+                    let failed = r.count(|o| matches!(o, RowOutcome::Failed { .. }));
+                    if failed == 0 {
+                        (ImportState::Applied, None)
+                    } else {
+                        // Not "applied": the DPO applies again once Dastra is back, and the
+                        // rows already written are skipped.
+                        let msg = format!(
+                            "{failed} rows could not be written: see why in the report, then \
+                             apply again"
+                        );
+                        (ImportState::Failed, Some(msg))
+                    }
+                }
                 (Ok(r), ImportOperation::Undo) => {
                     let left = r.count(|o| !matches!(o, RowOutcome::Undone { .. }));
                     if left == 0 {

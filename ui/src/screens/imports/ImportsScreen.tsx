@@ -25,7 +25,7 @@ import {
 import { SourceFields } from '../mapping/SourceForm';
 import { ConfirmDialog } from './ConfirmDialog';
 import styles from './Imports.module.css';
-import { entityName, planRefusalText, sourceText, stateTone } from './labels';
+import { entityName, planRefusalText, sourceText, stateTone, wroteSomething } from './labels';
 
 type Props = { onOpen: (planId: string) => void };
 
@@ -186,7 +186,7 @@ function History() {
           >
             {h.open}
           </Button>
-          {v.appliedAt && v.state !== 'undone' && v.state !== 'undoing' && (
+          {wroteSomething(v) && v.state !== 'undone' && v.state !== 'undoing' && (
             <Button
               variant="danger"
               disabled={undo.isPending}

@@ -14,6 +14,7 @@ import { choiceAllowed } from '../../lib/planTable';
 import { problemLines, problemText } from '../../lib/problemText';
 import styles from './Imports.module.css';
 import { kindTone, outcomeTone } from './labels';
+import { outcomeReason } from './writeFailure';
 
 /** Rows asked of the backend at a time. */
 export const PAGE_ROWS = 100;
@@ -153,15 +154,23 @@ export function PlanTable({ planId, filter, editable, onTotal }: Props) {
     {
       id: 'outcome',
       header: p.columns.outcome,
-      width: '150px',
-      render: ({ row }) =>
-        row?.outcome && (
-          <span title={row.outcome.message}>
+      width: '250px',
+      render: ({ row }) => {
+        if (!row?.outcome) return null;
+        const why = outcomeReason(row.outcome, t);
+        return (
+          <span className={styles.outcome} title={why ?? undefined}>
             <Badge tone={outcomeTone(row.outcome.kind)} testId="row-outcome">
               {t.imports.outcome[row.outcome.kind]}
             </Badge>
+            {why && (
+              <span className={styles.outcomeWhy} data-testid="row-outcome-why">
+                {why}
+              </span>
+            )}
           </span>
-        ),
+        );
+      },
     },
   ];
 

@@ -251,6 +251,36 @@ describe('the import preview', () => {
     expect(screen.getAllByTestId('plan-row')[0]).toHaveTextContent('Clé en double (lignes 18, 19)');
   });
 
+  it('says why rows were not written when Dastra is down, and writes them when resumed', async () => {
+    const backend = installFakeBackend({
+      imports: { firstApplyFails: { kind: 'dastra', refusal: 'unavailable', status: 503 } },
+    });
+    const { user } = await planned(backend);
+    await user.click(screen.getByTestId('apply'));
+    await user.click(
+      within(await screen.findByTestId('apply-dialog')).getByTestId('apply-confirm'),
+    );
+    await screen.findByTestId('report', {}, { timeout: 3000 });
+    expect(screen.getByTestId('rows-failed')).toHaveTextContent(
+      /lignes n'ont pas pu être écrites dans Dastra\. Leur raison est dans le rapport/,
+    );
+    await user.click(screen.getByTestId('outcome-failed'));
+    const why = await screen.findAllByTestId('row-outcome-why');
+    expect(why[0]).toHaveTextContent('Dastra ne répondait pas (erreur 503).');
+    expect(screen.queryByText(/Service Unavailable/)).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('undo'),
+      'nothing written, nothing to undo',
+    ).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('resume'));
+    await waitFor(() => expect(screen.getByTestId('import-state')).toHaveTextContent('Appliqué'), {
+      timeout: 3000,
+    });
+    expect(screen.queryByTestId('rows-failed')).not.toBeInTheDocument();
+    expect(screen.getByTestId('undo')).toBeInTheDocument();
+  });
+
   it('resolves a conflict, deselects a row, applies with progress, reports, and undoes', async () => {
     const backend = installFakeBackend();
     const { user } = await planned(backend);

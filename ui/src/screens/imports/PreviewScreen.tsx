@@ -24,7 +24,14 @@ import { NO_FILTER, progressShare, ROW_KINDS, type RowFilter } from '../../lib/p
 import { routeHref } from '../../lib/route';
 import { CountsChart } from './CountsChart';
 import styles from './Imports.module.css';
-import { durationText, entityName, outcomeTone, sourceText, stateTone } from './labels';
+import {
+  durationText,
+  entityName,
+  outcomeTone,
+  sourceText,
+  stateTone,
+  wroteSomething,
+} from './labels';
 import { PlanTable } from './PlanTable';
 
 type Props = { planId: string };
@@ -258,14 +265,20 @@ function ApplyPanel({ view, progress }: ApplyProps) {
       {!running && view.state !== 'planned' && (
         <div data-testid="report" className={styles.stack}>
           <Outcomes counts={view.outcomes} />
-          {view.error && <p className={styles.error}>{view.error}</p>}
+          {view.state === 'failed' && view.outcomes.failed > 0 ? (
+            <p className={styles.error} data-testid="rows-failed">
+              {a.rowsFailed(view.outcomes.failed)}
+            </p>
+          ) : (
+            view.error && <p className={styles.error}>{view.error}</p>
+          )}
           {view.state === 'undone' && <p className={styles.note}>{a.undoneNote}</p>}
           {(view.state === 'cancelled' || view.state === 'failed') && (
             <Button variant="primary" onClick={() => apply.mutate(view.planId)} testId="resume">
               {a.resume}
             </Button>
           )}
-          {view.state !== 'undone' && view.appliedAt && (
+          {view.state !== 'undone' && wroteSomething(view) && (
             <Button variant="danger" onClick={() => setConfirm('undo')} testId="undo">
               {a.undo}
             </Button>

@@ -108,3 +108,9 @@ export function durationText(seconds: number): string {
   const m = Math.round((seconds % 3600) / 60);
   return `${h} h ${String(m).padStart(2, '0')}`;
 }
+
+/** Whether an import wrote something to Dastra that an undo could take back. */
+export function wroteSomething(view: ImportView): boolean {
+  const o = view.outcomes;
+  return view.appliedAt != null && o.created + o.updated + o.tagged + o.archived > 0;
+}

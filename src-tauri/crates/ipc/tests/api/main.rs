@@ -142,6 +142,7 @@ async fn save_local_postgres(api: &Api, name: &str) -> ConnectionView {
 
 mod connections;
 mod discovery;
+mod import_failures;
 mod imports;
 mod mapping;
 

@@ -1,0 +1,180 @@
+//! A write Dastra refuses reaches the window as a cause it can word, not only as English: the
+//! sandbox answers 503 to everything, the rows fail with their cause, and applying again once
+//! it is back writes them.
+
+use std::sync::Arc;
+
+use passerelle_dastra::DastraClient;
+use passerelle_imports::{DastraRefusal, WriteFailure};
+use passerelle_ipc::*;
+use passerelle_mapping::Profile;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::{api_and_client_in, MemoryStore, Recorder};
+
+const PROFILE: &str = r#"{
+  "version": 1, "id": "cmdb-apps", "name": "Applications CMDB",
+  "source": { "name": "cmdb", "kind": "json", "records": "result" },
+  "target": "asset",
+  "key": { "column": "number", "target": "ref" },
+  "fields": [
+    { "target": "label", "column": "name" },
+    { "target": "type", "transforms": [{ "op": "constant", "value": "Software" }] }
+  ]
+}"#;
+
+async fn set_error_rate(client: &DastraClient, rate: f64) {
+    let faults = json!({
+        "latencyMs": 0, "errorRate": rate, "seed": 7, "burst429": 0,
+        "retryAfterSeconds": 1, "dropMidBody": 0, "failAfterCommit": 0
+    });
+    client
+        .send_json(Method::PUT, "/_sandbox/faults", Some(&faults))
+        .await
+        .expect("the sandbox takes the faults");
+}
+
+async fn outcomes(api: &Api, plan: &str) -> Vec<(String, RowOutcomeView)> {
+    let page = api
+        .import_rows(ImportRowsRequest {
+            plan_id: plan.into(),
+            offset: 0,
+            limit: 100,
+            kinds: vec![RowKind::Create, RowKind::Update],
+            outcomes: vec![],
+            q: String::new(),
+        })
+        .await
+        .expect("rows");
+    page.rows
+        .into_iter()
+        .map(|r| (r.key.unwrap_or_default(), r.outcome.expect("an outcome")))
+        .collect()
+}
+
+async fn wait_for_end(events: &Recorder, plan: &str, nth: usize) -> ImportFinishedEvent {
+    for _ in 0..1200 {
+        let ends: Vec<ImportFinishedEvent> = events
+            .5
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|e| e.plan_id == plan && e.operation == ImportOperation::Apply)
+            .cloned()
+            .collect();
+        if let Some(end) = ends.get(nth) {
+            return end.clone();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("apply number {} of {plan} did not finish in 60 s", nth + 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rows_dastra_refuses_carry_their_cause_and_are_written_when_applied_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let events = Arc::new(Recorder::default());
+    let (api, client) =
+        api_and_client_in(dir.path(), Arc::new(MemoryStore::default()), events.clone()).await;
+    let assets: Vec<Value> = client
+        .get_json(
+            &client.workspace_path("Assets").unwrap(),
+            &[("pageSize", "500")],
+        )
+        .await
+        .expect("assets")["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let existing = assets
+        .iter()
+        .find(|a| a["type"] == "Software" && a["ref"].is_string())
+        .expect("a software asset with a ref");
+    let key = existing["ref"].as_str().unwrap().to_owned();
+    let export = json!({ "result": [
+        { "number": key, "name": "Paie (renommée)" },
+        { "number": "APM0077001", "name": "Archivage légal" }
+    ]});
+    let src = tempfile::tempdir().expect("temp dir");
+    let file = src.path().join("cmdb.json");
+    std::fs::write(&file, export.to_string()).unwrap();
+
+    let plan = api
+        .import_plan(ImportPlanRequest {
+            profile: PROFILE.into(),
+            source: SourceSpecDto {
+                path: Some(file.display().to_string()),
+                spec: Profile::from_json(PROFILE).unwrap().source,
+            },
+        })
+        .await
+        .expect("planned");
+    assert_eq!((plan.counts.create, plan.counts.update), (1, 1));
+    let id = plan.plan_id.clone();
+
+    // Dastra down: every call answers 503, beyond the client's retries.
+    set_error_rate(&client, 1.0).await;
+    api.import_apply(ImportIdRequest {
+        plan_id: id.clone(),
+    })
+    .await
+    .expect("the apply starts");
+    let end = wait_for_end(&events, &id, 0).await;
+    set_error_rate(&client, 0.0).await;
+    assert_eq!(
+        end.state,
+        ImportState::Failed,
+        "nothing was written: the import is not applied, it can be applied again: {end:?}"
+    );
+    let view = api
+        .import_get(ImportIdRequest {
+            plan_id: id.clone(),
+        })
+        .await
+        .expect("the import");
+    assert_eq!(view.outcomes.failed, 2, "{view:?}");
+    let failed = outcomes(&api, &id).await;
+    assert_eq!(failed.len(), 2, "{failed:?}");
+    for (key, outcome) in &failed {
+        assert_eq!(outcome.kind, OutcomeKind::Failed, "{key}: {outcome:?}");
+        assert_eq!(
+            outcome.cause,
+            Some(WriteFailure::Dastra {
+                refusal: DastraRefusal::Unavailable,
+                status: Some(503),
+                detail: outcome.cause.as_ref().and_then(|c| match c {
+                    WriteFailure::Dastra { detail, .. } => detail.clone(),
+                    _ => None,
+                }),
+            }),
+            "{key}: {outcome:?}"
+        );
+        assert!(
+            outcome
+                .message
+                .as_deref()
+                .is_some_and(|m| m.contains("503")),
+            "the English message stays for the logs: {outcome:?}"
+        );
+    }
+
+    // Dastra back: applying again writes both rows, and their causes are gone.
+    api.import_apply(ImportIdRequest {
+        plan_id: id.clone(),
+    })
+    .await
+    .expect("the second apply starts");
+    let end = wait_for_end(&events, &id, 1).await;
+    assert_eq!(end.state, ImportState::Applied, "{end:?}");
+    let written = outcomes(&api, &id).await;
+    let kinds: Vec<OutcomeKind> = written.iter().map(|(_, o)| o.kind).collect();
+    assert!(
+        kinds.contains(&OutcomeKind::Created) && kinds.contains(&OutcomeKind::Updated),
+        "{written:?}"
+    );
+    assert!(
+        written.iter().all(|(_, o)| o.cause.is_none()),
+        "{written:?}"
+    );
+}

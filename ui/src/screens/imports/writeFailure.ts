@@ -1,0 +1,44 @@
+import type { RowOutcomeView } from '../../bindings/RowOutcomeView';
+import type { WriteFailure } from '../../bindings/WriteFailure';
+import type { Messages } from '../../i18n/fr';
+
+/**
+ * Why a row was not written, in the window's language, with what to do; `null` for a row
+ * that was. A failure recorded before causes existed falls back to the engine's English.
+ */
+export function outcomeReason(outcome: RowOutcomeView, t: Messages): string | null {
+  const w = t.imports.writeFailure;
+  if (outcome.kind === 'unsupported') return w.unsupported;
+  if (outcome.kind !== 'failed') return null;
+  if (!outcome.cause) return outcome.message ?? w.other;
+  return writeFailureText(outcome.cause, t);
+}
+
+export function writeFailureText(cause: WriteFailure, t: Messages): string {
+  const w = t.imports.writeFailure;
+  switch (cause.kind) {
+    case 'createLost':
+      return w.createLost;
+    case 'updateLost':
+      return w.updateLost;
+    case 'keyHeldBySeveral':
+      return w.keyHeldBySeveral(cause.count, cause.field);
+    case 'internal':
+      return w.internal;
+    case 'dastra': {
+      const said = cause.detail ? ` ${w.dastraSaid(cause.detail)}` : '';
+      switch (cause.refusal) {
+        case 'unavailable':
+          return w.unavailable(cause.status);
+        case 'unauthorized':
+        case 'forbidden':
+        case 'notFound':
+        case 'rejected':
+        case 'rateLimited':
+        case 'protocol':
+        case 'other':
+          return w[cause.refusal] + said;
+      }
+    }
+  }
+}
