@@ -144,6 +144,7 @@ mod connections;
 mod discovery;
 mod imports;
 mod mapping;
+mod refusals;
 
 fn inbox(q: &str) -> DsarListRequest {
     DsarListRequest {
