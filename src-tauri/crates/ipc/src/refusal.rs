@@ -220,7 +220,8 @@ pub enum SourceRefusal {
         #[ts(optional)]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         subject: Option<String>,
-        /// The database's own words, when it said something.
+        /// The database's own words, or the English sentence when it alone says what went
+        /// wrong.
         #[ts(optional)]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         detail: Option<String>,
@@ -235,7 +236,7 @@ pub enum SourceRefusal {
         url: String,
         /// The recipe's file name.
         recipe: String,
-        /// The technical detail, when there is one.
+        /// The technical detail, or the English sentence when it alone says what went wrong.
         #[ts(optional)]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         detail: Option<String>,
@@ -395,6 +396,16 @@ fn remote_refusal(failure: Failure, spec: &SourceSpec, vault: &Vault) -> SourceR
         SourceSpec::Rest { connection, recipe } => (connection, Some(recipe)),
         _ => unreachable!("files fail with a table error"),
     };
+    // The sentence is the only word on what went wrong for these classes: it is the detail.
+    let vague = matches!(
+        failure.code,
+        FailureCode::Other | FailureCode::InvalidSettings
+    );
+    let detail = match failure.detail {
+        Some(detail) => Some(detail),
+        None if vague => Some(failure.message),
+        None => None,
+    };
     let profile = vault.find(connection).ok();
     let name = profile
         .as_ref()
@@ -409,7 +420,7 @@ fn remote_refusal(failure: Failure, spec: &SourceSpec, vault: &Vault) -> SourceR
             connection: name,
             url,
             recipe: file_name(recipe),
-            detail: failure.detail,
+            detail,
         };
     }
     let (engine, server, database, user) = match profile.map(|p| p.settings) {
@@ -441,7 +452,7 @@ fn remote_refusal(failure: Failure, spec: &SourceSpec, vault: &Vault) -> SourceR
         database: database.trim().to_owned(),
         user: user.trim().to_owned(),
         subject: failure.subject,
-        detail: failure.detail,
+        detail,
     }
 }
 
