@@ -235,7 +235,8 @@ user: string,
  */
 subject?: string, 
 /**
- * The database's own words, when it said something.
+ * The database's own words, or the English sentence when it alone says what went
+ * wrong.
  */
 detail?: string, } | { "kind": "api", 
 /**
@@ -255,7 +256,7 @@ url: string,
  */
 recipe: string, 
 /**
- * The technical detail, when there is one.
+ * The technical detail, or the English sentence when it alone says what went wrong.
  */
 detail?: string, } | { "kind": "recipeFile", 
 /**

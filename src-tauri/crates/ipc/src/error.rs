@@ -48,9 +48,10 @@ pub struct IpcError {
     pub problems: Vec<passerelle_mapping::Problem>,
     /// For a source that could not be read (a file, a database, an API): what went wrong
     /// and where, for the window to word in its language with what to do.
+    // Boxed: it is rare, and keeps every `Result<_, IpcError>` small.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub refusal: Option<crate::refusal::SourceRefusal>,
+    #[ts(optional, as = "Option<crate::refusal::SourceRefusal>")]
+    pub refusal: Option<Box<crate::refusal::SourceRefusal>>,
 }
 
 impl IpcError {

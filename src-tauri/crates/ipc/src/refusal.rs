@@ -305,7 +305,7 @@ pub(crate) fn source_error(e: SourceError, spec: Option<&SourceSpec>, vault: &Va
         }
         _ => {}
     }
-    error.refusal = refusal(e, spec, vault);
+    error.refusal = refusal(e, spec, vault).map(Box::new);
     error
 }
 

@@ -271,12 +271,12 @@ async fn a_rest_source_refused_by_the_api_or_down_is_refused_with_its_cause_in_p
         recipe: "cmdb.json".into(),
         detail: None,
     };
-    assert_eq!(err.refusal, Some(expected.clone()), "{err:?}");
+    assert_eq!(err.refusal.as_deref(), Some(&expected), "{err:?}");
     assert!(seen.lock().unwrap().is_empty(), "no page was served");
     let studio = open_in_studio(&api, &profile, None).await;
     assert_eq!(
-        studio.refusal,
-        Some(expected),
+        studio.refusal.as_deref(),
+        Some(&expected),
         "the studio gets the same cause"
     );
 
@@ -297,7 +297,7 @@ async fn a_rest_source_refused_by_the_api_or_down_is_refused_with_its_cause_in_p
         url,
         recipe,
         ..
-    }) = &err.refusal
+    }) = err.refusal.as_deref()
     else {
         panic!("the API's failure in parts: {err:?}");
     };
@@ -319,8 +319,8 @@ async fn a_rest_source_refused_by_the_api_or_down_is_refused_with_its_cause_in_p
     .await
     .expect_err("no such connection");
     assert_eq!(
-        err.refusal,
-        Some(SourceRefusal::ConnectionNotFound {
+        err.refusal.as_deref(),
+        Some(&SourceRefusal::ConnectionNotFound {
             connection: "CMDB supprimée".into()
         })
     );
@@ -371,7 +371,7 @@ async fn a_query_the_database_refuses_says_why_and_on_which_table_or_column() {
         let profile = query_profile(&saved.id, query);
         let err = plan(&api, &profile).await.expect_err(query);
         assert_eq!(err.code, ErrorCode::Invalid, "{query}: {err:?}");
-        let mut got = err.refusal.clone().expect("a refusal in parts");
+        let mut got = *err.refusal.clone().expect("a refusal in parts");
         let SourceRefusal::Database { detail, .. } = &mut got else {
             panic!("{query}: {got:?}");
         };
@@ -414,7 +414,7 @@ async fn damaged_files_are_refused_with_the_file_and_the_line() {
         .expect_err("a cut document");
     let Some(SourceRefusal::FileCorrupt {
         path, format, line, ..
-    }) = &err.refusal
+    }) = err.refusal.as_deref()
     else {
         panic!("a damaged file in parts: {err:?}");
     };
@@ -430,7 +430,10 @@ async fn damaged_files_are_refused_with_the_file_and_the_line() {
         .await
         .expect_err("a broken workbook");
     assert!(
-        matches!(&err.refusal, Some(SourceRefusal::FileCorrupt { format, .. }) if format == "XLSX"),
+        matches!(
+            err.refusal.as_deref(),
+            Some(SourceRefusal::FileCorrupt { format, .. }) if format == "XLSX"
+        ),
         "{err:?}"
     );
 
@@ -441,8 +444,8 @@ async fn damaged_files_are_refused_with_the_file_and_the_line() {
         .await
         .expect_err("not UTF-8");
     assert_eq!(
-        err.refusal,
-        Some(SourceRefusal::WrongEncoding {
+        err.refusal.as_deref(),
+        Some(&SourceRefusal::WrongEncoding {
             path: csv.display().to_string(),
             encoding: "UTF-8".into(),
             line: 3
