@@ -388,6 +388,124 @@ async fn a_query_the_database_refuses_says_why_and_on_which_table_or_column() {
     }
 }
 
+/// Run `sql` as the local PostgreSQL's administrator (trust authentication on loopback).
+fn psql(sql: &str) {
+    let status = std::process::Command::new("psql")
+        .args(["-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q"])
+        .args(["-v", "ON_ERROR_STOP=1", "-c", sql])
+        .status()
+        .expect("psql runs");
+    assert!(status.success(), "{sql}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_table_the_account_may_not_read_is_named_in_the_refusal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (api, _client) = api_and_client(dir.path(), Arc::new(Recorder::default())).await;
+    let (role, table) = ("passerelle_ipc_lecteur", "passerelle_ipc_paie");
+    psql(&format!(
+        "DO $$ BEGIN CREATE ROLE {role} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$; \
+         DROP TABLE IF EXISTS {table}; CREATE TABLE {table} (numero text, nom text); \
+         INSERT INTO {table} VALUES ('A-1', 'Paie'); REVOKE ALL ON {table} FROM PUBLIC;"
+    ));
+    let saved = api
+        .connections_save(ConnectionSaveRequest {
+            id: None,
+            name: "Paie (lecture)".into(),
+            settings: passerelle_vault::Settings::Postgres(
+                passerelle_vault::settings::PostgresSettings {
+                    host: "127.0.0.1".into(),
+                    port: 5432,
+                    database: "test".into(),
+                    user: role.into(),
+                    ssl_mode: passerelle_vault::settings::SslMode::Disable,
+                    schemas: vec![],
+                },
+            ),
+            secret: None,
+        })
+        .await
+        .expect("the connection is saved");
+    let query = format!("SELECT numero, nom FROM {table}");
+    let err = plan(&api, &query_profile(&saved.id, &query))
+        .await
+        .expect_err("a table the role may not read");
+    psql(&format!("DROP TABLE IF EXISTS {table};"));
+    assert_eq!(err.code, ErrorCode::Unauthorized, "{err:?}");
+    let Some(SourceRefusal::Database {
+        code,
+        user,
+        subject,
+        ..
+    }) = err.refusal.as_deref()
+    else {
+        panic!("the database's refusal in parts: {err:?}");
+    };
+    assert_eq!(
+        (*code, user.as_str(), subject.as_deref()),
+        (FailureCode::MissingPermission, role, Some(table))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mariadb_syntax_error_is_a_syntax_error_not_a_missing_right() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (api, _client) = api_and_client(dir.path(), Arc::new(Recorder::default())).await;
+    let saved = api
+        .connections_save(ConnectionSaveRequest {
+            id: None,
+            name: "Boutique".into(),
+            settings: passerelle_vault::Settings::MySql(
+                passerelle_vault::settings::MySqlSettings {
+                    host: "127.0.0.1".into(),
+                    port: 3306,
+                    database: "test".into(),
+                    user: "root".into(),
+                },
+            ),
+            secret: None,
+        })
+        .await
+        .expect("the connection is saved");
+    let cases = [
+        (
+            "SELECT numero, FROM nulle_part",
+            FailureCode::QuerySyntax,
+            None,
+        ),
+        (
+            "SELECT numero, nom FROM passerelle_ipc_absente",
+            FailureCode::UnknownTable,
+            Some("test.passerelle_ipc_absente"),
+        ),
+        (
+            "SELECT numero, libelle AS nom FROM (SELECT 'A' AS numero) AS t",
+            FailureCode::UnknownColumn,
+            Some("libelle"),
+        ),
+    ];
+    for (query, expected, named) in cases {
+        let err = plan(&api, &query_profile(&saved.id, query))
+            .await
+            .expect_err(query);
+        let Some(SourceRefusal::Database {
+            code,
+            engine,
+            server,
+            subject,
+            ..
+        }) = err.refusal.as_deref()
+        else {
+            panic!("{query}: the database's refusal in parts: {err:?}");
+        };
+        assert_eq!(
+            (*code, engine.as_str(), server.as_str(), subject.as_deref()),
+            (expected, "MySQL/MariaDB", "127.0.0.1:3306", named),
+            "{query}"
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn damaged_files_are_refused_with_the_file_and_the_line() {
     let dir = tempfile::tempdir().expect("temp dir");
