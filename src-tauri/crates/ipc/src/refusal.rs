@@ -329,7 +329,7 @@ fn refusal(e: SourceError, spec: Option<&SourceSpec>, vault: &Vault) -> Option<S
             format: kind.to_owned(),
         },
         SourceError::Connection { name, message } => connection_refusal(name, message, spec, vault),
-        SourceError::Remote(failure) => remote_refusal(failure, spec?, vault),
+        SourceError::Remote(failure) => remote_refusal(failure, spec?, vault)?,
         SourceError::Recipe { path, failure } => SourceRefusal::RecipeFile {
             path: path.display().to_string(),
             code: failure.code,
@@ -390,11 +390,12 @@ fn connection_refusal(
 }
 
 /// A database's or API's failure, with where it happened from the connection's settings.
-fn remote_refusal(failure: Failure, spec: &SourceSpec, vault: &Vault) -> SourceRefusal {
+fn remote_refusal(failure: Failure, spec: &SourceSpec, vault: &Vault) -> Option<SourceRefusal> {
     let (connection, recipe) = match spec {
         SourceSpec::Sql { connection, .. } => (connection, None),
         SourceSpec::Rest { connection, recipe } => (connection, Some(recipe)),
-        _ => unreachable!("files fail with a table error"),
+        // Files fail with a table error, never a remote one.
+        _ => return None,
     };
     // The sentence is the only word on what went wrong for these classes: it is the detail.
     let vague = matches!(
@@ -415,13 +416,13 @@ fn remote_refusal(failure: Failure, spec: &SourceSpec, vault: &Vault) -> SourceR
             Some(Settings::RestApi(s)) => s.base_url.trim().to_owned(),
             _ => String::new(),
         };
-        return SourceRefusal::Api {
+        return Some(SourceRefusal::Api {
             code: failure.code,
             connection: name,
             url,
             recipe: file_name(recipe),
             detail,
-        };
+        });
     }
     let (engine, server, database, user) = match profile.map(|p| p.settings) {
         Some(Settings::Postgres(s)) => (
@@ -444,7 +445,7 @@ fn remote_refusal(failure: Failure, spec: &SourceSpec, vault: &Vault) -> SourceR
         ),
         _ => ("", String::new(), String::new(), String::new()),
     };
-    SourceRefusal::Database {
+    Some(SourceRefusal::Database {
         code: failure.code,
         connection: name,
         engine: engine.to_owned(),
@@ -453,7 +454,7 @@ fn remote_refusal(failure: Failure, spec: &SourceSpec, vault: &Vault) -> SourceR
         user: user.trim().to_owned(),
         subject: failure.subject,
         detail,
-    }
+    })
 }
 
 fn table_refusal(e: TableError, spec: Option<&SourceSpec>) -> Option<SourceRefusal> {
@@ -580,5 +581,148 @@ fn file_refusal(e: FileError) -> SourceRefusal {
             detail: other.to_string(),
             path,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn vault(dir: &std::path::Path) -> Vault {
+        Vault::new(
+            passerelle_vault::JsonFileStore::new(dir.join("connections.json")),
+            passerelle_vault::KeyringStore::new(),
+        )
+    }
+
+    #[test]
+    fn each_file_refusal_keeps_its_file_and_where_in_it() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = PathBuf::from("/exports/apps.xlsx");
+        let shown = path.display().to_string();
+        let xlsx = SourceSpec::Xlsx {
+            path: path.clone(),
+            sheet: Some("Apps".into()),
+        };
+        let table = |e: TableError| SourceError::Table(e);
+        let file = |e: FileError| SourceError::Table(TableError::File(e));
+        let cases = [
+            (
+                file(FileError::PermissionDenied { path: path.clone() }),
+                SourceRefusal::FileDenied {
+                    path: shown.clone(),
+                },
+            ),
+            (
+                file(FileError::TooLarge {
+                    path: path.clone(),
+                    bytes: 9,
+                    limit: 5,
+                }),
+                SourceRefusal::FileTooLarge {
+                    path: shown.clone(),
+                    bytes: 9,
+                    limit: 5,
+                },
+            ),
+            (
+                file(FileError::Encrypted {
+                    path: path.clone(),
+                    format: Format::Xlsx,
+                }),
+                SourceRefusal::FileEncrypted {
+                    path: shown.clone(),
+                    format: "XLSX".into(),
+                },
+            ),
+            (
+                table(TableError::Empty {
+                    path: path.clone(),
+                    what: "its sheet « Apps » is empty".into(),
+                }),
+                SourceRefusal::FileEmpty {
+                    path: shown.clone(),
+                    sheet: Some("Apps".into()),
+                },
+            ),
+            (
+                table(TableError::Ragged {
+                    path: path.clone(),
+                    width: 4,
+                    rows: vec![(3, 5)],
+                }),
+                SourceRefusal::RaggedRows {
+                    path: shown.clone(),
+                    width: 4,
+                    rows: vec![RaggedRow { row: 3, cells: 5 }],
+                },
+            ),
+            (
+                table(TableError::NoSuchSheet {
+                    path: path.clone(),
+                    sheet: "Apps".into(),
+                    sheets: vec!["Feuil1".into()],
+                }),
+                SourceRefusal::NoSuchSheet {
+                    path: shown.clone(),
+                    sheet: "Apps".into(),
+                    sheets: vec!["Feuil1".into()],
+                },
+            ),
+            (
+                table(TableError::DuplicateHeader {
+                    path: path.clone(),
+                    header: "Nom".into(),
+                    first: "B".into(),
+                    second: "E".into(),
+                }),
+                SourceRefusal::DuplicateHeader {
+                    path: shown.clone(),
+                    header: "Nom".into(),
+                    first: "B".into(),
+                    second: "E".into(),
+                },
+            ),
+        ];
+        let vault = vault(dir.path());
+        for (error, expected) in cases {
+            let text = error.to_string();
+            let got = source_error(error, Some(&xlsx), &vault);
+            assert_eq!(got.refusal.as_deref(), Some(&expected), "{text}");
+            assert_eq!(got.message, text, "the English sentence stays for the logs");
+        }
+    }
+
+    #[test]
+    fn a_query_or_recipe_giving_nothing_names_its_connection() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let vault = vault(dir.path());
+        let empty = || SourceError::NoRecords {
+            what: "the query".into(),
+        };
+        let sql = SourceSpec::Sql {
+            connection: "ERP".into(),
+            query: "SELECT 1".into(),
+        };
+        let rest = SourceSpec::Rest {
+            connection: "CMDB".into(),
+            recipe: PathBuf::from("/recettes/cmdb.json"),
+        };
+        let refused = |spec| source_error(empty(), Some(spec), &vault).refusal;
+        assert_eq!(
+            refused(&sql).as_deref(),
+            Some(&SourceRefusal::EmptyQuery {
+                connection: "ERP".into()
+            })
+        );
+        assert_eq!(
+            refused(&rest).as_deref(),
+            Some(&SourceRefusal::EmptyRecipe {
+                recipe: "cmdb.json".into(),
+                connection: "CMDB".into()
+            })
+        );
     }
 }
