@@ -1,8 +1,8 @@
 //! A REST source through `import_plan` against a live local API (paged, behind a bearer token
 //! kept in the vault), planned row for row; and sources that cannot be read (the API refusing
-//! the token or down, a database refusing the query, damaged files) refused with their cause
-//! in parts (`IpcError.refusal`) for the window to word, through the import preview and the
-//! mapping studio alike.
+//! the token or the right, answering a page that is not JSON, or down; a database refusing the
+//! query; damaged files) refused with their cause in parts (`IpcError.refusal`) for the window
+//! to word, through the import preview and the mapping studio alike.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -23,6 +23,8 @@ use crate::imports::{all, api_and_client, plan_file, rows};
 use crate::{save_local_postgres, Recorder};
 
 const TOKEN: &str = "jeton-cmdb-de-test";
+/// A token the API knows but that may not read the applications (HTTP 403).
+const READ_ONLY: &str = "jeton-sans-droit";
 
 /// A CMDB-style API: `GET /api/v2/applications?page=&per_page=` answers a page of `apps` with
 /// their total, to a request bearing [`TOKEN`] only (HTTP 401 otherwise); every page asked
@@ -35,8 +37,12 @@ async fn start_cmdb(apps: Vec<Value>) -> (String, Arc<Mutex<Vec<String>>>) {
         Query(q): Query<HashMap<String, String>>,
     ) -> Response {
         let bearer = format!("Bearer {TOKEN}");
-        if headers.get("authorization").and_then(|v| v.to_str().ok()) != Some(&bearer) {
-            return (StatusCode::UNAUTHORIZED, "bad token").into_response();
+        match headers.get("authorization").and_then(|v| v.to_str().ok()) {
+            Some(given) if given == bearer => {}
+            Some(given) if given == format!("Bearer {READ_ONLY}") => {
+                return (StatusCode::FORBIDDEN, "not for you").into_response();
+            }
+            _ => return (StatusCode::UNAUTHORIZED, "bad token").into_response(),
         }
         let number = |k: &str, d: usize| q.get(k).and_then(|v| v.parse().ok()).unwrap_or(d);
         let (page, size) = (number("page", 1), number("per_page", 10));
@@ -52,8 +58,11 @@ async fn start_cmdb(apps: Vec<Value>) -> (String, Arc<Mutex<Vec<String>>>) {
         Json(json!({ "data": { "items": items, "total": apps.len() } })).into_response()
     }
     let seen: Seen = Arc::default();
+    // A page for people, where a recipe pointing at the wrong path lands.
+    let html = || async { axum::response::Html("<html><body>Portail CMDB</body></html>") };
     let router = Router::new()
         .route("/api/v2/applications", get(list))
+        .route("/api/v2/portail", get(html))
         .with_state((Arc::new(apps), seen.clone()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -278,6 +287,37 @@ async fn a_rest_source_refused_by_the_api_or_down_is_refused_with_its_cause_in_p
         studio.refusal.as_deref(),
         Some(&expected),
         "the studio gets the same cause"
+    );
+
+    // A token without the right: HTTP 403.
+    let read_only = save_api(&api, "CMDB (lecture seule)", &base, READ_ONLY).await;
+    let err = plan(&api, &cmdb_profile(&read_only.id, &recipe))
+        .await
+        .expect_err("a token without the right");
+    assert_eq!(err.code, ErrorCode::Unauthorized, "{err:?}");
+    assert!(
+        matches!(
+            err.refusal.as_deref(),
+            Some(SourceRefusal::Api { code: FailureCode::MissingPermission, connection, .. })
+                if connection == "CMDB (lecture seule)"
+        ),
+        "{err:?}"
+    );
+
+    // A recipe pointing at a page for people: the answer is not JSON.
+    let portal = dir.path().join("portail.json");
+    std::fs::write(&portal, RECIPE.replace("/v2/applications", "/v2/portail")).unwrap();
+    let good = save_api(&api, "CMDB", &base, TOKEN).await;
+    let err = plan(&api, &cmdb_profile(&good.id, &portal))
+        .await
+        .expect_err("an answer that is not JSON");
+    assert!(
+        matches!(
+            err.refusal.as_deref(),
+            Some(SourceRefusal::Api { code: FailureCode::NotJson, recipe, .. })
+                if recipe == "portail.json"
+        ),
+        "{err:?}"
     );
 
     // Nothing listens on the port any more: the API is unreachable.
