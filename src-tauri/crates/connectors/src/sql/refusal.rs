@@ -8,6 +8,7 @@
 
 use sqlx::error::DatabaseError;
 use sqlx::mysql::MySqlDatabaseError;
+use sqlx::sqlite::SqliteError;
 
 use crate::failure::FailureCode;
 
@@ -17,6 +18,7 @@ pub(super) fn classify(db: &dyn DatabaseError) -> Option<(FailureCode, Option<St
     let mysql = db
         .try_downcast_ref::<MySqlDatabaseError>()
         .map(MySqlDatabaseError::number);
+    let sqlite = db.try_downcast_ref::<SqliteError>().is_some();
     let state = db.code().map(|c| c.into_owned()).unwrap_or_default();
     let code = match (mysql, state.as_str()) {
         (Some(1064 | 1149), _) => FailureCode::QuerySyntax,
@@ -29,6 +31,7 @@ pub(super) fn classify(db: &dyn DatabaseError) -> Option<(FailureCode, Option<St
         (None, "42703") => FailureCode::UnknownColumn,
         (None, "42501") => FailureCode::MissingPermission,
         // SQLite: every refusal here is SQLITE_ERROR; its words tell them apart.
+        _ if !sqlite => return None,
         _ if message.contains("syntax error") || message.starts_with("incomplete input") => {
             FailureCode::QuerySyntax
         }
