@@ -205,6 +205,10 @@ detail: string, } | { "kind": "notAnApi",
 /**
  * The connection's name.
  */
+connection: string, } | { "kind": "notADatabase", 
+/**
+ * The connection's name.
+ */
 connection: string, } | { "kind": "database", 
 /**
  * What kind of failure.

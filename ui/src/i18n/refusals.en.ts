@@ -64,6 +64,8 @@ export const refusals: Messages['refusals'] = {
     `The connection « ${connection} » cannot be opened: its secret could not be read from the system keyring. Unlock the keyring, or enter the secret again in Connections.`,
   notAnApi: (connection: S) =>
     `The connection « ${connection} » is not an HTTP API: a REST recipe runs on an API connection.`,
+  notADatabase: (connection: S) =>
+    `The connection « ${connection} » is not a database: an SQL query runs on a PostgreSQL, MySQL/MariaDB or SQLite connection.`,
   server: (engine: S, server: S, database: S, connection: S) =>
     `the ${engine} server ${server} (database « ${database} », connection « ${connection} »)`,
   sqliteFile: (file: S, connection: S) => `the SQLite file ${file} (connection « ${connection} »)`,

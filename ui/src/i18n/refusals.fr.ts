@@ -69,6 +69,8 @@ export const refusals = {
     `La connexion « ${connection} » ne peut pas être ouverte : son secret n'a pas pu être lu dans le trousseau du système. Déverrouillez le trousseau, ou saisissez à nouveau le secret dans Connexions.`,
   notAnApi: (connection: S) =>
     `La connexion « ${connection} » n'est pas une API HTTP : une recette REST s'exécute sur une connexion de type API.`,
+  notADatabase: (connection: S) =>
+    `La connexion « ${connection} » n'est pas une base de données : une requête SQL s'exécute sur une connexion PostgreSQL, MySQL/MariaDB ou SQLite.`,
   server: (engine: S, server: S, database: S, connection: S) =>
     `le serveur ${engine} ${server} (base « ${database} », connexion « ${connection} »)`,
   sqliteFile: (file: S, connection: S) => `le fichier SQLite ${file} (connexion « ${connection} »)`,

@@ -100,6 +100,7 @@ const EVERY_KIND: [SourceRefusal, string, string?][] = [
   [{ kind: 'connectionNotFound', connection: 'CMDB' }, '« CMDB »'],
   [{ kind: 'connectionUnusable', connection: 'CMDB', detail: 'keyring locked' }, '« CMDB »'],
   [{ kind: 'notAnApi', connection: 'ERP local' }, '« ERP local »'],
+  [{ kind: 'notADatabase', connection: 'CMDB' }, '« CMDB »'],
   [{ kind: 'recipeFile', path: '/r/cmdb.json', code: 'notFound', detail: 'x' }, '/r/cmdb.json'],
   [
     { kind: 'recipeFile', path: '/r/cmdb.json', code: 'invalidSettings', detail: 'x' },

@@ -114,6 +114,8 @@ function wording(refusal: SourceRefusal, r: Words, language: Language): string {
       return r.connectionUnusable(refusal.connection);
     case 'notAnApi':
       return r.notAnApi(refusal.connection);
+    case 'notADatabase':
+      return r.notADatabase(refusal.connection);
     case 'database':
       return databaseText(refusal, r);
     case 'api': {

@@ -202,6 +202,11 @@ pub enum SourceRefusal {
         /// The connection's name.
         connection: String,
     },
+    /// An SQL query on a connection that is not a database.
+    NotADatabase {
+        /// The connection's name.
+        connection: String,
+    },
     /// The database refused or failed (unreachable, credentials, rights, the query itself).
     Database {
         /// What kind of failure.
@@ -443,7 +448,8 @@ fn remote_refusal(failure: Failure, spec: &SourceSpec, vault: &Vault) -> Option<
             String::new(),
             String::new(),
         ),
-        _ => ("", String::new(), String::new(), String::new()),
+        Some(_) => return Some(SourceRefusal::NotADatabase { connection: name }),
+        None => return Some(SourceRefusal::ConnectionNotFound { connection: name }),
     };
     Some(SourceRefusal::Database {
         code: failure.code,

@@ -351,6 +351,20 @@ async fn a_rest_source_refused_by_the_api_or_down_is_refused_with_its_cause_in_p
         )
     );
 
+    // A query on the API's connection, which is no database.
+    let err = plan(
+        &api,
+        &query_profile(&wrong.id, "SELECT numero, nom FROM apps"),
+    )
+    .await
+    .expect_err("a query on an API");
+    assert_eq!(
+        err.refusal.as_deref(),
+        Some(&SourceRefusal::NotADatabase {
+            connection: "CMDB (ancien jeton)".into()
+        })
+    );
+
     // A connection that is not there, by the name the profile gives.
     let err = plan(
         &api,
