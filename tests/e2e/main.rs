@@ -17,6 +17,7 @@ mod driver;
 mod imports;
 mod journeys;
 mod mapping;
+mod rest;
 mod sheets;
 mod workspace;
 

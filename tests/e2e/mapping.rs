@@ -2,7 +2,8 @@
 //! accepted, one enum value is mapped by hand, the preview shows the transformed records, and
 //! the profile is saved to the app's data folder; the canvas and the preview are photographed
 //! in French and in English. The studio's steps are shared with the journeys that go on to
-//! plan, apply and undo the import (`journeys.rs`).
+//! plan, apply and undo the import (`journeys.rs`). A JSON export cut short is refused in
+//! French, with its file and the line it breaks at.
 
 use std::path::{Path, PathBuf};
 
@@ -326,4 +327,37 @@ async fn a_servicenow_export_is_mapped_previewed_and_saved_in_the_studio() {
         } }]),
         "the suggested pairs and the one made by hand"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_export_is_refused_in_the_studio_in_french_with_its_line() {
+    let Some(app) = App::launch("mapping-refusal", Lang::Fr).await else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let cut = dir.path().join("export-coupe.json");
+    std::fs::write(
+        &cut,
+        "{ \"result\": [\n  { \"u_number\": \"A-1\", \"name\": \"Paie\" },\n  {",
+    )
+    .expect("the export written");
+    app.click("[data-testid=nav-mapping]").await;
+    app.wait_for("[data-testid=source-open]").await;
+    app.select_option("[data-testid=source-kind]", "json").await;
+    app.type_into("[data-testid=source-path]", &cut.display().to_string())
+        .await;
+    app.click("[data-testid=source-open]").await;
+    let text = app.text("[data-testid=mapping-error]").await;
+    let expected = format!(
+        "Le fichier « {} » n'est pas un fichier JSON valide : il devient illisible à la ligne 3 \
+         (il est peut-être tronqué). Exportez-le à nouveau depuis le système d'où il vient.",
+        cut.display()
+    );
+    assert_eq!(
+        text, expected,
+        "worded in French, with the file and the line"
+    );
+    app.screenshot("mapping-refusal-fr").await;
+
+    app.finish().await;
 }

@@ -9,6 +9,7 @@ import type { Commands, Events } from '../bindings/commands';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import type { FieldError } from '../bindings/FieldError';
 import type { Problem } from '../bindings/Problem';
+import type { SourceRefusal } from '../bindings/SourceRefusal';
 
 export type CommandName = keyof Commands;
 export type EventName = keyof Events;
@@ -28,32 +29,43 @@ const ERROR_CODES: Record<ErrorCode, true> = {
 /**
  * A failed command, as `{code, message}`: screens branch on `code`, show `message`. Settings
  * refused by the vault (`invalid`) also say which fields, and how to fix each one; a source
- * refused problem by problem (a profile reading columns it lacks) sends those problems, for
- * the screen to word.
+ * refused problem by problem (a profile reading columns it lacks) sends those problems, and a
+ * source that could not be read (a damaged file, a database or an API refusing) its refusal,
+ * for the screen to word (`lib/refusalText.ts`).
  */
 export class IpcError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldError[];
   readonly problems: Problem[];
+  readonly refusal: SourceRefusal | null;
 
   constructor(
     code: ErrorCode,
     message: string,
     fields: FieldError[] = [],
     problems: Problem[] = [],
+    refusal: SourceRefusal | null = null,
   ) {
     super(message);
     this.name = 'IpcError';
     this.code = code;
     this.fields = fields;
     this.problems = problems;
+    this.refusal = refusal;
   }
 
   /** Whatever a command rejected with, as an IpcError (`internal` when it is not one). */
   static from(reason: unknown): IpcError {
     if (reason instanceof IpcError) return reason;
     if (isErrorShape(reason)) {
-      return new IpcError(reason.code, reason.message, fieldErrorsOf(reason), problemsOf(reason));
+      const { code, message } = reason;
+      return new IpcError(
+        code,
+        message,
+        fieldErrorsOf(reason),
+        problemsOf(reason),
+        refusalOf(reason),
+      );
     }
     if (reason instanceof Error) return new IpcError('internal', reason.message);
     if (typeof reason === 'string' && reason !== '') return new IpcError('internal', reason);
@@ -91,6 +103,15 @@ function problemsOf(v: object): Problem[] {
       typeof (p as Problem).message === 'string' &&
       typeof (p as Problem).params === 'object',
   );
+}
+
+/** The refusal of a source, when the error carries one of a kind this window words. */
+function refusalOf(v: object): SourceRefusal | null {
+  const { refusal } = v as { refusal?: unknown };
+  if (typeof refusal !== 'object' || refusal === null) return null;
+  return typeof (refusal as { kind?: unknown }).kind === 'string'
+    ? (refusal as SourceRefusal)
+    : null;
 }
 
 function describe(v: unknown): string {

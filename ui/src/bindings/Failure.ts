@@ -16,4 +16,9 @@ message: string,
 /**
  * The underlying technical error, when there is one.
  */
-detail?: string, };
+detail?: string, 
+/**
+ * What the failure is about, when the system named it: the table or column a query
+ * reads that the database does not have or does not let the account read.
+ */
+subject?: string, };

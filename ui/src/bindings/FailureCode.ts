@@ -3,4 +3,4 @@
 /**
  * The classes of failure, stable across versions (serialised in camelCase).
  */
-export type FailureCode = "unreachable" | "tls" | "wrongCredentials" | "missingPermission" | "timeout" | "notFound" | "invalidSettings" | "secretMissing" | "other";
+export type FailureCode = "unreachable" | "tls" | "wrongCredentials" | "missingPermission" | "timeout" | "notFound" | "invalidSettings" | "secretMissing" | "querySyntax" | "unknownTable" | "unknownColumn" | "notJson" | "other";

@@ -2,6 +2,7 @@
 import type { ErrorCode } from "./ErrorCode";
 import type { FieldError } from "./FieldError";
 import type { Problem } from "./Problem";
+import type { SourceRefusal } from "./SourceRefusal";
 
 /**
  * An error that crossed the IPC boundary. The message is for people: it says what failed and
@@ -24,4 +25,9 @@ fields?: Array<FieldError>,
  * For a source refused problem by problem (a profile reading columns the source lacks):
  * each problem with its kind and params, for the window to word in its language.
  */
-problems?: Array<Problem>, };
+problems?: Array<Problem>, 
+/**
+ * For a source that could not be read (a file, a database, an API): what went wrong
+ * and where, for the window to word in its language with what to do.
+ */
+refusal?: SourceRefusal, };

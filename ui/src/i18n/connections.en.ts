@@ -265,6 +265,12 @@ export const connections: Messages['connections'] = {
       'The settings cannot work as they are (for example a file that is not an SQLite database, or a file instead of a folder). Fix them, then test again.',
     secretMissing:
       'No password or key is stored for this connection. Enter it in the form, then test again.',
+    querySyntax:
+      'The database refuses the query: it is not valid SQL. Correct it where the specifics below say.',
+    unknownTable: 'The database has no such table or view. Check its name and schema.',
+    unknownColumn: 'The database has no such column. Check the column names.',
+    notJson:
+      'The API answered with something that is not JSON. Check the path called, and that the API answers JSON there.',
     other:
       'The test failed for a reason Passerelle cannot classify. The specifics below say what happened.',
   },

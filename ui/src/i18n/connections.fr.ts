@@ -276,6 +276,12 @@ export const connections = {
       "Les réglages ne peuvent pas fonctionner tels quels (par exemple un fichier qui n'est pas une base SQLite, ou un fichier à la place d'un dossier). Corrigez-les, puis relancez le test.",
     secretMissing:
       "Aucun mot de passe ni aucune clé n'est enregistré pour cette connexion. Saisissez-le dans le formulaire, puis relancez le test.",
+    querySyntax:
+      "La base refuse la requête : ce n'est pas du SQL valide. Corrigez-la à l'endroit indiqué dans les précisions ci-dessous.",
+    unknownTable: "La base n'a pas la table ou la vue demandée. Vérifiez son nom et son schéma.",
+    unknownColumn: "La base n'a pas la colonne demandée. Vérifiez les noms de colonnes.",
+    notJson:
+      "L'API a répondu autre chose que du JSON. Vérifiez le chemin appelé, et que l'API répond bien en JSON à cette adresse.",
     other:
       "Le test a échoué pour une raison que Passerelle ne sait pas classer. Les précisions ci-dessous disent ce qui s'est passé.",
   } satisfies Record<FailureCode, string>,

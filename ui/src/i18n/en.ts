@@ -6,6 +6,7 @@ import { evidence } from './evidence.en';
 import { imports } from './imports.en';
 import { mapping } from './mapping.en';
 import { problems } from './problems.en';
+import { refusals } from './refusals.en';
 import type { Messages } from './fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -221,6 +222,7 @@ export const en: Messages = {
   imports,
   mapping,
   problems,
+  refusals,
   planned: {
     badge: 'Not built yet',
     notice:

@@ -21,6 +21,7 @@ import { evidence } from './evidence.fr';
 import { imports } from './imports.fr';
 import { mapping } from './mapping.fr';
 import { problems } from './problems.fr';
+import { refusals } from './refusals.fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -237,6 +238,7 @@ export const fr = {
   imports,
   mapping,
   problems,
+  refusals,
   planned: {
     badge: 'Pas encore construit',
     notice:

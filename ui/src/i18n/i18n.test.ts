@@ -99,6 +99,10 @@ describe('the Connections screen', () => {
     notFound: true,
     invalidSettings: true,
     secretMissing: true,
+    querySyntax: true,
+    unknownTable: true,
+    unknownColumn: true,
+    notJson: true,
     other: true,
   };
   const errorCodes: Record<ErrorCode, true> = {

@@ -22,10 +22,6 @@ export const imports: Messages['imports'] = {
     plan: 'Prepare the plan',
     planning: 'Reading the source and Dastra…',
     planFailed: 'The plan could not be prepared',
-    refusals: {
-      fileNotFound: (path) =>
-        `there is no file “${path}”: check its path, or pick it with “Browse…”`,
-    },
     fromStudio:
       'Profile and source taken from the mapping studio: check them, then prepare the plan.',
     pastTitle: 'Past imports',

@@ -27,10 +27,6 @@ export const imports = {
     plan: 'Préparer le plan',
     planning: 'Lecture de la source et de Dastra…',
     planFailed: "Le plan n'a pas pu être préparé",
-    refusals: {
-      fileNotFound: (path: string): string =>
-        `le fichier « ${path} » est introuvable : vérifiez son chemin, ou choisissez-le avec « Parcourir… »`,
-    },
     fromStudio:
       'Profil et source repris du studio de mapping : vérifiez-les, puis préparez le plan.',
     pastTitle: 'Imports passés',

@@ -11,6 +11,7 @@ import type { ErrorCode } from '../bindings/ErrorCode';
 import type { FieldError } from '../bindings/FieldError';
 import type { Language } from '../bindings/Language';
 import type { LanguagePreference } from '../bindings/LanguagePreference';
+import type { SourceRefusal } from '../bindings/SourceRefusal';
 import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
 import { fakeConnections, type ConnectionOptions } from './fakeConnections';
 import { fakeDiscovery, type DiscoveryControl, type DiscoveryOptions } from './fakeDiscovery';
@@ -35,9 +36,15 @@ export type FakeBackend = {
   last<K extends Name>(cmd: K): Commands[K]['request'] | undefined;
   /**
    * Make the next calls of `cmd` fail with `{code, message}` (and, for settings refused field
-   * by field, `fields`) until `recover()`.
+   * by field, `fields`; for a source that cannot be read, its `refusal`) until `recover()`.
    */
-  fail(cmd: Name, code: ErrorCode, message: string, fields?: FieldError[]): void;
+  fail(
+    cmd: Name,
+    code: ErrorCode,
+    message: string,
+    fields?: FieldError[],
+    refusal?: SourceRefusal,
+  ): void;
   recover(): void;
   /** Emit a backend event to the UI. */
   emit(event: string, payload: unknown): Promise<void>;
@@ -76,7 +83,10 @@ type Options = ConnectionOptions & {
 export function installFakeBackend(options: Options = {}): FakeBackend {
   const system = options.systemLanguage ?? 'fr';
   let preference: LanguagePreference = options.preference ?? 'system';
-  const failures = new Map<string, { code: ErrorCode; message: string; fields?: FieldError[] }>();
+  const failures = new Map<
+    string,
+    { code: ErrorCode; message: string; fields?: FieldError[]; refusal?: SourceRefusal }
+  >();
   const calls: { cmd: string; req: unknown }[] = [];
   const responses: { cmd: string; res: unknown }[] = [];
   const sandbox: WorkspaceInfo = { ...APP_INFO.workspace, isSandbox: options.isSandbox ?? true };
@@ -271,8 +281,13 @@ export function installFakeBackend(options: Options = {}): FakeBackend {
         .filter((c) => c.cmd === cmd)
         .map((c) => c.req as Commands[K]['request'])
         .at(-1),
-    fail: (cmd, code, message, fields) =>
-      void failures.set(cmd, { code, message, ...(fields ? { fields } : {}) }),
+    fail: (cmd, code, message, fields, refusal) =>
+      void failures.set(cmd, {
+        code,
+        message,
+        ...(fields ? { fields } : {}),
+        ...(refusal ? { refusal } : {}),
+      }),
     recover: () => failures.clear(),
     emit,
     discovery: discovery.control,

@@ -33,6 +33,14 @@ pub enum FailureCode {
     InvalidSettings,
     /// The connection needs a password or key and none is stored.
     SecretMissing,
+    /// The database refused a query as not valid SQL.
+    QuerySyntax,
+    /// A query reads a table or view the database does not have.
+    UnknownTable,
+    /// A query reads a column the database does not have.
+    UnknownColumn,
+    /// An API answered with something that is not JSON.
+    NotJson,
     /// Anything else; the message and detail say what happened.
     Other,
 }
@@ -49,12 +57,16 @@ impl FailureCode {
             FailureCode::NotFound => "notFound",
             FailureCode::InvalidSettings => "invalidSettings",
             FailureCode::SecretMissing => "secretMissing",
+            FailureCode::QuerySyntax => "querySyntax",
+            FailureCode::UnknownTable => "unknownTable",
+            FailureCode::UnknownColumn => "unknownColumn",
+            FailureCode::NotJson => "notJson",
             FailureCode::Other => "other",
         }
     }
 
     /// Every code, in declaration order.
-    pub const ALL: [FailureCode; 9] = [
+    pub const ALL: [FailureCode; 13] = [
         FailureCode::Unreachable,
         FailureCode::Tls,
         FailureCode::WrongCredentials,
@@ -63,6 +75,10 @@ impl FailureCode {
         FailureCode::NotFound,
         FailureCode::InvalidSettings,
         FailureCode::SecretMissing,
+        FailureCode::QuerySyntax,
+        FailureCode::UnknownTable,
+        FailureCode::UnknownColumn,
+        FailureCode::NotJson,
         FailureCode::Other,
     ];
 }
@@ -86,6 +102,11 @@ pub struct Failure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub detail: Option<String>,
+    /// What the failure is about, when the system named it: the table or column a query
+    /// reads that the database does not have or does not let the account read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub subject: Option<String>,
 }
 
 impl Failure {
@@ -95,7 +116,14 @@ impl Failure {
             code,
             message: message.into(),
             detail: None,
+            subject: None,
         }
+    }
+
+    /// The same failure, about `subject` (a table, a column).
+    pub fn with_subject(mut self, subject: Option<String>) -> Self {
+        self.subject = subject;
+        self
     }
 
     /// The same failure with a technical detail.

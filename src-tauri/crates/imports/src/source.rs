@@ -121,6 +121,14 @@ pub enum SourceError {
     /// The database or API refused or failed; the text ends with what it answered, when it did.
     #[error("{}", remote_text(.0))]
     Remote(Failure),
+    /// The recipe file could not be read, or does not parse as a recipe.
+    #[error("{}", remote_text(failure))]
+    Recipe {
+        /// The recipe file.
+        path: PathBuf,
+        /// What is wrong with it (`notFound`, or `invalidSettings` naming the field).
+        failure: Failure,
+    },
     /// A recipe stopped by its `maxPages` or `maxRecords` before the end of the records.
     #[error(
         "the recipe « {recipe} » stopped at its cap after {records} records, so the import \
@@ -411,7 +419,10 @@ pub async fn open_source(
                     "it is not an HTTP API connection; a recipe runs on one".to_owned(),
                 ));
             };
-            let recipe = Recipe::load(recipe).map_err(SourceError::Remote)?;
+            let recipe = Recipe::load(recipe).map_err(|failure| SourceError::Recipe {
+                path: recipe.clone(),
+                failure,
+            })?;
             let values = RecipeValues::new().with("any", "all");
             let mut listing = recipe.clone();
             listing.requests.truncate(1);

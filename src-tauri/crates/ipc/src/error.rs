@@ -46,6 +46,12 @@ pub struct IpcError {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(optional, as = "Option<Vec<passerelle_mapping::Problem>>")]
     pub problems: Vec<passerelle_mapping::Problem>,
+    /// For a source that could not be read (a file, a database, an API): what went wrong
+    /// and where, for the window to word in its language with what to do.
+    // Boxed: it is rare, and keeps every `Result<_, IpcError>` small.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, as = "Option<crate::refusal::SourceRefusal>")]
+    pub refusal: Option<Box<crate::refusal::SourceRefusal>>,
 }
 
 impl IpcError {
@@ -56,6 +62,7 @@ impl IpcError {
             message: message.into(),
             fields: Vec::new(),
             problems: Vec::new(),
+            refusal: None,
         }
     }
 

@@ -322,7 +322,7 @@ impl Api {
         let (spec, source) = self.open_source(req.source).await?;
         source
             .check_profile(&profile)
-            .map_err(crate::mapping::source_error)?;
+            .map_err(|e| self.source_error(e, Some(&spec)))?;
         let described = source.described().to_owned();
 
         let client = self.current_client();
@@ -339,7 +339,7 @@ impl Api {
         let plan = plan_source(&client, &profile, source, &lookups, &options)
             .await
             .map_err(|e| match e {
-                passerelle_imports::Error::Source(e) => crate::mapping::source_error(e),
+                passerelle_imports::Error::Source(e) => self.source_error(e, Some(&spec)),
                 e => {
                     let msg = format!("the workspace's records could not be read: {e}");
                     IpcError::new(ErrorCode::Unreachable, msg)

@@ -31,6 +31,7 @@ mod imports_run;
 mod imports_seal;
 mod mapping;
 mod mapping_store;
+mod refusal;
 
 pub use api::{Api, ApiParts, EventSink, Session, Settings, SettingsStore, WorkspaceTarget};
 pub use connections::*;
@@ -43,6 +44,7 @@ pub use imports_seal::ImportSeal;
 pub use mapping::*;
 pub use mapping_store::*;
 pub use passerelle_connectors::TestReport;
+pub use refusal::{RaggedRow, SourceRefusal};
 
 /// Calls `$callback! { name: Request => Response, … }` with the whole command list.
 #[macro_export]

@@ -13,7 +13,6 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use passerelle_connectors::files::{FileError, TableError};
 use passerelle_imports::SourceError;
 use passerelle_mapping::{
     suggest, suggest_enum_map, ColumnSample, Entity, LookupTable, MemoryLookups, Problem, Profile,
@@ -461,10 +460,10 @@ impl Api {
         &self,
         source: SourceSpecDto,
     ) -> Result<passerelle_imports::SourceData, IpcError> {
-        let spec = run_spec(source)?;
+        let spec = self.run_spec(source)?;
         passerelle_imports::read_source(&spec, Some(&self.vault))
             .await
-            .map_err(source_error)
+            .map_err(|e| self.source_error(e, Some(&spec)))
     }
 
     /// Open a source through the import engine for reading row by row, with the run's spec.
@@ -478,10 +477,10 @@ impl Api {
         ),
         IpcError,
     > {
-        let spec = run_spec(source)?;
+        let spec = self.run_spec(source)?;
         let stream = passerelle_imports::open_source(&spec, Some(&self.vault))
             .await
-            .map_err(source_error)?;
+            .map_err(|e| self.source_error(e, Some(&spec)))?;
         Ok((spec, stream))
     }
 
@@ -497,38 +496,26 @@ impl Api {
     }
 }
 
-/// The engine's source spec of a source named in the window (its file path trimmed).
-fn run_spec(source: SourceSpecDto) -> Result<passerelle_imports::SourceSpec, IpcError> {
-    let path = source
-        .path
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from);
-    passerelle_imports::SourceSpec::from_profile(&source.spec, path.as_deref())
-        .map_err(source_error)
-}
+impl Api {
+    /// The engine's source spec of a source named in the window (its file path trimmed).
+    fn run_spec(&self, source: SourceSpecDto) -> Result<passerelle_imports::SourceSpec, IpcError> {
+        let path = source
+            .path
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from);
+        passerelle_imports::SourceSpec::from_profile(&source.spec, path.as_deref())
+            .map_err(|e| self.source_error(e, None))
+    }
 
-/// A source's refusal for the window: its code, its sentence, and what the window words
-/// itself: the file field at fault when the file is not there (`source.path`), the problems
-/// of a profile reading columns the source lacks.
-pub(crate) fn source_error(e: SourceError) -> IpcError {
-    let message = e.to_string();
-    match e {
-        SourceError::Table(TableError::File(FileError::NotFound { .. })) => {
-            let field = passerelle_vault::FieldError::new(
-                "source.path",
-                "no file is there",
-                "check the path, or pick the file with « Browse… »",
-            );
-            IpcError::new(ErrorCode::NotFound, message).with_fields(vec![field])
-        }
-        SourceError::MissingColumns { problems } => {
-            IpcError::new(ErrorCode::Invalid, message).with_problems(problems)
-        }
-        SourceError::Connection { .. } => IpcError::new(ErrorCode::NotFound, message),
-        SourceError::Remote(_) => IpcError::new(ErrorCode::Unreachable, message),
-        _ => IpcError::new(ErrorCode::Invalid, message),
+    /// A source's refusal for the window (see [`crate::refusal`]).
+    pub(crate) fn source_error(
+        &self,
+        e: SourceError,
+        spec: Option<&passerelle_imports::SourceSpec>,
+    ) -> IpcError {
+        crate::refusal::source_error(e, spec, &self.vault)
     }
 }
 

@@ -13,6 +13,7 @@ import type { Column } from '../../components/tableTypes';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { peekImportHandoff, takeImportHandoff } from '../../lib/importHandoff';
+import { sourceRefusalText } from '../../lib/refusalText';
 import { routeHref } from '../../lib/route';
 import {
   draftOf,
@@ -25,7 +26,7 @@ import {
 import { SourceFields } from '../mapping/SourceForm';
 import { ConfirmDialog } from './ConfirmDialog';
 import styles from './Imports.module.css';
-import { entityName, planRefusalText, sourceText, stateTone, wroteSomething } from './labels';
+import { entityName, sourceText, stateTone, wroteSomething } from './labels';
 
 type Props = { onOpen: (planId: string) => void };
 
@@ -47,7 +48,7 @@ export function ImportsScreen({ onOpen }: Props) {
 }
 
 function NewImport({ onPlanned }: { onPlanned: (planId: string) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const h = t.imports.history;
   const plan = usePlanImport();
   // "Plan this import" in the studio leaves its profile and source: the form starts from them.
@@ -103,7 +104,8 @@ function NewImport({ onPlanned }: { onPlanned: (planId: string) => void }) {
         </fieldset>
         {plan.isError && (
           <p className={styles.error} role="alert" data-testid="plan-error">
-            {h.planFailed} : {planRefusalText(plan.error, draft.path, t)}
+            <strong>{h.planFailed}.</strong>{' '}
+            {sourceRefusalText(plan.error, draft.path, t, language)}
           </p>
         )}
         <div className={styles.formActions}>

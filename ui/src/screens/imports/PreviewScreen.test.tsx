@@ -152,7 +152,7 @@ describe('the import preview', () => {
     await app.user.click(screen.getByTestId('plan-import'));
     const error = await screen.findByTestId('plan-error');
     expect(error).toHaveTextContent(
-      'le fichier « /exports/nowhere.json » est introuvable : vérifiez son chemin, ou choisissez-le avec « Parcourir… »',
+      "Le plan n'a pas pu être préparé. Le fichier « /exports/nowhere.json » est introuvable : vérifiez son chemin, ou choisissez-le avec « Parcourir… ».",
     );
     expect(error).not.toHaveTextContent('not found');
 
@@ -167,10 +167,61 @@ describe('the import preview', () => {
     await app.user.click(screen.getByTestId('plan-import'));
     await waitFor(() =>
       expect(screen.getByTestId('plan-error')).toHaveTextContent(
-        "colonne « libelle » : la source n'a pas cette colonne : vouliez-vous dire « label » ?",
+        "Colonne « libelle » : la source n'a pas cette colonne : vouliez-vous dire « label » ?",
       ),
     );
     expect(screen.getByTestId('plan-error')).not.toHaveTextContent('does not have');
+  });
+
+  it('words a REST source refused by its API in French: a token refused, the API down', async () => {
+    const backend = installFakeBackend();
+    const spec: SourceSpec = {
+      name: 'crm',
+      kind: 'rest',
+      connection: CRM_ID,
+      recipe: '/recipes/crm.json',
+    };
+    setImportHandoff({
+      profile: { ...(JSON.parse(PROFILE) as Profile), source: spec },
+      source: { spec },
+    });
+    const api = { connection: 'CRM', url: 'https://crm.exemple.fr/api', recipe: 'crm.json' };
+    backend.fail(
+      'import_plan',
+      'unauthorized',
+      'The API refused the credentials at https://crm.exemple.fr/api/v2/apps (HTTP 401).',
+      undefined,
+      { kind: 'api', code: 'wrongCredentials', ...api },
+    );
+    const app = renderApp('#/imports');
+    await screen.findByTestId('import-profile');
+    await waitFor(() =>
+      expect((screen.getByTestId('source-connection') as HTMLSelectElement).value).toBe(CRM_ID),
+    );
+    await app.user.click(screen.getByTestId('plan-import'));
+    const error = await screen.findByTestId('plan-error');
+    expect(error).toHaveTextContent(
+      "Le plan n'a pas pu être préparé. L'API https://crm.exemple.fr/api (connexion « CRM ») refuse les identifiants (HTTP 401) : vérifiez le type d'authentification, et saisissez à nouveau le jeton ou la clé dans Connexions.",
+    );
+    expect(error).not.toHaveTextContent('refused');
+
+    backend.fail(
+      'import_plan',
+      'unreachable',
+      'Passerelle could not reach the API at https://crm.exemple.fr/api.',
+      undefined,
+      { kind: 'api', code: 'unreachable', ...api, detail: 'tcp connect error: Connection refused' },
+    );
+    await app.user.click(screen.getByTestId('plan-import'));
+    await waitFor(() =>
+      expect(screen.getByTestId('plan-error')).toHaveTextContent(
+        "Passerelle n'arrive pas à joindre l'API https://crm.exemple.fr/api (connexion « CRM ») : vérifiez l'adresse de base dans Connexions",
+      ),
+    );
+    expect(screen.getByTestId('plan-error')).toHaveTextContent(
+      'Détail : tcp connect error: Connection refused',
+    );
+    expect(screen.getByTestId('plan-error')).not.toHaveTextContent('could not reach');
   });
 
   it("words an invalid row's problems in the window's language", async () => {

@@ -4,9 +4,7 @@ import type { ImportState } from '../../bindings/ImportState';
 import type { ImportView } from '../../bindings/ImportView';
 import type { OutcomeKind } from '../../bindings/OutcomeKind';
 import type { RowKind } from '../../bindings/RowKind';
-import type { IpcError } from '../../api';
 import type { Messages } from '../../i18n';
-import { problemText } from '../../lib/problemText';
 
 type Tone = 'neutral' | 'accent' | 'danger' | 'warning' | 'success';
 
@@ -32,22 +30,6 @@ export function sourceText(view: ImportView, t: Messages): string {
     default:
       return view.sourceName;
   }
-}
-
-/**
- * Why a plan could not be prepared, in the window's language when the backend says what is at
- * fault (the problems of a profile reading columns the source lacks, the file field when the
- * file named `path` is not there), else the backend's own sentence.
- */
-export function planRefusalText(error: IpcError, path: string, t: Messages): string {
-  const r = t.imports.history.refusals;
-  if (error.problems.length > 0) {
-    return error.problems.map((p) => problemText(p, t)).join(' ; ');
-  }
-  if (error.code === 'notFound' && error.fields.some((f) => f.field === 'source.path')) {
-    return r.fileNotFound(path.trim());
-  }
-  return error.message;
 }
 
 export function stateTone(state: ImportState): Tone {

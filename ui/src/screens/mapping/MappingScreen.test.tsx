@@ -228,4 +228,40 @@ describe('the mapping studio', () => {
     );
     expect(await screen.findByTestId('mapping-error')).toBeInTheDocument();
   });
+  it('words a source it cannot read in the window’s language, where the import screen does', async () => {
+    const backend = installFakeBackend();
+    backend.fail(
+      'mapping_source_open',
+      'invalid',
+      'file /exports/now.json: not a valid JSON file (eof error at line 3, column 1)',
+      undefined,
+      { kind: 'fileCorrupt', path: '/exports/now.json', format: 'JSON', line: 3, detail: 'eof' },
+    );
+    const { user } = renderApp('#/mapping');
+    await user.type(await screen.findByTestId('source-path'), '/exports/now.json');
+    await user.click(screen.getByTestId('source-open'));
+    const error = await screen.findByTestId('mapping-error');
+    expect(error).toHaveTextContent(
+      "Le fichier « /exports/now.json » n'est pas un fichier JSON valide : il devient illisible à la ligne 3 (il est peut-être tronqué).",
+    );
+    expect(error).not.toHaveTextContent('not a valid');
+
+    backend.recover();
+    backend.fail('mapping_source_open', 'invalid', 'relation "apps" does not exist', undefined, {
+      kind: 'database',
+      code: 'unknownTable',
+      connection: 'ERP local',
+      engine: 'PostgreSQL',
+      server: 'db.interne:5432',
+      database: 'erp',
+      user: 'lecteur',
+      subject: 'apps',
+    });
+    await user.click(screen.getByTestId('source-open'));
+    await waitFor(() =>
+      expect(screen.getByTestId('mapping-error')).toHaveTextContent(
+        "La requête lit la table « apps », que le serveur PostgreSQL db.interne:5432 (base « erp », connexion « ERP local ») n'a pas",
+      ),
+    );
+  });
 });

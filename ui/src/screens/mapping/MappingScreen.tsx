@@ -21,6 +21,7 @@ import { useI18n, type Messages } from '../../i18n';
 import { setImportHandoff } from '../../lib/importHandoff';
 import * as canvas from '../../lib/mappingCanvas';
 import { problemText } from '../../lib/problemText';
+import { sourceRefusalText } from '../../lib/refusalText';
 import { readsFile, specOf, type SourceDraft } from '../../lib/sourceDraft';
 import { chainReady } from '../../lib/transformSteps';
 import { Canvas } from './Canvas';
@@ -41,7 +42,7 @@ const PREVIEW_ROWS = 20;
 
 /** The mapping studio: a source drawn onto a Dastra entity, previewed live, saved as a profile. */
 export function MappingScreen({ onPlan }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const words = t.mapping;
   const targets = useMappingTargets();
   const open = useOpenSource();
@@ -256,7 +257,7 @@ export function MappingScreen({ onPlan }: Props) {
         )}
         {failure && (
           <p className={styles.error} data-testid="mapping-error" role="alert">
-            {IpcError.from(failure).message}
+            {sourceRefusalText(IpcError.from(failure), draft.path, t, language)}
           </p>
         )}
         {state.suggestions.length > 0 && schema && (
@@ -330,7 +331,7 @@ export function MappingScreen({ onPlan }: Props) {
             </p>
           ) : preview.isError ? (
             <p className={styles.error} data-testid="preview-error">
-              {IpcError.from(preview.error).message}
+              {sourceRefusalText(IpcError.from(preview.error), opened.dto.path ?? '', t, language)}
             </p>
           ) : preview.data ? (
             <>

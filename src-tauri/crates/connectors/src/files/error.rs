@@ -77,6 +77,8 @@ pub enum FileError {
         format: Format,
         /// What the parser stumbled on, without any of the file's content.
         reason: String,
+        /// The line it stumbled on, when the parser says (a JSON document cut short).
+        line: Option<u64>,
     },
     /// The file is protected by a password.
     #[error(
@@ -136,6 +138,22 @@ impl FileError {
             path: path.to_owned(),
             format,
             reason: reason.to_string(),
+            line: None,
+        }
+    }
+
+    /// A file that does not parse as `format`, from line `line` on.
+    pub(crate) fn corrupt_at(
+        path: &Path,
+        format: Format,
+        reason: impl ToString,
+        line: u64,
+    ) -> Self {
+        FileError::Corrupt {
+            path: path.to_owned(),
+            format,
+            reason: reason.to_string(),
+            line: Some(line),
         }
     }
 }

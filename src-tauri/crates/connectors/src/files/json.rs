@@ -28,7 +28,7 @@ pub(super) fn read_document(
         .read_to_end(&mut bytes)
         .map_err(|e| FileError::from_io(path, e))?;
     let document: Value = serde_json::from_slice(&bytes)
-        .map_err(|e| FileError::corrupt(path, Format::Json, syntax(&e)))?;
+        .map_err(|e| FileError::corrupt_at(path, Format::Json, syntax(&e), e.line() as u64))?;
     drop(bytes);
 
     let mut at = reading.location();

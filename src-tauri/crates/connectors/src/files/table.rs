@@ -855,10 +855,11 @@ fn ndjson_records(
             continue;
         }
         let broken = |e: serde_json::Error| {
-            FileError::corrupt(
+            FileError::corrupt_at(
                 path,
                 Format::Ndjson,
                 format!("line {}: {}", i + 1, json::syntax(&e)),
+                i as u64 + 1,
             )
         };
         if stopped {
@@ -902,7 +903,15 @@ fn document_records(
     let parsed = walk.deserialize(&mut de).and_then(|()| de.end());
     match parsed {
         Err(_) if state.stopped && !check_rest => return Ok(()),
-        Err(e) => return Err(FileError::corrupt(path, Format::Json, json::syntax(&e)).into()),
+        Err(e) => {
+            return Err(FileError::corrupt_at(
+                path,
+                Format::Json,
+                json::syntax(&e),
+                e.line() as u64,
+            )
+            .into())
+        }
         Ok(()) => {}
     }
     match state.refused {

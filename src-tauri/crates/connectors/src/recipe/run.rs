@@ -271,7 +271,7 @@ impl<'a> Run<'a> {
                 .map_err(|e| self.network_failure(e, shown))?;
             return serde_json::from_slice(&bytes).map(Some).map_err(|_| {
                 Stop::Request(Failure::new(
-                    FailureCode::Other,
+                    FailureCode::NotJson,
                     format!(
                         "The answer of {shown} is not JSON. Check {at}.path, and that the API \
                          answers JSON there."

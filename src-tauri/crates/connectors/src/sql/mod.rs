@@ -12,6 +12,7 @@
 pub mod mysql;
 pub mod postgres;
 pub mod query;
+mod refusal;
 pub mod schema;
 pub mod search;
 pub mod sqlite;

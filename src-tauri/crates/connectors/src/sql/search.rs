@@ -615,6 +615,29 @@ pub(super) fn failure(err: &sqlx::Error, what: &str) -> Failure {
         )
         .with_detail(chain(err));
     };
+    if let Some((code, subject)) = super::refusal::classify(db) {
+        let message = match code {
+            FailureCode::QuerySyntax => format!(
+                "The database refused the SQL while {what}: it is not valid SQL. Correct the \
+                 query where the detail below says."
+            ),
+            FailureCode::UnknownTable => format!(
+                "The database has no such table or view ({what}). Check its name and schema \
+                 in the query."
+            ),
+            FailureCode::UnknownColumn => format!(
+                "The database has no such column ({what}). Check the column names in the \
+                 query."
+            ),
+            _ => format!(
+                "The database refused {what}: the account lacks the right to read it. Grant it \
+                 read access (SELECT), or leave this table out."
+            ),
+        };
+        return Failure::new(code, message)
+            .with_subject(subject)
+            .with_detail(chain(err));
+    }
     let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
     if matches!(code.as_str(), "57014" | "3024" | "1969") {
         return Failure::new(

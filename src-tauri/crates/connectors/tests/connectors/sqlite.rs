@@ -119,3 +119,42 @@ async fn a_file_that_is_not_an_sqlite_database_or_a_folder_is_invalid_settings()
         "{report:?}"
     );
 }
+
+#[tokio::test]
+async fn a_query_sqlite_refuses_says_whether_it_is_the_sql_the_table_or_the_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("crm.db");
+    database(&path).await;
+    let mut session = passerelle_connectors::sql::search::SqlSession::open(
+        &settings(&path),
+        None,
+        std::time::Duration::from_secs(20),
+    )
+    .await
+    .expect("the file opens");
+    let cases = [
+        ("SELECT email, FROM clients", FailureCode::QuerySyntax, None),
+        (
+            "SELECT email FROM prospects",
+            FailureCode::UnknownTable,
+            Some("prospects"),
+        ),
+        (
+            "SELECT courriel FROM clients",
+            FailureCode::UnknownColumn,
+            Some("courriel"),
+        ),
+    ];
+    for (query, code, subject) in cases {
+        let failure = session.text_query(query).await.expect_err(query);
+        assert_eq!(
+            (failure.code, failure.subject.as_deref()),
+            (code, subject),
+            "{query}: {failure:?}"
+        );
+        assert!(
+            failure.detail.is_some(),
+            "{query}: SQLite's own words are kept"
+        );
+    }
+}

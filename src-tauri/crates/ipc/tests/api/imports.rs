@@ -14,8 +14,8 @@ use serde_json::{json, Value};
 use crate::{api_and_client_in, save_local_postgres, MemoryStore, Recorder};
 
 /// An `Api` on a fresh sandbox in `dir`, with a client of the same workspace to look behind
-/// its back; imports need the OS keyring (run the tests with /work/tools/rt.sh).
-async fn api_and_client(dir: &Path, events: Arc<Recorder>) -> (Api, DastraClient) {
+/// its back; imports need the OS keyring (scripts/test.sh gives the tests one).
+pub(crate) async fn api_and_client(dir: &Path, events: Arc<Recorder>) -> (Api, DastraClient) {
     api_and_client_in(dir, Arc::new(MemoryStore::default()), events).await
 }
 
@@ -41,7 +41,11 @@ async fn run_to(
 }
 
 /// `import_plan` of the file at `path`, read as `profile` says.
-async fn plan_file(api: &Api, profile: &str, path: &Path) -> Result<ImportView, IpcError> {
+pub(crate) async fn plan_file(
+    api: &Api,
+    profile: &str,
+    path: &Path,
+) -> Result<ImportView, IpcError> {
     let spec = Profile::from_json(profile).expect("a valid profile").source;
     api.import_plan(ImportPlanRequest {
         profile: profile.into(),
@@ -103,7 +107,7 @@ async fn audit_of(api: &Api, plan: &str) -> Vec<(String, Vec<(String, u64)>)> {
     entries.into_iter().map(|e| (e.action, e.counts)).collect()
 }
 
-async fn all(client: &DastraClient, collection: &str) -> Vec<Value> {
+pub(crate) async fn all(client: &DastraClient, collection: &str) -> Vec<Value> {
     let path = client.workspace_path(collection).expect("a path");
     let page = client
         .get_json(&path, &[("page", "1"), ("size", "500")])
@@ -142,7 +146,7 @@ async fn finished(
     panic!("the {operation:?} of {plan} did not finish in 15 s");
 }
 
-fn rows(plan: &str, kinds: Vec<RowKind>, q: &str) -> ImportRowsRequest {
+pub(crate) fn rows(plan: &str, kinds: Vec<RowKind>, q: &str) -> ImportRowsRequest {
     ImportRowsRequest {
         plan_id: plan.into(),
         offset: 0,

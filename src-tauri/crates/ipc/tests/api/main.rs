@@ -145,6 +145,7 @@ mod discovery;
 mod import_failures;
 mod imports;
 mod mapping;
+mod refusals;
 
 fn inbox(q: &str) -> DsarListRequest {
     DsarListRequest {
