@@ -136,6 +136,28 @@ export const refusals: Messages['refusals'] = {
     `The recipe « ${recipe} » stopped at its cap after ${records} records: the import would see part of the source. Raise maxPages and maxRecords in the recipe.`,
   emptyQuery: (connection: S) =>
     `The query on « ${connection} » gives no row: check it; an empty source would report every Dastra record as missing.`,
+  workspaceReading: {
+    lookups: 'the tags, areas and actors the profile looks up',
+    records: "the register's current records",
+  },
+  workspace: {
+    unauthorized: (what: S) =>
+      `Dastra refused the API key while reading ${what}: check the workspace's key in Connections.`,
+    forbidden: (what: S) =>
+      `The API key may not read ${what}: ask your Dastra administrator for that right.`,
+    notFound: (what: S) =>
+      `Dastra does not find ${what} (HTTP 404): check the address and the workspace chosen in Connections.`,
+    rejected: (what: S) =>
+      `Dastra refused to give ${what}: check the workspace chosen; if it happens again, report it.`,
+    rateLimited: (what: S) =>
+      `Dastra limited the number of calls while reading ${what}: wait a few minutes, then prepare the plan again.`,
+    unavailable: (what: S, status: S) =>
+      `Dastra did not answer${status ? ` (error ${status})` : ''} while reading ${what}: prepare the plan again once it can be reached.`,
+    protocol: (what: S) =>
+      `Dastra answered something unreadable while reading ${what}: check that the connection points at a Dastra API.`,
+    other: (what: S) =>
+      `Dastra could not give ${what}: prepare the plan again; if it happens again, report it.`,
+  },
   emptyRecipe: (recipe: S, connection: S) =>
     `The recipe ${recipe} on « ${connection} » gives no record: check it; an empty source would report every Dastra record as missing.`,
 };

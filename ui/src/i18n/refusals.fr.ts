@@ -4,7 +4,9 @@
 // went wrong, where, and what to do. A sentence may open on its place (`le serveur …`): the
 // wording function capitalises it.
 
+import type { DastraRefusal } from '../bindings/DastraRefusal';
 import type { FailureCode } from '../bindings/FailureCode';
+import type { WorkspaceReading } from '../bindings/WorkspaceReading';
 
 type S = string | number;
 type Say = (where: S, subject: S) => string;
@@ -145,6 +147,29 @@ export const refusals = {
     `La recette « ${recipe} » s'est arrêtée à sa limite après ${records} enregistrements : l'import ne verrait qu'une partie de la source. Augmentez maxPages et maxRecords dans la recette.`,
   emptyQuery: (connection: S) =>
     `La requête sur « ${connection} » ne renvoie aucune ligne : vérifiez-la ; une source vide ferait passer chaque fiche de Dastra pour absente.`,
+  /** Dastra failed while the plan read the workspace: `what` is `lookups` or `records`. */
+  workspaceReading: {
+    lookups: 'les étiquettes, domaines et acteurs que le profil recherche',
+    records: 'les fiches actuelles du registre',
+  } satisfies Record<WorkspaceReading, string>,
+  workspace: {
+    unauthorized: (what: S) =>
+      `Dastra a refusé la clé d'API en lisant ${what} : vérifiez la clé de l'espace de travail dans Connexions.`,
+    forbidden: (what: S) =>
+      `La clé d'API n'a pas le droit de lire ${what} : demandez ce droit à l'administrateur de Dastra.`,
+    notFound: (what: S) =>
+      `Dastra ne trouve pas ${what} (HTTP 404) : vérifiez l'adresse et l'espace de travail choisis dans Connexions.`,
+    rejected: (what: S) =>
+      `Dastra a refusé la lecture de ${what} : vérifiez l'espace de travail choisi ; si cela persiste, signalez-le.`,
+    rateLimited: (what: S) =>
+      `Dastra a limité le nombre d'appels en lisant ${what} : attendez quelques minutes, puis préparez le plan à nouveau.`,
+    unavailable: (what: S, status: S) =>
+      `Dastra ne répondait pas${status ? ` (erreur ${status})` : ''} en lisant ${what} : préparez le plan à nouveau quand il est joignable.`,
+    protocol: (what: S) =>
+      `Dastra a répondu quelque chose d'illisible en lisant ${what} : vérifiez que la connexion pointe bien vers une API Dastra.`,
+    other: (what: S) =>
+      `Dastra n'a pas pu fournir ${what} : préparez le plan à nouveau ; si cela persiste, signalez-le.`,
+  } satisfies Record<DastraRefusal, (what: S, status: S) => string>,
   emptyRecipe: (recipe: S, connection: S) =>
     `La recette ${recipe} sur « ${connection} » ne renvoie aucun enregistrement : vérifiez-la ; une source vide ferait passer chaque fiche de Dastra pour absente.`,
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { IpcError } from '../api';
+import type { DastraRefusal } from '../bindings/DastraRefusal';
 import type { FailureCode } from '../bindings/FailureCode';
 import type { SourceRefusal } from '../bindings/SourceRefusal';
 import { en } from '../i18n/en';
@@ -23,6 +24,18 @@ const CODES: Record<FailureCode, true> = {
   unknownTable: true,
   unknownColumn: true,
   notJson: true,
+  other: true,
+};
+
+// Every way Dastra can fail a plan's reading of the workspace.
+const DASTRA_REFUSALS: Record<DastraRefusal, true> = {
+  unauthorized: true,
+  forbidden: true,
+  notFound: true,
+  rejected: true,
+  rateLimited: true,
+  unavailable: true,
+  protocol: true,
   other: true,
 };
 
@@ -117,6 +130,20 @@ const EVERY_KIND: [SourceRefusal, string, string?][] = [
     api(c),
     'https://cmdb.interne/api',
   ]),
+  ...(Object.keys(DASTRA_REFUSALS) as DastraRefusal[]).flatMap(
+    (refusal): [SourceRefusal, string, string][] => [
+      [
+        { kind: 'workspace', reading: 'records', refusal, status: 503 },
+        'fiches actuelles du registre',
+        "register's current records",
+      ],
+      [
+        { kind: 'workspace', reading: 'lookups', refusal },
+        'étiquettes, domaines et acteurs',
+        'tags, areas and actors',
+      ],
+    ],
+  ),
 ];
 
 describe('a source refused, in the window’s language', () => {
@@ -135,6 +162,25 @@ describe('a source refused, in the window’s language', () => {
       }
       expect(french, what).not.toBe(english);
     }
+  });
+
+  it('says Dastra was down while the plan read the workspace, with its status', () => {
+    const down: SourceRefusal = {
+      kind: 'workspace',
+      reading: 'records',
+      refusal: 'unavailable',
+      status: 503,
+    };
+    expect(refusalText(down, fr, 'fr')).toBe(
+      'Dastra ne répondait pas (erreur 503) en lisant les fiches actuelles du registre : ' +
+        'préparez le plan à nouveau quand il est joignable.',
+    );
+    expect(refusalText(down, en, 'en')).toBe(
+      "Dastra did not answer (error 503) while reading the register's current records: " +
+        'prepare the plan again once it can be reached.',
+    );
+    const other: SourceRefusal = { kind: 'workspace', reading: 'lookups', refusal: 'other' };
+    expect(refusalText(other, fr, 'fr')).toMatch(/^Dastra n'a pas pu fournir les étiquettes, domaines et acteurs/u);
   });
 
   it('says which user, table or column a database refused, and what to do', () => {

@@ -132,6 +132,11 @@ function wording(refusal: SourceRefusal, r: Words, language: Language): string {
       return r.emptyQuery(refusal.connection);
     case 'emptyRecipe':
       return r.emptyRecipe(refusal.recipe, refusal.connection);
+    case 'workspace':
+      return r.workspace[refusal.refusal](
+        r.workspaceReading[refusal.reading],
+        refusal.status ?? '',
+      );
   }
 }
 

@@ -148,11 +148,11 @@ pub enum DastraRefusal {
     Other,
 }
 
-impl WriteFailure {
-    /// The cause of a Dastra client error.
-    pub fn of(err: &DastraError) -> WriteFailure {
+impl DastraRefusal {
+    /// The class of a Dastra client error.
+    pub fn of(err: &DastraError) -> DastraRefusal {
         use passerelle_dastra::ErrorKind as K;
-        let refusal = match err.kind() {
+        match err.kind() {
             K::Unauthorized => DastraRefusal::Unauthorized,
             K::Forbidden => DastraRefusal::Forbidden,
             K::NotFound => DastraRefusal::NotFound,
@@ -161,9 +161,15 @@ impl WriteFailure {
             K::Unavailable | K::OutcomeUnknown => DastraRefusal::Unavailable,
             K::Protocol => DastraRefusal::Protocol,
             _ => DastraRefusal::Other,
-        };
+        }
+    }
+}
+
+impl WriteFailure {
+    /// The cause of a Dastra client error.
+    pub fn of(err: &DastraError) -> WriteFailure {
         WriteFailure::Dastra {
-            refusal,
+            refusal: DastraRefusal::of(err),
             status: err.status(),
             detail: err.body().map(|b| b.to_string()).filter(|d| !d.is_empty()),
         }

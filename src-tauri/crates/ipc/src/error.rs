@@ -81,14 +81,18 @@ impl IpcError {
 
 impl From<passerelle_dastra::Error> for IpcError {
     fn from(e: passerelle_dastra::Error) -> Self {
-        let code = match e.kind() {
-            ErrorKind::InvalidInput | ErrorKind::Rejected => ErrorCode::Invalid,
-            ErrorKind::NotFound => ErrorCode::NotFound,
-            ErrorKind::Unauthorized | ErrorKind::Forbidden => ErrorCode::Unauthorized,
-            ErrorKind::Unavailable | ErrorKind::RateLimited => ErrorCode::Unreachable,
-            ErrorKind::OutcomeUnknown => ErrorCode::OutcomeUnknown,
-            _ => ErrorCode::Internal,
-        };
-        IpcError::new(code, e.to_string())
+        IpcError::new(dastra_code(&e), e.to_string())
+    }
+}
+
+/// The code the window branches on for a Dastra client error.
+pub(crate) fn dastra_code(e: &passerelle_dastra::Error) -> ErrorCode {
+    match e.kind() {
+        ErrorKind::InvalidInput | ErrorKind::Rejected => ErrorCode::Invalid,
+        ErrorKind::NotFound => ErrorCode::NotFound,
+        ErrorKind::Unauthorized | ErrorKind::Forbidden => ErrorCode::Unauthorized,
+        ErrorKind::Unavailable | ErrorKind::RateLimited => ErrorCode::Unreachable,
+        ErrorKind::OutcomeUnknown => ErrorCode::OutcomeUnknown,
+        _ => ErrorCode::Internal,
     }
 }

@@ -45,6 +45,7 @@ use crate::evidence::append_audit;
 use crate::imports::*;
 use crate::imports_rows::{count_outcome, kind_of, meta_view, outcome_kind, row_text, writes};
 use crate::imports_seal::ImportSeal;
+use crate::refusal::{workspace_error, WorkspaceReading};
 
 /// Dastra records read per page, for plans and look-ups.
 const PAGE_SIZE: u32 = 500;
@@ -329,9 +330,14 @@ impl Api {
         let lookups: MemoryLookups =
             passerelle_imports::fetch_lookups(&client, &profile, PAGE_SIZE)
                 .await
-                .map_err(|e| {
-                    let msg = format!("the look-ups could not be read from the workspace: {e}");
-                    IpcError::new(ErrorCode::Unreachable, msg)
+                .map_err(|e| match e {
+                    passerelle_imports::Error::Dastra(e) => {
+                        workspace_error(WorkspaceReading::Lookups, &e)
+                    }
+                    e => {
+                        let msg = format!("the look-ups could not be read from the workspace: {e}");
+                        IpcError::new(ErrorCode::Unreachable, msg)
+                    }
                 })?;
         let options = PlanOptions {
             page_size: PAGE_SIZE,
@@ -340,6 +346,9 @@ impl Api {
             .await
             .map_err(|e| match e {
                 passerelle_imports::Error::Source(e) => self.source_error(e, Some(&spec)),
+                passerelle_imports::Error::Dastra(e) => {
+                    workspace_error(WorkspaceReading::Records, &e)
+                }
                 e => {
                     let msg = format!("the workspace's records could not be read: {e}");
                     IpcError::new(ErrorCode::Unreachable, msg)

@@ -44,7 +44,7 @@ pub use imports_seal::ImportSeal;
 pub use mapping::*;
 pub use mapping_store::*;
 pub use passerelle_connectors::TestReport;
-pub use refusal::{RaggedRow, SourceRefusal};
+pub use refusal::{RaggedRow, SourceRefusal, WorkspaceReading};
 
 /// Calls `$callback! { name: Request => Response, … }` with the whole command list.
 #[macro_export]

@@ -492,7 +492,12 @@ impl Api {
         let client = self.current_client();
         passerelle_imports::fetch_lookups(&client, profile, 500)
             .await
-            .map_err(|e| IpcError::new(ErrorCode::Unreachable, e.to_string()))
+            .map_err(|e| match e {
+                passerelle_imports::Error::Dastra(e) => {
+                    crate::refusal::workspace_error(crate::refusal::WorkspaceReading::Lookups, &e)
+                }
+                e => IpcError::new(ErrorCode::Unreachable, e.to_string()),
+            })
     }
 }
 

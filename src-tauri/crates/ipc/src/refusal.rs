@@ -246,6 +246,18 @@ pub enum SourceRefusal {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         detail: Option<String>,
     },
+    /// Dastra's workspace could not be read while the plan was made: its look-ups (tags,
+    /// areas, actors a profile names) or its current records.
+    Workspace {
+        /// What was being read.
+        reading: WorkspaceReading,
+        /// Why.
+        refusal: passerelle_imports::DastraRefusal,
+        /// The HTTP status Dastra answered, when it answered.
+        #[ts(optional)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        status: Option<u16>,
+    },
     /// The recipe file cannot be read, or is not a valid recipe.
     RecipeFile {
         /// The recipe file.
@@ -289,6 +301,33 @@ pub struct RaggedRow {
 /// `e` for the window: its code, its English sentence, and the refusal (or the problems, or
 /// the file field) for the window to word. `spec` is the source read, when known; `vault` the
 /// connections it was read from.
+/// What of the workspace a plan was reading when Dastra failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum WorkspaceReading {
+    /// The tags, areas or actors the profile's look-ups name.
+    Lookups,
+    /// The target register's current records.
+    Records,
+}
+
+/// Dastra failed while a plan read `reading` from the workspace: the English sentence for the
+/// logs, the refusal for the window.
+pub(crate) fn workspace_error(reading: WorkspaceReading, e: &passerelle_dastra::Error) -> IpcError {
+    let what = match reading {
+        WorkspaceReading::Lookups => "the look-ups could not be read from the workspace",
+        WorkspaceReading::Records => "the workspace's records could not be read",
+    };
+    let mut error = IpcError::new(crate::error::dastra_code(e), format!("{what}: {e}"));
+    error.refusal = Some(Box::new(SourceRefusal::Workspace {
+        reading,
+        refusal: passerelle_imports::DastraRefusal::of(e),
+        status: e.status(),
+    }));
+    error
+}
+
 pub(crate) fn source_error(e: SourceError, spec: Option<&SourceSpec>, vault: &Vault) -> IpcError {
     let message = e.to_string();
     let code = match &e {

@@ -178,3 +178,48 @@ async fn rows_dastra_refuses_carry_their_cause_and_are_written_when_applied_agai
         "{written:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plan_dastra_cannot_read_is_refused_with_what_it_was_reading() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (api, client) = api_and_client_in(
+        dir.path(),
+        Arc::new(MemoryStore::default()),
+        Arc::new(Recorder::default()),
+    )
+    .await;
+    let src = tempfile::tempdir().expect("temp dir");
+    let file = src.path().join("cmdb.json");
+    let export = json!({ "result": [{ "number": "APM0077002", "name": "Courrier" }] });
+    std::fs::write(&file, export.to_string()).unwrap();
+
+    set_error_rate(&client, 1.0).await;
+    let refused = api
+        .import_plan(ImportPlanRequest {
+            profile: PROFILE.into(),
+            source: SourceSpecDto {
+                path: Some(file.display().to_string()),
+                spec: Profile::from_json(PROFILE).unwrap().source,
+            },
+        })
+        .await
+        .expect_err("Dastra is down");
+    set_error_rate(&client, 0.0).await;
+    assert_eq!(refused.code, ErrorCode::Unreachable, "{refused:?}");
+    assert_eq!(
+        refused.refusal.as_deref(),
+        Some(&SourceRefusal::Workspace {
+            reading: WorkspaceReading::Records,
+            refusal: DastraRefusal::Unavailable,
+            status: Some(503),
+        }),
+        "{refused:?}"
+    );
+    assert!(
+        refused
+            .message
+            .starts_with("the workspace's records could not be read"),
+        "{}",
+        refused.message
+    );
+}
