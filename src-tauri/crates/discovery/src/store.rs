@@ -469,6 +469,29 @@ impl FindingsStore {
         Ok(found.is_some())
     }
 
+    /// For each of `units` of the source, whether it is already done: [`Self::unit_done`] for
+    /// many units in one query (a folder's files, before any is read).
+    pub async fn units_done(
+        &self,
+        job: &str,
+        source_id: &str,
+        units: &[String],
+    ) -> Result<Vec<bool>> {
+        let done: Vec<Vec<u8>> = sqlx::query_scalar(
+            "SELECT unit FROM discovery_units WHERE job_id = ? AND source_id = ?",
+        )
+        .bind(job)
+        .bind(source_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.err("reading the checkpoints"))?;
+        let done: std::collections::HashSet<Vec<u8>> = done.into_iter().collect();
+        Ok(units
+            .iter()
+            .map(|unit| done.contains(&self.unit_tag(source_id, unit)))
+            .collect())
+    }
+
     /// Store a unit's findings and issues and mark it done, in one transaction, with the
     /// source's counts. Findings and issues already stored (same source and location) are
     /// skipped. Returns how many findings were new.

@@ -315,3 +315,43 @@ async fn findings_older_than_the_retention_are_purged() {
         .expect("listed")
         .is_empty());
 }
+
+#[tokio::test]
+async fn the_checkpoints_read_at_once_are_those_of_the_job_and_source_asked_for() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = store(dir.path()).await;
+    let (first, second) = (spec("folder"), spec("folder"));
+    store.create_job(&first).await.expect("job recorded");
+    store.create_job(&second).await.expect("job recorded");
+    let mut progress = passerelle_discovery::SourceProgress::default();
+    for (job, source, unit) in [
+        (&first.id, "folder", "a.txt"),
+        (&second.id, "folder", "b.txt"),
+        (&first.id, "other", "c.txt"),
+        (&first.id, "folder", "dossier/e.txt"),
+    ] {
+        store
+            .complete_unit(job, source, unit, &[], &[], &mut progress)
+            .await
+            .expect("unit stored");
+    }
+
+    let units: Vec<String> = ["a.txt", "b.txt", "c.txt", "d.txt", "dossier/e.txt", "e.txt"]
+        .map(String::from)
+        .into();
+    let done = store
+        .units_done(&first.id, "folder", &units)
+        .await
+        .expect("checkpoints read");
+    assert_eq!(
+        done,
+        [true, false, false, false, true, false],
+        "only the first job's folder units are done: {units:?}"
+    );
+    for (unit, done) in units.iter().zip(&done) {
+        let one = store.unit_done(&first.id, "folder", unit).await;
+        assert_eq!(one.expect("checkpoint read"), *done, "{unit}: the same as one at a time");
+    }
+    let none = store.units_done(&first.id, "folder", &[]).await;
+    assert!(none.expect("checkpoints read").is_empty(), "no unit asked, none told");
+}
