@@ -350,8 +350,15 @@ async fn the_checkpoints_read_at_once_are_those_of_the_job_and_source_asked_for(
     );
     for (unit, done) in units.iter().zip(&done) {
         let one = store.unit_done(&first.id, "folder", unit).await;
-        assert_eq!(one.expect("checkpoint read"), *done, "{unit}: the same as one at a time");
+        assert_eq!(
+            one.expect("checkpoint read"),
+            *done,
+            "{unit}: the same as one at a time"
+        );
     }
     let none = store.units_done(&first.id, "folder", &[]).await;
-    assert!(none.expect("checkpoints read").is_empty(), "no unit asked, none told");
+    assert!(
+        none.expect("checkpoints read").is_empty(),
+        "no unit asked, none told"
+    );
 }
