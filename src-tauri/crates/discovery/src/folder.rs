@@ -26,7 +26,7 @@ use passerelle_vault::settings::FolderSettings;
 use crate::finding::{Finding, FindingLocation, Issue};
 use crate::job::{CancellationToken, SourceError, SourceRun};
 use crate::record::finding_of;
-use crate::store::RunState;
+use crate::store::{RunState, UnitOutcome};
 
 /// The subject's prefilter, as the file readers' screen: files and lines without one of her
 /// anchors are not parsed (see `passerelle_matching::Prefilter`).
@@ -153,8 +153,9 @@ async fn pending_files(
 /// Read `pending` (the files not yet done, in their order) and store each file's outcome.
 ///
 /// Files are read on `file_workers` blocking threads, each taking the next file as soon as it
-/// is done with one; their outcomes are stored as they come, one transaction each, while the
-/// workers go on (a big file does not hold the others up). Once the storing stops (done,
+/// is done with one; their outcomes are stored as they come while the workers go on (a big
+/// file does not hold the others up), those that came while the last ones were being stored
+/// together, in one transaction (at most [`STORED_AT_ONCE`]). Once the storing stops (done,
 /// cancelled, failed), the workers stop after the file they are reading.
 ///
 /// NOTE: a worker that goes to sleep between two files (a blocking task per file, started once
@@ -196,14 +197,14 @@ async fn read_and_store(
     }
     drop(sent);
 
-    let mut stored = 0;
-    while let Some((index, scan)) = outcomes.recv().await {
-        if scan.cancelled || run.cancel.is_cancelled() {
+    let (mut stored, mut batch) = (0, Vec::with_capacity(STORED_AT_ONCE));
+    while outcomes.recv_many(&mut batch, STORED_AT_ONCE).await > 0 {
+        if run.cancel.is_cancelled() || batch.iter().any(|(_, scan)| scan.cancelled) {
             return Ok(RunState::Cancelled);
         }
-        let (file, unit) = &pending[index];
-        store_outcome(run, file, unit, &scan).await?;
-        stored += 1;
+        store_outcomes(run, &pending, &batch).await?;
+        stored += batch.len();
+        batch.clear();
     }
     // Every worker is done (the channel closed with their senders): a panic shows here.
     for handle in handles {
@@ -220,6 +221,9 @@ async fn read_and_store(
 /// Outcomes read and not yet stored, at most: the workers wait beyond (an outcome holds a
 /// file's findings, not its bytes).
 const OUTCOMES_QUEUED: usize = 64;
+
+/// Outcomes stored in one transaction, at most, when the storing has fallen behind.
+const STORED_AT_ONCE: usize = 16;
 
 /// The next file for a worker to read, shared by the workers, and whether to stop.
 #[derive(Default)]
@@ -249,36 +253,44 @@ impl Drop for StopOnDrop {
     }
 }
 
-/// Store what reading one file gave: its findings and issues, its unit checkpointed.
-async fn store_outcome(
+/// Store what reading some files gave (`batch`: their indexes in `pending`, and what each
+/// gave), in one transaction: their findings and issues, their units checkpointed.
+async fn store_outcomes(
     run: &mut SourceRun,
-    file: &WalkedFile,
-    unit: &str,
-    scan: &FileScan,
+    pending: &[(WalkedFile, String)],
+    batch: &[(usize, FileScan)],
 ) -> Result<(), SourceError> {
-    let mut issues = Vec::new();
-    match &scan.error {
-        None => {}
-        Some(FileError::Unsupported { .. }) => run.progress.skipped += 1,
-        Some(err) => issues.push(Issue {
-            source_id: run.source_id.clone(),
-            unit: unit.to_owned(),
-            code: issue_code(err).into(),
-            message: err.to_string(),
-        }),
+    let mut issues = Vec::with_capacity(batch.len());
+    for (index, scan) in batch {
+        let (file, unit) = &pending[*index];
+        issues.push(match &scan.error {
+            None => None,
+            Some(FileError::Unsupported { .. }) => {
+                run.progress.skipped += 1;
+                None
+            }
+            Some(err) => Some(Issue {
+                source_id: run.source_id.clone(),
+                unit: unit.clone(),
+                code: issue_code(err).into(),
+                message: err.to_string(),
+            }),
+        });
+        run.progress.items += scan.items;
+        run.progress.bytes += file.bytes;
     }
-    run.progress.items += scan.items;
-    run.progress.bytes += file.bytes;
+    let outcomes: Vec<UnitOutcome<'_>> = batch
+        .iter()
+        .zip(&issues)
+        .map(|((index, scan), issue)| UnitOutcome {
+            unit: &pending[*index].1,
+            findings: &scan.findings,
+            issues: issue.as_slice(),
+        })
+        .collect();
     let (store, job, source) = (run.store.clone(), run.job_id.clone(), run.source_id.clone());
     store
-        .complete_unit(
-            &job,
-            &source,
-            unit,
-            &scan.findings,
-            &issues,
-            &mut run.progress,
-        )
+        .complete_units(&job, &source, &outcomes, &mut run.progress)
         .await?;
     run.report(RunState::Running, None);
     Ok(())

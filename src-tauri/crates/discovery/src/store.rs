@@ -226,6 +226,21 @@ pub struct StoredFinding {
     pub finding: Finding,
 }
 
+/// What one unit of a source gave, to be stored with [`FindingsStore::complete_units`].
+#[derive(Debug, Clone, Copy)]
+pub struct UnitOutcome<'a> {
+    /// The unit (a file's path in its folder, a table).
+    pub unit: &'a str,
+    /// Its findings.
+    pub findings: &'a [Finding],
+    /// Its issues.
+    pub issues: &'a [Issue],
+}
+
+/// Checkpoints inserted per statement, at most (three parameters each, well under SQLite's
+/// limit on parameters).
+const CHECKPOINTS_PER_STATEMENT: usize = 256;
+
 /// The findings store; cheap to clone.
 #[derive(Debug, Clone)]
 pub struct FindingsStore {
@@ -504,6 +519,27 @@ impl FindingsStore {
         issues: &[Issue],
         progress: &mut SourceProgress,
     ) -> Result<u64> {
+        let outcome = UnitOutcome {
+            unit,
+            findings,
+            issues,
+        };
+        self.complete_units(job, source_id, &[outcome], progress)
+            .await
+    }
+
+    /// [`Self::complete_unit`] for several units of the source at once, in one transaction:
+    /// all of them are stored and marked done, or none. Returns how many findings were new.
+    pub async fn complete_units(
+        &self,
+        job: &str,
+        source_id: &str,
+        units: &[UnitOutcome<'_>],
+        progress: &mut SourceProgress,
+    ) -> Result<u64> {
+        if units.is_empty() {
+            return Ok(0);
+        }
         let now = now_text();
         let mut tx = self
             .pool
@@ -511,7 +547,7 @@ impl FindingsStore {
             .await
             .map_err(self.err("saving findings"))?;
         let mut added = 0;
-        for finding in findings {
+        for finding in units.iter().flat_map(|u| u.findings) {
             let dedup = self.key.tag(&[b"finding", &finding.identity_bytes()]);
             let done = sqlx::query(
                 "INSERT OR IGNORE INTO discovery_findings \
@@ -531,7 +567,7 @@ impl FindingsStore {
             added += done.rows_affected();
         }
         let mut new_issues = 0;
-        for issue in issues {
+        for issue in units.iter().flat_map(|u| u.issues) {
             let dedup = self
                 .key
                 .tag(&[b"issue", issue.unit.as_bytes(), issue.code.as_bytes()]);
@@ -548,19 +584,28 @@ impl FindingsStore {
             .map_err(self.err("saving an issue"))?;
             new_issues += done.rows_affected();
         }
-        sqlx::query(
-            "INSERT OR IGNORE INTO discovery_units (job_id, source_id, unit) VALUES (?, ?, ?)",
-        )
-        .bind(job)
-        .bind(source_id)
-        .bind(self.unit_tag(source_id, unit))
-        .execute(&mut *tx)
-        .await
-        .map_err(self.err("saving a checkpoint"))?;
+        // NOTE: the checkpoints in as few statements as can be: each statement is a round
+        // trip to the connection's thread, which waits for a core when the file workers
+        // keep them busy.
+        for chunk in units.chunks(CHECKPOINTS_PER_STATEMENT) {
+            let mut insert = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+                "INSERT OR IGNORE INTO discovery_units (job_id, source_id, unit) ",
+            );
+            insert.push_values(chunk, |mut row, outcome| {
+                row.push_bind(job)
+                    .push_bind(source_id)
+                    .push_bind(self.unit_tag(source_id, outcome.unit));
+            });
+            insert
+                .build()
+                .execute(&mut *tx)
+                .await
+                .map_err(self.err("saving a checkpoint"))?;
+        }
 
         progress.findings += added;
         progress.issues += new_issues;
-        progress.units_done += 1;
+        progress.units_done += units.len() as u64;
         sqlx::query("UPDATE discovery_sources SET progress = ? WHERE job_id = ? AND source_id = ?")
             .bind(serde_json::to_string(progress).expect("counts serialise"))
             .bind(job)
