@@ -257,7 +257,8 @@ impl FindingsStore {
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             // NOTE: in WAL mode, NORMAL syncs at checkpoints rather than at every commit (a
-            // folder job commits once per file). A power cut can then lose the last units
+            // folder job commits once per file, or per batch of files when the storing falls
+            // behind the reading). A power cut can then lose the last units
             // committed, never corrupt the store: a resumed job scans them again, and the
             // store's de-duplication keeps their findings from counting twice.
             .synchronous(sqlx::sqlite::SqliteSynchronous::Normal)
