@@ -158,9 +158,9 @@ async fn pending_files(
 /// together, in one transaction (at most [`STORED_AT_ONCE`]). Once the storing stops (done,
 /// cancelled, failed), the workers stop after the file they are reading.
 ///
-/// NOTE: a worker that goes to sleep between two files (a blocking task per file, started once
-/// the last one's outcome was handed over) lost its core for a scheduler's slice whenever
-/// another process wanted it, a millisecond or more per file; these workers stay awake until
+/// NOTE: a worker that went to sleep between two files (a blocking task per file, started once
+/// the last one's outcome was handed over) often waited a millisecond or more for a core when
+/// woken, another process's or the storing's, on every file; these workers stay awake until
 /// the files run out, the storing falls [`OUTCOMES_QUEUED`] files behind, or it stops.
 async fn read_and_store(
     run: &mut SourceRun,
