@@ -69,6 +69,11 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
+fn median_of(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
 fn secs(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
 }
@@ -152,6 +157,8 @@ async fn main() {
     let mut rg_count = 0;
     let mut found = Vec::new();
     let mut cpu_ratios = Vec::new();
+    // Cores kept busy (processor time over wall time), rg's and the job's.
+    let (mut rg_cores, mut job_cores) = (Vec::new(), Vec::new());
     for run in 1..=runs {
         let (_, children) = cpu_times();
         let (elapsed, count) = ripgrep(&patterns, &corpus.root);
@@ -163,6 +170,8 @@ async fn main() {
         let job_cpu = cpu_times().0 - own;
         job_times.push(elapsed);
         cpu_ratios.push(job_cpu / rg_cpu.max(0.01));
+        rg_cores.push(rg_cpu / rg_times[run - 1].as_secs_f64());
+        job_cores.push(job_cpu / elapsed.as_secs_f64());
         println!(
             "run {run}: rg {} ({count} matches, {rg_cpu:.2} s of processor), discovery {} ({} \
              findings, {job_cpu:.2} s of processor)",
@@ -187,7 +196,8 @@ async fn main() {
          | rg -F -i | {} | {} | {rg_count} matches |\n\
          | discovery | {} | {} | {} findings ({certain} likely or certain) |\n\
          ratio discovery / rg: {:.2} (goal ≤ 1.5); processor time ratio (median): {:.2}; \
-         recall: {}/{} planted occurrences found",
+         recall: {}/{} planted occurrences found; cores kept busy (median): rg {:.2}, \
+         discovery {:.2}",
         rg_times
             .iter()
             .map(|t| secs(*t))
@@ -202,12 +212,11 @@ async fn main() {
         secs(job),
         found.len(),
         job.as_secs_f64() / rg.as_secs_f64(),
-        {
-            cpu_ratios.sort_by(f64::total_cmp);
-            cpu_ratios[cpu_ratios.len() / 2]
-        },
+        median_of(cpu_ratios),
         expected.len() - missed.len(),
-        expected.len()
+        expected.len(),
+        median_of(rg_cores),
+        median_of(job_cores)
     );
     assert!(
         missed.is_empty(),

@@ -12,11 +12,9 @@
 
 use std::ops::ControlFlow;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use futures::future::{self, Either};
-use futures::stream::{self, StreamExt};
-use futures::SinkExt;
 use passerelle_connectors::files::{
     read_file_screened, FileError, Location, Piece, ReadOptions, Screen,
 };
@@ -28,7 +26,7 @@ use passerelle_vault::settings::FolderSettings;
 use crate::finding::{Finding, FindingLocation, Issue};
 use crate::job::{CancellationToken, SourceError, SourceRun};
 use crate::record::finding_of;
-use crate::store::RunState;
+use crate::store::{RunState, UnitOutcome};
 
 /// The subject's prefilter, as the file readers' screen: files and lines without one of her
 /// anchors are not parsed (see `passerelle_matching::Prefilter`).
@@ -117,20 +115,10 @@ pub(crate) async fn scan(
             .await?;
     }
 
-    let mut pending = Vec::new();
-    for file in files {
-        if run.cancel.is_cancelled() {
-            return Ok(RunState::Cancelled);
-        }
-        let unit = file.relative.to_string_lossy().into_owned();
-        if !run
-            .store
-            .unit_done(&run.job_id, &run.source_id, &unit)
-            .await?
-        {
-            pending.push((file, unit));
-        }
+    if run.cancel.is_cancelled() {
+        return Ok(RunState::Cancelled);
     }
+    let mut pending = pending_files(run, files).await?;
     let screen = Arc::new(Screened(
         built.await.expect("building the prefilter does not panic"),
     ));
@@ -138,83 +126,171 @@ pub(crate) async fn scan(
     // reading a big file alone at the end.
     pending.sort_by_key(|(file, _)| std::cmp::Reverse(file.bytes));
 
-    // Files are read `file_workers` at a time on blocking threads; their outcomes are stored
-    // as they come, one transaction each (a big file does not hold the others up). Reading
-    // and storing go on side by side: a file's outcome waits in the channel while the one
-    // before is stored, and the next file is started meanwhile.
-    let workers = run.options.file_workers.max(1);
-    let (mut outcomes, mut read) = futures::channel::mpsc::channel(workers);
-    let reading = {
-        let (matcher, options) = (Arc::clone(&run.matcher), run.options.read.clone());
-        let (cancel, source) = (run.cancel.clone(), run.source_id.clone());
-        let scans = stream::iter(pending).map(move |(file, unit)| {
-            let (path, relative) = (file.path.clone(), file.relative.clone());
-            let (matcher, screen) = (Arc::clone(&matcher), Arc::clone(&screen));
-            let (read, cancel, source) = (options.clone(), cancel.clone(), source.clone());
-            async move {
-                let scan = tokio::task::spawn_blocking(move || {
-                    scan_file(&path, &relative, &matcher, &screen, &read, &cancel, &source)
-                })
-                .await
-                .expect("reading a file does not panic");
-                (file, unit, scan)
-            }
-        });
-        async move {
-            let mut scans = scans.buffer_unordered(workers);
-            while let Some(outcome) = scans.next().await {
-                if outcomes.send(outcome).await.is_err() {
-                    break;
+    read_and_store(run, pending.into(), screen).await
+}
+
+/// The files not done yet (all of them, unless the job is resumed), with their units.
+async fn pending_files(
+    run: &SourceRun,
+    files: Vec<WalkedFile>,
+) -> Result<Vec<(WalkedFile, String)>, SourceError> {
+    let units: Vec<String> = files
+        .iter()
+        .map(|file| file.relative.to_string_lossy().into_owned())
+        .collect();
+    let done = run
+        .store
+        .units_done(&run.job_id, &run.source_id, &units)
+        .await?;
+    Ok(files
+        .into_iter()
+        .zip(units)
+        .zip(done)
+        .filter_map(|(file, done)| (!done).then_some(file))
+        .collect())
+}
+
+/// Read `pending` (the files not yet done, in their order) and store each file's outcome.
+///
+/// Files are read on `file_workers` blocking threads, each taking the next file as soon as it
+/// is done with one; their outcomes are stored as they come while the workers go on (a big
+/// file does not hold the others up), those that came while the last ones were being stored
+/// together, in one transaction (at most [`STORED_AT_ONCE`]). Once the storing stops (done,
+/// cancelled, failed), the workers stop after the file they are reading.
+///
+/// NOTE: a worker that went to sleep between two files (a blocking task per file, started once
+/// the last one's outcome was handed over) often waited a millisecond or more for a core when
+/// woken, another process's or the storing's, on every file; these workers stay awake until
+/// the files run out, the storing falls [`OUTCOMES_QUEUED`] files behind, or it stops.
+async fn read_and_store(
+    run: &mut SourceRun,
+    pending: Arc<[(WalkedFile, String)]>,
+    screen: Arc<Screened>,
+) -> Result<RunState, SourceError> {
+    let next = Arc::new(NextFile::default());
+    let _stop = StopOnDrop(Arc::clone(&next));
+    let (sent, mut outcomes) = tokio::sync::mpsc::channel(OUTCOMES_QUEUED);
+    let workers = run.options.file_workers.max(1).min(pending.len());
+    let mut handles = Vec::with_capacity(workers);
+    for _ in 0..workers {
+        let (pending, next, sent) = (Arc::clone(&pending), Arc::clone(&next), sent.clone());
+        let (matcher, screen) = (Arc::clone(&run.matcher), Arc::clone(&screen));
+        let (read, cancel) = (run.options.read.clone(), run.cancel.clone());
+        let source = run.source_id.clone();
+        handles.push(tokio::task::spawn_blocking(move || {
+            while let Some(index) = next.take(pending.len(), &cancel) {
+                let file = &pending[index].0;
+                let scan = scan_file(
+                    &file.path,
+                    &file.relative,
+                    &matcher,
+                    &screen,
+                    &read,
+                    &cancel,
+                    &source,
+                );
+                if sent.blocking_send((index, scan)).is_err() {
+                    break; // the storing stopped
                 }
             }
+        }));
+    }
+    drop(sent);
+
+    let (mut stored, mut batch) = (0, Vec::with_capacity(STORED_AT_ONCE));
+    while outcomes.recv_many(&mut batch, STORED_AT_ONCE).await > 0 {
+        if run.cancel.is_cancelled() || batch.iter().any(|(_, scan)| scan.cancelled) {
+            return Ok(RunState::Cancelled);
         }
-    };
-    let storing = async move {
-        while let Some((file, unit, scan)) = read.next().await {
-            if scan.cancelled || run.cancel.is_cancelled() {
-                return Ok(RunState::Cancelled);
-            }
-            store_outcome(run, &file, &unit, &scan).await?;
+        store_outcomes(run, &pending, &batch).await?;
+        stored += batch.len();
+        batch.clear();
+    }
+    // Every worker is done (the channel closed with their senders): a panic shows here.
+    for handle in handles {
+        handle.await.expect("reading a file does not panic");
+    }
+    // Workers stop early only when the job is cancelled.
+    Ok(if stored < pending.len() {
+        RunState::Cancelled
+    } else {
+        RunState::Done
+    })
+}
+
+/// Outcomes read and not yet stored, at most: the workers wait beyond (an outcome holds a
+/// file's findings, not its bytes).
+const OUTCOMES_QUEUED: usize = 64;
+
+/// Outcomes stored in one transaction, at most, when the storing has fallen behind.
+const STORED_AT_ONCE: usize = 16;
+
+/// The next file for a worker to read, shared by the workers, and whether to stop.
+#[derive(Default)]
+struct NextFile {
+    index: AtomicUsize,
+    stop: AtomicBool,
+}
+
+impl NextFile {
+    /// The index of the next file to read, among `count`; `None` once they are all taken, the
+    /// job is cancelled or the storing stopped.
+    fn take(&self, count: usize, cancel: &CancellationToken) -> Option<usize> {
+        if self.stop.load(Ordering::Relaxed) || cancel.is_cancelled() {
+            return None;
         }
-        Ok(RunState::Done)
-    };
-    // Once the storing stops (done, cancelled, failed), the reading is dropped with it.
-    match future::select(std::pin::pin!(storing), std::pin::pin!(reading)).await {
-        Either::Left((state, _)) => state,
-        Either::Right(((), storing)) => storing.await,
+        let index = self.index.fetch_add(1, Ordering::Relaxed);
+        (index < count).then_some(index)
     }
 }
 
-/// Store what reading one file gave: its findings and issues, its unit checkpointed.
-async fn store_outcome(
-    run: &mut SourceRun,
-    file: &WalkedFile,
-    unit: &str,
-    scan: &FileScan,
-) -> Result<(), SourceError> {
-    let mut issues = Vec::new();
-    match &scan.error {
-        None => {}
-        Some(FileError::Unsupported { .. }) => run.progress.skipped += 1,
-        Some(err) => issues.push(Issue {
-            source_id: run.source_id.clone(),
-            unit: unit.to_owned(),
-            code: issue_code(err).into(),
-            message: err.to_string(),
-        }),
+/// Tells the workers to stop after their file when the scan ends, whichever way it ends.
+struct StopOnDrop(Arc<NextFile>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.stop.store(true, Ordering::Relaxed);
     }
-    run.progress.items += scan.items;
-    run.progress.bytes += file.bytes;
+}
+
+/// Store what reading some files gave (`batch`: their indexes in `pending`, and what each
+/// gave), in one transaction: their findings and issues, their units checkpointed.
+async fn store_outcomes(
+    run: &mut SourceRun,
+    pending: &[(WalkedFile, String)],
+    batch: &[(usize, FileScan)],
+) -> Result<(), SourceError> {
+    let mut issues = Vec::with_capacity(batch.len());
+    for (index, scan) in batch {
+        let (file, unit) = &pending[*index];
+        issues.push(match &scan.error {
+            None => None,
+            Some(FileError::Unsupported { .. }) => {
+                run.progress.skipped += 1;
+                None
+            }
+            Some(err) => Some(Issue {
+                source_id: run.source_id.clone(),
+                unit: unit.clone(),
+                code: issue_code(err).into(),
+                message: err.to_string(),
+            }),
+        });
+        run.progress.items += scan.items;
+        run.progress.bytes += file.bytes;
+    }
+    let outcomes: Vec<UnitOutcome<'_>> = batch
+        .iter()
+        .zip(&issues)
+        .map(|((index, scan), issue)| UnitOutcome {
+            unit: &pending[*index].1,
+            findings: &scan.findings,
+            issues: issue.as_slice(),
+        })
+        .collect();
     let (store, job, source) = (run.store.clone(), run.job_id.clone(), run.source_id.clone());
     store
-        .complete_unit(
-            &job,
-            &source,
-            unit,
-            &scan.findings,
-            &issues,
-            &mut run.progress,
-        )
+        .complete_units(&job, &source, &outcomes, &mut run.progress)
         .await?;
     run.report(RunState::Running, None);
     Ok(())

@@ -94,5 +94,5 @@ pub use seal::{SealKey, KEY_ENTRY};
 pub use sql::{needles, ranked_needles};
 pub use store::{
     FindingsStore, JobRecord, JobSource, JobSpec, RunState, SourceProgress, SourceRecord,
-    StoredFinding,
+    StoredFinding, UnitOutcome,
 };

@@ -226,6 +226,21 @@ pub struct StoredFinding {
     pub finding: Finding,
 }
 
+/// What one unit of a source gave, to be stored with [`FindingsStore::complete_units`].
+#[derive(Debug, Clone, Copy)]
+pub struct UnitOutcome<'a> {
+    /// The unit (a file's path in its folder, a table).
+    pub unit: &'a str,
+    /// Its findings.
+    pub findings: &'a [Finding],
+    /// Its issues.
+    pub issues: &'a [Issue],
+}
+
+/// Checkpoints inserted per statement, at most (three parameters each, well under SQLite's
+/// limit on parameters).
+const CHECKPOINTS_PER_STATEMENT: usize = 256;
+
 /// The findings store; cheap to clone.
 #[derive(Debug, Clone)]
 pub struct FindingsStore {
@@ -242,7 +257,8 @@ impl FindingsStore {
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             // NOTE: in WAL mode, NORMAL syncs at checkpoints rather than at every commit (a
-            // folder job commits once per file). A power cut can then lose the last units
+            // folder job commits once per file, or per batch of files when the storing falls
+            // behind the reading). A power cut can then lose the last units
             // committed, never corrupt the store: a resumed job scans them again, and the
             // store's de-duplication keeps their findings from counting twice.
             .synchronous(sqlx::sqlite::SqliteSynchronous::Normal)
@@ -469,6 +485,29 @@ impl FindingsStore {
         Ok(found.is_some())
     }
 
+    /// For each of `units` of the source, whether it is already done: [`Self::unit_done`] for
+    /// many units in one query (a folder's files, before any is read).
+    pub async fn units_done(
+        &self,
+        job: &str,
+        source_id: &str,
+        units: &[String],
+    ) -> Result<Vec<bool>> {
+        let done: Vec<Vec<u8>> = sqlx::query_scalar(
+            "SELECT unit FROM discovery_units WHERE job_id = ? AND source_id = ?",
+        )
+        .bind(job)
+        .bind(source_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.err("reading the checkpoints"))?;
+        let done: std::collections::HashSet<Vec<u8>> = done.into_iter().collect();
+        Ok(units
+            .iter()
+            .map(|unit| done.contains(&self.unit_tag(source_id, unit)))
+            .collect())
+    }
+
     /// Store a unit's findings and issues and mark it done, in one transaction, with the
     /// source's counts. Findings and issues already stored (same source and location) are
     /// skipped. Returns how many findings were new.
@@ -481,6 +520,27 @@ impl FindingsStore {
         issues: &[Issue],
         progress: &mut SourceProgress,
     ) -> Result<u64> {
+        let outcome = UnitOutcome {
+            unit,
+            findings,
+            issues,
+        };
+        self.complete_units(job, source_id, &[outcome], progress)
+            .await
+    }
+
+    /// [`Self::complete_unit`] for several units of the source at once, in one transaction:
+    /// all of them are stored and marked done, or none. Returns how many findings were new.
+    pub async fn complete_units(
+        &self,
+        job: &str,
+        source_id: &str,
+        units: &[UnitOutcome<'_>],
+        progress: &mut SourceProgress,
+    ) -> Result<u64> {
+        if units.is_empty() {
+            return Ok(0);
+        }
         let now = now_text();
         let mut tx = self
             .pool
@@ -488,7 +548,7 @@ impl FindingsStore {
             .await
             .map_err(self.err("saving findings"))?;
         let mut added = 0;
-        for finding in findings {
+        for finding in units.iter().flat_map(|u| u.findings) {
             let dedup = self.key.tag(&[b"finding", &finding.identity_bytes()]);
             let done = sqlx::query(
                 "INSERT OR IGNORE INTO discovery_findings \
@@ -508,7 +568,7 @@ impl FindingsStore {
             added += done.rows_affected();
         }
         let mut new_issues = 0;
-        for issue in issues {
+        for issue in units.iter().flat_map(|u| u.issues) {
             let dedup = self
                 .key
                 .tag(&[b"issue", issue.unit.as_bytes(), issue.code.as_bytes()]);
@@ -525,19 +585,28 @@ impl FindingsStore {
             .map_err(self.err("saving an issue"))?;
             new_issues += done.rows_affected();
         }
-        sqlx::query(
-            "INSERT OR IGNORE INTO discovery_units (job_id, source_id, unit) VALUES (?, ?, ?)",
-        )
-        .bind(job)
-        .bind(source_id)
-        .bind(self.unit_tag(source_id, unit))
-        .execute(&mut *tx)
-        .await
-        .map_err(self.err("saving a checkpoint"))?;
+        // NOTE: the checkpoints in as few statements as can be: each statement is a round
+        // trip to the connection's thread, which waits for a core when the file workers
+        // keep them busy.
+        for chunk in units.chunks(CHECKPOINTS_PER_STATEMENT) {
+            let mut insert = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+                "INSERT OR IGNORE INTO discovery_units (job_id, source_id, unit) ",
+            );
+            insert.push_values(chunk, |mut row, outcome| {
+                row.push_bind(job)
+                    .push_bind(source_id)
+                    .push_bind(self.unit_tag(source_id, outcome.unit));
+            });
+            insert
+                .build()
+                .execute(&mut *tx)
+                .await
+                .map_err(self.err("saving a checkpoint"))?;
+        }
 
         progress.findings += added;
         progress.issues += new_issues;
-        progress.units_done += 1;
+        progress.units_done += units.len() as u64;
         sqlx::query("UPDATE discovery_sources SET progress = ? WHERE job_id = ? AND source_id = ?")
             .bind(serde_json::to_string(progress).expect("counts serialise"))
             .bind(job)

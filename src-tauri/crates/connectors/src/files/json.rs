@@ -109,26 +109,32 @@ pub(super) fn read_array_at(
 }
 
 /// The byte ranges of a top-level array's elements, or `None` when `body` is not an array.
+///
+/// NOTE: a string is crossed from one quote or backslash to the next (`memchr2`), not byte by
+/// byte: most of a JSON export's bytes are in its strings.
 fn array_elements(body: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
     let open = body.iter().position(|b| !b.is_ascii_whitespace())?;
     if body[open] != b'[' {
         return None;
     }
     let mut elements = Vec::new();
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut depth = 0usize;
     let mut start = open + 1;
-    for (i, &b) in body.iter().enumerate().skip(open) {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
+    let mut i = open;
+    while i < body.len() {
+        match body[i] {
+            b'"' => {
+                // To the string's closing quote, past its escapes.
+                i += 1;
+                loop {
+                    let at = i + memchr::memchr2(b'"', b'\\', body.get(i..)?)?;
+                    if body[at] == b'"' {
+                        i = at;
+                        break;
+                    }
+                    i = at + 2; // the escaped byte, whatever it is
+                }
             }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
             b'[' | b'{' => depth += 1,
             b']' | b'}' => {
                 depth -= 1;
@@ -145,6 +151,7 @@ fn array_elements(body: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
             }
             _ => {}
         }
+        i += 1;
     }
     None
 }
@@ -306,5 +313,106 @@ mod tests {
                 ("orders[1]", "loose"),
             ]
         );
+    }
+
+    /// The element scan as it was, a byte at a time: the reference.
+    fn array_elements_byte_by_byte(body: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
+        let open = body.iter().position(|b| !b.is_ascii_whitespace())?;
+        if body[open] != b'[' {
+            return None;
+        }
+        let mut elements = Vec::new();
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        let mut start = open + 1;
+        for (i, &b) in body.iter().enumerate().skip(open) {
+            if in_string {
+                match b {
+                    _ if escaped => escaped = false,
+                    b'\\' => escaped = true,
+                    b'"' => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        if body[start..i].iter().any(|b| !b.is_ascii_whitespace()) {
+                            elements.push(start..i);
+                        }
+                        return Some(elements);
+                    }
+                }
+                b',' if depth == 1 => {
+                    elements.push(start..i);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn array_elements_are_cut_as_a_byte_by_byte_scan_cuts_them() {
+        let mut cases: Vec<Vec<u8>> = [
+            r#"[]"#,
+            r#"  [ ]  "#,
+            r#"[1, "a", {"b": [2, 3]}, [4, {"c": "]"}]]"#,
+            r#"[{"note": "un \"guillemet\", une virgule, un ]"}, {"x": "\\"}]"#,
+            r#"[{"e": "\u00e9\\\"]"}, "fin \\"]"#,
+            r#"{"not": "an array"}"#,
+            r#"[{"unterminated": "abc]"#,
+            r#"["ends on a backslash \"#,
+            r#"["ends on an escaped byte \""#,
+            r#"[1, 2"#,
+            "",
+        ]
+        .iter()
+        .map(|c| c.as_bytes().to_vec())
+        .collect();
+        // Random arrays of strings full of quotes, backslashes and brackets, cut anywhere.
+        let mut seed = 2026u64;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let alphabet = br#"ab ,[]{}:"\"#;
+        for _ in 0..300 {
+            let mut body = b"[".to_vec();
+            for k in 0..next(8) {
+                if k > 0 {
+                    body.push(b',');
+                }
+                body.extend(b"{\"k\": \"");
+                for _ in 0..next(12) {
+                    match alphabet[next(alphabet.len() as u64) as usize] {
+                        b'"' => body.extend(br#"\""#),
+                        b'\\' => body.extend(br#"\\"#),
+                        b => body.push(b),
+                    }
+                }
+                body.extend(b"\"}");
+            }
+            body.push(b']');
+            let cut = next(body.len() as u64 + 1) as usize;
+            cases.push(body.clone());
+            cases.push(body[..cut].to_vec());
+        }
+        for body in &cases {
+            assert_eq!(
+                array_elements(body),
+                array_elements_byte_by_byte(body),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
+        let whole = cases.iter().filter(|c| array_elements(c).is_some()).count();
+        assert!(whole > 300, "most cases are whole arrays: {whole}");
     }
 }

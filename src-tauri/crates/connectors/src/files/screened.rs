@@ -1,7 +1,8 @@
 //! Reading a text file screened first: a [`Screen`] asked where the file may hold something,
 //! a piece at a time as it is read, and only those lines or records parsed, located as the
 //! streaming readers locate them. A file with a hit is read a second time, whole, to be
-//! parsed; its hits are confirmed over the bytes read then (see [`read`]).
+//! parsed; from its first piece with a hit on, it is screened over the bytes read then (see
+//! [`read`]).
 //!
 //! Line numbers are counted over the raw bytes: converting Windows-1252 to UTF-8 changes no
 //! `\n`, so they are the streaming readers' numbers. CSV records are found by the same CSV
@@ -24,9 +25,9 @@ use super::{decode, delimited, json, FileError, Format, Reading, Screen};
 ///
 /// The file is screened a piece at a time through a small buffer kept on the thread (it stays
 /// in the processor's cache); most files have no hit and are done then. A file with one is
-/// read again, whole, and its hits confirmed against the bytes read the second time before
-/// anything is parsed (see [`confirm`]), so the rows and lines given are those of the bytes
-/// parsed even when the file changed in between.
+/// read again, whole, as soon as a piece holds a hit, and screened over the bytes read the
+/// second time from that piece on, before anything is parsed (see [`hits_from`]), so the rows
+/// and lines given are those of the bytes parsed even when the file changed in between.
 pub(super) fn read(
     file: &mut File,
     format: Format,
@@ -52,13 +53,13 @@ pub(super) fn read(
     file.seek(SeekFrom::Start(bom_len(head, encoding) as u64))
         .map_err(io_error)?;
     let first = PIECES
-        .with_borrow_mut(|buffer| screen_pieces(file, buffer, screen, json))
+        .with_borrow_mut(|buffer| first_hit(file, buffer, screen, json))
         .map_err(io_error)?;
-    tracing::debug!(hits = first.hits.len(), ?format, "file screened");
-    if first.hits.is_empty() {
+    tracing::debug!(hit = first.is_some(), ?format, "file screened");
+    let Some(first) = first else {
         reading.encoding = Some(encoding.name());
         return Ok(true);
-    }
+    };
 
     file.seek(SeekFrom::Start(0)).map_err(io_error)?;
     WHOLE.with_borrow_mut(|data| {
@@ -69,7 +70,7 @@ pub(super) fn read(
         file.read_to_end(data).map_err(io_error)?;
         let unchanged = before.is_some() && before == Stamp::of(file);
         let body = &data[bom_len(data, encoding)..];
-        let hits = confirm(body, first, unchanged, screen, json);
+        let hits = hits_from(body, first, unchanged, screen, json);
         let result = parse(data, file, format, encoding, &hits, head, reading);
         if data.capacity() > KEPT_BYTES {
             *data = Vec::new();
@@ -103,11 +104,11 @@ impl Stamp {
     }
 }
 
-/// The first reading's hits, in body offsets (the bytes after any byte order mark), and the
-/// length of the body it screened.
-struct Screened {
+/// The first piece of a file's body that holds a hit: its bytes (whole lines, in body
+/// offsets, the bytes after any byte order mark) and its hits, in body offsets.
+struct FirstHit {
+    piece: Range<usize>,
     hits: Vec<Range<usize>>,
-    body_len: usize,
 }
 
 /// The length of a UTF-8 byte order mark at the start of `data`, if it has one.
@@ -120,25 +121,27 @@ fn bom_len(data: &[u8], encoding: &'static Encoding) -> usize {
 }
 
 /// Reads the rest of `file` (its body, from the current position) through `buffer` and
-/// screens it, whole lines at a time: a line cut by the end of a read is carried to the
-/// buffer's start and screened with the next.
+/// screens it, whole lines at a time, up to the first piece that holds a hit (`None` when no
+/// piece does): a line cut by the end of a read is carried to the buffer's start and screened
+/// with the next.
 ///
 /// NOTE: the same hits as screening the whole body at once: anchors never span a line, and
-/// a piece that starts a line has no byte before it that a screen looks at.
-fn screen_pieces(
+/// a piece that starts a line has no byte before it that a screen looks at. The rest of a file
+/// with a hit is not read through the buffer: it is screened over the second reading, which
+/// the file needs anyway to be parsed.
+fn first_hit(
     file: &mut File,
     buffer: &mut Vec<u8>,
     screen: &dyn Screen,
     json: bool,
-) -> std::io::Result<Screened> {
+) -> std::io::Result<Option<FirstHit>> {
     if buffer.len() < PIECE_BYTES {
         buffer.resize(PIECE_BYTES, 0);
     }
-    let mut hits = Vec::new();
     // The body offset of `buffer[0]`, and how many bytes the buffer holds, a partial line
     // (no `\n`) before `carried`.
     let (mut base, mut filled, mut carried) = (0usize, 0usize, 0usize);
-    loop {
+    let found = loop {
         if buffer.len() - filled < buffer.len() / 2 {
             // A line longer than half the buffer: room for the next read to find its end.
             buffer.resize(buffer.len() * 2, 0);
@@ -161,77 +164,59 @@ fn screen_pieces(
             }
         };
         if upto > 0 {
-            let piece = screen.hits(&buffer[..upto], json);
-            hits.extend(piece.into_iter().map(|h| h.start + base..h.end + base));
+            let hits = screen.hits(&buffer[..upto], json);
+            if !hits.is_empty() {
+                let hits = hits.into_iter().map(|h| h.start + base..h.end + base);
+                break Some(FirstHit {
+                    piece: base..base + upto,
+                    hits: hits.collect(),
+                });
+            }
         }
         buffer.copy_within(upto..filled, 0);
         (base, filled, carried) = (base + upto, filled - upto, filled - upto);
         if read == 0 {
-            break;
+            break None;
         }
-    }
+    };
     if buffer.len() > KEPT_BYTES {
         *buffer = Vec::new();
     }
-    Ok(Screened {
-        hits,
-        body_len: base,
-    })
+    Ok(found)
 }
 
-/// The hits to parse `body` (the file read again) at: the first reading's, when the file kept
-/// its length and last change and each hit's lines give the screen the same hits again;
-/// otherwise the file changed in between, and its new body is screened in full. Either way
-/// the hits are those of the bytes that will be parsed.
+/// The hits to parse `body` (the file read again) at: when the file kept its length and last
+/// change and its first piece with a hit gives the screen the same hits again, the hits of
+/// the body from that piece on (the bytes before it had none); otherwise the file changed in
+/// between, and its new body is screened in full. Either way the hits are those of the bytes
+/// that will be parsed.
 ///
 /// NOTE: a change that keeps the length, the time of last change (file systems keep it to a
-/// few milliseconds at worst) and the lines that held a hit goes unseen: it is then as if it
-/// had come just after the reading.
-fn confirm(
+/// few milliseconds at worst) and the first piece with a hit goes unseen before that piece:
+/// it is then as if it had come just after the reading.
+fn hits_from(
     body: &[u8],
-    first: Screened,
+    first: FirstHit,
     unchanged: bool,
     screen: &dyn Screen,
     json: bool,
 ) -> Vec<Range<usize>> {
-    if unchanged && body.len() == first.body_len && same_hits(body, &first.hits, screen, json) {
-        return first.hits;
+    let FirstHit { piece, hits } = first;
+    let at_line = |at: usize| at == 0 || body.get(at - 1) == Some(&b'\n');
+    if unchanged && piece.end <= body.len() && at_line(piece.start) {
+        let from = piece.start;
+        let again: Vec<Range<usize>> = screen
+            .hits(&body[from..], json)
+            .into_iter()
+            .map(|h| h.start + from..h.end + from)
+            .collect();
+        let in_piece = again.iter().take_while(|h| h.start < piece.end);
+        if in_piece.eq(hits.iter()) {
+            return again;
+        }
     }
     tracing::debug!("file changed while it was read; screened again");
     screen.hits(body, json)
-}
-
-/// Whether screening the lines of `body` that hold `hits` gives these hits, and no other.
-fn same_hits(body: &[u8], hits: &[Range<usize>], screen: &dyn Screen, json: bool) -> bool {
-    // Just past the end of the line holding a hit's last byte.
-    let end_of = |hit: &Range<usize>| line_end(body, hit.end.max(hit.start + 1) - 1);
-    let mut at = 0;
-    while at < hits.len() {
-        // The lines of this hit and of the next ones that start on them.
-        let start = memchr::memrchr(b'\n', &body[..hits[at].start]).map_or(0, |i| i + 1);
-        let (mut end, mut next) = (end_of(&hits[at]), at + 1);
-        while next < hits.len() && hits[next].start < end {
-            end = end.max(end_of(&hits[next]));
-            next += 1;
-        }
-        let expected = hits[at..next]
-            .iter()
-            .map(|h| h.start - start..h.end - start);
-        if !screen
-            .hits(&body[start..end], json)
-            .into_iter()
-            .eq(expected)
-        {
-            return false;
-        }
-        at = next;
-    }
-    true
-}
-
-/// Just past the `\n` ending the line that holds `body[at]` (or the body's end).
-fn line_end(body: &[u8], at: usize) -> usize {
-    memchr::memchr(b'\n', &body[at.min(body.len())..]).map_or(body.len(), |i| at + i + 1)
 }
 
 /// Parse the pieces of `data` (the whole file) that hold `hits`.

@@ -313,3 +313,90 @@ fn a_file_removed_or_made_unreadable_after_its_screen_is_read_through_the_open_f
         "the file opened before its right was taken away is read in full"
     );
 }
+
+/// Text lines of about `bytes` in all (a few megabytes: many pieces of the screening
+/// buffer), none marked, and where line `n` starts.
+fn plain_lines(bytes: usize) -> (Vec<u8>, Vec<usize>) {
+    let (mut text, mut starts) = (Vec::new(), Vec::new());
+    while text.len() < bytes {
+        starts.push(text.len());
+        text.extend(format!("ligne {} sans rien de notable\n", starts.len()).bytes());
+    }
+    (text, starts)
+}
+
+/// `text` with `ZZ` written over the start of each line given.
+fn marked_at(text: &[u8], starts: &[usize], lines: &[usize]) -> Vec<u8> {
+    let mut text = text.to_vec();
+    for &line in lines {
+        text[starts[line]..starts[line] + 2].copy_from_slice(b"ZZ");
+    }
+    text
+}
+
+#[test]
+fn a_hit_moved_before_the_first_piece_with_a_hit_is_found_where_it_went() {
+    // NOTE: same length, same time of last change: only the first piece with a hit, screened
+    // again over the second reading, tells that the file changed.
+    let dir = temp();
+    let (text, starts) = plain_lines(3 << 20);
+    let late = starts.len() * 5 / 6;
+    let early = starts.len() / 30;
+    let before = marked_at(&text, &starts, &[late]);
+    let after = marked_at(&text, &starts, &[early]);
+    let path = file(&dir, "moved.txt", &before);
+    let twin = file(&dir, "twin-moved.txt", &after);
+    let expected: Vec<Got> = read(&twin).1.into_iter().filter(marked).collect();
+    assert_eq!(expected.len(), 1, "the twin has one marked line");
+
+    let got = screened_with(&path, &Changing::new(&path, Some(after), true));
+    let lines = |got: &[Got]| -> Vec<Option<u64>> {
+        got.iter()
+            .map(|g| match g {
+                Got::Text(at, _) | Got::Record(at, _) => at.line,
+            })
+            .collect()
+    };
+    assert_eq!(
+        lines(&got),
+        lines(&expected),
+        "the hit is read at its new line, {} (it was at {})",
+        early + 1,
+        late + 1
+    );
+}
+
+#[test]
+fn hits_past_the_first_piece_with_a_hit_are_those_of_the_second_reading() {
+    let dir = temp();
+    let (text, starts) = plain_lines(3 << 20);
+    let n = starts.len();
+    // Unchanged: hits in the first piece, in the middle, in the last line.
+    let several = marked_at(&text, &starts, &[3, n / 2, n / 2 + 1, n - 1]);
+    let path = file(&dir, "several.txt", &several);
+    same_as_full(&path);
+    assert_eq!(
+        screened(&path).len(),
+        4,
+        "every marked line, past the first piece too"
+    );
+
+    // A hit written far past the first one while the file is screened (same length and
+    // time): read, at its line.
+    let before = marked_at(&text, &starts, &[3]);
+    let after = marked_at(&text, &starts, &[3, n * 2 / 3]);
+    let path = file(&dir, "added.txt", &before);
+    let twin = file(&dir, "twin-added.txt", &after);
+    let expected: Vec<Got> = read(&twin).1.into_iter().filter(marked).collect();
+    let got = screened_with(&path, &Changing::new(&path, Some(after), true));
+    let texts = |got: &[Got]| -> Vec<String> {
+        got.iter()
+            .map(|g| match g {
+                Got::Text(at, text) => format!("{:?}: {text}", at.line),
+                Got::Record(at, _) => format!("{:?}: a record", at.line),
+            })
+            .collect()
+    };
+    assert_eq!(texts(&got), texts(&expected), "both hits, at their lines");
+    assert_eq!(got.len(), 2, "both hits");
+}

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use passerelle_discovery::{
     run_job, CancellationToken, FindingsStore, JobSource, JobSpec, NoProgress, RunOptions,
-    RunState, SourceInput,
+    RunState, SourceInput, UnitOutcome,
 };
 use passerelle_vault::settings::{FolderSettings, PostgresSettings, SslMode};
 use passerelle_vault::Settings;
@@ -314,4 +314,156 @@ async fn findings_older_than_the_retention_are_purged() {
         .await
         .expect("listed")
         .is_empty());
+}
+
+#[tokio::test]
+async fn the_checkpoints_read_at_once_are_those_of_the_job_and_source_asked_for() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = store(dir.path()).await;
+    let (first, second) = (spec("folder"), spec("folder"));
+    store.create_job(&first).await.expect("job recorded");
+    store.create_job(&second).await.expect("job recorded");
+    let mut progress = passerelle_discovery::SourceProgress::default();
+    for (job, source, unit) in [
+        (&first.id, "folder", "a.txt"),
+        (&second.id, "folder", "b.txt"),
+        (&first.id, "other", "c.txt"),
+        (&first.id, "folder", "dossier/e.txt"),
+    ] {
+        store
+            .complete_unit(job, source, unit, &[], &[], &mut progress)
+            .await
+            .expect("unit stored");
+    }
+
+    let units: Vec<String> = ["a.txt", "b.txt", "c.txt", "d.txt", "dossier/e.txt", "e.txt"]
+        .map(String::from)
+        .into();
+    let done = store
+        .units_done(&first.id, "folder", &units)
+        .await
+        .expect("checkpoints read");
+    assert_eq!(
+        done,
+        [true, false, false, false, true, false],
+        "only the first job's folder units are done: {units:?}"
+    );
+    for (unit, done) in units.iter().zip(&done) {
+        let one = store.unit_done(&first.id, "folder", unit).await;
+        assert_eq!(
+            one.expect("checkpoint read"),
+            *done,
+            "{unit}: the same as one at a time"
+        );
+    }
+    let none = store.units_done(&first.id, "folder", &[]).await;
+    assert!(
+        none.expect("checkpoints read").is_empty(),
+        "no unit asked, none told"
+    );
+}
+
+/// A finding at a row of a file of the folder source.
+fn file_finding(path: &str, row: u64) -> passerelle_discovery::Finding {
+    passerelle_discovery::Finding {
+        source_id: "folder".into(),
+        location: passerelle_discovery::FindingLocation::File {
+            path: path.into(),
+            sheet: None,
+            row: Some(row),
+            page: None,
+            line: None,
+        },
+        confidence: passerelle_matching::Confidence::Likely,
+        score: 0.8,
+        reason_fr: "nom".into(),
+        reason_en: "name".into(),
+        fields: vec![],
+        linked: vec![],
+    }
+}
+
+#[tokio::test]
+async fn units_stored_at_once_are_each_checkpointed_with_their_findings_and_none_twice() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = store(dir.path()).await;
+    let spec = spec("folder");
+    store.create_job(&spec).await.expect("job recorded");
+    let mut progress = passerelle_discovery::SourceProgress::default();
+    let a = [file_finding("a.csv", 2), file_finding("a.csv", 7)];
+    let issue = passerelle_discovery::Issue {
+        source_id: "folder".into(),
+        unit: "b.txt".into(),
+        code: "corrupt".into(),
+        message: "b.txt is damaged".into(),
+    };
+    let outcome = |unit, findings, issues| UnitOutcome {
+        unit,
+        findings,
+        issues,
+    };
+    let first = [
+        outcome("a.csv", &a[..], &[][..]),
+        outcome("b.txt", &[][..], std::slice::from_ref(&issue)),
+        outcome("c.txt", &[][..], &[][..]),
+    ];
+    let added = store
+        .complete_units(&spec.id, "folder", &first, &mut progress)
+        .await
+        .expect("units stored");
+    assert_eq!(added, 2, "both findings of a.csv are new");
+    assert_eq!(
+        (progress.units_done, progress.findings, progress.issues),
+        (3, 2, 1),
+        "the counts cover every unit of the batch"
+    );
+
+    // a.csv again (a unit read twice, as after a crash) with a new unit.
+    let d = [file_finding("d.csv", 1)];
+    let second = [
+        outcome("a.csv", &a[..], &[][..]),
+        outcome("d.csv", &d[..], &[][..]),
+    ];
+    let added = store
+        .complete_units(&spec.id, "folder", &second, &mut progress)
+        .await
+        .expect("units stored");
+    assert_eq!(added, 1, "a.csv's findings are not stored twice");
+    let stored = store.findings(&spec.id).await.expect("findings read");
+    assert_eq!(stored.len(), 3, "{stored:#?}");
+    let issues = store.issues(&spec.id).await.expect("issues read");
+    assert_eq!(issues, vec![issue.clone()]);
+
+    // More units than one statement inserts.
+    let names: Vec<String> = (0..600).map(|n| format!("archives/{n:04}.txt")).collect();
+    let many: Vec<UnitOutcome<'_>> = names
+        .iter()
+        .map(|name| outcome(name, &[][..], &[][..]))
+        .collect();
+    store
+        .complete_units(&spec.id, "folder", &many, &mut progress)
+        .await
+        .expect("units stored");
+    let mut asked = names.clone();
+    asked.extend(["a.csv", "b.txt", "c.txt", "d.csv", "e.csv"].map(String::from));
+    let done = store
+        .units_done(&spec.id, "folder", &asked)
+        .await
+        .expect("checkpoints read");
+    let missing: Vec<&String> = asked
+        .iter()
+        .zip(&done)
+        .filter(|(_, d)| !**d)
+        .map(|(u, _)| u)
+        .collect();
+    assert_eq!(
+        missing,
+        ["e.csv"],
+        "every unit stored is checkpointed, e.csv was not"
+    );
+    let job = store.job(&spec.id).await.expect("job read");
+    assert_eq!(
+        job.sources[0].progress.units_done, 605,
+        "the source's counts are saved with the units"
+    );
 }
