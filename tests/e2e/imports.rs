@@ -566,11 +566,38 @@ async fn rows_dastra_refuses_are_explained_in_french_and_written_when_resumed() 
         Duration::from_secs(120),
     )
     .await;
+    let mut created = Vec::new();
     for key in ["APM0088001", "APM0088002"] {
-        assert!(
-            ws.find("Assets", "ref", key).await.is_some(),
-            "{key} created on resume"
-        );
+        let found = ws.find("Assets", "ref", key).await;
+        created.push(found.unwrap_or_else(|| panic!("{key} created on resume")));
     }
     assert_eq!(app.count("[data-testid=rows-failed]").await, 0);
+
+    // A colleague edits one of them in Dastra: the undo leaves it, and says so in French.
+    ws.edit(
+        "Assets",
+        &created[0]["id"],
+        "label",
+        "Registre (revu par l'accueil)",
+    )
+    .await;
+    app.click("[data-testid=undo]").await;
+    app.click("[data-testid=undo-confirm]").await;
+    let left = app.text("[data-testid=rows-not-undone]").await;
+    assert!(
+        left.starts_with("1 ligne n'a pas été annulée : sa fiche a changé dans Dastra"),
+        "{left}"
+    );
+    assert_eq!(
+        app.text("[data-testid=import-state]").await.trim(),
+        "Appliqué"
+    );
+    assert!(
+        ws.find("Assets", "ref", "APM0088001").await.is_some(),
+        "the edited record is kept"
+    );
+    assert!(
+        ws.find("Assets", "ref", "APM0088002").await.is_none(),
+        "the other one is taken back"
+    );
 }

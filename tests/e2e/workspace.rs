@@ -81,6 +81,21 @@ impl Workspace {
         hit
     }
 
+    /// Change `field` of record `id` of `collection` behind the app's back, as a colleague
+    /// editing it in Dastra would.
+    pub async fn edit(&self, collection: &str, id: &Value, field: &str, value: &str) {
+        let id = id.as_str().map_or_else(|| id.to_string(), str::to_owned);
+        let path = format!(
+            "{}/{id}",
+            self.client.workspace_path(collection).expect("a path")
+        );
+        let ops = json!([{ "op": "replace", "path": format!("/{field}"), "value": value }]);
+        self.client
+            .send_json(reqwest::Method::PATCH, &path, Some(&ops))
+            .await
+            .expect("the record edited in the sandbox");
+    }
+
     /// Make every Dastra request take `ms` more milliseconds (0: none), so that an apply of a
     /// few dozen rows lasts long enough for its progress to be seen.
     pub async fn set_latency(&self, ms: u64) {

@@ -194,6 +194,8 @@ export const imports: Messages['imports'] = {
     applyFailed: 'Applying could not start',
     rowsFailed: (n: number) =>
       `${count(n)} ${plural(n, 'row', 'rows')} could not be written to Dastra. Why is in the report (the "Failed" filter); fix it, then resume: rows already written are not written twice.`,
+    rowsNotUndone: (n: number) =>
+      `${count(n)} ${plural(n, 'row was not undone: its record', 'rows were not undone: their records')} changed in Dastra since the import, or Dastra did not answer. See the report, then fix it in Dastra or undo again later.`,
   },
   writeFailure: {
     unauthorized: 'Dastra refused the API key. Check it in Connections, then resume.',

@@ -201,6 +201,8 @@ export const imports = {
     applyFailed: "L'application n'a pas pu démarrer",
     rowsFailed: (n: number) =>
       `${count(n)} ${plural(n, "ligne n'a pas pu être écrite", "lignes n'ont pas pu être écrites")} dans Dastra. Leur raison est dans le rapport (filtre « Échec ») ; réglez-la, puis reprenez l’application : les lignes déjà écrites ne le seront pas deux fois.`,
+    rowsNotUndone: (n: number) =>
+      `${count(n)} ${plural(n, "ligne n'a pas été annulée : sa fiche a changé", "lignes n'ont pas été annulées : leurs fiches ont changé")} dans Dastra depuis l’import, ou Dastra n’a pas répondu. Voyez le rapport, puis corrigez dans Dastra ou annulez à nouveau plus tard.`,
   },
   /** Why a row's write failed, with what to do. */
   writeFailure: {

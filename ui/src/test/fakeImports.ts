@@ -223,6 +223,7 @@ export function fakeImports(
       s.view = {
         ...s.view,
         state,
+        stop: failing ? { kind: 'rowsFailed', rows: todo.length } : undefined,
         ...(operation === 'apply' ? { appliedAt: at } : { undoneAt: at }),
       };
       void emit('import_finished', { planId: s.view.planId, operation, state });

@@ -169,9 +169,37 @@ pub struct ImportView {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// Why the last run ended short of its goal, for the window to word (the `error` is its
+    /// English).
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stop: Option<ImportStop>,
     /// What the plan does not do although its profile asks for it, for the window to word
     /// before the DPO applies it.
     pub warnings: Vec<ImportWarning>,
+}
+
+/// Why an apply or an undo ended short of its goal, row by row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+#[ts(export)]
+pub enum ImportStop {
+    /// Rows Dastra refused or could not take: applying again tries them again.
+    RowsFailed {
+        /// How many.
+        #[ts(type = "number")]
+        rows: u64,
+    },
+    /// Rows an undo left as they are: changed in Dastra since the import, or Dastra failed.
+    RowsNotUndone {
+        /// How many.
+        #[ts(type = "number")]
+        rows: u64,
+    },
 }
 
 /// Something a plan does not do although its profile asks for it: its kind and params, for

@@ -253,6 +253,7 @@ pub(crate) fn meta_view(m: &Meta) -> ImportView {
         to_write: m.to_write,
         outcomes: m.outcomes,
         error: m.error.clone(),
+        stop: m.stop,
         warnings: m.warnings.iter().map(warning_view).collect(),
     }
 }

@@ -101,6 +101,10 @@ pub(crate) struct Meta {
     pub(crate) undone_at: Option<DateTime<Utc>>,
     pub(crate) state: ImportState,
     pub(crate) error: Option<String>,
+    /// Why the last run ended short of its goal, in parts (absent before the window worded
+    /// it, and from imports whose last run went through).
+    #[serde(default)]
+    pub(crate) stop: Option<ImportStop>,
     pub(crate) deselected: BTreeSet<usize>,
     pub(crate) choices: BTreeMap<usize, ConflictChoice>,
     pub(crate) resolved: BTreeMap<usize, PlanRow>,
@@ -374,6 +378,7 @@ impl Api {
             undone_at: None,
             state: ImportState::Planned,
             error: None,
+            stop: None,
             deselected: BTreeSet::new(),
             choices: BTreeMap::new(),
             resolved: BTreeMap::new(),
@@ -566,6 +571,7 @@ impl Api {
                 .count() as u64;
             l.meta.state = ImportState::Applying;
             l.meta.error = None;
+            l.meta.stop = None;
             l.save()?;
             (plan, left_out, total)
         };
@@ -605,6 +611,7 @@ impl Api {
                 .count() as u64;
             l.meta.state = ImportState::Undoing;
             l.meta.error = None;
+            l.meta.stop = None;
             l.save()?;
             (plan, total)
         };
@@ -740,13 +747,13 @@ impl Api {
             running.lock().expect("BUG: lock").remove(&plan.id);
             let mut l = loaded.lock().expect("BUG: import lock poisoned");
             let now = Utc::now();
-            let (state, error) = match (&result, operation) {
-                (Err(e), _) => (ImportState::Failed, Some(e.to_string())),
-                (Ok(r), _) if r.cancelled => (ImportState::Cancelled, None),
+            let (state, error, stop) = match (&result, operation) {
+                (Err(e), _) => (ImportState::Failed, Some(e.to_string()), None),
+                (Ok(r), _) if r.cancelled => (ImportState::Cancelled, None, None),
                 (Ok(r), ImportOperation::Apply) => {
                     let failed = r.count(|o| matches!(o, RowOutcome::Failed { .. }));
                     if failed == 0 {
-                        (ImportState::Applied, None)
+                        (ImportState::Applied, None, None)
                     } else {
                         // Not "applied": the DPO applies again once Dastra is back, and the
                         // rows already written are skipped.
@@ -754,19 +761,23 @@ impl Api {
                             "{failed} rows could not be written: see why in the report, then \
                              apply again"
                         );
-                        (ImportState::Failed, Some(msg))
+                        let stop = ImportStop::RowsFailed {
+                            rows: failed as u64,
+                        };
+                        (ImportState::Failed, Some(msg), Some(stop))
                     }
                 }
                 (Ok(r), ImportOperation::Undo) => {
                     let left = r.count(|o| !matches!(o, RowOutcome::Undone { .. }));
                     if left == 0 {
-                        (ImportState::Undone, None)
+                        (ImportState::Undone, None, None)
                     } else {
                         let msg = format!(
                             "{left} rows could not be undone: their records changed in Dastra \
                              since the import, or Dastra failed; see the report"
                         );
-                        (ImportState::Applied, Some(msg))
+                        let stop = ImportStop::RowsNotUndone { rows: left as u64 };
+                        (ImportState::Applied, Some(msg), Some(stop))
                     }
                 }
             };
@@ -779,6 +790,7 @@ impl Api {
             }
             l.meta.state = state;
             l.meta.error = error.clone();
+            l.meta.stop = stop;
             l.recount();
             let saved = l.save();
             drop(l);

@@ -265,9 +265,13 @@ function ApplyPanel({ view, progress }: ApplyProps) {
       {!running && view.state !== 'planned' && (
         <div data-testid="report" className={styles.stack}>
           <Outcomes counts={view.outcomes} />
-          {view.state === 'failed' && view.outcomes.failed > 0 ? (
+          {view.stop?.kind === 'rowsFailed' ? (
             <p className={styles.error} data-testid="rows-failed">
-              {a.rowsFailed(view.outcomes.failed)}
+              {a.rowsFailed(view.stop.rows)}
+            </p>
+          ) : view.stop?.kind === 'rowsNotUndone' ? (
+            <p className={styles.error} data-testid="rows-not-undone">
+              {a.rowsNotUndone(view.stop.rows)}
             </p>
           ) : (
             view.error && <p className={styles.error}>{view.error}</p>

@@ -96,3 +96,14 @@ describe('why a row was not written, in the window’s language', () => {
     expect(outcomeReason({ kind: 'skipped' }, en)).toBeNull();
   });
 });
+
+describe('an apply or an undo that ended short, in the window’s language', () => {
+  it('agrees with one row and with several', () => {
+    const a = fr.imports.apply;
+    expect(a.rowsNotUndone(1)).toMatch(/^1 ligne n'a pas été annulée : sa fiche a changé/);
+    expect(a.rowsNotUndone(3)).toMatch(/^3 lignes n'ont pas été annulées : leurs fiches ont/);
+    expect(en.imports.apply.rowsNotUndone(1)).toMatch(/^1 row was not undone: its record/);
+    expect(a.rowsFailed(1)).toMatch(/^1 ligne n'a pas pu être écrite dans Dastra/);
+    expect(en.imports.apply.rowsFailed(2)).toMatch(/^2 rows could not be written to Dastra/);
+  });
+});

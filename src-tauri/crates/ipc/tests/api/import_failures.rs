@@ -54,13 +54,22 @@ async fn outcomes(api: &Api, plan: &str) -> Vec<(String, RowOutcomeView)> {
 }
 
 async fn wait_for_end(events: &Recorder, plan: &str, nth: usize) -> ImportFinishedEvent {
+    wait_for(events, plan, ImportOperation::Apply, nth).await
+}
+
+async fn wait_for(
+    events: &Recorder,
+    plan: &str,
+    operation: ImportOperation,
+    nth: usize,
+) -> ImportFinishedEvent {
     for _ in 0..1200 {
         let ends: Vec<ImportFinishedEvent> = events
             .5
             .lock()
             .unwrap()
             .iter()
-            .filter(|e| e.plan_id == plan && e.operation == ImportOperation::Apply)
+            .filter(|e| e.plan_id == plan && e.operation == operation)
             .cloned()
             .collect();
         if let Some(end) = ends.get(nth) {
@@ -68,7 +77,10 @@ async fn wait_for_end(events: &Recorder, plan: &str, nth: usize) -> ImportFinish
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    panic!("apply number {} of {plan} did not finish in 60 s", nth + 1);
+    panic!(
+        "{operation:?} number {} of {plan} did not finish in 60 s",
+        nth + 1
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -134,6 +146,11 @@ async fn rows_dastra_refuses_carry_their_cause_and_are_written_when_applied_agai
         .await
         .expect("the import");
     assert_eq!(view.outcomes.failed, 2, "{view:?}");
+    assert_eq!(
+        view.stop,
+        Some(ImportStop::RowsFailed { rows: 2 }),
+        "{view:?}"
+    );
     let failed = outcomes(&api, &id).await;
     assert_eq!(failed.len(), 2, "{failed:?}");
     for (key, outcome) in &failed {
@@ -176,6 +193,47 @@ async fn rows_dastra_refuses_carry_their_cause_and_are_written_when_applied_agai
     assert!(
         written.iter().all(|(_, o)| o.cause.is_none()),
         "{written:?}"
+    );
+    let view = api
+        .import_get(ImportIdRequest {
+            plan_id: id.clone(),
+        })
+        .await
+        .expect("the import");
+    assert_eq!(view.stop, None, "{view:?}");
+
+    // The updated record is changed in Dastra meanwhile: the undo leaves it, and says so.
+    let path = format!(
+        "{}/{}",
+        client.workspace_path("Assets").unwrap(),
+        existing["id"]
+    );
+    let edit = json!([{ "op": "replace", "path": "/label", "value": "Changé dans Dastra" }]);
+    client
+        .send_json(Method::PATCH, &path, Some(&edit))
+        .await
+        .expect("the record edited behind the app's back");
+    api.import_undo(ImportIdRequest {
+        plan_id: id.clone(),
+    })
+    .await
+    .expect("the undo starts");
+    let undone = wait_for(&events, &id, ImportOperation::Undo, 0).await;
+    assert_eq!(undone.state, ImportState::Applied, "{undone:?}");
+    let view = api
+        .import_get(ImportIdRequest {
+            plan_id: id.clone(),
+        })
+        .await
+        .expect("the import");
+    assert_eq!(
+        view.stop,
+        Some(ImportStop::RowsNotUndone { rows: 1 }),
+        "{view:?}"
+    );
+    assert_eq!(
+        view.outcomes.undone, 1,
+        "the created record was taken back: {view:?}"
     );
 }
 
