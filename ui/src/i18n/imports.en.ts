@@ -194,6 +194,12 @@ export const imports: Messages['imports'] = {
     applyFailed: 'Applying could not start',
     rowsFailed: (n: number) =>
       `${count(n)} ${plural(n, 'row', 'rows')} could not be written to Dastra. Why is in the report (the "Failed" filter); fix it, then resume: rows already written are not written twice.`,
+    applyRefused:
+      'This import cannot be applied now: it is already applied, running or undone. Prepare the plan again to apply it anew.',
+    undoRefused:
+      'Only an applied import can be undone: this one is not applied yet, or is being applied or undone.',
+    importGone:
+      'This import no longer exists in Passerelle: its folder was deleted. Prepare the plan again from the Imports screen.',
     rowsNotUndone: (n: number) =>
       `${count(n)} ${plural(n, 'row was not undone: its record', 'rows were not undone: their records')} changed in Dastra since the import, or Dastra did not answer. See the report, then fix it in Dastra or undo again later.`,
   },

@@ -201,6 +201,12 @@ export const imports = {
     applyFailed: "L'application n'a pas pu démarrer",
     rowsFailed: (n: number) =>
       `${count(n)} ${plural(n, "ligne n'a pas pu être écrite", "lignes n'ont pas pu être écrites")} dans Dastra. Leur raison est dans le rapport (filtre « Échec ») ; réglez-la, puis reprenez l’application : les lignes déjà écrites ne le seront pas deux fois.`,
+    applyRefused:
+      'Cet import ne peut pas être appliqué maintenant : il est déjà appliqué, en cours ou annulé. Préparez le plan à nouveau pour l’appliquer encore.',
+    undoRefused:
+      'Seul un import appliqué peut être annulé : celui-ci ne l’est pas encore, ou il est en cours d’application ou d’annulation.',
+    importGone:
+      'Cet import n’existe plus dans Passerelle : son dossier a été supprimé. Préparez le plan à nouveau depuis l’écran Imports.',
     rowsNotUndone: (n: number) =>
       `${count(n)} ${plural(n, "ligne n'a pas été annulée : sa fiche a changé", "lignes n'ont pas été annulées : leurs fiches ont changé")} dans Dastra depuis l’import, ou Dastra n’a pas répondu. Voyez le rapport, puis corrigez dans Dastra ou annulez à nouveau plus tard.`,
   },

@@ -26,7 +26,7 @@ import {
 import { SourceFields } from '../mapping/SourceForm';
 import { ConfirmDialog } from './ConfirmDialog';
 import styles from './Imports.module.css';
-import { entityName, sourceText, stateTone, wroteSomething } from './labels';
+import { entityName, runRefusalText, sourceText, stateTone, wroteSomething } from './labels';
 
 type Props = { onOpen: (planId: string) => void };
 
@@ -205,7 +205,11 @@ function History() {
   const a = t.imports.apply;
   return (
     <>
-      {undo.isError && <p className={styles.error}>{undo.error.message}</p>}
+      {undo.isError && (
+        <p className={styles.error} data-testid="undo-refused">
+          {runRefusalText(undo.error, 'undo', t)}
+        </p>
+      )}
       <Table
         label={h.pastTitle}
         columns={columns}

@@ -28,6 +28,7 @@ import {
   durationText,
   entityName,
   outcomeTone,
+  runRefusalText,
   sourceText,
   stateTone,
   wroteSomething,
@@ -289,8 +290,16 @@ function ApplyPanel({ view, progress }: ApplyProps) {
           )}
         </div>
       )}
-      {apply.isError && <p className={styles.error}>{apply.error.message}</p>}
-      {undo.isError && <p className={styles.error}>{undo.error.message}</p>}
+      {apply.isError && (
+        <p className={styles.error} data-testid="apply-refused">
+          {runRefusalText(apply.error, 'apply', t)}
+        </p>
+      )}
+      {undo.isError && (
+        <p className={styles.error} data-testid="undo-refused">
+          {runRefusalText(undo.error, 'undo', t)}
+        </p>
+      )}
       {confirm === 'apply' && (
         <ConfirmDialog
           title={a.confirmTitle}

@@ -1,5 +1,6 @@
 // Words for an import's parts: the register it fills, its state's tone.
 
+import type { IpcError } from '../../api';
 import type { ImportState } from '../../bindings/ImportState';
 import type { ImportView } from '../../bindings/ImportView';
 import type { OutcomeKind } from '../../bindings/OutcomeKind';
@@ -95,4 +96,15 @@ export function durationText(seconds: number): string {
 export function wroteSomething(view: ImportView): boolean {
   const o = view.outcomes;
   return view.appliedAt != null && o.created + o.updated + o.tagged + o.archived > 0;
+}
+
+/**
+ * Why an apply or an undo could not start, in the window's language: the import is in no
+ * state for it, or gone; else the backend's own sentence (a folder that cannot be written).
+ */
+export function runRefusalText(error: IpcError, operation: 'apply' | 'undo', t: Messages): string {
+  const a = t.imports.apply;
+  if (error.code === 'invalid') return operation === 'apply' ? a.applyRefused : a.undoRefused;
+  if (error.code === 'notFound') return a.importGone;
+  return error.message;
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import { IpcError } from '../../api';
 import type { RowOutcomeView } from '../../bindings/RowOutcomeView';
 import type { WriteFailure } from '../../bindings/WriteFailure';
 import { en } from '../../i18n/en';
 import { fr } from '../../i18n/fr';
+import { runRefusalText } from './labels';
 import { outcomeReason, writeFailureText } from './writeFailure';
 
 const ENGLISH = 'dastra: the engine’s English, which the window does not show';
@@ -105,5 +107,23 @@ describe('an apply or an undo that ended short, in the window’s language', () 
     expect(en.imports.apply.rowsNotUndone(1)).toMatch(/^1 row was not undone: its record/);
     expect(a.rowsFailed(1)).toMatch(/^1 ligne n'a pas pu être écrite dans Dastra/);
     expect(en.imports.apply.rowsFailed(2)).toMatch(/^2 rows could not be written to Dastra/);
+  });
+});
+
+describe('an apply or an undo that cannot start, in the window’s language', () => {
+  const refused = (code: string, message: string) => IpcError.from({ code, message });
+
+  it('says the import is in no state for it, or gone, and keeps any other sentence', () => {
+    const applied = refused('invalid', 'this import is being applied, was applied or was undone');
+    expect(runRefusalText(applied, 'apply', fr)).toMatch(/^Cet import ne peut pas être appliqué/);
+    expect(runRefusalText(applied, 'apply', en)).toMatch(/^This import cannot be applied now/);
+    expect(runRefusalText(refused('invalid', 'only an applied import'), 'undo', fr)).toMatch(
+      /^Seul un import appliqué peut être annulé/,
+    );
+    expect(runRefusalText(refused('notFound', 'there is no import p-1'), 'undo', fr)).toMatch(
+      /^Cet import n’existe plus/,
+    );
+    const disk = 'the import folder /data/imports/p-1 cannot be written: No space left on device';
+    expect(runRefusalText(refused('internal', disk), 'apply', fr)).toBe(disk);
   });
 });
