@@ -35,6 +35,21 @@ async fn set_error_rate(client: &DastraClient, rate: f64) {
         .expect("the sandbox takes the faults");
 }
 
+/// `import_plan` of `export`, written to a JSON file outside the app's folder, with [`PROFILE`].
+async fn plan_export(api: &Api, export: &Value) -> Result<ImportView, IpcError> {
+    let src = tempfile::tempdir().expect("temp dir");
+    let file = src.path().join("cmdb.json");
+    std::fs::write(&file, export.to_string()).unwrap();
+    api.import_plan(ImportPlanRequest {
+        profile: PROFILE.into(),
+        source: SourceSpecDto {
+            path: Some(file.display().to_string()),
+            spec: Profile::from_json(PROFILE).unwrap().source,
+        },
+    })
+    .await
+}
+
 async fn outcomes(api: &Api, plan: &str) -> Vec<(String, RowOutcomeView)> {
     let page = api
         .import_rows(ImportRowsRequest {
@@ -108,20 +123,7 @@ async fn rows_dastra_refuses_carry_their_cause_and_are_written_when_applied_agai
         { "number": key, "name": "Paie (renommée)" },
         { "number": "APM0077001", "name": "Archivage légal" }
     ]});
-    let src = tempfile::tempdir().expect("temp dir");
-    let file = src.path().join("cmdb.json");
-    std::fs::write(&file, export.to_string()).unwrap();
-
-    let plan = api
-        .import_plan(ImportPlanRequest {
-            profile: PROFILE.into(),
-            source: SourceSpecDto {
-                path: Some(file.display().to_string()),
-                spec: Profile::from_json(PROFILE).unwrap().source,
-            },
-        })
-        .await
-        .expect("planned");
+    let plan = plan_export(&api, &export).await.expect("planned");
     assert_eq!((plan.counts.create, plan.counts.update), (1, 1));
     let id = plan.plan_id.clone();
 
@@ -246,20 +248,9 @@ async fn a_plan_dastra_cannot_read_is_refused_with_what_it_was_reading() {
         Arc::new(Recorder::default()),
     )
     .await;
-    let src = tempfile::tempdir().expect("temp dir");
-    let file = src.path().join("cmdb.json");
     let export = json!({ "result": [{ "number": "APM0077002", "name": "Courrier" }] });
-    std::fs::write(&file, export.to_string()).unwrap();
-
     set_error_rate(&client, 1.0).await;
-    let refused = api
-        .import_plan(ImportPlanRequest {
-            profile: PROFILE.into(),
-            source: SourceSpecDto {
-                path: Some(file.display().to_string()),
-                spec: Profile::from_json(PROFILE).unwrap().source,
-            },
-        })
+    let refused = plan_export(&api, &export)
         .await
         .expect_err("Dastra is down");
     set_error_rate(&client, 0.0).await;
