@@ -388,11 +388,20 @@ async fn a_contracts_workbook_goes_from_the_studio_to_an_applied_then_undone_imp
     add_step(&app, "signatories", "lookup").await;
     app.select_option("[data-testid=lookup-kind]", "actor")
         .await;
-    // The step starts as a look-up of tags: wait for the actor's id itself.
+    // The step starts as a look-up of tags: wait for the actor, named as Dastra spells it,
+    // with the id Dastra receives behind it.
     let id = id_text(&new_id);
     let cell = "[data-testid=cell-4-signatories]";
-    app.poll_text(cell, &id, std::time::Duration::from_secs(20))
+    app.poll_text(cell, &new_vendor, std::time::Duration::from_secs(20))
         .await;
+    let behind = app
+        .js("return document.querySelector('[data-testid=cell-label-4-signatories]')?.title")
+        .await;
+    assert_eq!(
+        behind.as_str(),
+        Some(id.as_str()),
+        "the actor's id on hover"
+    );
     assert_all_valid(&app, "8 valid").await;
     photograph_studio(&app, "journey-canvas-en", "journey-preview-en").await;
 

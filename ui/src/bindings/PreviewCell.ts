@@ -14,6 +14,10 @@ field: string,
  */
 value?: unknown, 
 /**
+ * What a look-up's id stands for, by name (the actor, area or tag found), for the DPO.
+ */
+label?: string, 
+/**
  * What is wrong with it, and how to fix it.
  */
 problems: Array<Problem>, };

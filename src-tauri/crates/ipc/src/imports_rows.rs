@@ -1,6 +1,8 @@
 //! The rows of an open import as the window sees them: classes, outcomes, counts and views,
 //! converted from the engine's plan and the DPO's choices.
 
+use std::collections::BTreeMap;
+
 use passerelle_imports::{
     ConflictReason, MissingAction, Plan, PlanRow, PlanWarning, RowClass, RowOutcome,
 };
@@ -72,6 +74,25 @@ pub(crate) fn value_text(value: &Value) -> String {
             .unwrap_or_else(|| value.to_string()),
         Value::Array(items) => items.iter().map(value_text).collect::<Vec<_>>().join(", "),
         other => other.to_string(),
+    }
+}
+
+/// [`value_text`], with the ids of a look-up field by their names where they are known (an
+/// actor's company name rather than `12`).
+pub(crate) fn named_text(value: &Value, names: Option<&BTreeMap<String, String>>) -> String {
+    let Some(names) = names else {
+        return value_text(value);
+    };
+    let name = |v: &Value| {
+        names
+            .get(&id_text(v))
+            .cloned()
+            .unwrap_or_else(|| value_text(v))
+    };
+    match value {
+        Value::Array(items) => items.iter().map(name).collect::<Vec<_>>().join(", "),
+        Value::Number(_) | Value::String(_) => name(value),
+        other => value_text(other),
     }
 }
 
@@ -172,10 +193,13 @@ impl Loaded {
         let changes = match &row.class {
             RowClass::Update { changes } => changes
                 .iter()
-                .map(|c| FieldChangeView {
-                    field: c.field.clone(),
-                    before: value_text(&c.before),
-                    after: value_text(&c.after),
+                .map(|c| {
+                    let names = self.meta.names.get(&c.field);
+                    FieldChangeView {
+                        field: c.field.clone(),
+                        before: named_text(&c.before, names),
+                        after: named_text(&c.after, names),
+                    }
                 })
                 .collect(),
             _ => Vec::new(),

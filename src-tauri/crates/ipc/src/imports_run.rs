@@ -37,13 +37,16 @@ use passerelle_imports::{
 };
 use passerelle_mapping::{MemoryLookups, Profile};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
 use crate::api::{Api, EventSink};
 use crate::error::{ErrorCode, IpcError};
 use crate::evidence::append_audit;
 use crate::imports::*;
-use crate::imports_rows::{count_outcome, kind_of, meta_view, outcome_kind, row_text, writes};
+use crate::imports_rows::{
+    count_outcome, id_text, kind_of, meta_view, outcome_kind, row_text, writes,
+};
 use crate::imports_seal::ImportSeal;
 use crate::refusal::{workspace_error, WorkspaceReading};
 
@@ -115,6 +118,56 @@ pub(crate) struct Meta {
     /// The plan's warnings (absent from imports planned before the window showed them).
     #[serde(default)]
     pub(crate) warnings: Vec<PlanWarning>,
+    /// What the ids of look-up fields stand for, by field then id (as text): the actor, area
+    /// or tag a DPO knows by its name (absent from imports planned before the window named
+    /// them).
+    #[serde(default)]
+    pub(crate) names: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// The names of the ids `plan` holds in its look-up fields (its values and its changes'
+/// before and after), from the look-ups fetched for it.
+fn lookup_names(
+    profile: &Profile,
+    lookups: &MemoryLookups,
+    plan: &Plan,
+) -> BTreeMap<String, BTreeMap<String, String>> {
+    let mut names: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for field in &profile.fields {
+        let Some(kind) = field.transforms.iter().find_map(|t| match t {
+            passerelle_mapping::Transform::Lookup { kind } => Some(*kind),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let mut named = BTreeMap::new();
+        let mut name = |value: &Value| {
+            let ids = match value {
+                Value::Array(items) => items.iter().collect(),
+                other => vec![other],
+            };
+            for id in ids.into_iter().filter(|v| v.is_number() || v.is_string()) {
+                if let Some(label) = lookups.label_of(kind, id) {
+                    named.insert(id_text(id), label.to_owned());
+                }
+            }
+        };
+        for row in &plan.rows {
+            if let Some(value) = row.values.get(&field.target) {
+                name(value);
+            }
+            if let RowClass::Update { changes } = &row.class {
+                for c in changes.iter().filter(|c| c.field == field.target) {
+                    name(&c.before);
+                    name(&c.after);
+                }
+            }
+        }
+        if !named.is_empty() {
+            names.insert(field.target.clone(), named);
+        }
+    }
+    names
 }
 
 /// The plan as made, in its folder.
@@ -387,6 +440,7 @@ impl Api {
             to_write: 0,
             outcomes: OutcomeCounts::default(),
             warnings: plan.warnings.clone(),
+            names: lookup_names(&profile, &lookups, &plan),
         };
         let s = plan.summary;
         let text = plan.rows.iter().map(row_text).collect();

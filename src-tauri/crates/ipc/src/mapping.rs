@@ -10,12 +10,12 @@
 //! queries and REST recipes on the vault's connections, exactly as a plan will read them; the
 //! preview's look-ups are filled from the current workspace.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
 use passerelle_imports::SourceError;
 use passerelle_mapping::{
-    suggest, suggest_enum_map, ColumnSample, Entity, LookupTable, MemoryLookups, Problem, Profile,
+    suggest, suggest_enum_map, ColumnSample, Entity, LookupKind, MemoryLookups, Problem, Profile,
     SourceRow, SourceSpec, Suggestion, TargetSchema,
 };
 use serde::{Deserialize, Serialize};
@@ -226,6 +226,10 @@ pub struct PreviewCell {
     /// The value as Dastra would receive it; `None` when empty or refused.
     #[ts(optional, type = "unknown")]
     pub value: Option<serde_json::Value>,
+    /// What a look-up's id stands for, by name (the actor, area or tag found), for the DPO.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// What is wrong with it, and how to fix it.
     pub problems: Vec<Problem>,
 }
@@ -362,10 +366,31 @@ fn preview(
     rows: &[SourceRow],
     headers: &[String],
     total: u64,
-    lookups: &dyn LookupTable,
+    lookups: &MemoryLookups,
 ) -> MappingPreview {
     let mut fields = vec![profile.key.target.clone()];
     fields.extend(profile.fields.iter().map(|m| m.target.clone()));
+    // The look-up kind of each field that ends on one, to name the ids it gives.
+    let kinds: HashMap<&str, LookupKind> = profile
+        .fields
+        .iter()
+        .filter_map(|m| {
+            let kind = m.transforms.iter().rev().find_map(|t| match t {
+                passerelle_mapping::Transform::Lookup { kind } => Some(*kind),
+                _ => None,
+            })?;
+            Some((m.target.as_str(), kind))
+        })
+        .collect();
+    let label = |field: &str, value: Option<&serde_json::Value>| {
+        let kind = *kinds.get(field)?;
+        let ids = match value? {
+            serde_json::Value::Array(items) => items.iter().collect::<Vec<_>>(),
+            one => vec![one],
+        };
+        let names: Option<Vec<&str>> = ids.iter().map(|id| lookups.label_of(kind, id)).collect();
+        names.filter(|n| !n.is_empty()).map(|n| n.join(", "))
+    };
     let source_problems = profile.check_columns(headers);
 
     let mut valid = 0;
@@ -377,10 +402,14 @@ fn preview(
         }
         let cells = fields
             .iter()
-            .map(|f| PreviewCell {
-                field: f.clone(),
-                value: record.values.remove(f),
-                problems: Vec::new(),
+            .map(|f| {
+                let value = record.values.remove(f);
+                PreviewCell {
+                    field: f.clone(),
+                    label: label(f, value.as_ref()),
+                    value,
+                    problems: Vec::new(),
+                }
             })
             .collect::<Vec<_>>();
         let mut out = PreviewRow {

@@ -82,6 +82,8 @@ impl LookupTable for NoLookups {
 #[derive(Debug, Clone, Default)]
 pub struct MemoryLookups {
     entries: HashMap<(LookupKind, String), Vec<Resolved>>,
+    /// Each record's first label, by kind and id (as text): what a person calls it.
+    labels: HashMap<(LookupKind, String), String>,
 }
 
 impl MemoryLookups {
@@ -93,13 +95,28 @@ impl MemoryLookups {
     /// Add a record of `kind`: its id and its label. Two records whose labels fold the same
     /// make that name ambiguous.
     pub fn insert(&mut self, kind: LookupKind, id: impl Into<Value>, label: &str) -> &mut Self {
+        let id: Value = id.into();
+        self.labels
+            .entry((kind, id_key(&id)))
+            .or_insert_with(|| label.to_owned());
         let key = (kind, fold(label.trim()));
         self.entries.entry(key).or_default().push(Resolved {
-            id: id.into(),
+            id,
             label: label.to_owned(),
         });
         self
     }
+
+    /// The label of the record of `kind` whose id is `id`: the first one inserted for it (an
+    /// actor's company name before its display name, as the workspace is listed).
+    pub fn label_of(&self, kind: LookupKind, id: &Value) -> Option<&str> {
+        self.labels.get(&(kind, id_key(id))).map(String::as_str)
+    }
+}
+
+/// An id as text, whether Dastra wrote it as a number or a string.
+fn id_key(id: &Value) -> String {
+    id.as_str().map_or_else(|| id.to_string(), str::to_owned)
 }
 
 impl LookupTable for MemoryLookups {
@@ -119,6 +136,32 @@ impl LookupTable for MemoryLookups {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_is_named_by_its_first_label_whatever_its_id_is_written_as() {
+        let mut table = MemoryLookups::new();
+        table.insert(LookupKind::Actor, 12, "Acme SAS");
+        table.insert(LookupKind::Actor, 12, "Acme");
+        table.insert(LookupKind::Area, "a-7", "Siège");
+        assert_eq!(
+            table.label_of(LookupKind::Actor, &12.into()),
+            Some("Acme SAS")
+        );
+        assert_eq!(
+            table.label_of(LookupKind::Actor, &"12".into()),
+            Some("Acme SAS")
+        );
+        assert_eq!(
+            table.label_of(LookupKind::Area, &"a-7".into()),
+            Some("Siège")
+        );
+        assert_eq!(
+            table.label_of(LookupKind::Tag, &12.into()),
+            None,
+            "kinds apart"
+        );
+        assert_eq!(table.label_of(LookupKind::Actor, &13.into()), None);
+    }
 
     #[test]
     fn names_match_whatever_their_case_and_accents() {

@@ -64,6 +64,10 @@ export function PreviewTable({ preview }: Props) {
                       </span>
                     ) : cell.value === undefined || cell.value === null ? (
                       <span className={styles.faint}>{words.empty}</span>
+                    ) : cell.label ? (
+                      <span title={shown(cell.value)} data-testid={`cell-label-${r}-${cell.field}`}>
+                        {cell.label}
+                      </span>
                     ) : (
                       shown(cell.value)
                     )}

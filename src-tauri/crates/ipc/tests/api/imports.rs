@@ -681,9 +681,12 @@ async fn a_contracts_sheet_with_actor_and_area_look_ups_resolves_them() {
         .find(|c| c.field == "areaId")
         .expect("the area changes");
     assert_eq!(
-        area.after,
-        other_area["id"].to_string(),
-        "the area by its id"
+        (area.before.as_str(), area.after.as_str()),
+        (
+            area_label(&contracts[0]["areaId"]).as_str(),
+            text(&other_area["label"]).as_str()
+        ),
+        "the areas by their names, not their ids"
     );
 
     run_to(

@@ -505,3 +505,84 @@ async fn profiles_are_saved_as_revisions_listed_duplicated_exported_and_imported
         .expect_err("an id is a folder name");
     assert_eq!(err.code, ErrorCode::Invalid, "{}", err.message);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_preview_names_what_a_look_up_found_beside_its_id() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (api, client) = super::api_and_client_in(
+        dir.path(),
+        std::sync::Arc::new(super::MemoryStore::default()),
+        std::sync::Arc::new(super::Recorder::default()),
+    )
+    .await;
+    let path = client.workspace_path("Actors").unwrap();
+    let actors = client
+        .get_json(&path, &[("pageSize", "500")])
+        .await
+        .expect("actors")["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let vendor = actors
+        .iter()
+        .find(|a| a["companyName"].is_string())
+        .expect("an actor with a company name");
+    let name = vendor["companyName"].as_str().unwrap();
+    let src = tempfile::tempdir().expect("temp dir");
+    let file = src.path().join("contrats.json");
+    let export = json!([
+        { "ref": "CTR-PREVIEW-1", "titre": "Maintenance", "fournisseur": name.to_uppercase() },
+        { "ref": "CTR-PREVIEW-2", "titre": "Hébergement", "fournisseur": "Personne de ce nom" }
+    ]);
+    std::fs::write(&file, export.to_string()).unwrap();
+    let profile = Profile::from_json(
+        r#"{ "version": 1, "id": "contrats-apercu", "name": "Contrats",
+        "source": { "name": "achats", "kind": "json" }, "target": "contract",
+        "key": { "column": "ref", "target": "ref" },
+        "fields": [
+          { "target": "label", "column": "titre" },
+          { "target": "signatories", "column": "fournisseur",
+            "transforms": [{ "op": "lookup", "kind": "actor" }] }
+        ] }"#,
+    )
+    .unwrap();
+
+    let preview = api
+        .mapping_preview(MappingPreviewRequest {
+            source: SourceSpecDto {
+                path: Some(file.display().to_string()),
+                spec: profile.source.clone(),
+            },
+            profile,
+            limit: 10,
+        })
+        .await
+        .expect("a preview");
+    let cell = |row: usize| {
+        preview.rows[row]
+            .cells
+            .iter()
+            .find(|c| c.field == "signatories")
+            .expect("the signatories cell")
+            .clone()
+    };
+    let found = cell(0);
+    assert_eq!(found.value, Some(json!([vendor["id"]])), "{found:?}");
+    assert_eq!(
+        found.label.as_deref(),
+        Some(name),
+        "named as Dastra spells it"
+    );
+    let missing = cell(1);
+    assert_eq!((missing.value, missing.label), (None, None));
+    assert!(
+        !missing.problems.is_empty(),
+        "the unknown vendor is refused at its cell"
+    );
+    let title = preview.rows[0]
+        .cells
+        .iter()
+        .find(|c| c.field == "label")
+        .unwrap();
+    assert_eq!(title.label, None, "only look-ups are named");
+}
