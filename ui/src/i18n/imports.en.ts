@@ -129,6 +129,10 @@ export const imports: Messages['imports'] = {
     duplicateInSource: (rows) => `Duplicate key (rows ${rows})`,
     severalInDastra: (ids) => `Key on several Dastra records (${ids})`,
     ambiguousLookup: 'Name found on several Dastra records',
+    duplicateInSourceHelp: (rows, key) =>
+      `Source rows ${rows} have the same « ${key} »: choose « Take the source » on the one to write, or keep one row per « ${key} » in the file.`,
+    severalInDastraHelp: (ids, key) =>
+      `Dastra records ${ids} have this « ${key} »: give them distinct values in Dastra, or archive the extra ones, then prepare the plan again.`,
     choose: 'What to do with this conflict?',
     undecided: 'To decide…',
     takeSourceOnlyDuplicates:

@@ -135,6 +135,10 @@ export const imports = {
     duplicateInSource: (rows: string) => `Clé en double (lignes ${rows})`,
     severalInDastra: (ids: string) => `Clé sur plusieurs fiches Dastra (${ids})`,
     ambiguousLookup: 'Nom trouvé sur plusieurs fiches Dastra',
+    duplicateInSourceHelp: (rows: string, key: string) =>
+      `Les lignes ${rows} de la source portent le même « ${key} » : choisissez « Prendre la source » sur celle à écrire, ou gardez une seule ligne par « ${key} » dans le fichier.`,
+    severalInDastraHelp: (ids: string, key: string) =>
+      `Les fiches Dastra ${ids} portent ce « ${key} » : donnez-leur des valeurs distinctes dans Dastra, ou archivez celles en trop, puis préparez le plan à nouveau.`,
     choose: 'Que faire de ce conflit ?',
     undecided: 'À décider…',
     takeSourceOnlyDuplicates:

@@ -24,6 +24,8 @@ type Props = {
   filter: RowFilter;
   /** Whether choices can still be made (the plan is not applied). */
   editable: boolean;
+  /** The Dastra field rows are matched on (`ref`), named in a conflict's explanation. */
+  keyField: string;
   /** How many rows match the filter, once known. */
   onTotal?: (total: number) => void;
 };
@@ -36,7 +38,7 @@ const CHOICES: ConflictChoice[] = ['keepDastra', 'takeSource', 'skip'];
  * The plan's rows, filtered by the backend and fetched a page at a time as they scroll into
  * view: a 10,000-row plan never crosses the bridge at once, and only the rows in view are drawn.
  */
-export function PlanTable({ planId, filter, editable, onTotal }: Props) {
+export function PlanTable({ planId, filter, editable, keyField, onTotal }: Props) {
   const { t } = useI18n();
   const p = t.imports.preview;
   const choose = useChooseRows();
@@ -149,7 +151,8 @@ export function PlanTable({ planId, filter, editable, onTotal }: Props) {
     {
       id: 'detail',
       header: p.columns.detail,
-      render: ({ row }) => row && <Detail row={row} editable={editable} planId={planId} />,
+      render: ({ row }) =>
+        row && <Detail row={row} editable={editable} planId={planId} keyField={keyField} />,
     },
     {
       id: 'outcome',
@@ -197,10 +200,10 @@ export function PlanTable({ planId, filter, editable, onTotal }: Props) {
   );
 }
 
-type DetailProps = { row: ImportRowView; editable: boolean; planId: string };
+type DetailProps = { row: ImportRowView; editable: boolean; planId: string; keyField: string };
 
 /** What a row changes: fields before → after, a conflict and its choice, problems. */
-function Detail({ row, editable, planId }: DetailProps) {
+function Detail({ row, editable, planId, keyField }: DetailProps) {
   const { t } = useI18n();
   const p = t.imports.preview;
   const choose = useChooseRows();
@@ -217,9 +220,11 @@ function Detail({ row, editable, planId }: DetailProps) {
         <span
           className={styles.cause}
           title={
-            row.conflict.problems.length > 0
-              ? problemLines(row.conflict.problems, t)
-              : row.conflict.message
+            row.conflict.cause === 'duplicateInSource'
+              ? p.duplicateInSourceHelp(row.conflict.rows.join(', '), keyField)
+              : row.conflict.cause === 'severalInDastra'
+                ? p.severalInDastraHelp(row.conflict.ids.join(', '), keyField)
+                : problemLines(row.conflict.problems, t)
           }
         >
           {cause}

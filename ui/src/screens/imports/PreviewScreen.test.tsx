@@ -300,6 +300,14 @@ describe('the import preview', () => {
     await user.click(screen.getByTestId('filter-conflict'));
     await waitFor(() => expect(screen.getAllByTestId('conflict-choice').length).toBeGreaterThan(0));
     expect(screen.getAllByTestId('plan-row')[0]).toHaveTextContent('Clé en double (lignes 18, 19)');
+    const cause = within(screen.getAllByTestId('plan-row')[0]!).getByText(
+      'Clé en double (lignes 18, 19)',
+    );
+    expect(cause).toHaveAttribute(
+      'title',
+      'Les lignes 18, 19 de la source portent le même « ref » : choisissez « Prendre la source » ' +
+        'sur celle à écrire, ou gardez une seule ligne par « ref » dans le fichier.',
+    );
   });
 
   it('says why rows were not written when Dastra is down, and writes them when resumed', async () => {

@@ -173,7 +173,13 @@ export function PreviewScreen({ planId }: Props) {
           ))}
         </div>
       )}
-      <PlanTable planId={planId} filter={filter} editable={editable} onTotal={setShown} />
+      <PlanTable
+        planId={planId}
+        filter={filter}
+        editable={editable}
+        keyField={v.keyField}
+        onTotal={setShown}
+      />
     </Page>
   );
 }
