@@ -109,18 +109,21 @@ pub(crate) fn label_of(row: &PlanRow) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-pub(crate) fn row_text(row: &PlanRow) -> String {
+pub(crate) fn row_text(
+    row: &PlanRow,
+    names: &BTreeMap<String, BTreeMap<String, String>>,
+) -> String {
     let mut text = row.key.clone().unwrap_or_default();
-    for value in row.values.values() {
+    for (field, value) in &row.values {
         text.push('\u{1f}');
-        text.push_str(&value_text(value));
+        text.push_str(&named_text(value, names.get(field)));
     }
     if let RowClass::Update { changes } = &row.class {
         for c in changes {
             text.push('\u{1f}');
             text.push_str(&c.field);
             text.push('\u{1f}');
-            text.push_str(&value_text(&c.before));
+            text.push_str(&named_text(&c.before, names.get(&c.field)));
         }
     }
     if let Some(n) = row.source_row {

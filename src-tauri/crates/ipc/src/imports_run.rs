@@ -351,7 +351,7 @@ impl Api {
         if matches!(meta.state, ImportState::Applying | ImportState::Undoing) {
             meta.state = ImportState::Cancelled;
         }
-        let text = plan.rows.iter().map(row_text).collect();
+        let text = plan.rows.iter().map(|r| row_text(r, &meta.names)).collect();
         let mut loaded = Loaded {
             folder,
             seal,
@@ -443,7 +443,7 @@ impl Api {
             names: lookup_names(&profile, &lookups, &plan),
         };
         let s = plan.summary;
-        let text = plan.rows.iter().map(row_text).collect();
+        let text = plan.rows.iter().map(|r| row_text(r, &meta.names)).collect();
         let mut loaded = Loaded {
             folder,
             seal,

@@ -688,6 +688,20 @@ async fn a_contracts_sheet_with_actor_and_area_look_ups_resolves_them() {
         ),
         "the areas by their names, not their ids"
     );
+    // The search finds the rows by the vendor's name, which they hold as an id.
+    let by_vendor = api
+        .import_rows(rows(&id, vec![], &vendor(0).to_lowercase()))
+        .await
+        .expect("rows");
+    let mut keys: Vec<String> = by_vendor
+        .rows
+        .iter()
+        .filter_map(|r| r.key.clone())
+        .collect();
+    keys.sort();
+    let mut expected = vec![text(&contracts[0]["ref"]), "CTR-WINDOW-7731".to_owned()];
+    expected.sort();
+    assert_eq!(keys, expected, "{by_vendor:?}");
 
     run_to(
         (&api, &events),
