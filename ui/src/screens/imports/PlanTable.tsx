@@ -26,6 +26,8 @@ type Props = {
   editable: boolean;
   /** The Dastra field rows are matched on (`ref`), named in a conflict's explanation. */
   keyField: string;
+  /** Whether the import has run: the outcome column is drawn only then. */
+  showOutcomes: boolean;
   /** How many rows match the filter, once known. */
   onTotal?: (total: number) => void;
 };
@@ -38,7 +40,7 @@ const CHOICES: ConflictChoice[] = ['keepDastra', 'takeSource', 'skip'];
  * The plan's rows, filtered by the backend and fetched a page at a time as they scroll into
  * view: a 10,000-row plan never crosses the bridge at once, and only the rows in view are drawn.
  */
-export function PlanTable({ planId, filter, editable, keyField, onTotal }: Props) {
+export function PlanTable({ planId, filter, editable, keyField, showOutcomes, onTotal }: Props) {
   const { t } = useI18n();
   const p = t.imports.preview;
   const choose = useChooseRows();
@@ -154,7 +156,9 @@ export function PlanTable({ planId, filter, editable, keyField, onTotal }: Props
       render: ({ row }) =>
         row && <Detail row={row} editable={editable} planId={planId} keyField={keyField} />,
     },
-    {
+  ];
+  if (showOutcomes) {
+    columns.push({
       id: 'outcome',
       header: p.columns.outcome,
       width: '250px',
@@ -174,8 +178,8 @@ export function PlanTable({ planId, filter, editable, keyField, onTotal }: Props
           </span>
         );
       },
-    },
-  ];
+    });
+  }
 
   if (!known) return <div className={styles.tableBox} />;
   return (

@@ -178,6 +178,7 @@ export function PreviewScreen({ planId }: Props) {
         filter={filter}
         editable={editable}
         keyField={v.keyField}
+        showOutcomes={v.state !== 'planned'}
         onTotal={setShown}
       />
     </Page>
