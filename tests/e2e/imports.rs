@@ -544,8 +544,7 @@ async fn rows_dastra_refuses_are_explained_in_french_and_written_when_resumed() 
     let why = app.text("[data-testid=row-outcome-why]").await;
     assert_eq!(
         why,
-        "Dastra ne répondait pas (erreur 503). Reprenez l’application quand il est de nouveau \
-         joignable."
+        "Dastra injoignable (HTTP 503). Reprenez l’application quand il répond de nouveau."
     );
     app.screenshot("imports-dastra-down-fr").await;
     assert_eq!(

@@ -217,7 +217,7 @@ export const imports: Messages['imports'] = {
       "Dastra refused this row's values. Fix the source or the profile, then prepare the plan again.",
     rateLimited: 'Dastra limited the number of calls. Wait a few minutes, then resume.',
     unavailable: (status: number | undefined) =>
-      `Dastra did not answer${status ? ` (error ${status})` : ''}. Resume once it can be reached again.`,
+      `Dastra unreachable${status ? ` (HTTP ${status})` : ''}. Resume once it answers again.`,
     protocol: "Dastra's answer could not be read. Resume; if it happens again, report it.",
     other: 'The write failed. Resume; if it happens again, report it.',
     createLost:

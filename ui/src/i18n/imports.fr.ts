@@ -227,7 +227,7 @@ export const imports = {
     rateLimited:
       'Dastra a limité le nombre d’appels. Attendez quelques minutes, puis reprenez l’application.',
     unavailable: (status: number | undefined) =>
-      `Dastra ne répondait pas${status ? ` (erreur ${status})` : ''}. Reprenez l’application quand il est de nouveau joignable.`,
+      `Dastra injoignable${status ? ` (HTTP ${status})` : ''}. Reprenez l’application quand il répond de nouveau.`,
     protocol:
       'La réponse de Dastra était illisible. Reprenez l’application ; si cela se répète, signalez-le.',
     other: 'L’écriture a échoué. Reprenez l’application ; si cela se répète, signalez-le.',

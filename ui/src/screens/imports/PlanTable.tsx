@@ -161,7 +161,7 @@ export function PlanTable({ planId, filter, editable, keyField, showOutcomes, on
     columns.push({
       id: 'outcome',
       header: p.columns.outcome,
-      width: '250px',
+      width: '230px',
       render: ({ row }) => {
         if (!row?.outcome) return null;
         const why = outcomeReason(row.outcome, t);

@@ -325,7 +325,7 @@ describe('the import preview', () => {
     );
     await user.click(screen.getByTestId('outcome-failed'));
     const why = await screen.findAllByTestId('row-outcome-why');
-    expect(why[0]).toHaveTextContent('Dastra ne répondait pas (erreur 503).');
+    expect(why[0]).toHaveTextContent('Dastra injoignable (HTTP 503).');
     expect(screen.queryByText(/Service Unavailable/)).not.toBeInTheDocument();
     expect(
       screen.queryByTestId('undo'),

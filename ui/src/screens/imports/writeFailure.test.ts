@@ -19,13 +19,13 @@ describe('why a row was not written, in the window’s language', () => {
   it('words Dastra down with its status, in French and English', () => {
     const down: WriteFailure = { kind: 'dastra', refusal: 'unavailable', status: 503 };
     expect(outcomeReason(failed(down), fr)).toBe(
-      'Dastra ne répondait pas (erreur 503). Reprenez l’application quand il est de nouveau joignable.',
+      'Dastra injoignable (HTTP 503). Reprenez l’application quand il répond de nouveau.',
     );
     expect(outcomeReason(failed(down), en)).toBe(
-      'Dastra did not answer (error 503). Resume once it can be reached again.',
+      'Dastra unreachable (HTTP 503). Resume once it answers again.',
     );
     expect(writeFailureText({ kind: 'dastra', refusal: 'unavailable' }, fr)).toBe(
-      'Dastra ne répondait pas. Reprenez l’application quand il est de nouveau joignable.',
+      'Dastra injoignable. Reprenez l’application quand il répond de nouveau.',
     );
   });
 
