@@ -134,10 +134,7 @@ fn lookup_names(
 ) -> BTreeMap<String, BTreeMap<String, String>> {
     let mut names: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     for field in &profile.fields {
-        let Some(kind) = field.transforms.iter().find_map(|t| match t {
-            passerelle_mapping::Transform::Lookup { kind } => Some(*kind),
-            _ => None,
-        }) else {
+        let Some(kind) = field.lookup_kind() else {
             continue;
         };
         let mut named = BTreeMap::new();

@@ -374,13 +374,7 @@ fn preview(
     let kinds: HashMap<&str, LookupKind> = profile
         .fields
         .iter()
-        .filter_map(|m| {
-            let kind = m.transforms.iter().rev().find_map(|t| match t {
-                passerelle_mapping::Transform::Lookup { kind } => Some(*kind),
-                _ => None,
-            })?;
-            Some((m.target.as_str(), kind))
-        })
+        .filter_map(|m| Some((m.target.as_str(), m.lookup_kind()?)))
         .collect();
     let label = |field: &str, value: Option<&serde_json::Value>| {
         let kind = *kinds.get(field)?;

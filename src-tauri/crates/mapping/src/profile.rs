@@ -146,6 +146,15 @@ impl FieldMapping {
             })
         })
     }
+
+    /// The kind of record the field's last look-up finds: its value is then that record's id,
+    /// which a person knows by the record's name.
+    pub fn lookup_kind(&self) -> Option<crate::LookupKind> {
+        self.transforms.iter().rev().find_map(|t| match t {
+            Transform::Lookup { kind } => Some(*kind),
+            _ => None,
+        })
+    }
 }
 
 /// What the import does with Dastra records that the source does not have (any more).

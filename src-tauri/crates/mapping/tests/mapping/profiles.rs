@@ -149,3 +149,24 @@ fn missing_columns_are_reported_once_with_the_closest_header() {
     ];
     assert_eq!(profile.check_columns(&all), vec![], "every column is there");
 }
+
+#[test]
+fn a_field_ending_on_a_look_up_says_which_kind_of_record_it_finds() {
+    let profile = Profile::from_json(SERVICENOW_PROFILE).expect("a valid profile");
+    let kinds: Vec<(&str, Option<passerelle_mapping::LookupKind>)> = profile
+        .fields
+        .iter()
+        .map(|f| (f.target.as_str(), f.lookup_kind()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("label", None),
+            ("description", None),
+            ("type", None),
+            ("applicationState", None),
+            ("hostingType", None),
+            ("tags", Some(passerelle_mapping::LookupKind::Tag)),
+        ]
+    );
+}
