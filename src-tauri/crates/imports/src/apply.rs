@@ -185,6 +185,11 @@ impl RowOutcome {
         }
     }
 
+    /// A row whose call to Dastra failed with `err`.
+    pub(crate) fn failed_by(err: &DastraError) -> RowOutcome {
+        RowOutcome::failed(err.to_string(), WriteFailure::of(err))
+    }
+
     /// Whether applying the row is finished: everything but [`RowOutcome::Failed`] and
     /// [`RowOutcome::Undone`] (a row undone is applied again, if its record has not changed).
     pub fn is_final(&self) -> bool {
@@ -409,7 +414,7 @@ impl Run<'_> {
             Some(tag) => tag.clone(),
             None => match resolve_tag(self.client, label, kind).await {
                 Ok(tag) => cache.insert(tag).clone(),
-                Err(err) => return Ok(failed(&err)),
+                Err(err) => return Ok(RowOutcome::failed_by(&err)),
             },
         };
         tags.push(tag);
@@ -423,7 +428,7 @@ impl Run<'_> {
                 .await
             {
                 Ok(_) => RowOutcome::Tagged { id },
-                Err(err) => failed(&err),
+                Err(err) => RowOutcome::failed_by(&err),
             },
         )
     }
@@ -445,7 +450,7 @@ impl Run<'_> {
         Ok(
             match self.client.send_json(Method::POST, &archive, None).await {
                 Ok(_) => RowOutcome::Archived { id },
-                Err(err) => failed(&err),
+                Err(err) => RowOutcome::failed_by(&err),
             },
         )
     }
@@ -466,7 +471,7 @@ impl Run<'_> {
             Ok(_) | Err(DastraError::NotFound { .. }) => Err(RowOutcome::Stale {
                 id: target.id.clone(),
             }),
-            Err(err) => Err(failed(&err)),
+            Err(err) => Err(RowOutcome::failed_by(&err)),
         }
     }
 
@@ -585,7 +590,7 @@ async fn create(
                 Err(outcome) => outcome,
             }
         }
-        Err(err) => failed(&err),
+        Err(err) => RowOutcome::failed_by(&err),
     })
 }
 
@@ -598,7 +603,7 @@ async fn find_by_key(
 ) -> std::result::Result<Option<Value>, RowOutcome> {
     let found = records_with_key(client, plan.entity, &plan.key_field, key)
         .await
-        .map_err(|e| failed(&e))?;
+        .map_err(|e| RowOutcome::failed_by(&e))?;
     match found.as_slice() {
         [] => Ok(None),
         [one] => Ok(Some(one["id"].clone())),
@@ -639,7 +644,7 @@ async fn update(
     let current = match client.get_json(&path, &[]).await {
         Ok(current) => current,
         Err(DastraError::NotFound { .. }) => return Ok(RowOutcome::Stale { id }),
-        Err(err) => return Ok(failed(&err)),
+        Err(err) => return Ok(RowOutcome::failed_by(&err)),
     };
     let applied = |record: &Value| {
         changes
@@ -674,14 +679,10 @@ async fn update(
                 "the update's answer was lost and it was not applied: apply the plan again",
                 WriteFailure::UpdateLost,
             ),
-            Err(err) => failed(&err),
+            Err(err) => RowOutcome::failed_by(&err),
         },
-        Err(err) => failed(&err),
+        Err(err) => RowOutcome::failed_by(&err),
     })
-}
-
-fn failed(err: &DastraError) -> RowOutcome {
-    RowOutcome::failed(err.to_string(), WriteFailure::of(err))
 }
 
 #[cfg(test)]

@@ -94,13 +94,13 @@ async fn undo_row(
     let id_text = id.as_str().map_or_else(|| id.to_string(), str::to_owned);
     let base = match client.workspace_path(collection(plan.entity)) {
         Ok(base) => base,
-        Err(err) => return failed(&err),
+        Err(err) => return RowOutcome::failed_by(&err),
     };
     let path = format!("{base}/{id_text}");
     let current = match client.get_json(&path, &[]).await {
         Ok(current) => Some(current),
         Err(DastraError::NotFound { .. }) => None,
-        Err(err) => return failed(&err),
+        Err(err) => return RowOutcome::failed_by(&err),
     };
     let undone = RowOutcome::Undone { id: id.clone() };
     let stale = RowOutcome::Stale { id: id.clone() };
@@ -175,10 +175,6 @@ async fn undo_row(
     };
     match answer {
         Ok(_) => undone,
-        Err(err) => failed(&err),
+        Err(err) => RowOutcome::failed_by(&err),
     }
-}
-
-fn failed(err: &DastraError) -> RowOutcome {
-    RowOutcome::failed(err.to_string(), WriteFailure::of(err))
 }

@@ -381,18 +381,7 @@ impl Api {
         let described = source.described().to_owned();
 
         let client = self.current_client();
-        let lookups: MemoryLookups =
-            passerelle_imports::fetch_lookups(&client, &profile, PAGE_SIZE)
-                .await
-                .map_err(|e| match e {
-                    passerelle_imports::Error::Dastra(e) => {
-                        workspace_error(WorkspaceReading::Lookups, &e)
-                    }
-                    e => {
-                        let msg = format!("the look-ups could not be read from the workspace: {e}");
-                        IpcError::new(ErrorCode::Unreachable, msg)
-                    }
-                })?;
+        let lookups = self.lookups_for(&profile).await?;
         let options = PlanOptions {
             page_size: PAGE_SIZE,
         };
@@ -400,13 +389,7 @@ impl Api {
             .await
             .map_err(|e| match e {
                 passerelle_imports::Error::Source(e) => self.source_error(e, Some(&spec)),
-                passerelle_imports::Error::Dastra(e) => {
-                    workspace_error(WorkspaceReading::Records, &e)
-                }
-                e => {
-                    let msg = format!("the workspace's records could not be read: {e}");
-                    IpcError::new(ErrorCode::Unreachable, msg)
-                }
+                e => workspace_error(WorkspaceReading::Records, e),
             })?;
         let records = plan.rows.iter().filter(|r| r.source_row.is_some()).count() as u64;
 

@@ -507,19 +507,14 @@ impl Api {
         Ok((spec, stream))
     }
 
-    /// The look-up table `profile` needs, filled from the current workspace.
-    async fn lookups_for(&self, profile: &Profile) -> Result<MemoryLookups, IpcError> {
-        if passerelle_imports::lookup_kinds(profile).is_empty() {
-            return Ok(MemoryLookups::new());
-        }
+    /// The look-up table `profile` needs, filled from the current workspace (for the studio's
+    /// preview and for a plan).
+    pub(crate) async fn lookups_for(&self, profile: &Profile) -> Result<MemoryLookups, IpcError> {
         let client = self.current_client();
-        passerelle_imports::fetch_lookups(&client, profile, 500)
+        passerelle_imports::fetch_lookups(&client, profile, LOOKUP_PAGE)
             .await
-            .map_err(|e| match e {
-                passerelle_imports::Error::Dastra(e) => {
-                    crate::refusal::workspace_error(crate::refusal::WorkspaceReading::Lookups, &e)
-                }
-                e => IpcError::new(ErrorCode::Unreachable, e.to_string()),
+            .map_err(|e| {
+                crate::refusal::workspace_error(crate::refusal::WorkspaceReading::Lookups, e)
             })
     }
 }
@@ -546,6 +541,9 @@ impl Api {
         crate::refusal::source_error(e, spec, &self.vault)
     }
 }
+
+/// Dastra records read per page when a profile's look-ups are listed.
+const LOOKUP_PAGE: u32 = 500;
 
 /// A mapping error, for the DPO to correct.
 pub(crate) fn invalid(e: passerelle_mapping::Error) -> IpcError {

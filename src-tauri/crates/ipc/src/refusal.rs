@@ -312,17 +312,20 @@ pub enum WorkspaceReading {
     Records,
 }
 
-/// Dastra failed while a plan read `reading` from the workspace: the English sentence for the
-/// logs, the refusal for the window.
-pub(crate) fn workspace_error(reading: WorkspaceReading, e: &passerelle_dastra::Error) -> IpcError {
+/// Reading `reading` from the workspace failed while a plan was made: the English sentence
+/// for the logs, and, when Dastra itself failed, the refusal for the window.
+pub(crate) fn workspace_error(reading: WorkspaceReading, e: passerelle_imports::Error) -> IpcError {
     let what = match reading {
         WorkspaceReading::Lookups => "the look-ups could not be read from the workspace",
         WorkspaceReading::Records => "the workspace's records could not be read",
     };
-    let mut error = IpcError::new(crate::error::dastra_code(e), format!("{what}: {e}"));
+    let passerelle_imports::Error::Dastra(e) = e else {
+        return IpcError::new(ErrorCode::Unreachable, format!("{what}: {e}"));
+    };
+    let mut error = IpcError::new(crate::error::dastra_code(&e), format!("{what}: {e}"));
     error.refusal = Some(Box::new(SourceRefusal::Workspace {
         reading,
-        refusal: passerelle_imports::DastraRefusal::of(e),
+        refusal: passerelle_imports::DastraRefusal::of(&e),
         status: e.status(),
     }));
     error

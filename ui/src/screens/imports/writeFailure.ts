@@ -26,19 +26,9 @@ export function writeFailureText(cause: WriteFailure, t: Messages): string {
     case 'internal':
       return w.internal;
     case 'dastra': {
-      const said = cause.detail ? ` ${w.dastraSaid(cause.detail)}` : '';
-      switch (cause.refusal) {
-        case 'unavailable':
-          return w.unavailable(cause.status);
-        case 'unauthorized':
-        case 'forbidden':
-        case 'notFound':
-        case 'rejected':
-        case 'rateLimited':
-        case 'protocol':
-        case 'other':
-          return w[cause.refusal] + said;
-      }
+      const { refusal } = cause;
+      if (refusal === 'unavailable') return w.unavailable(cause.status);
+      return w[refusal] + (cause.detail ? ` ${w.dastraSaid(cause.detail)}` : '');
     }
   }
 }
