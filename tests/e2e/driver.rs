@@ -88,9 +88,14 @@ fn tauri_driver() -> PathBuf {
             .map(|p| p.join("tauri-driver"))
             .find(|p| p.exists())
     });
-    on_path.or(in_cargo_home.filter(|p| p.exists())).unwrap_or_else(|| {
-        panic!("tauri-driver is missing: `cargo install tauri-driver --locked` (scripts/test.sh does)")
-    })
+    on_path
+        .or(in_cargo_home.filter(|p| p.exists()))
+        .unwrap_or_else(|| {
+            panic!(
+                "tauri-driver is missing: `cargo install tauri-driver --locked` (scripts/test.sh \
+             does)"
+            )
+        })
 }
 
 fn free_port() -> u16 {

@@ -57,7 +57,8 @@
 //!     SourceRow::new(2, [("number", "CI002"), ("name", "CRM")]),
 //! ];
 //! let plan = plan_records(&profile, &rows, &NoLookups, &dastra, Utc::now());
-//! assert!(matches!(&plan.rows[0].class, RowClass::Update { changes } if changes[0].after == "Paie v2"));
+//! let RowClass::Update { changes } = &plan.rows[0].class else { panic!("an update") };
+//! assert_eq!(changes[0].after, "Paie v2");
 //! assert_eq!(plan.rows[1].class, RowClass::Create);
 //! assert_eq!((plan.summary.update, plan.summary.create), (1, 1));
 //! # Ok::<(), passerelle_mapping::Error>(())

@@ -176,9 +176,8 @@ mod tests {
                 label: "Direction Générale".into()
             })
         );
-        assert!(
-            matches!(table.resolve(LookupKind::Tag, "RGPD"), Resolution::Ambiguous(v) if v.len() == 2)
-        );
+        let rgpd = table.resolve(LookupKind::Tag, "RGPD");
+        assert!(matches!(rgpd, Resolution::Ambiguous(v) if v.len() == 2));
         assert_eq!(
             table.resolve(LookupKind::Actor, "RGPD"),
             Resolution::NotFound,

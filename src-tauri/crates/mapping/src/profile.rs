@@ -326,9 +326,12 @@ impl Profile {
         if self.key.column == column {
             return Some(&self.key.target);
         }
+        let concatenates = |t: &Transform| match t {
+            Transform::Concat { columns, .. } => columns.iter().any(|c| c == column),
+            _ => false,
+        };
         let reads = |m: &&FieldMapping| {
-            m.column.as_deref() == Some(column)
-                || m.transforms.iter().any(|t| matches!(t, Transform::Concat { columns, .. } if columns.iter().any(|c| c == column)))
+            m.column.as_deref() == Some(column) || m.transforms.iter().any(concatenates)
         };
         self.fields.iter().find(reads).map(|m| m.target.as_str())
     }
