@@ -4,7 +4,7 @@ import { formatCount } from '../lib/format';
 import type { Messages } from './fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-/** A count as the language writes it (« 10 150 », "10,150"). */
+/** A count as the language writes it ("10 150" in French, "10,150" in English). */
 const count = (n: number) => formatCount(n, 'en');
 
 export const imports: Messages['imports'] = {
@@ -125,14 +125,15 @@ export const imports: Messages['imports'] = {
     deselectShown: 'Untick all',
     loadingRow: 'Loading…',
     empty: '(empty)',
+    fieldLabel: (field) => `${field}: `,
     more: (n) => `+${n} more ${plural(n, 'field', 'fields')}`,
     duplicateInSource: (rows) => `Duplicate key (rows ${rows})`,
     severalInDastra: (ids) => `Key on several Dastra records (${ids})`,
     ambiguousLookup: 'Name found on several Dastra records',
     duplicateInSourceHelp: (rows, key) =>
-      `Source rows ${rows} have the same « ${key} »: choose « Take the source » on the one to write, or keep one row per « ${key} » in the file.`,
+      `Source rows ${rows} have the same “${key}”: choose “Take the source” on the one to write, or keep one row per “${key}” in the file.`,
     severalInDastraHelp: (ids, key) =>
-      `Dastra records ${ids} have this « ${key} »: give them distinct values in Dastra, or archive the extra ones, then prepare the plan again.`,
+      `Dastra records ${ids} have this “${key}”: give them distinct values in Dastra, or archive the extra ones, then prepare the plan again.`,
     choose: 'What to do with this conflict?',
     undecided: 'To decide…',
     takeSourceOnlyDuplicates:

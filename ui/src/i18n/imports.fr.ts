@@ -131,6 +131,7 @@ export const imports = {
     deselectShown: 'Tout décocher',
     loadingRow: 'Chargement…',
     empty: '(vide)',
+    fieldLabel: (field: string) => `${field}\u00a0: `,
     more: (n: number) => `+${n} ${plural(n, 'autre champ', 'autres champs')}`,
     duplicateInSource: (rows: string) => `Clé en double (lignes ${rows})`,
     severalInDastra: (ids: string) => `Clé sur plusieurs fiches Dastra (${ids})`,

@@ -28,7 +28,7 @@ describe('problems in the window’s language', () => {
         'ajoutez-la à la correspondance de valeurs, ou corrigez le fichier',
     );
     expect(problemText(p, en)).toBe(
-      'column « Statut »: « Suspendu » is not one of Draft, Active, Expired: add it to the ' +
+      'column “Statut”: “Suspendu” is not one of Draft, Active, Expired: add it to the ' +
         'value map, or correct the file',
     );
   });

@@ -106,21 +106,29 @@ const EVERY_KIND: [SourceRefusal, string, string?][] = [
     { kind: 'noSuchSheet', path: FILE, sheet: 'Apps', sheets: ['Feuil1', 'Contrats'] },
     'Feuil1, Contrats',
   ],
-  [{ kind: 'noRecordsAt', path: FILE, records: 'result', detail: 'no array' }, '« result »'],
+  [
+    { kind: 'noRecordsAt', path: FILE, records: 'result', detail: 'no array' },
+    '« result »',
+    '“result”',
+  ],
   [{ kind: 'noRecordsAt', path: FILE, detail: 'an object' }, FILE],
   [{ kind: 'badDelimiter', path: FILE, delimiter: '§' }, '§'],
   [{ kind: 'notATable', path: FILE, format: 'PDF' }, 'PDF'],
-  [{ kind: 'connectionNotFound', connection: 'CMDB' }, '« CMDB »'],
-  [{ kind: 'connectionUnusable', connection: 'CMDB', detail: 'keyring locked' }, '« CMDB »'],
-  [{ kind: 'notAnApi', connection: 'ERP local' }, '« ERP local »'],
-  [{ kind: 'notADatabase', connection: 'CMDB' }, '« CMDB »'],
+  [{ kind: 'connectionNotFound', connection: 'CMDB' }, '« CMDB »', '“CMDB”'],
+  [
+    { kind: 'connectionUnusable', connection: 'CMDB', detail: 'keyring locked' },
+    '« CMDB »',
+    '“CMDB”',
+  ],
+  [{ kind: 'notAnApi', connection: 'ERP local' }, '« ERP local »', '“ERP local”'],
+  [{ kind: 'notADatabase', connection: 'CMDB' }, '« CMDB »', '“CMDB”'],
   [{ kind: 'recipeFile', path: '/r/cmdb.json', code: 'notFound', detail: 'x' }, '/r/cmdb.json'],
   [
     { kind: 'recipeFile', path: '/r/cmdb.json', code: 'invalidSettings', detail: 'x' },
     '/r/cmdb.json',
   ],
   [{ kind: 'capped', recipe: 'CMDB', records: 100 }, '100'],
-  [{ kind: 'emptyQuery', connection: 'ERP local' }, '« ERP local »'],
+  [{ kind: 'emptyQuery', connection: 'ERP local' }, '« ERP local »', '“ERP local”'],
   [{ kind: 'emptyRecipe', recipe: 'cmdb.json', connection: 'CMDB' }, 'cmdb.json'],
   ...(Object.keys(CODES) as FailureCode[]).map((c): [SourceRefusal, string] => [
     database(c, 'apps'),
@@ -156,7 +164,7 @@ describe('a source refused, in the window’s language', () => {
       expect(english, what).toContain(englishPlace ?? place);
       for (const text of [french, english]) {
         const sentence = text.split(/ Détail : | Detail: /u)[0]!;
-        expect(sentence, what).toMatch(/^[A-ZÀ-Ý«P]/u);
+        expect(sentence, what).toMatch(/^[A-ZÀ-Ý«“P]/u);
         expect(sentence, what).toMatch(/[.)]$/u);
         expect(text, what).not.toMatch(/undefined|null|\[object/u);
       }
@@ -180,7 +188,9 @@ describe('a source refused, in the window’s language', () => {
         'prepare the plan again once it can be reached.',
     );
     const other: SourceRefusal = { kind: 'workspace', reading: 'lookups', refusal: 'other' };
-    expect(refusalText(other, fr, 'fr')).toMatch(/^Dastra n'a pas pu fournir les étiquettes, domaines et acteurs/u);
+    expect(refusalText(other, fr, 'fr')).toMatch(
+      /^Dastra n'a pas pu fournir les étiquettes, domaines et acteurs/u,
+    );
   });
 
   it('says which user, table or column a database refused, and what to do', () => {
@@ -188,7 +198,7 @@ describe('a source refused, in the window’s language', () => {
       "La requête lit la table « apps », que le serveur PostgreSQL db.interne:5432 (base « erp », connexion « ERP local ») n'a pas : vérifiez le nom de la table ou de la vue, et son schéma. Détail : error returned from database: the server says why",
     );
     expect(refusalText(database('unknownColumn', 'libelle'), en, 'en')).toBe(
-      "The query reads the column « libelle », which the PostgreSQL server db.interne:5432 (database « erp », connection « ERP local ») does not have: check the query's column names. Detail: error returned from database: the server says why",
+      "The query reads the column “libelle”, which the PostgreSQL server db.interne:5432 (database “erp”, connection “ERP local”) does not have: check the query's column names. Detail: error returned from database: the server says why",
     );
     expect(refusalText(database('querySyntax'), fr, 'fr')).toMatch(
       /^Le serveur PostgreSQL db\.interne:5432 \(base « erp », connexion « ERP local »\) refuse la requête, qui n'est pas du SQL valide : corrigez-la/u,
@@ -219,13 +229,13 @@ describe('a source refused, in the window’s language', () => {
       "L'API https://cmdb.interne/api (connexion « CMDB ») refuse les identifiants (HTTP 401) : vérifiez le type d'authentification, et saisissez à nouveau le jeton ou la clé dans Connexions.",
     );
     expect(refusalText(api('wrongCredentials'), en, 'en')).toBe(
-      'The API https://cmdb.interne/api (connection « CMDB ») refuses the credentials (HTTP 401): check the authentication type, and enter the token or key again in Connections.',
+      'The API https://cmdb.interne/api (connection “CMDB”) refuses the credentials (HTTP 401): check the authentication type, and enter the token or key again in Connections.',
     );
     expect(refusalText(api('unreachable'), fr, 'fr')).toBe(
       "Passerelle n'arrive pas à joindre l'API https://cmdb.interne/api (connexion « CMDB ») : vérifiez l'adresse de base dans Connexions, que le service est en marche, et que cet ordinateur peut s'y connecter (pare-feu, VPN, proxy).",
     );
     expect(refusalText(api('unreachable'), en, 'en')).toBe(
-      'Passerelle cannot reach the API https://cmdb.interne/api (connection « CMDB »): check the base URL in Connections, that the service is running, and that this computer may connect to it (firewall, VPN, proxy).',
+      'Passerelle cannot reach the API https://cmdb.interne/api (connection “CMDB”): check the base URL in Connections, that the service is running, and that this computer may connect to it (firewall, VPN, proxy).',
     );
     expect(refusalText(api('missingPermission'), fr, 'fr')).toContain('(HTTP 403)');
     expect(refusalText(api('timeout'), fr, 'fr')).toContain("n'a pas répondu à temps");
@@ -250,14 +260,14 @@ describe('a source refused, in the window’s language', () => {
       "Le fichier « /exports/now.json » n'est pas un fichier JSON valide : il devient illisible à la ligne 3 (il est peut-être tronqué). Exportez-le à nouveau depuis le système d'où il vient.",
     );
     expect(refusalText(cut, en, 'en')).toBe(
-      'The file « /exports/now.json » is not a valid JSON file: it cannot be read from line 3 on (it may have been cut short). Export it again from the system it comes from.',
+      'The file “/exports/now.json” is not a valid JSON file: it cannot be read from line 3 on (it may have been cut short). Export it again from the system it comes from.',
     );
     const xlsx: SourceRefusal = { kind: 'fileCorrupt', path: FILE, format: 'XLSX', detail: 'zip' };
     expect(refusalText(xlsx, fr, 'fr')).toBe(
       `Le fichier « ${FILE} » n'est pas un fichier XLSX valide. Ouvrez-le dans Excel et enregistrez-le à nouveau.`,
     );
     expect(refusalText({ ...xlsx, format: 'ODS' }, en, 'en')).toBe(
-      `The file « ${FILE} » is not a valid ODS file. Open it in LibreOffice Calc and save it again.`,
+      `The file “${FILE}” is not a valid ODS file. Open it in LibreOffice Calc and save it again.`,
     );
     const big: SourceRefusal = {
       kind: 'fileTooLarge',

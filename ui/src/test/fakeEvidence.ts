@@ -270,8 +270,7 @@ export function fakeEvidence(
       const entries = log.length;
       const head = log.at(-1);
       const path =
-        req.path ??
-        `/home/dpo/Téléchargements/passerelle-audit-2026120${exports}-101500.${format}`;
+        req.path ?? `/home/dpo/Téléchargements/passerelle-audit-2026120${exports}-101500.${format}`;
       record({ actor: ACTOR, action: 'auditExported', counts: [['entries', entries]] });
       return { path, entries, ...(head ? { head: `${head.seq}:${head.hash}` } : {}) };
     },

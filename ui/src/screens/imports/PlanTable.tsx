@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 
 import { call, queryKeys, useChooseRows } from '../../api';
 import type { ConflictChoice } from '../../bindings/ConflictChoice';
@@ -302,21 +302,21 @@ function Changes({ row, max }: { row: ImportRowView; max: number }) {
   const { t } = useI18n();
   const p = t.imports.preview;
   const all = row.changes
-    .map((c) => `${c.field} : ${c.before || p.empty} → ${c.after || p.empty}`)
+    .map((c) => `${p.fieldLabel(c.field)}${c.before || p.empty} → ${c.after || p.empty}`)
     .join('\n');
   return (
     <span className={styles.detail} title={all} data-testid="row-changes">
       {row.changes.slice(0, max).map((c) => (
-        <span key={c.field} className={styles.change}>
-          <span className={styles.fieldName}>{c.field} : </span>
-          <span className={styles.before}>{c.before || p.empty}</span>
-        </span>
-      ))}
-      {row.changes.slice(0, max).map((c) => (
-        <span key={`${c.field}-after`} className={styles.change}>
-          {'→ '}
-          <span className={styles.after}>{c.after || p.empty}</span>
-        </span>
+        <Fragment key={c.field}>
+          <span className={styles.change}>
+            <span className={styles.fieldName}>{p.fieldLabel(c.field)}</span>
+            <span className={styles.before}>{c.before || p.empty}</span>
+          </span>
+          <span className={styles.change}>
+            {'→ '}
+            <span className={styles.after}>{c.after || p.empty}</span>
+          </span>
+        </Fragment>
       ))}
       {row.changes.length > max && (
         <span className={styles.muted}>{p.more(row.changes.length - max)}</span>

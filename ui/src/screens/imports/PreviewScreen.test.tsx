@@ -269,6 +269,23 @@ describe('the import preview', () => {
     );
   });
 
+  it("writes a change's field as each language punctuates it, its before just above its after", async () => {
+    for (const [preference, label, more] of [
+      ['fr', 'label\u00a0: ', '+1 autre champ'],
+      ['en', 'label: ', '+1 more field'],
+    ] as const) {
+      const backend = installFakeBackend({ preference });
+      const { user, unmount } = await planned(backend);
+      await user.click(screen.getByTestId('filter-update'));
+      await waitFor(() => expect(screen.getAllByTestId('row-changes').length).toBeGreaterThan(0));
+      const lines = [...screen.getAllByTestId('row-changes')[0]!.children].map(
+        (line) => line.textContent,
+      );
+      expect(lines).toEqual([`${label}Ancienne appli 0000`, '→ Application école 0000', more]);
+      unmount();
+    }
+  });
+
   it('counts the plan by class, and never asks for every row at once', async () => {
     const backend = installFakeBackend({ imports: { rows: 10_000 } });
     await planned(backend);

@@ -131,7 +131,7 @@ describe('the mapping studio', () => {
     await user.click(screen.getByTestId('target-applicationState'));
     const problem = await screen.findByTestId('cell-problem-0-applicationState');
     expect(problem).toHaveTextContent(
-      'column « install_status »: « En production » is not one of InProduction, ' +
+      'column “install_status”: “En production” is not one of InProduction, ' +
         'InDevelopment, Stopped: add it to the value map, or correct the file',
     );
     expect(screen.getByTestId('cell-0-applicationState')).toHaveAttribute(
