@@ -351,7 +351,10 @@ async fn a_contracts_workbook_goes_from_the_studio_to_an_applied_then_undone_imp
     };
     open_in_studio(&app, &source).await;
     let summary = app.text("[data-testid=source-summary]").await;
-    assert!(summary.contains("8 records"), "{summary:?}");
+    assert!(
+        summary.contains("8 records") && summary.contains("(XLSX, sheet “Contracts”)"),
+        "the studio says in English how it read the workbook: {summary:?}"
+    );
     let fields = [
         "ref",
         "label",

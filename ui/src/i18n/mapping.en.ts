@@ -1,5 +1,6 @@
 // The mapping studio, in English. Same shape as `mapping.fr.ts`, the reference.
 
+import type { ReadAs } from '../bindings/ReadAs';
 import type { mapping as fr } from './mapping.fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -24,6 +25,23 @@ export const mapping: typeof fr = {
     name: 'Source system name',
     open: 'Open the source',
     opening: 'Reading…',
+    readAs: (r: ReadAs) => {
+      switch (r.kind) {
+        case 'file':
+          return [
+            r.format,
+            r.encoding,
+            r.delimiter !== undefined && `delimiter “${r.delimiter}”`,
+            r.sheet !== undefined && `sheet “${r.sheet}”`,
+          ]
+            .filter(Boolean)
+            .join(', ');
+        case 'query':
+          return `query on “${r.connection}”`;
+        case 'recipe':
+          return `recipe “${r.recipe}” on “${r.connection}”`;
+      }
+    },
     summary: (records: number, columns: number, format: string) =>
       `${records} ${plural(records, 'record', 'records')}, ${columns} ${plural(columns, 'column', 'columns')} (${format})`,
   },

@@ -8,8 +8,10 @@ import type { Commands } from '../bindings/commands';
 import type { FieldMapping } from '../bindings/FieldMapping';
 import type { PreviewCell } from '../bindings/PreviewCell';
 import type { Problem } from '../bindings/Problem';
+import type { ReadAs } from '../bindings/ReadAs';
 import type { Profile } from '../bindings/Profile';
 import type { ProfileSummary } from '../bindings/ProfileSummary';
+import type { SourceSpec } from '../bindings/SourceSpec';
 import type { TargetField } from '../bindings/TargetField';
 import type { TargetSchema } from '../bindings/TargetSchema';
 import type { Transform } from '../bindings/Transform';
@@ -127,6 +129,22 @@ export function fakeMapping(): { handlers: MappingHandlers; control: MappingCont
     return summary(profile.id);
   };
 
+  /** How the engine says it read each kind of source (a CSV as a French Excel writes it). */
+  const readAsOf = (spec: SourceSpec): ReadAs => {
+    switch (spec.kind) {
+      case 'csv':
+        return { kind: 'file', format: 'CSV', encoding: 'windows-1252', delimiter: ';' };
+      case 'xlsx':
+        return { kind: 'file', format: 'XLSX', sheet: spec.sheet ?? 'Feuil1' };
+      case 'json':
+        return { kind: 'file', format: 'JSON' };
+      case 'sql':
+        return { kind: 'query', connection: spec.connection };
+      case 'rest':
+        return { kind: 'recipe', recipe: 'Applications', connection: spec.connection };
+    }
+  };
+
   const handlers: MappingHandlers = {
     mapping_targets: () => ({
       targets: TARGETS,
@@ -149,7 +167,7 @@ export function fakeMapping(): { handlers: MappingHandlers; control: MappingCont
           filled: rows.filter((r) => r[name]).length,
         })),
         records: rows.length,
-        described: 'JSON',
+        readAs: readAsOf(source.spec),
       };
     },
     mapping_suggest: ({ source, target }) => {

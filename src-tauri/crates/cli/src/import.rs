@@ -149,7 +149,7 @@ async fn plan(args: PlanArgs) -> anyhow::Result<ExitCode> {
     let data = workspace::data_folder(args.common.data.as_deref())?;
     let source = open_source(&spec, Some(&vault)).await?;
     source.check_profile(&profile)?;
-    let described = source.described().to_owned();
+    let described = source.read_as().to_string();
     let key = match args.clear {
         true => None,
         false => Some(workspace::seal_key().await.context(

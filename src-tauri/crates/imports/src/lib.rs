@@ -109,6 +109,7 @@ pub use plan::{
 };
 pub use resolve::{take_source, ResolveError};
 pub use source::{
-    open_source, read_file_source, read_source, SourceData, SourceError, SourceSpec, SourceStream,
+    open_source, read_file_source, read_source, ReadAs, SourceData, SourceError, SourceSpec,
+    SourceStream,
 };
 pub use undo::undo_plan;

@@ -93,8 +93,76 @@ pub struct SourceData {
     pub headers: Vec<String>,
     /// The rows, each numbered as a person finds it in the source.
     pub rows: Vec<SourceRow>,
-    /// How it was read, for people (`CSV, windows-1252, ';'`, `sheet Fournisseurs`).
-    pub described: String,
+    /// How it was read (a file's format, encoding, delimiter and sheet; a query or a recipe
+    /// on a connection).
+    pub read_as: ReadAs,
+}
+
+/// How a source was read, in parts a window words in its own language. Displayed, it is the
+/// English the CLI prints (`CSV, windows-1252, delimiter « ; »`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ReadAs {
+    /// A file, read as a table.
+    #[serde(rename_all = "camelCase")]
+    File {
+        /// Its format, as people name it (`CSV`, `XLSX`, `JSON`).
+        format: String,
+        /// The encoding it was decoded from, for a text file (`windows-1252`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "ts", ts(optional))]
+        encoding: Option<String>,
+        /// The delimiter of a CSV file, escaped where it is invisible (`\t`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "ts", ts(optional))]
+        delimiter: Option<String>,
+        /// The sheet of a workbook.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "ts", ts(optional))]
+        sheet: Option<String>,
+    },
+    /// An SQL query on a saved connection.
+    Query {
+        /// The connection's name.
+        connection: String,
+    },
+    /// A REST recipe's first request on a saved connection.
+    Recipe {
+        /// The recipe's name.
+        recipe: String,
+        /// The connection's name.
+        connection: String,
+    },
+}
+
+impl std::fmt::Display for ReadAs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadAs::File {
+                format,
+                encoding,
+                delimiter,
+                sheet,
+            } => {
+                f.write_str(format)?;
+                if let Some(encoding) = encoding {
+                    write!(f, ", {encoding}")?;
+                }
+                if let Some(delimiter) = delimiter {
+                    write!(f, ", delimiter « {delimiter} »")?;
+                }
+                if let Some(sheet) = sheet {
+                    write!(f, ", sheet « {sheet} »")?;
+                }
+                Ok(())
+            }
+            ReadAs::Query { connection } => write!(f, "query on « {connection} »"),
+            ReadAs::Recipe { recipe, connection } => {
+                write!(f, "recipe « {recipe} » on « {connection} »")
+            }
+        }
+    }
 }
 
 /// Why a source could not be read. Messages say what, where and how to fix it.
@@ -254,19 +322,14 @@ fn table_options(spec: &SourceSpec) -> Option<(PathBuf, TableOptions)> {
     })
 }
 
-/// How a table is read, for people.
-fn described(reader: &TableReader) -> String {
-    let mut described = reader.format().label().to_owned();
-    if let Some(encoding) = reader.encoding() {
-        described.push_str(&format!(", {encoding}"));
+/// How a table is read.
+fn read_as(reader: &TableReader) -> ReadAs {
+    ReadAs::File {
+        format: reader.format().label().to_owned(),
+        encoding: reader.encoding().map(str::to_owned),
+        delimiter: reader.delimiter().map(|d| d.escape_default().to_string()),
+        sheet: reader.sheet().map(str::to_owned),
     }
-    if let Some(d) = reader.delimiter() {
-        described.push_str(&format!(", delimiter « {} »", d.escape_default()));
-    }
-    if let Some(sheet) = reader.sheet() {
-        described.push_str(&format!(", sheet « {sheet} »"));
-    }
-    described
 }
 
 /// Read a file source (CSV, XLSX/ODS, JSON); `Ok(None)` for an SQL or REST source, which
@@ -277,7 +340,7 @@ pub fn read_file_source(spec: &SourceSpec) -> Result<Option<SourceData>, SourceE
     };
     let reader = open_table(&path, &options)?;
     let headers = reader.headers().to_vec();
-    let described = described(&reader);
+    let read_as = read_as(&reader);
     let mut rows = Vec::new();
     reader.for_each_row(|r| {
         rows.push(SourceRow {
@@ -289,7 +352,7 @@ pub fn read_file_source(spec: &SourceSpec) -> Result<Option<SourceData>, SourceE
     Ok(Some(SourceData {
         headers,
         rows,
-        described,
+        read_as,
     }))
 }
 
@@ -302,13 +365,13 @@ pub async fn read_source(
 ) -> Result<SourceData, SourceError> {
     let stream = open_source(spec, vault).await?;
     let headers = stream.headers.clone();
-    let described = stream.described.clone();
+    let read_as = stream.read_as.clone();
     let mut rows = Vec::new();
     stream.for_each_row(|row| rows.push(row)).await?;
     Ok(SourceData {
         headers,
         rows,
-        described,
+        read_as,
     })
 }
 
@@ -328,7 +391,7 @@ pub async fn read_source(
 ///   collects its pages (and a capped run must be refused before any row is used).
 pub struct SourceStream {
     headers: Vec<String>,
-    described: String,
+    read_as: ReadAs,
     rows: Rows,
 }
 
@@ -336,7 +399,7 @@ impl std::fmt::Debug for SourceStream {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SourceStream")
             .field("headers", &self.headers)
-            .field("described", &self.described)
+            .field("read_as", &self.read_as)
             .finish_non_exhaustive()
     }
 }
@@ -372,7 +435,7 @@ pub async fn open_source(
             .expect("BUG: reading a file does not panic")?;
         return Ok(SourceStream {
             headers: reader.headers().to_vec(),
-            described: described(&reader),
+            read_as: read_as(&reader),
             rows: Rows::File(reader),
         });
     }
@@ -405,7 +468,9 @@ pub async fn open_source(
                 .map_err(SourceError::Remote)?;
             Ok(SourceStream {
                 headers: query.columns.clone(),
-                described: format!("query on « {} »", profile.name),
+                read_as: ReadAs::Query {
+                    connection: profile.name.clone(),
+                },
                 rows: Rows::Sql {
                     session,
                     query,
@@ -468,7 +533,10 @@ pub async fn open_source(
                 .collect();
             Ok(SourceStream {
                 headers,
-                described: format!("recipe « {} » on « {} »", recipe.name, profile.name),
+                read_as: ReadAs::Recipe {
+                    recipe: recipe.name,
+                    connection: profile.name.clone(),
+                },
                 rows: Rows::Read(rows),
             })
         }
@@ -482,9 +550,9 @@ impl SourceStream {
         &self.headers
     }
 
-    /// How it is read, for people (`CSV, windows-1252, ';'`, `sheet Fournisseurs`).
-    pub fn described(&self) -> &str {
-        &self.described
+    /// How it is read.
+    pub fn read_as(&self) -> &ReadAs {
+        &self.read_as
     }
 
     /// Refuse `profile` when it reads a column this source lacks

@@ -740,37 +740,6 @@ fn parse_state(state: &str) -> Result<DataSubjectRequestState, IpcError> {
         .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn upload_progress_is_told_once_per_percent_and_at_the_end() {
-        let mut step = ProgressStep::default();
-        let told: Vec<u64> = [0, 5, 9, 10, 15, 20, 999, 1000]
-            .into_iter()
-            .filter(|&sent| step.worth_telling(sent, 1000))
-            .collect();
-        assert_eq!(told, vec![0, 10, 20, 999, 1000]);
-        assert!(
-            ProgressStep::default().worth_telling(0, 0),
-            "an empty file is sent at once"
-        );
-    }
-
-    #[test]
-    fn a_package_note_is_named_by_a_plain_job_id_only() {
-        let dir = Path::new("/data/packages");
-        assert_eq!(
-            package_note(dir, "0b5c-41d2"),
-            Some(dir.join("jobs").join("0b5c-41d2.json"))
-        );
-        for bad in ["", "../x", "a/b", "a.json", "é"] {
-            assert_eq!(package_note(dir, bad), None, "{bad:?}");
-        }
-    }
-}
-
 /// The file an audit export was asked to go to: an absolute path in a folder that exists, with
 /// the format's extension (added when it has none).
 fn chosen_export_file(path: &str, format: &str) -> Result<PathBuf, IpcError> {
@@ -805,5 +774,36 @@ fn chosen_export_file(path: &str, format: &str) -> Result<PathBuf, IpcError> {
             "the folder of {} does not exist: choose a folder that does",
             file.display()
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upload_progress_is_told_once_per_percent_and_at_the_end() {
+        let mut step = ProgressStep::default();
+        let told: Vec<u64> = [0, 5, 9, 10, 15, 20, 999, 1000]
+            .into_iter()
+            .filter(|&sent| step.worth_telling(sent, 1000))
+            .collect();
+        assert_eq!(told, vec![0, 10, 20, 999, 1000]);
+        assert!(
+            ProgressStep::default().worth_telling(0, 0),
+            "an empty file is sent at once"
+        );
+    }
+
+    #[test]
+    fn a_package_note_is_named_by_a_plain_job_id_only() {
+        let dir = Path::new("/data/packages");
+        assert_eq!(
+            package_note(dir, "0b5c-41d2"),
+            Some(dir.join("jobs").join("0b5c-41d2.json"))
+        );
+        for bad in ["", "../x", "a/b", "a.json", "é"] {
+            assert_eq!(package_note(dir, bad), None, "{bad:?}");
+        }
     }
 }

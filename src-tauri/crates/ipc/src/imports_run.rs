@@ -378,7 +378,7 @@ impl Api {
         source
             .check_profile(&profile)
             .map_err(|e| self.source_error(e, Some(&spec)))?;
-        let described = source.described().to_owned();
+        let described = source.read_as().to_string();
 
         let client = self.current_client();
         let lookups = self.lookups_for(&profile).await?;

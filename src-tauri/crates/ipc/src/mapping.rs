@@ -13,7 +13,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
-use passerelle_imports::SourceError;
+use passerelle_imports::{ReadAs, SourceError};
 use passerelle_mapping::{
     suggest, suggest_enum_map, ColumnSample, Entity, LookupKind, MemoryLookups, Problem, Profile,
     SourceRow, SourceSpec, Suggestion, TargetSchema,
@@ -101,8 +101,9 @@ pub struct SourceView {
     pub columns: Vec<SourceColumn>,
     /// How many records it holds.
     pub records: u64,
-    /// How it was read, for people (`CSV, windows-1252, delimiter « ; »`).
-    pub described: String,
+    /// How it was read, for the window to word (format, encoding, delimiter, sheet; a query or
+    /// a recipe on a connection).
+    pub read_as: ReadAs,
 }
 
 /// One column of a source.
@@ -295,7 +296,7 @@ impl Api {
         Ok(SourceView {
             columns,
             records: read.total,
-            described: read.described,
+            read_as: read.read_as,
         })
     }
 
@@ -456,7 +457,7 @@ pub(crate) struct ReadSource {
     pub rows: Vec<SourceRow>,
     pub headers: Vec<String>,
     pub total: u64,
-    pub described: String,
+    pub read_as: ReadAs,
 }
 
 impl Api {
@@ -474,7 +475,7 @@ impl Api {
             rows: data.rows,
             headers: data.headers,
             total,
-            described: data.described,
+            read_as: data.read_as,
         })
     }
 

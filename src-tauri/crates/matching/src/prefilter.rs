@@ -157,7 +157,8 @@ impl Prefilter {
     /// prefilter that passes everything gives the whole buffer as one range, touching every line.
     pub fn hits(&self, haystack: &[u8], syntax: Syntax) -> Vec<Range<usize>> {
         let Some(screen) = self.screen(syntax) else {
-            return vec![0..haystack.len()];
+            let whole = 0..haystack.len();
+            return vec![whole];
         };
         let mut hits = Vec::new();
         screen.each_hit(haystack, syntax, &mut |hit| {
@@ -1109,7 +1110,11 @@ mod tests {
         );
         assert!(!p.may_match(filler.as_bytes(), Syntax::Json));
         let hits = p.hits(b"rien\nMme DUPONT\nrien\n", Syntax::Text);
-        assert_eq!(hits, [9..15], "the hit is on her name's line");
+        assert_eq!(
+            hits,
+            vec![Range { start: 9, end: 15 }],
+            "the hit is on her name's line"
+        );
         assert!(
             !p.may_match(b"Lamartine;Dupontel", Syntax::Text),
             "inside other words"

@@ -208,6 +208,26 @@ describe('the mapping studio', () => {
     });
   });
 
+  it('says how the source was read in the window’s language', async () => {
+    for (const [language, kind, expected] of [
+      [
+        'fr',
+        'csv',
+        '12 enregistrements, 4 colonnes (CSV, windows-1252, séparateur «\u00a0;\u00a0»)',
+      ],
+      ['en', 'xlsx', '12 records, 4 columns (XLSX, sheet “Feuil1”)'],
+    ] as const) {
+      installFakeBackend({ preference: language });
+      const { user, unmount } = renderApp('#/mapping');
+      await user.selectOptions(await screen.findByTestId('source-kind'), kind);
+      await user.type(await screen.findByTestId('source-path'), SERVICENOW_PATH);
+      await user.click(screen.getByTestId('source-open'));
+      await screen.findByTestId('source-u_number');
+      expect(screen.getByTestId('source-summary').textContent).toBe(expected);
+      unmount();
+    }
+  });
+
   it('reads an SQL query on a saved connection, with no file', async () => {
     const backend = installFakeBackend();
     const { user } = renderApp('#/mapping');

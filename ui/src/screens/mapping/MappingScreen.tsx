@@ -187,7 +187,7 @@ export function MappingScreen({ onPlan }: Props) {
               {words.source.summary(
                 opened.view.records,
                 opened.view.columns.length,
-                opened.view.described,
+                words.source.readAs(opened.view.readAs),
               )}
             </Badge>
           )}

@@ -209,7 +209,11 @@ async fn a_leanix_fact_sheet_export_plans_applies_and_undoes_onto_assets_exactly
     let profile = leanix_csv_profile();
     let source = read(&SourceSpec::from_profile(&profile.source, Some(&export)).expect("a spec"));
     assert_eq!(source.headers, header, "the export's header");
-    assert_eq!(source.described, "CSV, UTF-8, delimiter « , »", "detected");
+    assert_eq!(
+        source.read_as.to_string(),
+        "CSV, UTF-8, delimiter « , »",
+        "detected"
+    );
 
     let plan = plan_source(&client, &profile, &source).await;
     let others: Vec<&Value> = before

@@ -202,7 +202,8 @@ async fn a_vendor_workbook_and_its_windows_1252_csv_twin_plan_apply_and_undo_exa
     let from_csv = read(&SourceSpec::from_profile(&profile.source, Some(&twin)).expect("a spec"));
     let detected = read(&csv(&twin));
     assert_eq!(
-        detected.described, "CSV, windows-1252, delimiter « ; »",
+        detected.read_as.to_string(),
+        "CSV, windows-1252, delimiter « ; »",
         "encoding and delimiter are detected when the profile says nothing"
     );
     assert_eq!(detected.rows, from_csv.rows);

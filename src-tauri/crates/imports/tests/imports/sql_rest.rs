@@ -223,7 +223,7 @@ async fn read_and_plan(
     let source = read_source(&spec, Some(&vault))
         .await
         .expect("the query reads");
-    assert_eq!(source.described, "query on « CMDB »");
+    assert_eq!(source.read_as.to_string(), "query on « CMDB »");
     check_read(&source);
     source
         .check_profile(&profile)
@@ -529,7 +529,7 @@ async fn a_rest_recipe_reads_every_page_in_order_and_plans_the_records() {
         "three pages of two, stopping at the total"
     );
     assert_eq!(
-        source.described,
+        source.read_as.to_string(),
         "recipe « Catalogue d'applications » on « Catalogue »"
     );
     assert_eq!(

@@ -75,7 +75,7 @@ async fn an_ndjson_export_is_planned_row_by_row_with_exact_classes_and_the_archi
         ["u_number", "name", "sys_class_name", "owner.name"],
         "every field path of every record, known before any row is planned"
     );
-    assert_eq!(source.described(), "NDJSON");
+    assert_eq!(source.read_as().to_string(), "NDJSON");
     source
         .check_profile(&profile)
         .expect("every column is there");

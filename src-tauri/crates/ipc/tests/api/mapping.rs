@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use passerelle_imports::ReadAs;
 use passerelle_ipc::*;
 use passerelle_mapping::{Entity, FieldType, ProblemKind, Profile, SourceKind, SourceSpec};
 use serde_json::json;
@@ -127,7 +128,11 @@ async fn a_servicenow_export_opens_with_its_columns_samples_and_record_count() {
         .expect("the export opens");
 
     assert_eq!(view.records, 30, "every record is counted");
-    assert!(view.described.starts_with("JSON"), "{}", view.described);
+    assert!(
+        matches!(&view.read_as, ReadAs::File { format, sheet: None, .. } if format == "JSON"),
+        "{:?}",
+        view.read_as
+    );
     let names: Vec<&str> = view.columns.iter().map(|c| c.name.as_str()).collect();
     for expected in [
         "u_number",
@@ -194,10 +199,14 @@ async fn a_french_vendor_csv_in_windows_1252_opens_with_its_delimiter_and_accent
         .await
         .expect("the CSV opens");
     assert_eq!(view.records, 2);
-    assert!(
-        view.described.contains("windows-1252") && view.described.contains("« ; »"),
-        "{}",
-        view.described
+    assert_eq!(
+        view.read_as,
+        ReadAs::File {
+            format: "CSV".into(),
+            encoding: Some("windows-1252".into()),
+            delimiter: Some(";".into()),
+            sheet: None,
+        }
     );
     let names: Vec<&str> = view.columns.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Raison sociale", "Ville", "Téléphone"]);
