@@ -1,6 +1,5 @@
 // The mapping studio, in English. Same shape as `mapping.fr.ts`, the reference.
 
-import type { ReadAs } from '../bindings/ReadAs';
 import type { mapping as fr } from './mapping.fr';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -25,22 +24,12 @@ export const mapping: typeof fr = {
     name: 'Source system name',
     open: 'Open the source',
     opening: 'Reading…',
-    readAs: (r: ReadAs) => {
-      switch (r.kind) {
-        case 'file':
-          return [
-            r.format,
-            r.encoding,
-            r.delimiter !== undefined && `delimiter “${r.delimiter}”`,
-            r.sheet !== undefined && `sheet “${r.sheet}”`,
-          ]
-            .filter(Boolean)
-            .join(', ');
-        case 'query':
-          return `query on “${r.connection}”`;
-        case 'recipe':
-          return `recipe “${r.recipe}” on “${r.connection}”`;
-      }
+    /** How the source was read (`ReadAs`), in parts. */
+    readAs: {
+      delimiter: (d: string) => `delimiter “${d}”`,
+      sheet: (s: string) => `sheet “${s}”`,
+      query: (connection: string) => `query on “${connection}”`,
+      recipe: (recipe: string, connection: string) => `recipe “${recipe}” on “${connection}”`,
     },
     summary: (records: number, columns: number, format: string) =>
       `${records} ${plural(records, 'record', 'records')}, ${columns} ${plural(columns, 'column', 'columns')} (${format})`,

@@ -1,7 +1,5 @@
 // The mapping studio, in French (the reference: `mapping.en.ts` has the same shape).
 
-import type { ReadAs } from '../bindings/ReadAs';
-
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export const mapping = {
@@ -24,22 +22,13 @@ export const mapping = {
     name: 'Nom du système source',
     open: 'Ouvrir la source',
     opening: 'Lecture…',
-    readAs: (r: ReadAs) => {
-      switch (r.kind) {
-        case 'file':
-          return [
-            r.format,
-            r.encoding,
-            r.delimiter !== undefined && `séparateur «\u00a0${r.delimiter}\u00a0»`,
-            r.sheet !== undefined && `feuille «\u00a0${r.sheet}\u00a0»`,
-          ]
-            .filter(Boolean)
-            .join(', ');
-        case 'query':
-          return `requête sur «\u00a0${r.connection}\u00a0»`;
-        case 'recipe':
-          return `recette «\u00a0${r.recipe}\u00a0» sur «\u00a0${r.connection}\u00a0»`;
-      }
+    /** How the source was read (`ReadAs`), in parts. */
+    readAs: {
+      delimiter: (d: string) => `séparateur «\u00a0${d}\u00a0»`,
+      sheet: (s: string) => `feuille «\u00a0${s}\u00a0»`,
+      query: (connection: string) => `requête sur «\u00a0${connection}\u00a0»`,
+      recipe: (recipe: string, connection: string) =>
+        `recette «\u00a0${recipe}\u00a0» sur «\u00a0${connection}\u00a0»`,
     },
     summary: (records: number, columns: number, format: string) =>
       `${records} ${plural(records, 'enregistrement', 'enregistrements')}, ${columns} ${plural(columns, 'colonne', 'colonnes')} (${format})`,

@@ -10,6 +10,7 @@ import {
 } from '../../api';
 import type { Entity } from '../../bindings/Entity';
 import type { MappingPreviewRequest } from '../../bindings/MappingPreviewRequest';
+import type { ReadAs } from '../../bindings/ReadAs';
 import type { SourceSpecDto } from '../../bindings/SourceSpecDto';
 import type { SourceView } from '../../bindings/SourceView';
 import { Badge } from '../../components/Badge';
@@ -187,7 +188,7 @@ export function MappingScreen({ onPlan }: Props) {
               {words.source.summary(
                 opened.view.records,
                 opened.view.columns.length,
-                words.source.readAs(opened.view.readAs),
+                readAsText(opened.view.readAs, words.source.readAs),
               )}
             </Badge>
           )}
@@ -425,4 +426,23 @@ function useDebounced<T>(value: T, ms: number): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return settled;
+}
+
+/** How the source was read, as the summary says it: `CSV, windows-1252, delimiter “;”`. */
+function readAsText(r: ReadAs, words: Messages['mapping']['source']['readAs']): string {
+  switch (r.kind) {
+    case 'file':
+      return [
+        r.format,
+        r.encoding,
+        r.delimiter !== undefined ? words.delimiter(r.delimiter) : undefined,
+        r.sheet !== undefined ? words.sheet(r.sheet) : undefined,
+      ]
+        .filter((part) => part !== undefined)
+        .join(', ');
+    case 'query':
+      return words.query(r.connection);
+    case 'recipe':
+      return words.recipe(r.recipe, r.connection);
+  }
 }
