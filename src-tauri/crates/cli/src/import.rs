@@ -32,7 +32,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use clap::{Args, Subcommand};
-use passerelle_audit::{AuditAction, Count};
+use passerelle_audit::AuditAction;
 use passerelle_imports::{
     apply_plan, fetch_lookups, open_source, plan_source, undo_plan, ApplyReport, ApplySink,
     Journal, MissingAction, Plan, PlanOptions, PlanRow, RowClass, RowOutcome, RowReport,
@@ -201,12 +201,7 @@ async fn plan(args: PlanArgs) -> anyhow::Result<ExitCode> {
     }
     let s = plan.summary;
     workspace::audit(&data, AuditAction::ImportPlanned, |e| {
-        workspace::with_job(e, &plan.id)
-            .count(Count::Records, read)
-            .count(Count::Created, s.create)
-            .count(Count::Updated, s.update)
-            .count(Count::Unchanged, s.unchanged)
-            .count(Count::Failed, s.invalid + s.conflict)
+        s.audit_counts(workspace::with_job(e, &plan.id), read)
     })
     .await;
     Ok(ExitCode::SUCCESS)

@@ -33,6 +33,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Utc};
+use passerelle_audit::{AuditEvent, Count};
 use passerelle_dastra::DastraClient;
 use passerelle_mapping::{Entity, LookupTable, MissingPolicy, Problem, Profile, SourceRow};
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
@@ -289,6 +290,19 @@ pub struct PlanSummary {
 }
 
 impl PlanSummary {
+    /// `event` with the counts the audit log keeps of a plan: the source `records` read; the
+    /// rows to create, to update and already up to date; the rows that cannot be written
+    /// (invalid or in conflict), as failed. The command line and the window record the same
+    /// counts.
+    pub fn audit_counts(&self, event: AuditEvent, records: u64) -> AuditEvent {
+        event
+            .count(Count::Records, records)
+            .count(Count::Created, self.create)
+            .count(Count::Updated, self.update)
+            .count(Count::Unchanged, self.unchanged)
+            .count(Count::Failed, self.invalid + self.conflict)
+    }
+
     /// The counts of `rows`.
     pub fn of(rows: &[PlanRow]) -> PlanSummary {
         let mut s = PlanSummary::default();

@@ -30,7 +30,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
-use passerelle_audit::{AuditAction, AuditEvent, Count};
+use passerelle_audit::{AuditAction, AuditEvent};
 use passerelle_imports::{
     apply_plan_except, plan_source, records_with_key, take_source, undo_plan, ApplySink, Plan,
     PlanOptions, PlanRow, PlanWarning, RowClass, RowOutcome, RowReport, SourceSpec,
@@ -442,12 +442,7 @@ impl Api {
             .expect("BUG: lock")
             .insert(view.plan_id.clone(), Arc::new(Mutex::new(loaded)));
         self.audit(AuditAction::ImportPlanned, |e| {
-            about(e, &view.plan_id)
-                .count(Count::Records, records)
-                .count(Count::Created, s.create)
-                .count(Count::Updated, s.update)
-                .count(Count::Unchanged, s.unchanged)
-                .count(Count::Failed, s.invalid + s.conflict)
+            s.audit_counts(about(e, &view.plan_id), records)
         })
         .await;
         Ok(view)
