@@ -11,7 +11,7 @@ use passerelle_ipc::*;
 use passerelle_mapping::Profile;
 use serde_json::{json, Value};
 
-use crate::{api_and_client_in, save_local_postgres, MemoryStore, Recorder};
+use crate::{api_and_client_in, psql, save_local_postgres, MemoryStore, Recorder};
 
 /// An `Api` on a fresh sandbox in `dir`, with a client of the same workspace to look behind
 /// its back; imports need the OS keyring (scripts/test.sh gives the tests one).
@@ -766,22 +766,7 @@ fn postgres_rows(table: &str, rows: &[(&str, &str)]) {
          INSERT INTO {table} VALUES {};",
         values.join(", ")
     );
-    let status = std::process::Command::new("psql")
-        .args([
-            "-h",
-            "127.0.0.1",
-            "-U",
-            "postgres",
-            "-d",
-            "test",
-            "-q",
-            "-v",
-            "ON_ERROR_STOP=1",
-        ])
-        .args(["-c", &sql])
-        .status()
-        .expect("psql runs");
-    assert!(status.success(), "the table {table} is made");
+    psql(&sql);
 }
 
 /// A source that is a query on a saved PostgreSQL connection, planned through `import_plan`.

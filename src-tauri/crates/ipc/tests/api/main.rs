@@ -140,6 +140,17 @@ async fn save_local_postgres(api: &Api, name: &str) -> ConnectionView {
     .expect("the connection is saved")
 }
 
+/// Run `sql` as the local PostgreSQL's administrator (trust authentication on loopback),
+/// stopping at its first error.
+fn psql(sql: &str) {
+    let status = std::process::Command::new("psql")
+        .args(["-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q"])
+        .args(["-v", "ON_ERROR_STOP=1", "-c", sql])
+        .status()
+        .expect("psql runs");
+    assert!(status.success(), "{sql}");
+}
+
 mod connections;
 mod discovery;
 mod import_failures;

@@ -20,7 +20,7 @@ use passerelle_vault::settings::{RestAuth, RestSettings};
 use serde_json::{json, Value};
 
 use crate::imports::{all, api_and_client, plan_file, rows};
-use crate::{save_local_postgres, Recorder};
+use crate::{psql, save_local_postgres, Recorder};
 
 const TOKEN: &str = "jeton-cmdb-de-test";
 /// A token the API knows but that may not read the applications (HTTP 403).
@@ -440,16 +440,6 @@ async fn a_query_the_database_refuses_says_why_and_on_which_table_or_column() {
             "{query}: the studio gets the same cause"
         );
     }
-}
-
-/// Run `sql` as the local PostgreSQL's administrator (trust authentication on loopback).
-fn psql(sql: &str) {
-    let status = std::process::Command::new("psql")
-        .args(["-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q"])
-        .args(["-v", "ON_ERROR_STOP=1", "-c", sql])
-        .status()
-        .expect("psql runs");
-    assert!(status.success(), "{sql}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
