@@ -33,7 +33,7 @@ use chrono::{DateTime, Utc};
 use passerelle_audit::{AuditAction, AuditEvent};
 use passerelle_imports::{
     apply_plan_except, plan_source, records_with_key, take_source, undo_plan, ApplySink, Plan,
-    PlanOptions, PlanRow, PlanWarning, RowClass, RowOutcome, RowReport, SourceSpec,
+    PlanOptions, PlanRow, PlanWarning, ReadAs, RowClass, RowOutcome, RowReport, SourceSpec,
 };
 use passerelle_mapping::{MemoryLookups, Profile};
 use serde::{Deserialize, Serialize};
@@ -200,10 +200,27 @@ fn about(event: AuditEvent, plan_id: &str) -> AuditEvent {
 }
 
 /// The name an import's source goes by in the history: the file's name, else how it was read.
-fn source_name(spec: &SourceSpec, described: &str) -> String {
+fn source_name(spec: &SourceSpec, read_as: &ReadAs) -> String {
     match spec.path().and_then(Path::file_name) {
         Some(name) => name.to_string_lossy().into_owned(),
-        None => described.to_owned(),
+        None => read_as.to_string(),
+    }
+}
+
+/// An import's source in parts, for the window to word: the file's name, or the query or the
+/// recipe on its connection, named as the engine read them.
+fn source_parts(spec: &SourceSpec, read_as: &ReadAs) -> ImportSource {
+    match read_as {
+        ReadAs::Query { connection } => ImportSource::Query {
+            connection: connection.clone(),
+        },
+        ReadAs::Recipe { recipe, connection } => ImportSource::Recipe {
+            recipe: recipe.clone(),
+            connection: connection.clone(),
+        },
+        ReadAs::File { .. } => ImportSource::File {
+            name: source_name(spec, read_as),
+        },
     }
 }
 
@@ -265,37 +282,6 @@ impl ApplySink for RunSink {
 }
 
 impl Api {
-    /// `spec` in parts for the window: the file's name, or the connection's name (and the
-    /// recipe's) as the vault and the recipe file give them, else as the profile names them.
-    fn source_parts(&self, spec: &SourceSpec) -> ImportSource {
-        let named = |connection: &str| {
-            self.vault
-                .find(connection)
-                .map_or_else(|_| connection.to_owned(), |p| p.name)
-        };
-        match spec {
-            SourceSpec::Sql { connection, .. } => ImportSource::Query {
-                connection: named(connection),
-            },
-            SourceSpec::Rest { connection, recipe } => ImportSource::Recipe {
-                recipe: passerelle_connectors::recipe::Recipe::load(recipe).map_or_else(
-                    |_| {
-                        recipe
-                            .file_stem()
-                            .unwrap_or_default()
-                            .to_string_lossy()
-                            .into_owned()
-                    },
-                    |r| r.name,
-                ),
-                connection: named(connection),
-            },
-            _ => ImportSource::File {
-                name: source_name(spec, ""),
-            },
-        }
-    }
-
     /// The imports folder and the seal of its files, or why imports cannot be kept.
     fn imports_dir(&self) -> Result<(PathBuf, Arc<ImportSeal>), IpcError> {
         let Some(dir) = self.imports.dir.clone() else {
@@ -378,7 +364,7 @@ impl Api {
         source
             .check_profile(&profile)
             .map_err(|e| self.source_error(e, Some(&spec)))?;
-        let described = source.read_as().to_string();
+        let read_as = source.read_as().clone();
 
         let client = self.current_client();
         let lookups = self.lookups_for(&profile).await?;
@@ -404,8 +390,8 @@ impl Api {
             profile_name: profile.name.clone(),
             entity: plan.entity.to_string(),
             key_field: plan.key_field.clone(),
-            source_name: source_name(&spec, &described),
-            source: Some(self.source_parts(&spec)),
+            source_name: source_name(&spec, &read_as),
+            source: Some(source_parts(&spec, &read_as)),
             created_at: plan.created_at,
             applied_at: None,
             undone_at: None,
