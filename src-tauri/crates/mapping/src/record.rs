@@ -282,7 +282,11 @@ fn scalar(
                     field.name
                 );
                 let (len, max) = (len.to_string(), max.to_string());
-                return refuse(ProblemKind::TooLong, what, &[("length", &len), ("max", &max)]);
+                return refuse(
+                    ProblemKind::TooLong,
+                    what,
+                    &[("length", &len), ("max", &max)],
+                );
             }
             if field.ty == FieldType::Uuid && !uuid_like(&text) {
                 let what = format!("{shown} is not a UUID, which « {} » holds", field.name);
@@ -314,7 +318,11 @@ fn scalar(
                 Some(n) => Ok(Value::Number(n)),
                 None => refuse(
                     ProblemKind::WrongType,
-                    format!("{shown} is not a number, which « {} » holds: correct the file, or add a number step", field.name),
+                    format!(
+                        "{shown} is not a number, which « {} » holds: correct the file, or add a \
+                         number step",
+                        field.name
+                    ),
                     &[("expected", "number")],
                 ),
             },
@@ -324,7 +332,11 @@ fn scalar(
             (_, Some(b)) => Ok(Value::Bool(b)),
             _ => refuse(
                 ProblemKind::WrongType,
-                format!("{shown} is not yes or no, which « {} » holds: correct the file, or add a yes/no step", field.name),
+                format!(
+                    "{shown} is not yes or no, which « {} » holds: correct the file, or add a \
+                     yes/no step",
+                    field.name
+                ),
                 &[("expected", "boolean")],
             ),
         },

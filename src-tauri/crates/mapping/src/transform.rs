@@ -613,7 +613,11 @@ mod tests {
             ),
             Ok(Cell::Empty)
         );
-        let chain = json!([{"op": "split", "separator": ","}, {"op": "upper"}, {"op": "join", "separator": " / "}]);
+        let chain = json!([
+            {"op": "split", "separator": ","},
+            {"op": "upper"},
+            {"op": "join", "separator": " / "}
+        ]);
         assert_eq!(run(chain, &[("v", "fr, be")]), text("FR / BE"));
         let concat = json!([{"op": "concat", "columns": ["city", "zip"], "separator": ", "}]);
         assert_eq!(

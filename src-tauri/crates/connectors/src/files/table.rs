@@ -94,7 +94,10 @@ pub enum TableError {
     #[error(transparent)]
     File(#[from] FileError),
     /// Nothing in the file, or a header and no row.
-    #[error("file {}: {what}; export the data again, with its header row and at least one row", path.display())]
+    #[error(
+        "file {}: {what}; export the data again, with its header row and at least one row",
+        path.display()
+    )]
     Empty {
         /// The file.
         path: PathBuf,
