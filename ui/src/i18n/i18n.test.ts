@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 
 import type { ConnectionKind } from '../bindings/ConnectionKind';
 import type { ErrorCode } from '../bindings/ErrorCode';
-import type { FailureCode } from '../bindings/FailureCode';
 
 import {
   ACTOR_TYPES,
@@ -19,6 +18,7 @@ import {
 } from '../lib/dastraEnums';
 import { en } from './en';
 import { fr } from './fr';
+import { FAILURE_CODES } from '../test/codes';
 
 type Leaf = { path: string; value: unknown };
 
@@ -90,21 +90,6 @@ describe('the dictionaries', () => {
 
 describe('the Connections screen', () => {
   // Records, so that a code added on the Rust side fails to compile here until it is listed.
-  const failureCodes: Record<FailureCode, true> = {
-    unreachable: true,
-    tls: true,
-    wrongCredentials: true,
-    missingPermission: true,
-    timeout: true,
-    notFound: true,
-    invalidSettings: true,
-    secretMissing: true,
-    querySyntax: true,
-    unknownTable: true,
-    unknownColumn: true,
-    notJson: true,
-    other: true,
-  };
   const errorCodes: Record<ErrorCode, true> = {
     invalid: true,
     notFound: true,
@@ -127,8 +112,8 @@ describe('the Connections screen', () => {
   it('explains every test failure and every error, and names every kind, in both languages', () => {
     for (const dict of [fr, en]) {
       const words = dict.connections;
-      for (const code of Object.keys(failureCodes)) {
-        expect(words.failure[code as FailureCode], code).toMatch(/\S/);
+      for (const code of FAILURE_CODES) {
+        expect(words.failure[code], code).toMatch(/\S/);
       }
       for (const code of Object.keys(errorCodes)) {
         expect(words.errorHint[code as ErrorCode], code).toMatch(/\S/);

@@ -7,25 +7,9 @@ import type { SourceRefusal } from '../bindings/SourceRefusal';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
 import { refusalText, sourceRefusalText } from './refusalText';
+import { FAILURE_CODES } from '../test/codes';
 
 const FILE = '/exports/inventaire.xlsx';
-
-// Every code, so that a code added on the Rust side fails to compile here until it is listed.
-const CODES: Record<FailureCode, true> = {
-  unreachable: true,
-  tls: true,
-  wrongCredentials: true,
-  missingPermission: true,
-  timeout: true,
-  notFound: true,
-  invalidSettings: true,
-  secretMissing: true,
-  querySyntax: true,
-  unknownTable: true,
-  unknownColumn: true,
-  notJson: true,
-  other: true,
-};
 
 // Every way Dastra can fail a plan's reading of the workspace.
 const DASTRA_REFUSALS: Record<DastraRefusal, true> = {
@@ -130,14 +114,8 @@ const EVERY_KIND: [SourceRefusal, string, string?][] = [
   [{ kind: 'capped', recipe: 'CMDB', records: 100 }, '100'],
   [{ kind: 'emptyQuery', connection: 'ERP local' }, '« ERP local »', '“ERP local”'],
   [{ kind: 'emptyRecipe', recipe: 'cmdb.json', connection: 'CMDB' }, 'cmdb.json'],
-  ...(Object.keys(CODES) as FailureCode[]).map((c): [SourceRefusal, string] => [
-    database(c, 'apps'),
-    'db.interne:5432',
-  ]),
-  ...(Object.keys(CODES) as FailureCode[]).map((c): [SourceRefusal, string] => [
-    api(c),
-    'https://cmdb.interne/api',
-  ]),
+  ...FAILURE_CODES.map((c): [SourceRefusal, string] => [database(c, 'apps'), 'db.interne:5432']),
+  ...FAILURE_CODES.map((c): [SourceRefusal, string] => [api(c), 'https://cmdb.interne/api']),
   ...(Object.keys(DASTRA_REFUSALS) as DastraRefusal[]).flatMap(
     (refusal): [SourceRefusal, string, string][] => [
       [
