@@ -247,7 +247,7 @@ fn psql(sql: &str, params: &[String]) -> (Duration, Duration) {
         .lines()
         .filter_map(|l| l.strip_prefix("Time: "))
         .filter_map(|l| l.split(' ').next()?.parse::<f64>().ok())
-        .last()
+        .next_back()
         .expect("psql timed the EXECUTE");
     (wall, Duration::from_secs_f64(exec / 1000.0))
 }
