@@ -4,14 +4,7 @@
 //! recipe on a connection whose token the API refuses, and on one whose API is down, each
 //! refused in French with the connection, its address and what to do.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
-use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use passerelle_sandbox::cmdb::{closed_base_url, Cmdb, CmdbAccess};
 use serde_json::{json, Value};
 
 use crate::driver::{App, Lang};
@@ -19,45 +12,6 @@ use crate::imports::{plan_counts, prepare_plan, Counts};
 use crate::workspace::Workspace;
 
 const TOKEN: &str = "jeton-cmdb-e2e";
-
-/// Pages asked for, as `page=N&per_page=M`.
-type Seen = Arc<Mutex<Vec<String>>>;
-
-/// Serve `apps` at `/api/v2/applications`, two a page with their total, to [`TOKEN`] only.
-async fn start_cmdb(apps: Vec<Value>) -> (String, Seen) {
-    async fn list(
-        State((apps, seen)): State<(Arc<Vec<Value>>, Seen)>,
-        headers: HeaderMap,
-        Query(q): Query<HashMap<String, String>>,
-    ) -> Response {
-        let bearer = format!("Bearer {TOKEN}");
-        if headers.get("authorization").and_then(|v| v.to_str().ok()) != Some(&bearer) {
-            return (StatusCode::UNAUTHORIZED, "bad token").into_response();
-        }
-        let number = |k: &str| q.get(k).and_then(|v| v.parse().ok()).unwrap_or(1usize);
-        let (page, size) = (number("page"), number("per_page"));
-        seen.lock()
-            .expect("not poisoned")
-            .push(format!("page={page}&per_page={size}"));
-        let items: Vec<Value> = apps
-            .iter()
-            .skip((page - 1) * size)
-            .take(size)
-            .cloned()
-            .collect();
-        Json(json!({ "data": { "items": items, "total": apps.len() } })).into_response()
-    }
-    let seen: Seen = Arc::default();
-    let router = Router::new()
-        .route("/api/v2/applications", get(list))
-        .with_state((Arc::new(apps), seen.clone()));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a free port");
-    let port = listener.local_addr().expect("bound").port();
-    tokio::spawn(async move { axum::serve(listener, router).await.expect("serves") });
-    (format!("http://127.0.0.1:{port}/api"), seen)
-}
 
 const RECIPE: &str = r#"{
   "name": "Applications de la CMDB",
@@ -157,14 +111,21 @@ async fn a_rest_source_is_planned_from_the_window_and_its_refusals_are_worded_in
         .take(2)
         .collect();
     let field = |i: usize, f: &str| software[i][f].as_str().expect("a text").to_owned();
-    let (url, seen) = start_cmdb(vec![
+    let apps = vec![
         json!({ "number": field(0, "ref"), "name": "Paie (CMDB)" }),
         json!({ "number": field(1, "ref"), "name": field(1, "label") }),
         json!({ "number": "CMDB-0042", "name": "Atlas" }),
         json!({ "name": "Sans numéro" }),
         json!({ "number": "CMDB-0077", "name": "Badges" }),
-    ])
-    .await;
+    ];
+    let access = CmdbAccess::Bearer {
+        token: TOKEN.into(),
+        read_only: None,
+    };
+    let cmdb = Cmdb::start(apps, access)
+        .await
+        .expect("the CMDB API started");
+    let url = cmdb.base_url();
     let dir = tempfile::tempdir().expect("a temp folder");
     let recipe = dir.path().join("cmdb.json");
     std::fs::write(&recipe, RECIPE).expect("the recipe written");
@@ -181,18 +142,11 @@ async fn a_rest_source_is_planned_from_the_window_and_its_refusals_are_worded_in
     );
     assert!(text.contains(&expected), "{text:?}");
     assert!(!text.contains("refused"), "no English: {text:?}");
-    assert!(
-        seen.lock().unwrap().is_empty(),
-        "no page served to a bad token"
-    );
+    assert!(cmdb.pages().is_empty(), "no page served to a bad token");
     app.screenshot("imports-rest-401-fr").await;
 
     // An API that is down: unreachable, with its address and what to check.
-    let closed = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
-        listener.local_addr().expect("bound").port()
-    };
-    let down_url = format!("http://127.0.0.1:{closed}/api");
+    let down_url = closed_base_url();
     let down = save_api(&app, "CMDB éteinte", &down_url, TOKEN, 3).await;
     fill_import(&app, &profile, &down).await;
     let text = refused(&app, "Passerelle n'arrive pas à joindre").await;
@@ -208,7 +162,7 @@ async fn a_rest_source_is_planned_from_the_window_and_its_refusals_are_worded_in
     fill_import(&app, &profile, &good).await;
     prepare_plan(&app).await;
     assert_eq!(
-        *seen.lock().unwrap(),
+        cmdb.pages(),
         [
             "page=1&per_page=2",
             "page=2&per_page=2",

@@ -33,6 +33,7 @@
 //!   (identity validation, closing, workflows, relationships), `routes::tenant` the organisation
 //!   routes (`/me`, `/status`, `/rate-limiting-state`), `routes::attachments` and
 //!   `routes::import` the file routes.
+//! - `cmdb` (feature `cmdb`) — a CMDB-style API beside the sandbox, for REST recipes to read.
 //! - `routes` — the router; paths are lowercased before routing, so matching ignores case as
 //!   ASP.NET's does.
 //! - `query` (paging, `q`, typed parameters, sorting) and `rules` (evaluation of `filters` with
@@ -196,6 +197,8 @@
 #![recursion_limit = "256"]
 
 mod auth;
+#[cfg(any(test, feature = "cmdb"))]
+pub mod cmdb;
 mod error;
 mod faults;
 mod operations;

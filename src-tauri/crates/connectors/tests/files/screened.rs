@@ -27,7 +27,8 @@ struct Whole;
 
 impl Screen for Whole {
     fn hits(&self, bytes: &[u8], _json: bool) -> Vec<Range<usize>> {
-        vec![0..bytes.len()]
+        let whole = 0..bytes.len();
+        vec![whole]
     }
 }
 
@@ -75,7 +76,7 @@ fn screened_files_give_the_marked_pieces_at_the_rows_and_lines_of_a_full_reading
          LEFÈVRE;Zoé;\"ZZ; encore\r\nune\"\r\nX;Y;Z;en trop ZZ\r\n",
     );
     let paths = [
-        file(&dir, "export.csv", cp1252.into_owned()),
+        file(&dir, "export.csv", &cp1252),
         file(
             &dir,
             "bom.csv",
@@ -85,7 +86,7 @@ fn screened_files_give_the_marked_pieces_at_the_rows_and_lines_of_a_full_reading
         file(
             &dir,
             "notes.txt",
-            b"premi\xe8re\r\n\r\n  ZZ au d\xe9but\r\nrien\nfin ZZ".to_vec(),
+            b"premi\xe8re\r\n\r\n  ZZ au d\xe9but\r\nrien\nfin ZZ",
         ),
         file(
             &dir,

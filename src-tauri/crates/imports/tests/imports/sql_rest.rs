@@ -3,18 +3,14 @@
 //! local HTTP API; each read through the vault, planned against the sandbox, and a query that
 //! would write refused before anything reaches the database.
 
-use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
-use axum::extract::{Query, State};
-use axum::routing::get;
-use axum::{Json, Router};
 use passerelle_dastra::DastraClient;
 use passerelle_imports::{
     apply_plan, read_source, Journal, RowOutcome, SourceData, SourceError, SourceSpec,
 };
 use passerelle_mapping::Profile;
+use passerelle_sandbox::cmdb::{Cmdb, CmdbAccess};
 use passerelle_vault::settings::{
     MySqlSettings, PostgresSettings, RestAuth, RestSettings, SqliteSettings, SslMode,
 };
@@ -24,7 +20,7 @@ use sqlx::{Connection, Executor};
 use tokio_util::sync::CancellationToken;
 
 use crate::sources::{plan_rows, source_classes};
-use crate::{applications_profile, post_asset, serve, small_sandbox};
+use crate::{applications_profile, post_asset, small_sandbox};
 
 const PG_ADMIN: &str = "postgres://postgres@127.0.0.1:5432/test";
 const MYSQL_ADMIN: &str = "mysql://root@127.0.0.1:3306/test";
@@ -418,34 +414,6 @@ async fn a_query_that_is_not_a_select_is_refused_and_writes_nothing() {
     );
 }
 
-/// An API listing applications, two a page by `page` and `per_page`, with their total; every
-/// page asked for is recorded.
-async fn start_api(apps: Vec<Value>) -> (String, Arc<Mutex<Vec<String>>>) {
-    type Seen = Arc<Mutex<Vec<String>>>;
-    async fn list(
-        State((apps, seen)): State<(Arc<Vec<Value>>, Seen)>,
-        Query(q): Query<HashMap<String, String>>,
-    ) -> Json<Value> {
-        let number = |k: &str, d: usize| q.get(k).and_then(|v| v.parse().ok()).unwrap_or(d);
-        let (page, size) = (number("page", 1), number("per_page", 10));
-        seen.lock()
-            .expect("not poisoned")
-            .push(format!("page={page}&per_page={size}"));
-        let items: Vec<Value> = apps
-            .iter()
-            .skip((page - 1) * size)
-            .take(size)
-            .cloned()
-            .collect();
-        Json(json!({ "data": { "items": items, "total": apps.len() } }))
-    }
-    let seen: Seen = Arc::default();
-    let router = Router::new()
-        .route("/api/v2/applications", get(list))
-        .with_state((Arc::new(apps), seen.clone()));
-    (serve(router).await, seen)
-}
-
 const RECIPE: &str = r#"{
   "name": "Catalogue d'applications",
   "description": "The applications of a catalogue, two a page.",
@@ -490,11 +458,13 @@ async fn a_rest_recipe_reads_every_page_in_order_and_plans_the_records() {
         app(4, "Intranet", None),
         app(5, "Badges", Some("Claire Martin")),
     ];
-    let (url, seen) = start_api(apps).await;
+    let cmdb = Cmdb::start(apps, CmdbAccess::Open)
+        .await
+        .expect("the CMDB API started");
     let recipe = dir.path().join("catalogue.json");
     std::fs::write(&recipe, RECIPE).expect("the recipe written");
     let settings = Settings::RestApi(RestSettings {
-        base_url: format!("{url}/api"),
+        base_url: cmdb.base_url(),
         auth: RestAuth::None,
         headers: Default::default(),
         probe: Default::default(),
@@ -520,7 +490,7 @@ async fn a_rest_recipe_reads_every_page_in_order_and_plans_the_records() {
         .expect("the recipe reads");
 
     assert_eq!(
-        *seen.lock().expect("not poisoned"),
+        cmdb.pages(),
         [
             "page=1&per_page=2",
             "page=2&per_page=2",

@@ -4,18 +4,13 @@
 //! query; damaged files) refused with their cause in parts (`IpcError.refusal`) for the window
 //! to word, through the import preview and the mapping studio alike.
 
-use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
 use passerelle_connectors::FailureCode;
 use passerelle_ipc::*;
 use passerelle_mapping::Profile;
+use passerelle_sandbox::cmdb::{closed_base_url, Cmdb, CmdbAccess};
 use passerelle_vault::settings::{RestAuth, RestSettings};
 use serde_json::{json, Value};
 
@@ -26,53 +21,15 @@ const TOKEN: &str = "jeton-cmdb-de-test";
 /// A token the API knows but that may not read the applications (HTTP 403).
 const READ_ONLY: &str = "jeton-sans-droit";
 
-/// A CMDB-style API: `GET /api/v2/applications?page=&per_page=` answers a page of `apps` with
-/// their total, to a request bearing [`TOKEN`] only (HTTP 401 otherwise); every page asked
-/// for is recorded.
-async fn start_cmdb(apps: Vec<Value>) -> (String, Arc<Mutex<Vec<String>>>) {
-    type Seen = Arc<Mutex<Vec<String>>>;
-    async fn list(
-        State((apps, seen)): State<(Arc<Vec<Value>>, Seen)>,
-        headers: HeaderMap,
-        Query(q): Query<HashMap<String, String>>,
-    ) -> Response {
-        let bearer = format!("Bearer {TOKEN}");
-        match headers.get("authorization").and_then(|v| v.to_str().ok()) {
-            Some(given) if given == bearer => {}
-            Some(given) if given == format!("Bearer {READ_ONLY}") => {
-                return (StatusCode::FORBIDDEN, "not for you").into_response();
-            }
-            _ => return (StatusCode::UNAUTHORIZED, "bad token").into_response(),
-        }
-        let number = |k: &str, d: usize| q.get(k).and_then(|v| v.parse().ok()).unwrap_or(d);
-        let (page, size) = (number("page", 1), number("per_page", 10));
-        seen.lock()
-            .unwrap()
-            .push(format!("page={page}&per_page={size}"));
-        let items: Vec<Value> = apps
-            .iter()
-            .skip((page - 1) * size)
-            .take(size)
-            .cloned()
-            .collect();
-        Json(json!({ "data": { "items": items, "total": apps.len() } })).into_response()
-    }
-    let seen: Seen = Arc::default();
-    // A page for people, where a recipe pointing at the wrong path lands.
-    let html = || async { axum::response::Html("<html><body>Portail CMDB</body></html>") };
-    let router = Router::new()
-        .route("/api/v2/applications", get(list))
-        .route("/api/v2/portail", get(html))
-        .with_state((Arc::new(apps), seen.clone()));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+/// The CMDB API serving `apps` to [`TOKEN`], refusing [`READ_ONLY`] the right.
+async fn start_cmdb(apps: Vec<Value>) -> Cmdb {
+    let access = CmdbAccess::Bearer {
+        token: TOKEN.into(),
+        read_only: Some(READ_ONLY.into()),
+    };
+    Cmdb::start(apps, access)
         .await
-        .expect("a free port");
-    let url = format!(
-        "http://127.0.0.1:{}",
-        listener.local_addr().expect("bound").port()
-    );
-    tokio::spawn(async move { axum::serve(listener, router).await.expect("serves") });
-    (url, seen)
+        .expect("the CMDB API started")
 }
 
 const RECIPE: &str = r#"{
@@ -161,7 +118,7 @@ async fn a_rest_source_behind_a_token_is_planned_row_for_row_through_import_plan
     let key = |i: usize| software[i]["ref"].as_str().unwrap().to_owned();
     let label = |i: usize| software[i]["label"].as_str().unwrap().to_owned();
     let assets = all(&client, "Assets").await.len() as u64;
-    let (url, seen) = start_cmdb(vec![
+    let cmdb = start_cmdb(vec![
         json!({ "number": key(0), "name": "Paie (CMDB)" }),
         json!({ "number": key(1), "name": label(1) }),
         json!({ "number": "CMDB-0042", "name": "Atlas" }),
@@ -171,13 +128,13 @@ async fn a_rest_source_behind_a_token_is_planned_row_for_row_through_import_plan
     .await;
     let recipe = dir.path().join("cmdb.json");
     std::fs::write(&recipe, RECIPE).expect("the recipe written");
-    let saved = save_api(&api, "CMDB", &format!("{url}/api"), TOKEN).await;
+    let saved = save_api(&api, "CMDB", &cmdb.base_url(), TOKEN).await;
 
     let view = plan(&api, &cmdb_profile(&saved.id, &recipe))
         .await
         .expect("planned from the API");
     assert_eq!(
-        *seen.lock().unwrap(),
+        cmdb.pages(),
         [
             "page=1&per_page=2",
             "page=2&per_page=2",
@@ -257,10 +214,10 @@ async fn a_rest_source_behind_a_token_is_planned_row_for_row_through_import_plan
 async fn a_rest_source_refused_by_the_api_or_down_is_refused_with_its_cause_in_parts() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (api, _client) = api_and_client(dir.path(), Arc::new(Recorder::default())).await;
-    let (url, seen) = start_cmdb(vec![json!({ "number": "CMDB-1", "name": "Atlas" })]).await;
+    let cmdb = start_cmdb(vec![json!({ "number": "CMDB-1", "name": "Atlas" })]).await;
     let recipe = dir.path().join("cmdb.json");
     std::fs::write(&recipe, RECIPE).expect("the recipe written");
-    let base = format!("{url}/api");
+    let base = cmdb.base_url();
 
     // The API refuses the token: HTTP 401, the connection named, its URL and the recipe.
     let wrong = save_api(&api, "CMDB (ancien jeton)", &base, "un-jeton-perime").await;
@@ -281,7 +238,7 @@ async fn a_rest_source_refused_by_the_api_or_down_is_refused_with_its_cause_in_p
         detail: None,
     };
     assert_eq!(err.refusal.as_deref(), Some(&expected), "{err:?}");
-    assert!(seen.lock().unwrap().is_empty(), "no page was served");
+    assert!(cmdb.pages().is_empty(), "no page was served");
     let studio = open_in_studio(&api, &profile, None).await;
     assert_eq!(
         studio.refusal.as_deref(),
@@ -321,11 +278,7 @@ async fn a_rest_source_refused_by_the_api_or_down_is_refused_with_its_cause_in_p
     );
 
     // Nothing listens on the port any more: the API is unreachable.
-    let closed = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
-        listener.local_addr().expect("bound").port()
-    };
-    let down_url = format!("http://127.0.0.1:{closed}/api");
+    let down_url = closed_base_url();
     let down = save_api(&api, "CMDB éteinte", &down_url, TOKEN).await;
     let err = plan(&api, &cmdb_profile(&down.id, &recipe))
         .await
