@@ -4,7 +4,7 @@
 //! recipe on a connection whose token the API refuses, and on one whose API is down, each
 //! refused in French with the connection, its address and what to do.
 
-use passerelle_sandbox::cmdb::{closed_base_url, Cmdb, CmdbAccess};
+use passerelle_sandbox::cmdb::{closed_base_url, Cmdb, CmdbAccess, APPLICATIONS_RECIPE};
 use serde_json::{json, Value};
 
 use crate::driver::{App, Lang};
@@ -12,18 +12,6 @@ use crate::imports::{plan_counts, prepare_plan, Counts};
 use crate::workspace::Workspace;
 
 const TOKEN: &str = "jeton-cmdb-e2e";
-
-const RECIPE: &str = r#"{
-  "name": "Applications de la CMDB",
-  "requests": [{
-    "searchBy": "any", "method": "GET", "path": "/v2/applications",
-    "records": "data.items", "id": "number",
-    "fields": { "u_number": "number", "name": "name" },
-    "pagination": { "type": "pageNumber", "param": "page", "start": 1,
-                    "sizeParam": "per_page", "size": 2, "total": "data.total" },
-    "maxPages": 10, "maxRecords": 100
-  }]
-}"#;
 
 /// The profile reading the recipe at `recipe` on the connection « CMDB ».
 fn profile(recipe: &std::path::Path) -> String {
@@ -128,7 +116,7 @@ async fn a_rest_source_is_planned_from_the_window_and_its_refusals_are_worded_in
     let url = cmdb.base_url();
     let dir = tempfile::tempdir().expect("a temp folder");
     let recipe = dir.path().join("cmdb.json");
-    std::fs::write(&recipe, RECIPE).expect("the recipe written");
+    std::fs::write(&recipe, APPLICATIONS_RECIPE).expect("the recipe written");
     let profile = profile(&recipe);
 
     // A token the API no longer takes: HTTP 401, worded in French, nothing served.

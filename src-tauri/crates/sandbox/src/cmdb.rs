@@ -7,6 +7,8 @@
 //! - `GET /api/v2/portail` answers an HTML page for people, where a recipe pointing at the
 //!   wrong path lands.
 //!
+//! [`APPLICATIONS_RECIPE`] is a REST recipe that reads every application, two a page.
+//!
 //! With a [`CmdbAccess::Bearer`] token, a request without it gets HTTP 401, and one with the
 //! read-only token (known, but not allowed to list applications) gets HTTP 403. Neither is
 //! recorded as a page.
@@ -20,6 +22,36 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
+
+/// A REST recipe reading the applications of a [`Cmdb`] two a page, to its total: columns
+/// `u_number` (the application's `number`, also the record's id), `name`, `sys_class_name`
+/// (`class`) and `owner` (`owner.name`). Run on a connection whose base URL is
+/// [`Cmdb::base_url`].
+pub const APPLICATIONS_RECIPE: &str = r#"{
+  "name": "Applications de la CMDB",
+  "description": "The applications of the CMDB, two a page.",
+  "requests": [
+    {
+      "searchBy": "any",
+      "method": "GET",
+      "path": "/v2/applications",
+      "records": "data.items",
+      "id": "number",
+      "fields": {
+        "u_number": "number",
+        "name": "name",
+        "sys_class_name": "class",
+        "owner": "owner.name"
+      },
+      "pagination": {
+        "type": "pageNumber", "param": "page", "start": 1,
+        "sizeParam": "per_page", "size": 2, "total": "data.total"
+      },
+      "maxPages": 10,
+      "maxRecords": 100
+    }
+  ]
+}"#;
 
 /// Who may read the applications.
 #[derive(Debug, Clone, Default)]

@@ -10,7 +10,7 @@ use passerelle_imports::{
     apply_plan, read_source, Journal, RowOutcome, SourceData, SourceError, SourceSpec,
 };
 use passerelle_mapping::Profile;
-use passerelle_sandbox::cmdb::{Cmdb, CmdbAccess};
+use passerelle_sandbox::cmdb::{Cmdb, CmdbAccess, APPLICATIONS_RECIPE};
 use passerelle_vault::settings::{
     MySqlSettings, PostgresSettings, RestAuth, RestSettings, SqliteSettings, SslMode,
 };
@@ -414,32 +414,6 @@ async fn a_query_that_is_not_a_select_is_refused_and_writes_nothing() {
     );
 }
 
-const RECIPE: &str = r#"{
-  "name": "Catalogue d'applications",
-  "description": "The applications of a catalogue, two a page.",
-  "requests": [
-    {
-      "searchBy": "any",
-      "method": "GET",
-      "path": "/v2/applications",
-      "records": "data.items",
-      "id": "number",
-      "fields": {
-        "u_number": "number",
-        "name": "name",
-        "sys_class_name": "class",
-        "owner": "owner.name"
-      },
-      "pagination": {
-        "type": "pageNumber", "param": "page", "start": 1,
-        "sizeParam": "per_page", "size": 2, "total": "data.total"
-      },
-      "maxPages": 10,
-      "maxRecords": 100
-    }
-  ]
-}"#;
-
 #[tokio::test]
 async fn a_rest_recipe_reads_every_page_in_order_and_plans_the_records() {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -462,7 +436,7 @@ async fn a_rest_recipe_reads_every_page_in_order_and_plans_the_records() {
         .await
         .expect("the CMDB API started");
     let recipe = dir.path().join("catalogue.json");
-    std::fs::write(&recipe, RECIPE).expect("the recipe written");
+    std::fs::write(&recipe, APPLICATIONS_RECIPE).expect("the recipe written");
     let settings = Settings::RestApi(RestSettings {
         base_url: cmdb.base_url(),
         auth: RestAuth::None,
@@ -500,7 +474,7 @@ async fn a_rest_recipe_reads_every_page_in_order_and_plans_the_records() {
     );
     assert_eq!(
         source.read_as.to_string(),
-        "recipe « Catalogue d'applications » on « Catalogue »"
+        "recipe « Applications de la CMDB » on « Catalogue »"
     );
     assert_eq!(
         source.headers,

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use passerelle_connectors::FailureCode;
 use passerelle_ipc::*;
 use passerelle_mapping::Profile;
-use passerelle_sandbox::cmdb::{closed_base_url, Cmdb, CmdbAccess};
+use passerelle_sandbox::cmdb::{closed_base_url, Cmdb, CmdbAccess, APPLICATIONS_RECIPE};
 use passerelle_vault::settings::{RestAuth, RestSettings};
 use serde_json::{json, Value};
 
@@ -31,26 +31,6 @@ async fn start_cmdb(apps: Vec<Value>) -> Cmdb {
         .await
         .expect("the CMDB API started")
 }
-
-const RECIPE: &str = r#"{
-  "name": "Applications de la CMDB",
-  "requests": [
-    {
-      "searchBy": "any",
-      "method": "GET",
-      "path": "/v2/applications",
-      "records": "data.items",
-      "id": "number",
-      "fields": { "u_number": "number", "name": "name" },
-      "pagination": {
-        "type": "pageNumber", "param": "page", "start": 1,
-        "sizeParam": "per_page", "size": 2, "total": "data.total"
-      },
-      "maxPages": 10,
-      "maxRecords": 100
-    }
-  ]
-}"#;
 
 /// The applications profile on a REST recipe of connection `connection`.
 fn cmdb_profile(connection: &str, recipe: &Path) -> String {
@@ -127,7 +107,7 @@ async fn a_rest_source_behind_a_token_is_planned_row_for_row_through_import_plan
     ])
     .await;
     let recipe = dir.path().join("cmdb.json");
-    std::fs::write(&recipe, RECIPE).expect("the recipe written");
+    std::fs::write(&recipe, APPLICATIONS_RECIPE).expect("the recipe written");
     let saved = save_api(&api, "CMDB", &cmdb.base_url(), TOKEN).await;
 
     let view = plan(&api, &cmdb_profile(&saved.id, &recipe))
@@ -216,7 +196,7 @@ async fn a_rest_source_refused_by_the_api_or_down_is_refused_with_its_cause_in_p
     let (api, _client) = api_and_client(dir.path(), Arc::new(Recorder::default())).await;
     let cmdb = start_cmdb(vec![json!({ "number": "CMDB-1", "name": "Atlas" })]).await;
     let recipe = dir.path().join("cmdb.json");
-    std::fs::write(&recipe, RECIPE).expect("the recipe written");
+    std::fs::write(&recipe, APPLICATIONS_RECIPE).expect("the recipe written");
     let base = cmdb.base_url();
 
     // The API refuses the token: HTTP 401, the connection named, its URL and the recipe.
@@ -263,7 +243,11 @@ async fn a_rest_source_refused_by_the_api_or_down_is_refused_with_its_cause_in_p
 
     // A recipe pointing at a page for people: the answer is not JSON.
     let portal = dir.path().join("portail.json");
-    std::fs::write(&portal, RECIPE.replace("/v2/applications", "/v2/portail")).unwrap();
+    std::fs::write(
+        &portal,
+        APPLICATIONS_RECIPE.replace("/v2/applications", "/v2/portail"),
+    )
+    .unwrap();
     let good = save_api(&api, "CMDB", &base, TOKEN).await;
     let err = plan(&api, &cmdb_profile(&good.id, &portal))
         .await
