@@ -298,9 +298,6 @@ pub struct RaggedRow {
     pub cells: u64,
 }
 
-/// `e` for the window: its code, its English sentence, and the refusal (or the problems, or
-/// the file field) for the window to word. `spec` is the source read, when known; `vault` the
-/// connections it was read from.
 /// What of the workspace a plan was reading when Dastra failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -331,6 +328,9 @@ pub(crate) fn workspace_error(reading: WorkspaceReading, e: passerelle_imports::
     error
 }
 
+/// `e` for the window: its code, its English sentence, and the refusal (or the problems, or
+/// the file field) for the window to word. `spec` is the source read, when known; `vault` the
+/// connections it was read from.
 pub(crate) fn source_error(e: SourceError, spec: Option<&SourceSpec>, vault: &Vault) -> IpcError {
     let message = e.to_string();
     let code = match &e {
