@@ -90,9 +90,20 @@ pub(crate) fn named_text(value: &Value, names: Option<&BTreeMap<String, String>>
             .unwrap_or_else(|| value_text(v))
     };
     match value {
-        Value::Array(items) => items.iter().map(name).collect::<Vec<_>>().join(", "),
-        Value::Number(_) | Value::String(_) => name(value),
+        Value::Array(_) | Value::Number(_) | Value::String(_) => ids_in(value)
+            .iter()
+            .map(name)
+            .collect::<Vec<_>>()
+            .join(", "),
         other => value_text(other),
+    }
+}
+
+/// The ids a look-up field's value holds: each element of a list, else the value itself.
+pub(crate) fn ids_in(value: &Value) -> &[Value] {
+    match value {
+        Value::Array(items) => items,
+        one => std::slice::from_ref(one),
     }
 }
 

@@ -45,13 +45,13 @@ use crate::error::{ErrorCode, IpcError};
 use crate::evidence::append_audit;
 use crate::imports::*;
 use crate::imports_rows::{
-    count_outcome, id_text, kind_of, meta_view, outcome_kind, row_text, writes,
+    count_outcome, id_text, ids_in, kind_of, meta_view, outcome_kind, row_text, writes,
 };
 use crate::imports_seal::ImportSeal;
 use crate::refusal::{workspace_error, WorkspaceReading};
 
 /// Dastra records read per page, for plans and look-ups.
-const PAGE_SIZE: u32 = 500;
+pub(crate) const PAGE_SIZE: u32 = 500;
 
 /// The plans open in this app and the runs going on.
 pub(crate) struct Imports {
@@ -139,11 +139,10 @@ fn lookup_names(
         };
         let mut named = BTreeMap::new();
         let mut name = |value: &Value| {
-            let ids = match value {
-                Value::Array(items) => items.iter().collect(),
-                other => vec![other],
-            };
-            for id in ids.into_iter().filter(|v| v.is_number() || v.is_string()) {
+            for id in ids_in(value)
+                .iter()
+                .filter(|v| v.is_number() || v.is_string())
+            {
                 if let Some(label) = lookups.label_of(kind, id) {
                     named.insert(id_text(id), label.to_owned());
                 }

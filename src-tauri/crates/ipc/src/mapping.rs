@@ -23,6 +23,7 @@ use ts_rs::TS;
 
 use crate::api::Api;
 use crate::error::{ErrorCode, IpcError};
+use crate::imports_rows::ids_in;
 
 /// The entities the studio offers, in the order it lists them.
 pub const STUDIO_ENTITIES: [Entity; 3] = [Entity::Asset, Entity::Contract, Entity::Actor];
@@ -379,11 +380,10 @@ fn preview(
         .collect();
     let label = |field: &str, value: Option<&serde_json::Value>| {
         let kind = *kinds.get(field)?;
-        let ids = match value? {
-            serde_json::Value::Array(items) => items.iter().collect::<Vec<_>>(),
-            one => vec![one],
-        };
-        let names: Option<Vec<&str>> = ids.iter().map(|id| lookups.label_of(kind, id)).collect();
+        let names: Option<Vec<&str>> = ids_in(value?)
+            .iter()
+            .map(|id| lookups.label_of(kind, id))
+            .collect();
         names.filter(|n| !n.is_empty()).map(|n| n.join(", "))
     };
     let source_problems = profile.check_columns(headers);
@@ -512,7 +512,7 @@ impl Api {
     /// preview and for a plan).
     pub(crate) async fn lookups_for(&self, profile: &Profile) -> Result<MemoryLookups, IpcError> {
         let client = self.current_client();
-        passerelle_imports::fetch_lookups(&client, profile, LOOKUP_PAGE)
+        passerelle_imports::fetch_lookups(&client, profile, crate::imports_run::PAGE_SIZE)
             .await
             .map_err(|e| {
                 crate::refusal::workspace_error(crate::refusal::WorkspaceReading::Lookups, e)
@@ -542,9 +542,6 @@ impl Api {
         crate::refusal::source_error(e, spec, &self.vault)
     }
 }
-
-/// Dastra records read per page when a profile's look-ups are listed.
-const LOOKUP_PAGE: u32 = 500;
 
 /// A mapping error, for the DPO to correct.
 pub(crate) fn invalid(e: passerelle_mapping::Error) -> IpcError {
