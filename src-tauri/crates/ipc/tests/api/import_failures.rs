@@ -7,10 +7,10 @@ use std::sync::Arc;
 use passerelle_dastra::DastraClient;
 use passerelle_imports::{DastraRefusal, WriteFailure};
 use passerelle_ipc::*;
-use passerelle_mapping::Profile;
 use reqwest::Method;
 use serde_json::{json, Value};
 
+use crate::imports::{all, finished, plan_file, rows};
 use crate::{api_and_client_in, MemoryStore, Recorder};
 
 const PROFILE: &str = r#"{
@@ -40,26 +40,13 @@ async fn plan_export(api: &Api, export: &Value) -> Result<ImportView, IpcError> 
     let src = tempfile::tempdir().expect("temp dir");
     let file = src.path().join("cmdb.json");
     std::fs::write(&file, export.to_string()).unwrap();
-    api.import_plan(ImportPlanRequest {
-        profile: PROFILE.into(),
-        source: SourceSpecDto {
-            path: Some(file.display().to_string()),
-            spec: Profile::from_json(PROFILE).unwrap().source,
-        },
-    })
-    .await
+    plan_file(api, PROFILE, &file).await
 }
 
+/// The outcome of every row to create or update, by key.
 async fn outcomes(api: &Api, plan: &str) -> Vec<(String, RowOutcomeView)> {
     let page = api
-        .import_rows(ImportRowsRequest {
-            plan_id: plan.into(),
-            offset: 0,
-            limit: 100,
-            kinds: vec![RowKind::Create, RowKind::Update],
-            outcomes: vec![],
-            q: String::new(),
-        })
+        .import_rows(rows(plan, vec![RowKind::Create, RowKind::Update], ""))
         .await
         .expect("rows");
     page.rows
@@ -68,52 +55,13 @@ async fn outcomes(api: &Api, plan: &str) -> Vec<(String, RowOutcomeView)> {
         .collect()
 }
 
-async fn wait_for_end(events: &Recorder, plan: &str, nth: usize) -> ImportFinishedEvent {
-    wait_for(events, plan, ImportOperation::Apply, nth).await
-}
-
-async fn wait_for(
-    events: &Recorder,
-    plan: &str,
-    operation: ImportOperation,
-    nth: usize,
-) -> ImportFinishedEvent {
-    for _ in 0..1200 {
-        let ends: Vec<ImportFinishedEvent> = events
-            .5
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|e| e.plan_id == plan && e.operation == operation)
-            .cloned()
-            .collect();
-        if let Some(end) = ends.get(nth) {
-            return end.clone();
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!(
-        "{operation:?} number {} of {plan} did not finish in 60 s",
-        nth + 1
-    );
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rows_dastra_refuses_carry_their_cause_and_are_written_when_applied_again() {
     let dir = tempfile::tempdir().expect("temp dir");
     let events = Arc::new(Recorder::default());
     let (api, client) =
         api_and_client_in(dir.path(), Arc::new(MemoryStore::default()), events.clone()).await;
-    let assets: Vec<Value> = client
-        .get_json(
-            &client.workspace_path("Assets").unwrap(),
-            &[("pageSize", "500")],
-        )
-        .await
-        .expect("assets")["items"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let assets = all(&client, "Assets").await;
     let existing = assets
         .iter()
         .find(|a| a["type"] == "Software" && a["ref"].is_string())
@@ -134,7 +82,7 @@ async fn rows_dastra_refuses_carry_their_cause_and_are_written_when_applied_agai
     })
     .await
     .expect("the apply starts");
-    let end = wait_for_end(&events, &id, 0).await;
+    let end = finished(&events, &id, ImportOperation::Apply, 0).await;
     set_error_rate(&client, 0.0).await;
     assert_eq!(
         end.state,
@@ -184,7 +132,7 @@ async fn rows_dastra_refuses_carry_their_cause_and_are_written_when_applied_agai
     })
     .await
     .expect("the second apply starts");
-    let end = wait_for_end(&events, &id, 1).await;
+    let end = finished(&events, &id, ImportOperation::Apply, 1).await;
     assert_eq!(end.state, ImportState::Applied, "{end:?}");
     let written = outcomes(&api, &id).await;
     let kinds: Vec<OutcomeKind> = written.iter().map(|(_, o)| o.kind).collect();
@@ -220,7 +168,7 @@ async fn rows_dastra_refuses_carry_their_cause_and_are_written_when_applied_agai
     })
     .await
     .expect("the undo starts");
-    let undone = wait_for(&events, &id, ImportOperation::Undo, 0).await;
+    let undone = finished(&events, &id, ImportOperation::Undo, 0).await;
     assert_eq!(undone.state, ImportState::Applied, "{undone:?}");
     let view = api
         .import_get(ImportIdRequest {

@@ -35,7 +35,7 @@ async fn run_to(
         ImportOperation::Undo => api.import_undo(req).await,
     }
     .unwrap_or_else(|e| panic!("the {operation:?} of {plan} starts: {e:?}"));
-    let end = finished(events, plan, operation).await;
+    let end = finished(events, plan, operation, 0).await;
     assert_eq!(end.state, state, "{end:?}");
     started
 }
@@ -124,26 +124,31 @@ async fn label_of(client: &DastraClient, collection: &str, key: &str) -> Option<
         .map(|r| r["label"].as_str().unwrap_or_default().to_owned())
 }
 
-/// Wait for the `import_finished` of `plan` and `operation`.
-async fn finished(
+/// Wait for the `nth` (from 0) `import_finished` of `plan` and `operation`.
+pub(crate) async fn finished(
     events: &Recorder,
     plan: &str,
     operation: ImportOperation,
+    nth: usize,
 ) -> ImportFinishedEvent {
-    for _ in 0..300 {
+    for _ in 0..1200 {
         let found = events
             .5
             .lock()
             .unwrap()
             .iter()
-            .find(|e| e.plan_id == plan && e.operation == operation)
+            .filter(|e| e.plan_id == plan && e.operation == operation)
+            .nth(nth)
             .cloned();
         if let Some(event) = found {
             return event;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    panic!("the {operation:?} of {plan} did not finish in 15 s");
+    panic!(
+        "{operation:?} number {} of {plan} did not finish in 60 s",
+        nth + 1
+    );
 }
 
 pub(crate) fn rows(plan: &str, kinds: Vec<RowKind>, q: &str) -> ImportRowsRequest {
