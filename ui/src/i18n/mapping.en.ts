@@ -24,12 +24,10 @@ export const mapping: typeof fr = {
     name: 'Source system name',
     open: 'Open the source',
     opening: 'Reading…',
-    /** How the source was read (`ReadAs`), in parts. */
+    /** How a file was read (`ReadAs`), in parts (a query or a recipe: `imports.source`). */
     readAs: {
       delimiter: (d: string) => `delimiter “${d}”`,
       sheet: (s: string) => `sheet “${s}”`,
-      query: (connection: string) => `query on “${connection}”`,
-      recipe: (recipe: string, connection: string) => `recipe “${recipe}” on “${connection}”`,
     },
     summary: (records: number, columns: number, format: string) =>
       `${records} ${plural(records, 'record', 'records')}, ${columns} ${plural(columns, 'column', 'columns')} (${format})`,

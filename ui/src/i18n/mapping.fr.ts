@@ -22,13 +22,10 @@ export const mapping = {
     name: 'Nom du système source',
     open: 'Ouvrir la source',
     opening: 'Lecture…',
-    /** How the source was read (`ReadAs`), in parts. */
+    /** How a file was read (`ReadAs`), in parts (a query or a recipe: `imports.source`). */
     readAs: {
       delimiter: (d: string) => `séparateur «\u00a0${d}\u00a0»`,
       sheet: (s: string) => `feuille «\u00a0${s}\u00a0»`,
-      query: (connection: string) => `requête sur «\u00a0${connection}\u00a0»`,
-      recipe: (recipe: string, connection: string) =>
-        `recette «\u00a0${recipe}\u00a0» sur «\u00a0${connection}\u00a0»`,
     },
     summary: (records: number, columns: number, format: string) =>
       `${records} ${plural(records, 'enregistrement', 'enregistrements')}, ${columns} ${plural(columns, 'colonne', 'colonnes')} (${format})`,

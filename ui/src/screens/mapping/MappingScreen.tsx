@@ -188,7 +188,7 @@ export function MappingScreen({ onPlan }: Props) {
               {words.source.summary(
                 opened.view.records,
                 opened.view.columns.length,
-                readAsText(opened.view.readAs, words.source.readAs),
+                readAsText(opened.view.readAs, t),
               )}
             </Badge>
           )}
@@ -428,8 +428,12 @@ function useDebounced<T>(value: T, ms: number): T {
   return settled;
 }
 
-/** How the source was read, as the summary says it: `CSV, windows-1252, delimiter “;”`. */
-function readAsText(r: ReadAs, words: Messages['mapping']['source']['readAs']): string {
+/**
+ * How the source was read, as the summary says it: `CSV, windows-1252, delimiter “;”`; a
+ * query or a recipe in the Imports screen's words.
+ */
+function readAsText(r: ReadAs, t: Messages): string {
+  const words = t.mapping.source.readAs;
   switch (r.kind) {
     case 'file':
       return [
@@ -441,8 +445,8 @@ function readAsText(r: ReadAs, words: Messages['mapping']['source']['readAs']): 
         .filter((part) => part !== undefined)
         .join(', ');
     case 'query':
-      return words.query(r.connection);
+      return t.imports.source.query(r.connection);
     case 'recipe':
-      return words.recipe(r.recipe, r.connection);
+      return t.imports.source.recipe(r.recipe, r.connection);
   }
 }
