@@ -1,6 +1,10 @@
 //! Applying a plan: row by row, through the Dastra client, with a journal.
 //!
-//! - A [`RowClass::Create`] row is `POST`ed with its mapped values. When the answer is lost
+//! - A [`RowClass::Create`] row is `POST`ed with its mapped values, unless a record with its
+//!   key was added to Dastra since the plan: the keys of the entity's records are read again
+//!   (paged, once per run, when the first create row comes) and such a row is refused as
+//!   [`RowOutcome::Stale`] rather than posted as a duplicate. A record given the key between
+//!   that reading and the row's `POST` is not seen. When the answer is lost
 //!   ([`passerelle_dastra::Error::OutcomeUnknown`], or no id in the answer), the record is
 //!   looked for by its key instead of being posted again.
 //! - A [`RowClass::Update`] row re-reads its record first: if its [`Fingerprint`] differs from
@@ -22,20 +26,23 @@
 //! mid-call: a create is looked for by its key, an update whose values already hold is done.
 //! Rows that failed are tried again. Cancellation is checked between rows.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use passerelle_audit::{AuditEvent, Count};
+use passerelle_dastra::client::MAX_PAGE_SIZE;
 use passerelle_dastra::{DastraClient, Error as DastraError};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tokio_util::sync::CancellationToken;
 
-use crate::fetch::{collection, records_with_key};
+use crate::fetch::{collection, for_each_page, records_with_key};
 use crate::fingerprint::Fingerprint;
 use crate::journal::{Journal, JournalEntry, RowState};
-use crate::plan::{holds, normalize_key, FieldChange, MissingAction, Plan, PlanRow, RowClass};
-use crate::Result;
+use crate::plan::{
+    holds, key_of, normalize_key, FieldChange, MissingAction, Plan, PlanRow, RowClass,
+};
+use crate::{Error, Result};
 
 /// What happened to one row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -309,6 +316,7 @@ pub async fn apply_plan_except(
         client,
         plan,
         journal,
+        keys: tokio::sync::OnceCell::new(),
     };
     let mut report = ApplyReport {
         plan_id: plan.id.clone(),
@@ -343,6 +351,9 @@ struct Run<'a> {
     client: &'a DastraClient,
     plan: &'a Plan,
     journal: &'a Journal,
+    /// The keys Dastra's records hold now (normalised, each with its record's id), read when
+    /// the first create row needs them.
+    keys: tokio::sync::OnceCell<HashMap<String, Value>>,
 }
 
 impl Run<'_> {
@@ -357,7 +368,11 @@ impl Run<'_> {
         let (client, plan, journal) = (self.client, self.plan, self.journal);
         let interrupted = state.begun.is_some();
         let outcome = match &row.class {
-            RowClass::Create => create(client, plan, index, row, interrupted, journal).await?,
+            RowClass::Create if !interrupted => match self.key_taken(row).await {
+                Some(outcome) => outcome,
+                None => create(client, plan, index, row, false, journal).await?,
+            },
+            RowClass::Create => create(client, plan, index, row, true, journal).await?,
             RowClass::Update { changes } => {
                 update(client, plan, index, row, changes, interrupted, journal).await?
             }
@@ -365,11 +380,11 @@ impl Run<'_> {
                 action: MissingAction::Tag { label },
             } => match tag_type(plan) {
                 None => return Ok(unsupported(plan, "tag")),
-                Some(kind) => self.tag(index, row, label, kind, tag).await?,
+                Some(kind) => self.tag(index, row, label, kind, tag, interrupted).await?,
             },
             RowClass::Missing {
                 action: MissingAction::Archive,
-            } if archivable(plan) => self.archive(index, row).await?,
+            } if archivable(plan) => self.archive(index, row, interrupted).await?,
             RowClass::Missing {
                 action: MissingAction::Archive,
             } => return Ok(unsupported(plan, "archive")),
@@ -388,6 +403,24 @@ impl Run<'_> {
         Ok(outcome)
     }
 
+    /// `Some` with the create row's outcome when it must not be posted: a record holding its
+    /// key was added to Dastra since the plan ([`RowOutcome::Stale`], with that record's id),
+    /// or Dastra's keys cannot be read now ([`RowOutcome::Failed`], tried again with the next
+    /// create row and the next run).
+    async fn key_taken(&self, row: &PlanRow) -> Option<RowOutcome> {
+        let key = normalize_key(row.key.as_deref()?);
+        let keys = self
+            .keys
+            .get_or_try_init(|| current_keys(self.client, self.plan))
+            .await;
+        match keys {
+            Ok(keys) => keys
+                .get(&key)
+                .map(|id| RowOutcome::Stale { id: id.clone() }),
+            Err(outcome) => Some(outcome),
+        }
+    }
+
     /// Add the tag `label` to a missing row's record.
     async fn tag(
         &self,
@@ -396,20 +429,29 @@ impl Run<'_> {
         label: &str,
         kind: &str,
         cache: &mut Option<Value>,
+        interrupted: bool,
     ) -> Result<RowOutcome> {
         let (id, path) = item(self.client, self.plan, row)?;
-        let current = match self.read_unchanged(&path, row).await {
+        let folded = normalize_key(label);
+        let tagged = |record: &Value| {
+            record["tags"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|t| t["label"].as_str().map(normalize_key).as_deref() == Some(&folded))
+        };
+        let finished = RowOutcome::Tagged { id: id.clone() };
+        let current = match self
+            .read_unchanged(&path, row, interrupted, tagged, finished)
+            .await
+        {
             Ok(current) => current,
             Err(outcome) => return Ok(outcome),
         };
-        let mut tags = current["tags"].as_array().cloned().unwrap_or_default();
-        let folded = normalize_key(label);
-        if tags
-            .iter()
-            .any(|t| t["label"].as_str().map(normalize_key) == Some(folded.clone()))
-        {
+        if tagged(&current) {
             return Ok(RowOutcome::Skipped);
         }
+        let mut tags = current["tags"].as_array().cloned().unwrap_or_default();
         let tag = match cache {
             Some(tag) => tag.clone(),
             None => match resolve_tag(self.client, label, kind).await {
@@ -434,13 +476,18 @@ impl Run<'_> {
     }
 
     /// Archive a missing row's record.
-    async fn archive(&self, index: usize, row: &PlanRow) -> Result<RowOutcome> {
+    async fn archive(&self, index: usize, row: &PlanRow, interrupted: bool) -> Result<RowOutcome> {
         let (id, path) = item(self.client, self.plan, row)?;
-        let current = match self.read_unchanged(&path, row).await {
+        let archived = |record: &Value| record["archived"] == Value::Bool(true);
+        let finished = RowOutcome::Archived { id: id.clone() };
+        let current = match self
+            .read_unchanged(&path, row, interrupted, archived, finished)
+            .await
+        {
             Ok(current) => current,
             Err(outcome) => return Ok(outcome),
         };
-        if current["archived"] == Value::Bool(true) {
+        if archived(&current) {
             return Ok(RowOutcome::Skipped);
         }
         self.begin(index, Some(current))?;
@@ -456,17 +503,23 @@ impl Run<'_> {
     }
 
     /// The row's record, read again; `Err` with the row's outcome when it changed since the
-    /// plan ([`RowOutcome::Stale`]) or cannot be read.
+    /// plan ([`RowOutcome::Stale`]) or cannot be read. A row `interrupted` mid-call (by a
+    /// crash, a kill or a lost answer) whose record shows the write as `done` is `Err` with
+    /// `finished`: the write reached Dastra, and changed the record's fingerprint with it.
     async fn read_unchanged(
         &self,
         path: &str,
         row: &PlanRow,
+        interrupted: bool,
+        done: impl Fn(&Value) -> bool,
+        finished: RowOutcome,
     ) -> std::result::Result<Value, RowOutcome> {
         let target = row
             .target
             .as_ref()
             .expect("BUG: a matched row always has its record");
         match self.client.get_json(path, &[]).await {
+            Ok(current) if interrupted && done(&current) => Err(finished),
             Ok(current) if Fingerprint::of(&current) == target.fingerprint => Ok(current),
             Ok(_) | Err(DastraError::NotFound { .. }) => Err(RowOutcome::Stale {
                 id: target.id.clone(),
@@ -481,6 +534,36 @@ impl Run<'_> {
             row,
             before,
         })
+    }
+}
+
+/// The keys of the plan's entity's records in Dastra now, normalised, each with the id of the
+/// first record holding it; `Err` with a create row's outcome when they cannot be read.
+async fn current_keys(
+    client: &DastraClient,
+    plan: &Plan,
+) -> std::result::Result<HashMap<String, Value>, RowOutcome> {
+    let mut keys = HashMap::new();
+    let read = for_each_page(client, plan.entity, MAX_PAGE_SIZE, |page| {
+        for record in page {
+            if let Some(key) = key_of(&record, &plan.key_field) {
+                let id = record.get("id").cloned().unwrap_or(Value::Null);
+                keys.entry(normalize_key(&key)).or_insert(id);
+            }
+        }
+    })
+    .await;
+    match read {
+        Ok(()) => Ok(keys),
+        Err(Error::Dastra(err)) => Err(RowOutcome::failed_by(&err)),
+        Err(other) => Err(RowOutcome::failed(
+            other.to_string(),
+            WriteFailure::Dastra {
+                refusal: DastraRefusal::Protocol,
+                status: None,
+                detail: None,
+            },
+        )),
     }
 }
 

@@ -1126,7 +1126,7 @@ pub(crate) fn holds(mapped: &Value, current: &Value) -> bool {
 }
 
 /// A Dastra record's key, as text: a string trimmed non-empty, or a number written out.
-fn key_of(record: &Value, key_field: &str) -> Option<String> {
+pub(crate) fn key_of(record: &Value, key_field: &str) -> Option<String> {
     match record.get(key_field)? {
         Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),

@@ -78,6 +78,9 @@ impl FaultState {
         if *method == Method::POST && f.fail_after_commit > 0 {
             f.fail_after_commit -= 1;
             plan.abort_after = true;
+        } else if *method == Method::PATCH && f.fail_after_patch > 0 {
+            f.fail_after_patch -= 1;
+            plan.abort_after = true;
         } else if f.drop_mid_body > 0 {
             f.drop_mid_body -= 1;
             plan.cut_body = true;
@@ -254,5 +257,20 @@ mod tests {
             "the POST is dropped after commit"
         );
         assert!(!fs.plan(&Method::POST).abort_after, "counter used up");
+    }
+
+    #[test]
+    fn fail_after_patch_applies_to_patches_only() {
+        let mut fs = FaultState::new(Faults {
+            fail_after_patch: 1,
+            ..Faults::default()
+        });
+        assert!(!fs.plan(&Method::POST).abort_after, "a POST is not a PATCH");
+        assert!(!fs.plan(&Method::GET).abort_after, "a GET is not a PATCH");
+        assert!(
+            fs.plan(&Method::PATCH).abort_after,
+            "the PATCH is dropped after commit"
+        );
+        assert!(!fs.plan(&Method::PATCH).abort_after, "counter used up");
     }
 }

@@ -54,13 +54,14 @@
 //!
 //! Set at start ([`SandboxOptions::faults`]) or at run time with `PUT /_sandbox/faults` (a
 //! [`Faults`] as camelCase JSON: `latencyMs`, `errorRate`, `seed`, `burst429`,
-//! `retryAfterSeconds`, `dropMidBody`, `failAfterCommit`; omitted fields reset to 0), read with
+//! `retryAfterSeconds`, `dropMidBody`, `failAfterCommit`, `failAfterPatch`; omitted fields reset
+//! to 0), read with
 //! `GET /_sandbox/faults` (counters show what is left); `POST /_sandbox/reset` reseeds. The admin
 //! routes need no key and answer on loopback only. Faults apply to `/v1` requests, in this
 //! order: latency, then a 429 of the burst, then a 503 drawn at the error rate (seeded, so
 //! repeatable), then the request is authenticated and served; a cut body sends the status,
 //! headers and half of the body, then aborts the connection; "fail after commit" carries out a
-//! POST and closes the connection without answering. Those two need [`serve`]/[`start`]: under
+//! POST (and "fail after patch" a PATCH) and closes the connection without answering. Those two need [`serve`]/[`start`]: under
 //! `oneshot` the response is whole and only carries [`AbortConnection`].
 //!
 //! # Assumptions where the contract is silent

@@ -108,7 +108,7 @@ impl Default for SeedOptions {
 
 /// Faults the sandbox injects into `/v1` requests, for tests and demos.
 ///
-/// Counters (`burst429`, `dropMidBody`, `failAfterCommit`) count down as requests consume
+/// Counters (`burst429`, `dropMidBody`, `failAfterCommit`, `failAfterPatch`) count down as requests consume
 /// them; `GET /_sandbox/faults` shows what is left.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -130,4 +130,7 @@ pub struct Faults {
     /// The next N `/v1` POSTs are carried out, then the connection is closed before any
     /// response is sent: the caller cannot know whether the write happened.
     pub fail_after_commit: u32,
+    /// The next N `/v1` PATCHes are carried out, then the connection is closed before any
+    /// response is sent, as `fail_after_commit` does for POSTs.
+    pub fail_after_patch: u32,
 }

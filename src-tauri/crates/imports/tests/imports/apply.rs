@@ -421,3 +421,169 @@ async fn contracts_missing_from_the_source_are_archived_and_assets_cannot_be() {
     };
     assert!(message.contains("cannot archive an asset"), "{message}");
 }
+
+#[tokio::test]
+async fn a_create_whose_key_was_added_in_dastra_since_the_plan_is_refused_not_duplicated() {
+    let (_sandbox, client) = sandbox().await;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let journal = Journal::open(dir.path().join("journal.jsonl")).expect("a journal");
+    let plan = plan(
+        &client,
+        &[
+            row(1, "APM0090001", "Atlas", APP),
+            row(2, "APM0090002", "Boussole", APP),
+        ],
+    )
+    .await;
+    assert!(plan.rows[..2].iter().all(|r| r.class == RowClass::Create));
+
+    // Someone enters the first application in Dastra by hand between the plan and its apply,
+    // its key spelled in other capitals.
+    let mut by_hand = plan.rows[0].values.clone();
+    by_hand.insert("ref".into(), json!("apm0090001 "));
+    by_hand.insert("label".into(), json!("Atlas (saisi à la main)"));
+    let posted = client
+        .send_json(
+            Method::POST,
+            "/v1/ws/1/Assets",
+            Some(&Value::Object(by_hand)),
+        )
+        .await
+        .expect("entered by hand");
+
+    let report = apply_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
+        .await
+        .expect("applied");
+    assert_eq!(
+        report.rows[0].outcome,
+        RowOutcome::Stale {
+            id: posted["id"].clone()
+        },
+        "the row is refused, naming the record that now holds its key"
+    );
+    assert!(
+        matches!(report.rows[1].outcome, RowOutcome::Created { .. }),
+        "{:?}",
+        report.rows[1].outcome
+    );
+    let holders: Vec<Value> = assets(&client)
+        .await
+        .into_iter()
+        .filter(|a| a["ref"].as_str().map(|r| r.trim().to_lowercase()) == Some("apm0090001".into()))
+        .collect();
+    assert_eq!(holders.len(), 1, "no duplicate: {holders:?}");
+    assert_eq!(holders[0]["label"], "Atlas (saisi à la main)");
+    assert_eq!(with_ref(&client, "APM0090002").await.len(), 1);
+
+    let again = apply_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
+        .await
+        .expect("applied again");
+    assert!(
+        again.rows[0].resumed,
+        "a refused row stays refused: plan again"
+    );
+    assert_eq!(again.rows[0].outcome, report.rows[0].outcome);
+}
+
+/// Whether `asset` carries the tag labelled `label`.
+fn has_tag(asset: &Value, label: &str) -> bool {
+    asset["tags"]
+        .as_array()
+        .is_some_and(|tags| tags.iter().any(|t| t["label"] == label))
+}
+
+#[tokio::test]
+async fn a_tag_whose_answer_was_lost_is_found_done_when_resumed_and_is_undone() {
+    let (_sandbox, client) = small_sandbox(4).await;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let journal = Journal::open(dir.path().join("journal.jsonl")).expect("a journal");
+    let picked = software(&client, 1).await;
+    let plan = plan(
+        &client,
+        &[row(
+            1,
+            &text(&picked[0], "ref"),
+            &text(&picked[0], "label"),
+            APP,
+        )],
+    )
+    .await;
+    let tagged_rows: Vec<usize> = plan
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r.class, RowClass::Missing { .. }))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(
+        !tagged_rows.is_empty(),
+        "the seed's other assets are missing"
+    );
+
+    // The first tag's PATCH is carried out, and its answer lost.
+    let faults = json!({ "failAfterPatch": 1 });
+    client
+        .send_json(Method::PUT, "/_sandbox/faults", Some(&faults))
+        .await
+        .expect("faults set");
+    let first = apply_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
+        .await
+        .expect("applied");
+    let left = client
+        .get_json("/_sandbox/faults", &[])
+        .await
+        .expect("read");
+    assert_eq!(
+        left["failAfterPatch"], 0,
+        "a PATCH's answer was indeed lost"
+    );
+    let lost = tagged_rows[0];
+    assert!(
+        matches!(first.rows[lost].outcome, RowOutcome::Failed { .. }),
+        "the write's outcome is unknown: {:?}",
+        first.rows[lost].outcome
+    );
+    let id = plan.rows[lost].target.as_ref().expect("matched").id.clone();
+    let path = format!("/v1/ws/1/Assets/{id}");
+    let record = client.get_json(&path, &[]).await.expect("read");
+    assert!(
+        has_tag(&record, "servicenow-todelete"),
+        "the PATCH did land"
+    );
+
+    let second = apply_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
+        .await
+        .expect("resumed");
+    assert_eq!(
+        second.rows[lost].outcome,
+        RowOutcome::Tagged { id: id.clone() },
+        "the interrupted tag is found done, not refused as changed in Dastra"
+    );
+    assert!(
+        tagged_rows
+            .iter()
+            .all(|i| matches!(second.rows[*i].outcome, RowOutcome::Tagged { .. })),
+        "every missing record is tagged"
+    );
+    let record = client.get_json(&path, &[]).await.expect("read");
+    let labels: Vec<&Value> = record["tags"]
+        .as_array()
+        .expect("tags")
+        .iter()
+        .filter(|t| t["label"] == "servicenow-todelete")
+        .collect();
+    assert_eq!(labels.len(), 1, "tagged once");
+
+    let undone =
+        passerelle_imports::undo_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
+            .await
+            .expect("undone");
+    assert_eq!(
+        undone.count(|o| matches!(o, RowOutcome::Undone { .. })),
+        tagged_rows.len(),
+        "every tag is taken off, the resumed one too: {:?}",
+        undone.rows
+    );
+    let record = client.get_json(&path, &[]).await.expect("read");
+    assert!(!has_tag(&record, "servicenow-todelete"));
+}

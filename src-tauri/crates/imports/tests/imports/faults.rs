@@ -1,6 +1,8 @@
 //! 10,000 creates applied through the sandbox's injected faults (503s, bursts of 429, answers
-//! cut mid-body, connections closed after the write, latency): every row ends applied or
-//! reported, a second run finishes the reported ones, and no record is created twice.
+//! cut mid-body, connections closed after the write, latency), then the seed's assets tagged as
+//! missing, half of whose tags lose their answer: every row ends applied or reported, a second
+//! run finishes the reported ones (a tag that landed is found done, not refused as changed),
+//! and no record is created twice.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -61,7 +63,7 @@ async fn ten_thousand_rows_through_faults_end_applied_or_reported_without_duplic
 
     let faults = json!({
         "latencyMs": 1, "errorRate": 0.03, "seed": 7, "burst429": 20, "retryAfterSeconds": 1,
-        "dropMidBody": 40, "failAfterCommit": 40
+        "dropMidBody": 40, "failAfterCommit": 40, "failAfterPatch": 5
     });
     client
         .send_json(Method::PUT, "/_sandbox/faults", Some(&faults))
@@ -107,9 +109,10 @@ async fn ten_thousand_rows_through_faults_end_applied_or_reported_without_duplic
         (
             &left["burst429"],
             &left["dropMidBody"],
-            &left["failAfterCommit"]
+            &left["failAfterCommit"],
+            &left["failAfterPatch"]
         ),
-        (&json!(0), &json!(0), &json!(0)),
+        (&json!(0), &json!(0), &json!(0), &json!(0)),
         "every counted fault was met"
     );
     eprintln!("first run: {created} created, {failed} reported failed");
