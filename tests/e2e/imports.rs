@@ -600,3 +600,108 @@ async fn rows_dastra_refuses_are_explained_in_french_and_written_when_resumed() 
         "the other one is taken back"
     );
 }
+
+/// The ServiceNow profile with records missing from the source left alone, so that a run
+/// writes the source's rows only.
+const SERVICENOW_NEW_ONLY: &str = r#"{"version": 1, "id": "servicenow-new",
+"name": "Nouvelles applications ServiceNow",
+"source": {"name": "servicenow", "kind": "json", "records": "result"}, "target": "asset",
+"key": {"column": "u_number", "target": "ref", "transforms": [{"op": "trim"}]},
+"fields": [{"target": "label", "column": "name", "transforms": [{"op": "trim"}]},
+{"target": "type", "transforms": [{"op": "constant", "value": "Software"}]}],
+"missing": {"action": "ignore"}}"#;
+
+/// How many of the test's new applications (`APM0098…`) the workspace holds, and whether any
+/// of them twice.
+async fn new_applications(ws: &Workspace) -> (usize, bool) {
+    let mut refs: Vec<String> = ws
+        .records("Assets")
+        .await
+        .iter()
+        .filter_map(|a| a["ref"].as_str().map(str::to_owned))
+        .filter(|r| r.starts_with("APM0098"))
+        .collect();
+    let all = refs.len();
+    refs.sort();
+    refs.dedup();
+    (all, refs.len() != all)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_apply_interrupted_midway_tells_its_time_left_and_resumes_without_a_duplicate() {
+    const NEW: usize = 40;
+    let Some(app) = App::launch("imports-cancel", Lang::Fr).await else {
+        return;
+    };
+    app.wait_for_count("[data-testid=dsar-row]", 1).await;
+    let ws = Workspace::of(&app).await;
+    let before = ws.records("Assets").await;
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let records: Vec<Value> = (1..=NEW)
+        .map(|i| json!({ "u_number": format!("APM0098{i:03}"), "name": format!("Outil {i}") }))
+        .collect();
+    let file = dir.path().join("servicenow-nouvelles.json");
+    let body = serde_json::to_string_pretty(&json!({ "result": records })).expect("json");
+    std::fs::write(&file, body).expect("written");
+
+    app.select_option("[data-testid=language-switch]", "en")
+        .await;
+    plan(&app, SERVICENOW_NEW_ONLY, &file).await;
+    assert_eq!(plan_counts(&app).await.create, NEW as u64);
+
+    // A slow workspace: the run is watched, its time left estimated, then interrupted.
+    ws.set_latency(300).await;
+    app.click("[data-testid=apply]").await;
+    app.click("[data-testid=apply-confirm]").await;
+    let eta = app
+        .poll_js(
+            "an estimate of the time left",
+            "const t = document.querySelector('[data-testid=progress-eta]')?.innerText ?? ''; \
+             return /^about \\d+ (s|second|min)/.test(t) ? t : null",
+        )
+        .await;
+    app.screenshot("imports-progress-en").await;
+    eprintln!("time left: {eta}");
+    app.click("[data-testid=cancel]").await;
+    app.poll_text(
+        "[data-testid=import-state]",
+        "Interrupted",
+        Duration::from_secs(60),
+    )
+    .await;
+    ws.set_latency(0).await;
+    app.wait_for("[data-testid=resume]").await;
+    app.screenshot("imports-interrupted-en").await;
+    let created = app.number_in("[data-testid=outcome-count-created]").await as usize;
+    assert!(
+        (3..NEW).contains(&created),
+        "the run stopped part way: {created} of {NEW} created"
+    );
+    assert_eq!(
+        new_applications(&ws).await,
+        (created, false),
+        "the workspace holds exactly what the report says was created"
+    );
+
+    // Resumed: the rest is written, nothing twice.
+    app.click("[data-testid=resume]").await;
+    app.poll_text(
+        "[data-testid=import-state]",
+        "Applied",
+        Duration::from_secs(120),
+    )
+    .await;
+    assert_eq!(
+        app.number_in("[data-testid=outcome-count-created]").await,
+        NEW as u64
+    );
+    assert_eq!(new_applications(&ws).await, (NEW, false));
+
+    undo_from_report(&app, "Undone").await;
+    assert_eq!(
+        ws.records("Assets").await,
+        before,
+        "every asset of the workspace is back as it was"
+    );
+    app.finish().await;
+}
