@@ -219,45 +219,57 @@ function Detail({ row, editable, planId, keyField }: DetailProps) {
         : row.conflict.cause === 'severalInDastra'
           ? p.severalInDastra(row.conflict.ids.join(', '))
           : p.ambiguousLookup;
+    const help =
+      row.conflict.cause === 'duplicateInSource'
+        ? p.duplicateInSourceHelp(row.conflict.rows.join(', '), keyField)
+        : row.conflict.cause === 'severalInDastra'
+          ? p.severalInDastraHelp(row.conflict.ids.join(', '), keyField)
+          : problemLines(row.conflict.problems, t);
+    const select = (
+      <select
+        aria-label={p.choose}
+        value={row.choice ?? ''}
+        disabled={!editable || choose.isPending}
+        data-testid="conflict-choice"
+        onChange={(e) =>
+          choose.mutate({
+            planId,
+            indexes: [row.index],
+            choice: e.target.value as ConflictChoice,
+          })
+        }
+      >
+        <option value="" disabled>
+          {p.undecided}
+        </option>
+        {CHOICES.map((c) => (
+          <option key={c} value={c} disabled={!choiceAllowed(row, c)}>
+            {t.imports.choice[c]}
+          </option>
+        ))}
+      </select>
+    );
+    // Taking the source's version writes its changes: they get the cell's width below the
+    // choice, the cause moving beside the choice.
+    if (row.choice === 'takeSource') {
+      return (
+        <span className={styles.detail}>
+          <span className={styles.conflictLine}>
+            {select}
+            <span className={`${styles.cause} ${styles.change}`} title={help}>
+              {cause}
+            </span>
+          </span>
+          <Changes row={row} max={1} />
+        </span>
+      );
+    }
     return (
       <span className={styles.detail}>
-        <span
-          className={styles.cause}
-          title={
-            row.conflict.cause === 'duplicateInSource'
-              ? p.duplicateInSourceHelp(row.conflict.rows.join(', '), keyField)
-              : row.conflict.cause === 'severalInDastra'
-                ? p.severalInDastraHelp(row.conflict.ids.join(', '), keyField)
-                : problemLines(row.conflict.problems, t)
-          }
-        >
+        <span className={styles.cause} title={help}>
           {cause}
         </span>
-        <span className={styles.conflictLine}>
-          <select
-            aria-label={p.choose}
-            value={row.choice ?? ''}
-            disabled={!editable || choose.isPending}
-            data-testid="conflict-choice"
-            onChange={(e) =>
-              choose.mutate({
-                planId,
-                indexes: [row.index],
-                choice: e.target.value as ConflictChoice,
-              })
-            }
-          >
-            <option value="" disabled>
-              {p.undecided}
-            </option>
-            {CHOICES.map((c) => (
-              <option key={c} value={c} disabled={!choiceAllowed(row, c)}>
-                {t.imports.choice[c]}
-              </option>
-            ))}
-          </select>
-          {row.choice === 'takeSource' && <Changes row={row} max={1} />}
-        </span>
+        <span className={styles.conflictLine}>{select}</span>
       </span>
     );
   }

@@ -179,6 +179,16 @@ describe('the mapping studio', () => {
     expect(await within(dialog).findByTestId('profiles-error')).toHaveTextContent(
       'update Passerelle',
     );
+
+    // A colleague's profile, exported from another computer, is imported and listed.
+    const colleague = JSON.stringify({ ...saved, id: 'cmdb-siege', name: 'CMDB du siège' });
+    backend.mapping.files.set('/tmp/cmdb.json', { text: colleague });
+    await user.clear(within(dialog).getByTestId('profile-import-path'));
+    await user.type(within(dialog).getByTestId('profile-import-path'), '/tmp/cmdb.json');
+    await user.click(within(dialog).getByTestId('profile-import'));
+    await within(dialog).findByText('CMDB du siège');
+    expect(within(dialog).queryByTestId('profiles-error')).not.toBeInTheDocument();
+    expect(backend.last('mapping_profile_import')).toEqual({ path: '/tmp/cmdb.json' });
   });
 
   it('hands the profile and its source to the import preview', async () => {
