@@ -35,8 +35,12 @@ pub const FOLD_FROM: &str = "àáâãäåçèéêëìíîïñòóôõöùúûü�
 /// What each character of [`FOLD_FROM`] folds to.
 pub const FOLD_TO: &str = "aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuy";
 
-/// Characters removed before digits are compared on SQLite, which has no regular expressions.
-const DIGIT_NOISE: [&str; 8] = [" ", ".", "-", "(", ")", "+", "/", "\t"];
+/// Characters removed before digits are compared on SQLite, which has no regular expressions:
+/// every separator the matcher reads inside a phone number, the no-break spaces included
+/// (French typography and spreadsheets write `06 12 34 56 78` with U+00A0 or U+202F).
+const DIGIT_NOISE: [&str; 10] = [
+    " ", "\u{a0}", "\u{202f}", ".", "-", "(", ")", "+", "/", "\t",
+];
 
 /// Lower-case and fold accents as the SQL side does.
 pub fn fold(text: &str) -> String {

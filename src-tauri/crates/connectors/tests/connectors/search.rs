@@ -32,7 +32,7 @@ const PEOPLE: [(i64, &str, &str, &str, &str, &str); 6] = [
         "ELODIE",
         "DUPONT MARTIN",
         "e.dupont+shop@example.fr",
-        "+33 6 12 34 56 78",
+        "+33\u{a0}6\u{a0}12\u{a0}34\u{a0}56\u{a0}78",
         "Lyon",
     ),
     (
@@ -164,6 +164,12 @@ async fn expectations(session: &mut SqlSession, schema: Option<&str>) {
         first.values.iter().all(|(c, _)| c != "photo"),
         "bytes are never read: {first:?}"
     );
+
+    // The phone's digits alone reach both spellings of her number, no-break spaces included,
+    // and not the neighbour's or a number one digit short.
+    let phone = vec![Needle::Digits("612345678".into())];
+    let found = session.search(&search(phone, 50)).await.expect("searched");
+    assert_eq!(ids(&found.rows), vec!["1", "2"]);
 
     // A family-name token reaches the namesake spellings and nothing else.
     let by_name = vec![Needle::Contains("DUPONT".into())];

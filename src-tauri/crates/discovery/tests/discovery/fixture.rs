@@ -1,6 +1,6 @@
 //! The planted subject: Élodie Dupont-Martin, hidden in a folder of every format Passerelle
-//! reads and in the same two tables on PostgreSQL, MariaDB and SQLite, under many spellings,
-//! beside decoys (a namesake with another e-mail, a neighbour whose phone differs by one
+//! reads and in the same tables on PostgreSQL, MariaDB and SQLite, under many spellings,
+//! beside decoys (namesakes with another e-mail, a neighbour whose phone differs by one
 //! digit, a Jean Dupond).
 
 use std::fs::File;
@@ -250,14 +250,32 @@ pub fn folder(root: &Path) {
     write("photo.png", b"\x89PNG\r\n\x1a\n");
 }
 
-/// The tables, as one SQL script for any of the three engines (`{types}` differ only in the
-/// key's type).
+/// How many tables [`tables_sql`] creates: one unit of work each.
+pub const TABLE_COUNT: u64 = 4;
+
+/// The tables, as one SQL script for any of the three engines: `clients` with her orders in
+/// `commandes`, a catalogue without personal data, and `prospects`, a marketing list keyed by
+/// text with one column for the whole name.
+///
+/// She is stored as a DPO meets her: exactly as the request spells her (client 1), in capitals
+/// without accents with her e-mail in capitals and her phone with dots (5), in lower case with
+/// a `+tag` on her e-mail (6), with given and family names in each other's column (7, found
+/// by its phone: column hints keep a lone given name in `nom` from counting), by her names
+/// alone (8), family name first in one column (P-0001), with `+33 (0)` (P-0002), with
+/// non-breaking spaces in the phone and nothing else of hers (P-0003), by her customer number
+/// alone (P-0004), and as `Name <address>` (P-0005). The decoys: a namesake Élodie Dupont with
+/// another e-mail (2), her neighbour one digit off (3, and 11 written with dots), Jean Dupond
+/// (4), an Élodie sharing only her given name (9), a Paul sharing only her family name (10), an
+/// Élodie Dupont-Martin at another address (P-0006), and a Martin Dupond whose Belgian number
+/// has her national digits (P-0007). [`table_findings`] says what each must give.
 pub fn tables_sql() -> &'static str {
     "CREATE TABLE clients (id INTEGER PRIMARY KEY, nom VARCHAR(80), prenom VARCHAR(80), \
        email VARCHAR(120), telephone VARCHAR(40), code_postal VARCHAR(10));
      CREATE TABLE commandes (id INTEGER PRIMARY KEY, client_id INTEGER REFERENCES clients (id), \
        article VARCHAR(80));
      CREATE TABLE produits (id INTEGER PRIMARY KEY, libelle VARCHAR(80));
+     CREATE TABLE prospects (ref VARCHAR(20) PRIMARY KEY, nom_complet VARCHAR(120), \
+       courriel VARCHAR(120), portable VARCHAR(40), num_client VARCHAR(20));
      INSERT INTO clients VALUES (1, 'Dupont-Martin', 'Élodie', 'elodie.dupont@example.fr', \
        '06 12 34 56 78', '69003');
      INSERT INTO clients VALUES (2, 'DUPONT', 'Elodie', 'elodie.dupont@autre.fr', \
@@ -266,6 +284,57 @@ pub fn tables_sql() -> &'static str {
        '06 12 34 56 79', '69003');
      INSERT INTO clients VALUES (4, 'Dupond', 'Jean', 'jean.dupond@example.fr', \
        '01 45 45 45 45', '44000');
+     INSERT INTO clients VALUES (5, 'DUPONT MARTIN', 'ELODIE', 'ELODIE.DUPONT@EXAMPLE.FR', \
+       '06.12.34.56.78', '69003');
+     INSERT INTO clients VALUES (6, 'dupont-martin', 'elodie', \
+       'elodie.dupont+boutique@example.fr', NULL, '69003');
+     INSERT INTO clients VALUES (7, 'Élodie', 'DUPONT-MARTIN', NULL, '+33 6 12 34 56 78', \
+       '69003');
+     INSERT INTO clients VALUES (8, 'Dupont-Martin', 'Elodie', NULL, NULL, NULL);
+     INSERT INTO clients VALUES (9, 'Moreau', 'Élodie', 'elodie.moreau@example.fr', \
+       '06 98 76 54 32', '69003');
+     INSERT INTO clients VALUES (10, 'Dupont-Martin', 'Paul', 'paul.dupont-martin@example.fr', \
+       '06 55 44 33 22', '69003');
+     INSERT INTO clients VALUES (11, 'Girard', 'Sophie', 'sophie.girard@example.fr', \
+       '06.12.34.56.79', '69003');
      INSERT INTO commandes VALUES (10, 1, 'Vélo'), (11, 1, 'Casque'), (12, 3, 'Pneu');
-     INSERT INTO produits VALUES (1, 'Vélo'), (2, 'Casque')"
+     INSERT INTO produits VALUES (1, 'Vélo'), (2, 'Casque');
+     INSERT INTO prospects VALUES ('P-0001', 'DUPONT-MARTIN Élodie', NULL, NULL, NULL);
+     INSERT INTO prospects VALUES ('P-0002', 'Mme E. Dupont-Martin', NULL, \
+       '+33 (0)6 12 34 56 78', NULL);
+     INSERT INTO prospects VALUES ('P-0003', 'Mme D.', NULL, \
+       '06\u{a0}12\u{a0}34\u{a0}56\u{a0}78', NULL);
+     INSERT INTO prospects VALUES ('P-0004', NULL, NULL, NULL, 'cl 004 512');
+     INSERT INTO prospects VALUES ('P-0005', 'Élodie Dupont-Martin', \
+       'Élodie Dupont-Martin <Elodie.Dupont@Example.FR>', NULL, NULL);
+     INSERT INTO prospects VALUES ('P-0006', 'Élodie Dupont-Martin', 'elodie.dm@gmail.com', \
+       NULL, NULL);
+     INSERT INTO prospects VALUES ('P-0007', 'Martin Dupond', 'martin.dupond@example.fr', \
+       '+32 6 12 34 56 78', NULL)"
+}
+
+/// What a job over [`tables_sql`] in `source` must find, as [`crate::support::lines`] writes
+/// it, sorted: every row of hers, at least likely when an identifier of hers or both her names
+/// are there; the namesakes as possible at most; nothing for the other decoys.
+pub fn table_findings(source: &str) -> Vec<String> {
+    let mut lines: Vec<String> = [
+        ("clients id=1", "Certain"),
+        ("clients id=2", "Possible"),
+        ("clients id=5", "Certain"),
+        ("clients id=6", "Certain"),
+        ("clients id=7", "Certain"),
+        ("clients id=8", "Likely"),
+        ("clients id=10", "Possible"),
+        ("prospects ref=P-0001", "Likely"),
+        ("prospects ref=P-0002", "Certain"),
+        ("prospects ref=P-0003", "Certain"),
+        ("prospects ref=P-0004", "Certain"),
+        ("prospects ref=P-0005", "Certain"),
+        ("prospects ref=P-0006", "Possible"),
+    ]
+    .iter()
+    .map(|(row, confidence)| format!("{source} | {row} | {confidence}"))
+    .collect();
+    lines.sort();
+    lines
 }

@@ -47,15 +47,6 @@ async fn run(store: &FindingsStore, spec: &JobSpec, inputs: Vec<SourceInput>) ->
     job.state
 }
 
-/// What every database must give: the subject's row (certain, with her two orders linked),
-/// the namesake as possible at most, nothing for the neighbour or Jean Dupond.
-fn expected_rows(source: &str) -> Vec<String> {
-    vec![
-        format!("{source} | clients id=1 | Certain"),
-        format!("{source} | clients id=2 | Possible"),
-    ]
-}
-
 #[tokio::test]
 async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_possible() {
     let pg_up = service_available(PG_ADMIN, "PostgreSQL").await;
@@ -120,12 +111,12 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
         "folder | web/commandes.json sheet=orders row=1 | Certain".to_string(),
         "folder | web/events.ndjson line=1 | Certain".to_string(),
     ];
-    expected.extend(expected_rows("sqlite"));
+    expected.extend(fixture::table_findings("sqlite"));
     if pg_up {
-        expected.extend(expected_rows("postgres"));
+        expected.extend(fixture::table_findings("postgres"));
     }
     if my_up {
-        expected.extend(expected_rows("mariadb"));
+        expected.extend(fixture::table_findings("mariadb"));
     }
     expected.sort();
     assert_eq!(got, expected);
@@ -133,7 +124,7 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
     // The subject's row carries her orders, one hop away.
     let row = findings
         .iter()
-        .find(|f| f.source_id == "sqlite" && line(f).contains("id=1"))
+        .find(|f| f.source_id == "sqlite" && line(f).contains("clients id=1 "))
         .expect("her row");
     assert_eq!(row.linked.len(), 1, "{:?}", row.linked);
     assert_eq!(row.linked[0].via, "commandes.client_id → clients.id");
@@ -158,6 +149,36 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
         email.pii.is_empty(),
         "her own e-mail is not someone else's data"
     );
+
+    // In every database, the field that made a row hers is marked: the phone written with
+    // no-break spaces, the customer number with other spacing; and the man sharing only her
+    // family name is explained as a possible namesake.
+    for source in inputs
+        .iter()
+        .map(SourceInput::id)
+        .filter(|id| *id != "folder")
+    {
+        let at = |place: &str| {
+            findings
+                .iter()
+                .find(|f| f.source_id == source && line(f).contains(place))
+                .unwrap_or_else(|| panic!("{source}: {place}"))
+        };
+        let marked = |place: &str, field: &str| {
+            at(place)
+                .fields
+                .iter()
+                .any(|f| f.name == field && !f.matched.is_empty())
+        };
+        assert!(marked("ref=P-0003 ", "portable"), "{source}: her phone");
+        assert!(marked("ref=P-0004 ", "num_client"), "{source}: her number");
+        let paul = at("clients id=10 ");
+        assert!(
+            paul.reason_en.contains("maybe a namesake"),
+            "{source}: {}",
+            paul.reason_en
+        );
+    }
 
     // The namesake is explained: the e-mail differs.
     let namesake = findings
