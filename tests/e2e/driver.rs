@@ -367,6 +367,59 @@ impl App {
         .await
     }
 
+    /// Drag `from` onto `to` with the mouse, as a person does: press on `from`, move away in
+    /// a few steps and release over `to` (WebKit turns the moves into pointer events). `from`
+    /// is scrolled into view, and `to` must then be in view too; the pointer goes to their
+    /// centres. (WebKitWebDriver refuses moves relative to an element.)
+    pub async fn drag(&self, from: &str, to: &str) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+        self.find(from).await;
+        self.find(to).await;
+        let centre = async |css: &str, scroll: bool| {
+            let script = format!(
+                "const e = document.querySelector({css:?}); \
+                 if ({scroll}) e.scrollIntoView({{block: 'center'}}); \
+                 const r = e.getBoundingClientRect(); \
+                 const x = r.left + r.width / 2, y = r.top + r.height / 2; \
+                 return x >= 0 && y >= 0 && x < innerWidth && y < innerHeight \
+                   ? [Math.round(x), Math.round(y)] : null"
+            );
+            let at = self.js(&script).await;
+            let n = |i: usize| at[i].as_f64();
+            n(0).zip(n(1))
+                .unwrap_or_else(|| panic!("{css} is not in view to drag from or onto"))
+        };
+        let (x0, y0) = centre(from, true).await;
+        let (x1, y1) = centre(to, false).await;
+        let step = Some(Duration::from_millis(120));
+        let mouse = MouseActions::new("mouse".to_owned())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: x0,
+                y: y0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::MoveTo {
+                duration: step,
+                x: x0 + 24.0,
+                y: y0,
+            })
+            .then(PointerAction::MoveTo {
+                duration: step,
+                x: x1,
+                y: y1,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        if let Err(e) = self.client.perform_actions(mouse).await {
+            panic!("drag {from} ({x0}, {y0}) onto {to} ({x1}, {y1}): {e:?}");
+        }
+        let _ = self.client.release_actions().await;
+    }
+
     pub async fn type_into(&self, css: &str, text: &str) {
         let field = self.find(css).await;
         field

@@ -267,6 +267,21 @@ async fn a_servicenow_export_is_mapped_previewed_and_saved_in_the_studio() {
     // Assets need a type: a constant, set on the canvas.
     set_constant(&app, "type", "Software").await;
 
+    // The description is not suggested: the DPO draws it, from the column onto the field.
+    app.drag(
+        "[data-testid=source-short_description]",
+        "[data-testid=target-description]",
+    )
+    .await;
+    let described = app
+        .poll_js(
+            "the dragged connection in the preview",
+            "const c = document.querySelector('[data-testid=cell-0-description]'); \
+             return c && c.innerText.includes('n° 1') ? c.innerText : null",
+        )
+        .await;
+    assert_eq!(described, "Application de gestion n° 1");
+
     // « Pilote » is refused at its cell until it is mapped by hand.
     let refused = refused_cell(&app, 2, "applicationState").await;
     assert!(refused.contains("Valeur non prévue"), "{refused:?}");
@@ -314,6 +329,12 @@ async fn a_servicenow_export_is_mapped_previewed_and_saved_in_the_studio() {
     let profile = passerelle_mapping::Profile::from_json(&text).expect("a valid profile");
     assert_eq!(profile.key.column, "u_number");
     assert_eq!(profile.key.target, "ref");
+    let described = profile
+        .fields
+        .iter()
+        .find(|f| f.target == "description")
+        .expect("the description is mapped, as it was drawn");
+    assert_eq!(described.column.as_deref(), Some("short_description"));
     let state = profile
         .fields
         .iter()
