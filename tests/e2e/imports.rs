@@ -677,6 +677,11 @@ async fn an_apply_interrupted_midway_tells_its_time_left_and_resumes_without_a_d
         (3..NEW).contains(&created),
         "the run stopped part way: {created} of {NEW} created"
     );
+    let note = app.text("[data-testid=interrupted-note]").await;
+    assert!(
+        note.starts_with(&format!("Stopped after {created} of {NEW} rows written")),
+        "{note:?}"
+    );
     assert_eq!(
         new_applications(&ws).await,
         (created, false),

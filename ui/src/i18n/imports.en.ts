@@ -187,6 +187,8 @@ export const imports: Messages['imports'] = {
     cancel: 'Stop',
     cancelling: 'Stopping…',
     resume: 'Resume applying',
+    interrupted: (written, total) =>
+      `Stopped after ${count(written)} of ${count(total)} ${plural(total, 'row', 'rows')} written: resume to write the others, or undo what was written.`,
     failed: 'The import could not finish',
     reportTitle: 'Report',
     reportIntro: 'What the import did, row by row. Filter by outcome:',

@@ -194,6 +194,8 @@ export const imports = {
     cancel: 'Interrompre',
     cancelling: 'Interruption…',
     resume: 'Reprendre l’application',
+    interrupted: (written: number, total: number) =>
+      `Interrompu après ${count(written)} ${plural(written, 'ligne écrite', 'lignes écrites')} sur ${count(total)} : reprenez pour écrire les autres, ou annulez ce qui a été écrit.`,
     failed: "L'import n'a pas pu aller au bout",
     reportTitle: 'Rapport',
     reportIntro: 'Ce que l’import a fait, ligne par ligne. Filtrez par résultat :',

@@ -31,6 +31,7 @@ import {
   runRefusalText,
   sourceText,
   stateTone,
+  written,
   wroteSomething,
 } from './labels';
 import { PlanTable } from './PlanTable';
@@ -285,6 +286,11 @@ function ApplyPanel({ view, progress }: ApplyProps) {
             view.error && <p className={styles.error}>{view.error}</p>
           )}
           {view.state === 'undone' && <p className={styles.note}>{a.undoneNote}</p>}
+          {view.state === 'cancelled' && (
+            <p className={styles.note} data-testid="interrupted-note">
+              {a.interrupted(written(view), view.toWrite)}
+            </p>
+          )}
           {(view.state === 'cancelled' || view.state === 'failed') && (
             <Button variant="primary" onClick={() => apply.mutate(view.planId)} testId="resume">
               {a.resume}

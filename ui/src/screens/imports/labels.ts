@@ -92,10 +92,15 @@ export function durationText(seconds: number): string {
   return `${h} h ${String(m).padStart(2, '0')}`;
 }
 
+/** The rows an import wrote to Dastra: records created, updated, tagged or archived. */
+export function written(view: ImportView): number {
+  const o = view.outcomes;
+  return o.created + o.updated + o.tagged + o.archived;
+}
+
 /** Whether an import wrote something to Dastra that an undo could take back. */
 export function wroteSomething(view: ImportView): boolean {
-  const o = view.outcomes;
-  return view.appliedAt != null && o.created + o.updated + o.tagged + o.archived > 0;
+  return view.appliedAt != null && written(view) > 0;
 }
 
 /**
