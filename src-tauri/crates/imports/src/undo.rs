@@ -9,8 +9,10 @@
 //!
 //! A row is refused as [`RowOutcome::Stale`] when its record changed in Dastra since the
 //! import: a field the import wrote no longer holds the value it wrote (or the tag is gone, or
-//! the record is no longer archived). Only what the import wrote is compared: a change to
-//! another field does not block the undo, and survives it. Each undone row is journaled as
+//! the record is no longer archived), or a record the import created was changed at all (its
+//! `dateUpdate` set), since deleting it would lose that change. Otherwise only what the import
+//! wrote is compared: a change to another field of an updated record does not block the undo,
+//! and survives it. Each undone row is journaled as
 //! [`RowOutcome::Undone`], so undoing again skips it, and an undo interrupted mid-row resumes:
 //! a record already deleted, or whose fields already hold their before-values, is undone.
 //!
@@ -83,6 +85,19 @@ pub async fn undo_plan(
     Ok(report)
 }
 
+/// Whether a record the import created was changed in Dastra since, in any field: its
+/// `dateUpdate` is set, and is not its `dateCreation`. Deleting it would lose that change.
+///
+/// ASSUMPTION: Dastra stamps `dateUpdate` at every change of a record and leaves it empty (or
+/// equal to `dateCreation`) when it creates one, as the sandbox does; the plan's fingerprints
+/// trust the same field (`crate::fingerprint`).
+fn edited_since_created(record: &Value) -> bool {
+    match record.get("dateUpdate") {
+        None | Some(Value::Null) => false,
+        Some(updated) => record.get("dateCreation") != Some(updated),
+    }
+}
+
 async fn undo_row(
     client: &DastraClient,
     plan: &Plan,
@@ -114,7 +129,7 @@ async fn undo_row(
                 .values
                 .iter()
                 .all(|(f, v)| holds(v, now.get(f).unwrap_or(&Value::Null)));
-            if !wrote {
+            if !wrote || edited_since_created(&now) {
                 return stale;
             }
             client.send_json(Method::DELETE, &path, None).await

@@ -132,3 +132,54 @@ async fn an_undo_refuses_a_record_changed_since_the_import() {
         "an edited create is not deleted"
     );
 }
+
+#[tokio::test]
+async fn an_undo_keeps_a_created_record_completed_by_hand_in_another_field() {
+    let (_sandbox, client) = small_sandbox(SMALL).await;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let journal = Journal::open(dir.path().join("journal.jsonl")).expect("a journal");
+    let rows = vec![
+        row(1, "APM0090001", "Atlas", APP),
+        row(2, "APM0090002", "Boussole", APP),
+    ];
+    let plan = plan(&client, &rows).await;
+    let cancel = CancellationToken::new();
+    apply_plan(&client, &plan, &journal, &mut (), &cancel)
+        .await
+        .expect("applied");
+
+    // The DPO completes the first new record in Dastra, in a field the import does not map.
+    let atlas = with_ref(&client, "APM0090001").await;
+    let path = format!("/v1/ws/1/Assets/{}", atlas[0]["id"]);
+    let edit = json!([{ "op": "replace", "path": "/description", "value": "Hébergé à Lyon" }]);
+    client
+        .send_json(Method::PATCH, &path, Some(&edit))
+        .await
+        .expect("completed by hand");
+
+    let report = undo_plan(&client, &plan, &journal, &mut (), &cancel)
+        .await
+        .expect("ran");
+    let outcome = |index: usize| {
+        &report
+            .rows
+            .iter()
+            .find(|r| r.index == index)
+            .expect("a row")
+            .outcome
+    };
+    assert_eq!(
+        outcome(0),
+        &RowOutcome::Stale {
+            id: atlas[0]["id"].clone()
+        },
+        "the completed record is kept, with what the DPO wrote"
+    );
+    assert!(matches!(outcome(1), RowOutcome::Undone { .. }));
+    let now = client.get_json(&path, &[]).await.expect("still there");
+    assert_eq!(now["description"], "Hébergé à Lyon");
+    assert!(
+        with_ref(&client, "APM0090002").await.is_empty(),
+        "the untouched create is deleted"
+    );
+}
