@@ -1,14 +1,14 @@
 //! A REST source in the window: a CMDB-style API served by the test (paged, behind a bearer
 //! token), its connection made in the Connections screen with the token kept in the keyring,
-//! a plan prepared from its recipe on the Imports screen and counted; before that, the same
-//! recipe on a connection whose token the API refuses, and on one whose API is down, each
-//! refused in French with the connection, its address and what to do.
+//! a plan prepared from its recipe on the Imports screen, counted, applied and undone; before
+//! that, the same recipe on a connection whose token the API refuses, and on one whose API is
+//! down, each refused in French with the connection, its address and what to do.
 
 use passerelle_sandbox::cmdb::{closed_base_url, Cmdb, CmdbAccess, APPLICATIONS_RECIPE};
 use serde_json::{json, Value};
 
 use crate::driver::{App, Lang};
-use crate::imports::{plan_counts, prepare_plan, Counts};
+use crate::imports::{apply, plan_counts, prepare_plan, undo_from_report, Counts};
 use crate::workspace::Workspace;
 
 const TOKEN: &str = "jeton-cmdb-e2e";
@@ -176,6 +176,36 @@ async fn a_rest_source_is_planned_from_the_window_and_its_refusals_are_worded_in
         "the source worded in French: {subtitle:?}"
     );
     app.screenshot("imports-rest-plan-fr").await;
+
+    // Applied: the CMDB's new applications and its new name are in the workspace.
+    apply(&app, &ws, 400, "imports-rest-progress-fr", "Appliqué").await;
+    assert_eq!(
+        app.number_in("[data-testid=outcome-count-created]").await,
+        2
+    );
+    assert_eq!(
+        app.number_in("[data-testid=outcome-count-updated]").await,
+        1
+    );
+    let atlas = ws
+        .find("Assets", "ref", "CMDB-0042")
+        .await
+        .expect("created");
+    assert_eq!(atlas["label"], "Atlas");
+    assert_eq!(atlas["type"], "Software");
+    let renamed = ws
+        .find("Assets", "ref", &field(0, "ref"))
+        .await
+        .expect("still there");
+    assert_eq!(renamed["label"], "Paie (CMDB)");
+
+    // Undone: the workspace is as it was.
+    undo_from_report(&app, "Annulé").await;
+    assert_eq!(
+        ws.records("Assets").await,
+        assets,
+        "every asset of the workspace is back as it was"
+    );
 
     app.finish().await;
 }
