@@ -1,9 +1,10 @@
 //! Whole imports as a DPO makes them in the window, from the mapping studio to the undo: a
 //! ServiceNow export onto assets (in French), a contracts workbook onto contracts (in English)
-//! and a purchasing department's vendor list onto actors. Each source is mapped in the studio
-//! (suggestions accepted, a value paired by hand), handed to the Imports screen with "plan this
-//! import", planned, a conflict resolved, applied with its progress in sight, checked in the
-//! app's register and in the sandbox over HTTP, undone, and checked restored in both.
+//! and a purchasing department's vendor list, saved from LibreOffice, onto actors. Each source
+//! is mapped in the studio (suggestions accepted, a value paired by hand), handed to the Imports
+//! screen with "plan this import", planned, a conflict resolved, applied with its progress in
+//! sight, checked in the app's register and in the sandbox over HTTP, undone, and checked
+//! restored in both.
 //!
 //! The contracts workbook names each contract's vendor, mapped onto its signatories through a
 //! look-up of Dastra's actors (a step added on the canvas): the studio's preview and the plan
@@ -24,7 +25,7 @@ use crate::mapping::{
     photograph_studio, plan_from_studio, refused_cell, servicenow, servicenow_record, set_constant,
     write_servicenow, Source, STATES, SUGGESTED,
 };
-use crate::sheets::{write_workbook, Cell};
+use crate::sheets::{write_opendocument, write_workbook, Cell};
 use crate::workspace::Workspace;
 
 /// Milliseconds the sandbox waits before each request while an import is applied, so that
@@ -491,31 +492,56 @@ async fn a_vendor_list_is_imported_onto_actors_and_undone() {
         .filter(|a| a["ref"].is_string() && a["countryCode"] == "FR")
         .take(2)
         .collect();
-    let csv = format!(
-        "Code fournisseur;Raison sociale;Ville;Pays;E-mail\n\
-         {};{};Lyon;FR;rgpd@{}.example\n\
-         {};{};{};FR;{}\n\
-         FRN-90001;Imprimerie des Quais;Nantes;FR;contact@imprimerie-quais.example\n",
-        text(vendors[0], "ref"),
-        text(vendors[0], "companyName"),
-        "nouveau-contact",
-        text(vendors[1], "ref"),
-        text(vendors[1], "companyName"),
-        "Lille",
-        text(vendors[1], "email"),
-    );
+    // The purchasing department's list, saved from LibreOffice.
+    let row = |cells: [&str; 5]| cells.map(Cell::from).into_iter().collect::<Vec<Cell>>();
+    let contact = "rgpd@nouveau-contact.example";
+    let rows = vec![
+        row([
+            "Code fournisseur",
+            "Raison sociale",
+            "Ville",
+            "Pays",
+            "E-mail",
+        ]),
+        row([
+            &text(vendors[0], "ref"),
+            &text(vendors[0], "companyName"),
+            "Lyon",
+            "FR",
+            contact,
+        ]),
+        row([
+            &text(vendors[1], "ref"),
+            &text(vendors[1], "companyName"),
+            "Lille",
+            "FR",
+            &text(vendors[1], "email"),
+        ]),
+        row([
+            "FRN-90001",
+            "Imprimerie des Quais",
+            "Nantes",
+            "FR",
+            "contact@imprimerie-quais.example",
+        ]),
+    ];
     let dir = tempfile::tempdir().expect("a temp folder");
-    let list = dir.path().join("fournisseurs-achats.csv");
-    std::fs::write(&list, csv).expect("the vendor list is written");
+    let list = dir.path().join("fournisseurs-achats.ods");
+    write_opendocument(&list, "Fournisseurs", &rows);
 
     let source = Source {
-        kind: "csv",
+        kind: "xlsx",
         path: &list,
         within: None,
         system: "achats",
         target: "actor",
     };
     open_in_studio(&app, &source).await;
+    let summary = app.text("[data-testid=source-summary]").await;
+    assert!(
+        summary.contains("(ODS, feuille «\u{a0}Fournisseurs\u{a0}»)"),
+        "read as an OpenDocument sheet: {summary:?}"
+    );
     let fields = ["ref", "companyName", "city", "countryCode", "email"];
     accept_suggestions(&app, &fields, "journey-actors-suggestions-fr").await;
     app.wait_for("[data-testid=preview-valid]").await;

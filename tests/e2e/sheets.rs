@@ -1,5 +1,6 @@
-//! An Excel workbook written for a test, as a spreadsheet program saves one: a single sheet
-//! whose text cells are inline strings and whose numbers are numeric cells.
+//! Spreadsheets written for a test, as a spreadsheet program saves them: an Excel workbook
+//! of one sheet whose text cells are inline strings and whose numbers are numeric cells, and
+//! an OpenDocument spreadsheet (LibreOffice's `.ods`) of one sheet with string and float cells.
 
 use std::io::Write;
 use std::path::Path;
@@ -109,4 +110,69 @@ pub fn write_workbook(path: &Path, sheet: &str, rows: &[Vec<Cell>]) {
         zip.write_all(xml.as_bytes()).expect("written");
     }
     zip.finish().expect("the workbook is closed");
+}
+
+/// The XML of one OpenDocument table cell.
+fn ods_cell(cell: &Cell) -> String {
+    match cell {
+        Cell::Empty => "<table:table-cell/>".to_owned(),
+        Cell::Number(n) => format!(
+            "<table:table-cell office:value-type=\"float\" office:value=\"{n}\">\
+             <text:p>{n}</text:p></table:table-cell>"
+        ),
+        Cell::Text(t) => {
+            let t = t
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            format!(
+                "<table:table-cell office:value-type=\"string\"><text:p>{t}</text:p>\
+                 </table:table-cell>"
+            )
+        }
+    }
+}
+
+/// Write `rows` (the header first) as the sheet `sheet` of a new OpenDocument spreadsheet at
+/// `path`: its `mimetype` first and stored, then its manifest and content.
+pub fn write_opendocument(path: &Path, sheet: &str, rows: &[Vec<Cell>]) {
+    const MIME: &str = "application/vnd.oasis.opendocument.spreadsheet";
+    const OASIS: &str = "urn:oasis:names:tc:opendocument:xmlns";
+    let body: String = rows
+        .iter()
+        .map(|cells| {
+            let cells: String = cells.iter().map(ods_cell).collect();
+            format!("<table:table-row>{cells}</table:table-row>")
+        })
+        .collect();
+    let content = format!(
+        "<office:document-content xmlns:office=\"{OASIS}:office:1.0\" \
+         xmlns:table=\"{OASIS}:table:1.0\" xmlns:text=\"{OASIS}:text:1.0\" \
+         office:version=\"1.2\"><office:body><office:spreadsheet>\
+         <table:table table:name=\"{sheet}\">{body}</table:table>\
+         </office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = format!(
+        "<manifest:manifest xmlns:manifest=\"{OASIS}:manifest:1.0\" manifest:version=\"1.2\">\
+         <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"{MIME}\"/>\
+         <manifest:file-entry manifest:full-path=\"content.xml\" \
+         manifest:media-type=\"text/xml\"/></manifest:manifest>"
+    );
+    let file = std::fs::File::create(path).expect("the spreadsheet is created");
+    let mut zip = zip::ZipWriter::new(file);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).expect("its mimetype");
+    zip.write_all(MIME.as_bytes()).expect("written");
+    for (name, xml) in [
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content),
+    ] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("a part of the spreadsheet");
+        let head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+        zip.write_all(head.as_bytes()).expect("written");
+        zip.write_all(xml.as_bytes()).expect("written");
+    }
+    zip.finish().expect("the spreadsheet is closed");
 }
