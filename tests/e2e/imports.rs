@@ -120,6 +120,18 @@ pub async fn apply(app: &App, ws: &Workspace, latency_ms: u64, shot: &str, appli
     }
 }
 
+/// Resume an import that stopped (interrupted, or with rows to write again), and wait until
+/// it reads `applied`.
+pub async fn resume(app: &App, applied: &str) {
+    app.click("[data-testid=resume]").await;
+    app.poll_text(
+        "[data-testid=import-state]",
+        applied,
+        Duration::from_secs(120),
+    )
+    .await;
+}
+
 /// Undo the newest import from the history (photographed as `shot`), and wait until it
 /// reads `undone`.
 pub async fn undo_from_history(app: &App, shot: &str, undone: &str) {
@@ -558,13 +570,7 @@ async fn rows_dastra_refuses_are_explained_in_french_and_written_when_resumed() 
     );
 
     // Dastra back: resuming writes both rows.
-    app.click("[data-testid=resume]").await;
-    app.poll_text(
-        "[data-testid=import-state]",
-        "Appliqué",
-        Duration::from_secs(120),
-    )
-    .await;
+    resume(&app, "Appliqué").await;
     let mut created = Vec::new();
     for key in ["APM0088001", "APM0088002"] {
         let found = ws.find("Assets", "ref", key).await;
@@ -689,13 +695,7 @@ async fn an_apply_interrupted_midway_tells_its_time_left_and_resumes_without_a_d
     );
 
     // Resumed: the rest is written, nothing twice.
-    app.click("[data-testid=resume]").await;
-    app.poll_text(
-        "[data-testid=import-state]",
-        "Applied",
-        Duration::from_secs(120),
-    )
-    .await;
+    resume(&app, "Applied").await;
     assert_eq!(
         app.number_in("[data-testid=outcome-count-created]").await,
         NEW as u64

@@ -21,6 +21,30 @@ async fn assets_undated(client: &passerelle_dastra::DastraClient) -> Vec<Value> 
     all
 }
 
+/// Change `field` of the record at `path` by hand, as a DPO does in Dastra.
+async fn edit_by_hand(
+    client: &passerelle_dastra::DastraClient,
+    path: &str,
+    field: &str,
+    value: &str,
+) {
+    let edit = json!([{ "op": "replace", "path": format!("/{field}"), "value": value }]);
+    client
+        .send_json(Method::PATCH, path, Some(&edit))
+        .await
+        .expect("edited by hand");
+}
+
+/// The outcome the report gives the plan's row `index`.
+fn outcome_of(report: &passerelle_imports::ApplyReport, index: usize) -> &RowOutcome {
+    &report
+        .rows
+        .iter()
+        .find(|r| r.index == index)
+        .expect("a row")
+        .outcome
+}
+
 #[tokio::test]
 async fn undoing_an_import_gives_back_the_assets_as_they_were() {
     let (_sandbox, client) = small_sandbox(SMALL).await;
@@ -88,31 +112,16 @@ async fn an_undo_refuses_a_record_changed_since_the_import() {
         .expect("applied");
 
     let id = &picked[0]["id"];
-    let edit = json!([{ "op": "replace", "path": "/label", "value": "Renommée à la main" }]);
     let path = format!("/v1/ws/1/Assets/{id}");
-    client
-        .send_json(Method::PATCH, &path, Some(&edit))
-        .await
-        .expect("edited by hand");
+    edit_by_hand(&client, &path, "label", "Renommée à la main").await;
     let created = with_ref(&client, "APM0090001").await;
     let created_path = format!("/v1/ws/1/Assets/{}", created[0]["id"]);
-    let edit = json!([{ "op": "replace", "path": "/label", "value": "Atlas (à garder)" }]);
-    client
-        .send_json(Method::PATCH, &created_path, Some(&edit))
-        .await
-        .expect("edited by hand");
+    edit_by_hand(&client, &created_path, "label", "Atlas (à garder)").await;
 
     let report = undo_plan(&client, &plan, &journal, &mut (), &cancel)
         .await
         .expect("ran");
-    let outcome = |index: usize| {
-        &report
-            .rows
-            .iter()
-            .find(|r| r.index == index)
-            .expect("a row")
-            .outcome
-    };
+    let outcome = |index: usize| outcome_of(&report, index);
     assert_eq!(
         outcome(0),
         &RowOutcome::Stale { id: id.clone() },
@@ -151,23 +160,12 @@ async fn an_undo_keeps_a_created_record_completed_by_hand_in_another_field() {
     // The DPO completes the first new record in Dastra, in a field the import does not map.
     let atlas = with_ref(&client, "APM0090001").await;
     let path = format!("/v1/ws/1/Assets/{}", atlas[0]["id"]);
-    let edit = json!([{ "op": "replace", "path": "/description", "value": "Hébergé à Lyon" }]);
-    client
-        .send_json(Method::PATCH, &path, Some(&edit))
-        .await
-        .expect("completed by hand");
+    edit_by_hand(&client, &path, "description", "Hébergé à Lyon").await;
 
     let report = undo_plan(&client, &plan, &journal, &mut (), &cancel)
         .await
         .expect("ran");
-    let outcome = |index: usize| {
-        &report
-            .rows
-            .iter()
-            .find(|r| r.index == index)
-            .expect("a row")
-            .outcome
-    };
+    let outcome = |index: usize| outcome_of(&report, index);
     assert_eq!(
         outcome(0),
         &RowOutcome::Stale {
