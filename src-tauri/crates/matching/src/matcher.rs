@@ -27,6 +27,11 @@
 //! | given name, complete / in part; date of birth | 0.2 / 0.1; 0.2 |
 //! | postal code, city | 0.1 |
 //!
+//! A name of hers in the column of the other part (her given name in `nom`, her family name
+//! in `prenom`) is no hit of [`Matcher::match_value`]: alone it is most likely someone else's
+//! name. A record counts such names only when both parts are swapped, at the score of the
+//! names in their own columns less [`SWAP_DOUBT`].
+//!
 //! A free text should be matched in chunks of the size of a record (a line, a paragraph, a
 //! message): names are only combined within one value, but a record combines all its fields.
 
@@ -164,6 +169,12 @@ pub struct Matcher {
     family_tokens: Vec<String>,
     terms: Vec<SearchTerm>,
 }
+
+/// What a swap of given and family names across a record's columns costs a name score: the
+/// swap is most often a slip at data entry, but may be a person whose names are hers the
+/// other way round (a Martin Thomas for Thomas Martin). Both her full names swapped then
+/// score 0.72 against 0.8 in their own columns: still likely, below it.
+pub(crate) const SWAP_DOUBT: f32 = 0.08;
 
 /// Mail providers whose addresses belong to anyone: a name-like address there is no clue.
 pub(crate) const PUBLIC_MAIL_DOMAINS: &[&str] = &[
@@ -377,6 +388,46 @@ impl Matcher {
         let mut widest = widest.into_iter();
         hits.retain(|_| widest.next().expect("one flag per hit"));
         hits.sort_by_key(|h| (h.span.start, h.identifier));
+        hits
+    }
+
+    /// Her names in `value` that [`Matcher::match_value`] leaves out because `column` is named
+    /// for the other part of a name: a given name of hers in `nom`, a family name in `prenom`
+    /// ([`Rule::NameInOtherColumn`], scored [`SWAP_DOUBT`] below the same part in place).
+    /// Nothing for a column named for neither part, nor for both names together (which
+    /// [`Matcher::match_value`] finds in any column). [`Matcher::match_record`] keeps these
+    /// hits only when both parts turn up swapped.
+    pub(crate) fn match_swapped_names(&self, column: &str, value: &str) -> Vec<Hit> {
+        let wanted = match ColumnHint::of(Some(column)) {
+            ColumnHint::Family => NamePart::Given,
+            ColumnHint::Given => NamePart::Family,
+            ColumnHint::Any => return Vec::new(),
+        };
+        let emails: Vec<Range<usize>> = crate::pii::EMAIL
+            .find_iter(value)
+            .map(|m| m.range())
+            .collect();
+        let mut hits = Vec::new();
+        for name in find_names(&self.names, value, &emails, ColumnHint::Any) {
+            if name.part != wanted {
+                continue;
+            }
+            let score = (name_score(name.part, name.complete) - SWAP_DOUBT).max(0.0);
+            let rule = Rule::NameInOtherColumn {
+                part: name.part,
+                complete: name.complete,
+                accents_folded: name.accents_folded,
+            };
+            push(
+                &mut hits,
+                value,
+                name.identifier,
+                name.kind,
+                rule,
+                score,
+                name.span,
+            );
+        }
         hits
     }
 

@@ -16,9 +16,10 @@
 //! code, city, address, date of birth), so a reported record holds either a name of hers or
 //! a hit that alone scores at least [`crate::MatchOptions::possible_threshold`]:
 //!
-//! - family-name tokens, always, as whole words; given-name tokens only when a given name
-//!   with every corroborating identifier of the set could reach the threshold (with the
-//!   defaults, only when the set has a postal code, city, address or date of birth);
+//! - family-name tokens, always, as whole words, whatever the column (her names swapped
+//!   across a record's columns hold one too); given-name tokens only when a given name with
+//!   every corroborating identifier of the set could reach the threshold (with the defaults,
+//!   only when the set has a postal code, city, address or date of birth);
 //! - e-mails (the address, or with aliases its local part before any `+tag`, dots optional
 //!   for Gmail, and at her non-public domain an address holding her family name, which is a
 //!   clue), phones (the national significant number, soft separators between digits),

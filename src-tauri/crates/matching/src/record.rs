@@ -6,9 +6,14 @@
 //! - an e-mail, phone, IBAN, customer number, `refId` or `userId` of hers: **certain**;
 //! - her given and family names, in one field or in two: **likely**; with a postal code,
 //!   city, address or date of birth of hers as well: **certain**;
+//! - her given and family names each in the other's column (`nom = Élodie`,
+//!   `prenom = Dupont-Martin`): **likely**, scored a little below the names in their own
+//!   columns, and never more than likely without an identifier only she has, since the record
+//!   may be of someone whose names are hers the other way round;
 //! - her family name alone, or her names in part (`Élodie Dupont` for Élodie
 //!   Dupont-Martin), or an address at her domain made of her names: **possible**;
-//! - her given name alone, or a postal code or city alone: no match;
+//! - her given name alone, or a postal code or city alone: no match; nor one name of hers
+//!   alone in the other part's column (her given name in `nom`, her family name in `prenom`);
 //! - a namesake: names that match in a record holding *another* e-mail address or phone
 //!   number (and none of hers) are downgraded to **possible**, with a reason saying so; a
 //!   phone of hers in a record with another e-mail (a shared line) is at most **likely**.
@@ -18,7 +23,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::identity::IdentifierKind;
-use crate::matcher::{name_score, Hit, Matcher};
+use crate::matcher::{name_score, Hit, Matcher, SWAP_DOUBT};
 use crate::normalize;
 use crate::rule::{Lang, NamePart, Rule};
 
@@ -67,6 +72,15 @@ pub enum Reason {
         /// The field holding the family name.
         family_field: String,
     },
+    /// Her given and family names found each in a column named for the other part: a swap,
+    /// most often made at data entry, that a person confirms.
+    #[serde(rename_all = "camelCase")]
+    NamesSwapped {
+        /// The field holding her given name (named for family names).
+        given_field: String,
+        /// The field holding her family name (named for given names).
+        family_field: String,
+    },
     /// The names are confirmed by other identifiers of hers.
     #[serde(rename_all = "camelCase")]
     Corroborated {
@@ -108,6 +122,19 @@ impl Reason {
                 Lang::En => {
                     format!("given name in {given_field} and family name in {family_field}")
                 }
+            },
+            Reason::NamesSwapped {
+                given_field,
+                family_field,
+            } => match lang {
+                Lang::Fr => format!(
+                    "prénom et nom inversés (prénom dans {given_field}, nom dans \
+                     {family_field}) : à confirmer"
+                ),
+                Lang::En => format!(
+                    "given and family names swapped (given name in {given_field}, family name \
+                     in {family_field}): to be confirmed"
+                ),
             },
             Reason::Corroborated { kinds } => {
                 let kinds: Vec<&str> = kinds.iter().map(|k| k.describe(lang)).collect();
@@ -171,15 +198,7 @@ impl Matcher {
     /// rules). Field names are used as column hints (see [`Matcher::match_value`]) and in the
     /// reasons.
     pub fn match_record(&self, fields: &[(&str, &str)]) -> Option<RecordMatch> {
-        let mut hits = Vec::new();
-        for (field, value) in fields {
-            for hit in self.match_value(Some(field), value) {
-                hits.push(FieldHit {
-                    field: (*field).to_owned(),
-                    hit,
-                });
-            }
-        }
+        let hits = self.record_hits(fields);
         if hits.is_empty() {
             return None;
         }
@@ -198,7 +217,8 @@ impl Matcher {
             .filter(|h| is_strong(h))
             .collect();
         let best_hit = hits.iter().map(|h| h.hit.score).fold(0.0, f32::max);
-        let mut score = best_hit.max(self.names_score(&hits, &mut reasons));
+        let (names, swapped) = self.names_score(&hits, &mut reasons);
+        let mut score = best_hit.max(names);
 
         let options = &self.options;
         let grade = |score: f32| {
@@ -234,6 +254,10 @@ impl Matcher {
         } else if other_email.is_some() && only_phones && confidence > Confidence::Likely {
             confidence = Confidence::Likely;
             score = score.min((options.likely_threshold + options.certain_threshold) / 2.0);
+        } else if swapped && strong.is_empty() && confidence > Confidence::Likely {
+            // Corroborated swapped names still leave the swap itself to be confirmed.
+            confidence = Confidence::Likely;
+            score = score.min((options.likely_threshold + options.certain_threshold) / 2.0);
         }
         if strong.is_empty() && confidence == Confidence::Possible {
             reasons.push(Reason::OnlyWeakClues);
@@ -246,9 +270,42 @@ impl Matcher {
         })
     }
 
-    /// The score the names of a record reach, with the corroborating identifiers; pushes the
-    /// reasons for combining.
-    fn names_score(&self, hits: &[FieldHit], reasons: &mut Vec<Reason>) -> f32 {
+    /// Every hit of every field, in field order and by position within a field. Names found
+    /// in the other part's column ([`Matcher::match_swapped_names`]) are kept only when both
+    /// her given and her family name are so found: one alone is someone else's name.
+    fn record_hits(&self, fields: &[(&str, &str)]) -> Vec<FieldHit> {
+        let found: Vec<(&str, Vec<Hit>, Vec<Hit>)> = fields
+            .iter()
+            .map(|(field, value)| {
+                let hits = self.match_value(Some(field), value);
+                (*field, hits, self.match_swapped_names(field, value))
+            })
+            .collect();
+        let swapped = |part: NamePart| {
+            found
+                .iter()
+                .flat_map(|(_, _, s)| s)
+                .any(|h| matches!(h.rule, Rule::NameInOtherColumn { part: p, .. } if p == part))
+        };
+        let keep_swapped = swapped(NamePart::Given) && swapped(NamePart::Family);
+
+        let mut hits = Vec::new();
+        for (field, mut in_field, swapped) in found {
+            if keep_swapped {
+                in_field.extend(swapped);
+                in_field.sort_by_key(|h| (h.span.start, h.identifier));
+            }
+            hits.extend(in_field.into_iter().map(|hit| FieldHit {
+                field: field.to_owned(),
+                hit,
+            }));
+        }
+        hits
+    }
+
+    /// The score the names of a record reach, with the corroborating identifiers, and whether
+    /// that score rests on names swapped across columns; pushes the reasons for combining.
+    fn names_score(&self, hits: &[FieldHit], reasons: &mut Vec<Reason>) -> (f32, bool) {
         let name = |h: &&FieldHit| match h.hit.rule {
             Rule::NameTokens { part, complete, .. } => Some((part, complete)),
             _ => None,
@@ -274,8 +331,35 @@ impl Matcher {
                 });
             }
         }
+        let mut both_complete = score >= name_score(NamePart::Full, true);
+
+        // Hits in the other part's column are only here when both parts are (`record_hits`).
+        let swapped_part = |part: NamePart| {
+            hits.iter()
+                .filter_map(|h| match h.hit.rule {
+                    Rule::NameInOtherColumn {
+                        part: p, complete, ..
+                    } if p == part => Some((h, complete)),
+                    _ => None,
+                })
+                .max_by_key(|(_, complete)| *complete)
+        };
+        let mut swapped = false;
+        if let (Some((given, g)), Some((family, f))) = (
+            swapped_part(NamePart::Given),
+            swapped_part(NamePart::Family),
+        ) {
+            reasons.push(Reason::NamesSwapped {
+                given_field: given.field.clone(),
+                family_field: family.field.clone(),
+            });
+            let swap_score = name_score(NamePart::Full, g && f) - SWAP_DOUBT;
+            if swap_score > score {
+                (score, swapped, both_complete) = (swap_score, true, g && f);
+            }
+        }
         if score == 0.0 {
-            return 0.0;
+            return (0.0, false);
         }
 
         let mut kinds: Vec<IdentifierKind> = Vec::new();
@@ -285,15 +369,16 @@ impl Matcher {
             }
         }
         if kinds.is_empty() {
-            return score;
+            return (score, swapped);
         }
         let n = kinds.len();
         reasons.push(Reason::Corroborated { kinds });
-        if score >= name_score(NamePart::Full, true) {
+        let corroborated = if both_complete {
             score + [0.15, 0.17, 0.19][n.min(3) - 1]
         } else {
             (score + 0.1 * n as f32).min(0.65)
-        }
+        };
+        (corroborated, swapped)
     }
 
     /// The first field whose whole value is an e-mail address (or phone number) that is not
@@ -337,6 +422,10 @@ mod tests {
     use crate::{Identifier, IdentitySet, MatchOptions};
 
     fn matcher() -> Matcher {
+        matcher_with(&MatchOptions::default())
+    }
+
+    fn matcher_with(options: &MatchOptions) -> Matcher {
         let mut set = IdentitySet::new();
         for (kind, value) in [
             (IdentifierKind::GivenName, "Jean-Pierre"),
@@ -347,7 +436,7 @@ mod tests {
         ] {
             set.add(Identifier::added(kind, value));
         }
-        Matcher::new(&set, &MatchOptions::default())
+        Matcher::new(&set, options)
     }
 
     #[test]
@@ -393,6 +482,119 @@ mod tests {
     }
 
     #[test]
+    fn names_swapped_across_columns_are_likely_below_names_in_place() {
+        let m = matcher();
+        let in_place = m
+            .match_record(&[("nom", "Lefèvre"), ("prenom", "Jean-Pierre")])
+            .expect("her names");
+        let swapped = m
+            .match_record(&[("nom", "JEAN PIERRE"), ("prenom", "Lefevre")])
+            .expect("her names, swapped");
+        assert_eq!(swapped.confidence, Confidence::Likely);
+        assert!(
+            swapped.score < in_place.score,
+            "the swap costs: {} against {}",
+            swapped.score,
+            in_place.score
+        );
+        let fields: Vec<&str> = swapped.hits.iter().map(|h| h.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["nom", "prenom"],
+            "both names are marked where they are"
+        );
+        assert!(swapped.reasons.contains(&Reason::NamesSwapped {
+            given_field: "nom".into(),
+            family_field: "prenom".into(),
+        }));
+        assert_eq!(
+            swapped.explain(Lang::En),
+            "nom (given name): same given name, in a family-name column; \
+             prenom (family name): same family name, in a given-name column, apart from accents; \
+             given and family names swapped (given name in nom, family name in prenom): \
+             to be confirmed"
+        );
+        assert!(swapped
+            .explain(Lang::Fr)
+            .ends_with("prénom et nom inversés (prénom dans nom, nom dans prenom) : à confirmer"));
+
+        // Corroborated, the swap is still for a person to confirm; her e-mail settles it.
+        let born = m
+            .match_record(&[
+                ("last_name", "Jean-Pierre"),
+                ("first_name", "Lefèvre"),
+                ("naissance", "04/05/1970"),
+                ("cp", "13001"),
+            ])
+            .expect("swapped names and her birth date");
+        assert_eq!(born.confidence, Confidence::Likely, "score {}", born.score);
+        let lenient = matcher_with(&MatchOptions {
+            certain_threshold: 0.85,
+            ..MatchOptions::default()
+        });
+        let capped = lenient
+            .match_record(&[
+                ("nom", "Jean-Pierre"),
+                ("prenom", "Lefèvre"),
+                ("naissance", "04/05/1970"),
+            ])
+            .expect("swapped names and her birth date");
+        assert_eq!(
+            capped.confidence,
+            Confidence::Likely,
+            "not certain even when the score would reach it: {}",
+            capped.score
+        );
+        assert!(capped.score < 0.85, "the score stays in its band");
+        let mailed = m
+            .match_record(&[
+                ("nom", "Jean-Pierre"),
+                ("prenom", "Lefèvre"),
+                ("mail", "jp.lefevre@example.fr"),
+            ])
+            .expect("swapped names and her e-mail");
+        assert_eq!(mailed.confidence, Confidence::Certain);
+    }
+
+    #[test]
+    fn one_name_swapped_is_no_match_and_a_swapped_namesake_is_possible_at_most() {
+        let m = matcher();
+        assert!(
+            m.match_record(&[("nom", "Jean-Pierre"), ("prenom", "Martin")])
+                .is_none(),
+            "a Mr Jean-Pierre named Martin"
+        );
+        assert!(
+            m.match_record(&[("nom", "Moreau"), ("prenom", "Lefèvre")])
+                .is_none(),
+            "a Lefèvre Moreau"
+        );
+        assert!(
+            m.match_value(Some("nom"), "Jean-Pierre").is_empty(),
+            "a value alone knows nothing of the other column"
+        );
+
+        let partly = m
+            .match_record(&[("nom", "Jean"), ("prenom", "Lefèvre")])
+            .expect("one of her given names and her family name, swapped");
+        assert_eq!(partly.confidence, Confidence::Possible);
+        assert_eq!(partly.reasons.last(), Some(&Reason::OnlyWeakClues));
+
+        let namesake = m
+            .match_record(&[
+                ("nom", "Jean-Pierre"),
+                ("prenom", "Lefèvre"),
+                ("email", "jpl@ailleurs.fr"),
+            ])
+            .expect("swapped names with another e-mail");
+        assert_eq!(namesake.confidence, Confidence::Possible);
+        assert!(namesake
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::EmailDiffers { .. })));
+    }
+
+    #[test]
     fn scores_stay_inside_their_confidence_band() {
         let m = matcher();
         let options = MatchOptions::default();
@@ -403,6 +605,13 @@ mod tests {
                 ("email", "autre@example.fr"),
             ][..],
             &[("nom", "Lefevre")][..],
+            &[("nom", "Jean-Pierre"), ("prenom", "Lefèvre")][..],
+            &[
+                ("nom", "Jean-Pierre"),
+                ("prenom", "Lefèvre"),
+                ("naissance", "1970-05-04"),
+            ][..],
+            &[("nom", "Jean"), ("prenom", "Lefèvre")][..],
         ] {
             let found = m.match_record(record).expect("a match");
             let band = match found.confidence {

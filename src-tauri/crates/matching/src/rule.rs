@@ -54,7 +54,7 @@ impl IdentifierKind {
     }
 }
 
-/// Which part of a name a [`Rule::NameTokens`] matched.
+/// Which part of a name a [`Rule::NameTokens`] (or [`Rule::NameInOtherColumn`]) matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum NamePart {
@@ -113,6 +113,19 @@ pub enum Rule {
         complete: bool,
         /// The family name came before the given name.
         order_swapped: bool,
+        /// Accents (or ß, æ, œ…) differ.
+        accents_folded: bool,
+    },
+    /// Her given name in a column named for family names (`nom = Élodie`), or her family name
+    /// in one named for given names (`prenom = Dupont-Martin`). Alone, such a name is more
+    /// likely someone else's (a Mr Élodie, a Martin Moreau); a record counts it only when both
+    /// parts are so swapped, a common slip at data entry (see [`crate::RecordMatch`]).
+    #[serde(rename_all = "camelCase")]
+    NameInOtherColumn {
+        /// Which part of her name was found ([`NamePart::Given`] or [`NamePart::Family`]).
+        part: NamePart,
+        /// Every token of that part was found.
+        complete: bool,
         /// Accents (or ß, æ, œ…) differ.
         accents_folded: bool,
     },
@@ -203,7 +216,33 @@ impl Rule {
                 complete,
                 order_swapped,
                 accents_folded,
-            } => describe_name(lang, *part, *complete, *order_swapped, *accents_folded),
+            } => {
+                let mut phrase = describe_name(lang, *part, *complete);
+                if *order_swapped {
+                    phrase.push_str(lang.pick(", nom avant prénom", ", family name first"));
+                }
+                push_accents(&mut phrase, lang, *accents_folded);
+                phrase
+            }
+            Rule::NameInOtherColumn {
+                part,
+                complete,
+                accents_folded,
+            } => {
+                let mut phrase = describe_name(lang, *part, *complete);
+                phrase.push_str(match part {
+                    NamePart::Given => lang.pick(
+                        ", dans une colonne de nom de famille",
+                        ", in a family-name column",
+                    ),
+                    NamePart::Family => {
+                        lang.pick(", dans une colonne de prénom", ", in a given-name column")
+                    }
+                    NamePart::Full => "",
+                });
+                push_accents(&mut phrase, lang, *accents_folded);
+                phrase
+            }
             Rule::TextFolded {
                 accents_folded: false,
             } => lang.pick("mêmes mots", "same words").into(),
@@ -233,13 +272,8 @@ impl Rule {
     }
 }
 
-fn describe_name(
-    lang: Lang,
-    part: NamePart,
-    complete: bool,
-    swapped: bool,
-    accents: bool,
-) -> String {
+/// The name part found, complete or not, as a phrase that qualifiers can follow.
+fn describe_name(lang: Lang, part: NamePart, complete: bool) -> String {
     let base = match (part, complete) {
         (NamePart::Full, true) => lang.pick("mêmes prénom et nom", "same given and family names"),
         (NamePart::Full, false) => lang.pick(
@@ -254,14 +288,13 @@ fn describe_name(
         (NamePart::Given, true) => lang.pick("même prénom", "same given name"),
         (NamePart::Given, false) => lang.pick("l'un des prénoms", "one of the given names"),
     };
-    let mut phrase = base.to_owned();
-    if swapped {
-        phrase.push_str(lang.pick(", nom avant prénom", ", family name first"));
-    }
+    base.to_owned()
+}
+
+fn push_accents(phrase: &mut String, lang: Lang, accents: bool) {
     if accents {
         phrase.push_str(lang.pick(", aux accents près", ", apart from accents"));
     }
-    phrase
 }
 
 #[cfg(test)]
@@ -298,6 +331,24 @@ mod tests {
         assert_eq!(
             name.describe(Lang::En),
             "same given and family names, family name first, apart from accents"
+        );
+        let misplaced = Rule::NameInOtherColumn {
+            part: NamePart::Given,
+            complete: true,
+            accents_folded: true,
+        };
+        assert_eq!(
+            misplaced.describe(Lang::Fr),
+            "même prénom, dans une colonne de nom de famille, aux accents près"
+        );
+        let misplaced = Rule::NameInOtherColumn {
+            part: NamePart::Family,
+            complete: false,
+            accents_folded: false,
+        };
+        assert_eq!(
+            misplaced.describe(Lang::En),
+            "part of the compound family name, in a given-name column"
         );
     }
 

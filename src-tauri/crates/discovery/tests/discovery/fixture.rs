@@ -1,7 +1,8 @@
 //! The planted subject: Élodie Dupont-Martin, hidden in a folder of every format Passerelle
-//! reads and in the same tables on PostgreSQL, MariaDB and SQLite, under many spellings,
-//! beside decoys (namesakes with another e-mail, a neighbour whose phone differs by one
-//! digit, a Jean Dupond).
+//! reads and in the same tables on PostgreSQL, MariaDB and SQLite, under many spellings
+//! (her given and family names in each other's column among them), beside decoys (namesakes
+//! with another e-mail, a neighbour whose phone differs by one digit, a Jean Dupond, an
+//! Élodie Girard entered with her names swapped).
 
 use std::fs::File;
 use std::io::Write;
@@ -184,7 +185,8 @@ Ma voisine, au 06 12 34 56 79, a le même souci.\r
 ";
 
 /// Write the folder: every format, the subject and the decoys, plus a damaged workbook and
-/// an image that is not read.
+/// an image that is not read. The client list ends with her names alone, each in the other's
+/// column (row 6): likely, for a person to confirm.
 pub fn folder(root: &Path) {
     for dir in ["crm", "web", "courrier", "logs"] {
         std::fs::create_dir_all(root.join(dir)).expect("folder made");
@@ -198,7 +200,8 @@ pub fn folder(root: &Path) {
                DUPONT-MARTIN;Élodie;elodie.dupont@example.fr;06 12 34 56 78;Lyon\r\n\
                Dupont;Élodie;elodie.dupont@autre.fr;07 11 22 33 44;Paris\r\n\
                Lefèvre;Marc;marc.lefevre@example.fr;06 12 34 56 79;Lyon\r\n\
-               Dupond;Jean;jean.dupond@example.fr;01 45 45 45 45;Nantes\r\n";
+               Dupond;Jean;jean.dupond@example.fr;01 45 45 45 45;Nantes\r\n\
+               ELODIE;Dupont-Martin;;;Lyon\r\n";
     let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(csv);
     write("crm/clients.csv", &cp1252);
     xlsx(
@@ -259,15 +262,18 @@ pub const TABLE_COUNT: u64 = 4;
 ///
 /// She is stored as a DPO meets her: exactly as the request spells her (client 1), in capitals
 /// without accents with her e-mail in capitals and her phone with dots (5), in lower case with
-/// a `+tag` on her e-mail (6), with given and family names in each other's column (7, found
-/// by its phone: column hints keep a lone given name in `nom` from counting), by her names
-/// alone (8), family name first in one column (P-0001), with `+33 (0)` (P-0002), with
-/// non-breaking spaces in the phone and nothing else of hers (P-0003), by her customer number
-/// alone (P-0004), and as `Name <address>` (P-0005). The decoys: a namesake Élodie Dupont with
-/// another e-mail (2), her neighbour one digit off (3, and 11 written with dots), Jean Dupond
-/// (4), an Élodie sharing only her given name (9), a Paul sharing only her family name (10), an
-/// Élodie Dupont-Martin at another address (P-0006), and a Martin Dupond whose Belgian number
-/// has her national digits (P-0007). [`table_findings`] says what each must give.
+/// a `+tag` on her e-mail (6), with given and family names in each other's column and her
+/// phone (7, certain by the phone), by her names alone (8), by her names alone but each in the
+/// other's column (12, likely: a person confirms the swap), family name first in one column
+/// (P-0001), with `+33 (0)` (P-0002), with non-breaking spaces in the phone and nothing else
+/// of hers (P-0003), by her customer number alone (P-0004), and as `Name <address>` (P-0005).
+/// The decoys: a namesake Élodie Dupont with another e-mail (2), her neighbour one digit off
+/// (3, and 11 written with dots), Jean Dupond (4), an Élodie sharing only her given name (9),
+/// a Paul sharing only her family name (10), an Élodie Girard entered with her names swapped,
+/// so that only her given name stands in `nom` (13: one name of hers in the wrong column is
+/// someone else's), an Élodie Dupont-Martin at another address (P-0006), and a Martin Dupond
+/// whose Belgian number has her national digits (P-0007). [`table_findings`] says what each
+/// must give.
 pub fn tables_sql() -> &'static str {
     "CREATE TABLE clients (id INTEGER PRIMARY KEY, nom VARCHAR(80), prenom VARCHAR(80), \
        email VARCHAR(120), telephone VARCHAR(40), code_postal VARCHAR(10));
@@ -297,6 +303,8 @@ pub fn tables_sql() -> &'static str {
        '06 55 44 33 22', '69003');
      INSERT INTO clients VALUES (11, 'Girard', 'Sophie', 'sophie.girard@example.fr', \
        '06.12.34.56.79', '69003');
+     INSERT INTO clients VALUES (12, 'Elodie', 'Dupont Martin', NULL, NULL, NULL);
+     INSERT INTO clients VALUES (13, 'Élodie', 'Girard', NULL, NULL, '69003');
      INSERT INTO commandes VALUES (10, 1, 'Vélo'), (11, 1, 'Casque'), (12, 3, 'Pneu');
      INSERT INTO produits VALUES (1, 'Vélo'), (2, 'Casque');
      INSERT INTO prospects VALUES ('P-0001', 'DUPONT-MARTIN Élodie', NULL, NULL, NULL);
@@ -325,6 +333,7 @@ pub fn table_findings(source: &str) -> Vec<String> {
         ("clients id=7", "Certain"),
         ("clients id=8", "Likely"),
         ("clients id=10", "Possible"),
+        ("clients id=12", "Likely"),
         ("prospects ref=P-0001", "Likely"),
         ("prospects ref=P-0002", "Certain"),
         ("prospects ref=P-0003", "Certain"),

@@ -105,6 +105,7 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
         "folder | courrier/reclamation.docx line=2 | Certain".to_string(),
         "folder | crm/clients.csv row=2 line=2 | Certain".to_string(),
         "folder | crm/clients.csv row=3 line=3 | Possible".to_string(),
+        "folder | crm/clients.csv row=6 line=6 | Likely".to_string(),
         "folder | crm/fidelite.xlsx sheet=Fidélité row=2 | Certain".to_string(),
         "folder | logs/app.log line=1 | Certain".to_string(),
         "folder | notes.txt line=1 | Possible".to_string(),
@@ -151,8 +152,9 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
     );
 
     // In every database, the field that made a row hers is marked: the phone written with
-    // no-break spaces, the customer number with other spacing; and the man sharing only her
-    // family name is explained as a possible namesake.
+    // no-break spaces, the customer number with other spacing, her names in each other's
+    // column (fetched though `nom` holds her given name, and explained as a swap); and the man
+    // sharing only her family name is explained as a possible namesake.
     for source in inputs
         .iter()
         .map(SourceInput::id)
@@ -172,6 +174,17 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
         };
         assert!(marked("ref=P-0003 ", "portable"), "{source}: her phone");
         assert!(marked("ref=P-0004 ", "num_client"), "{source}: her number");
+        assert!(
+            marked("clients id=12 ", "nom") && marked("clients id=12 ", "prenom"),
+            "{source}: her swapped names"
+        );
+        let swapped = at("clients id=12 ");
+        assert!(
+            swapped.reason_en.contains("given and family names swapped")
+                && swapped.reason_fr.contains("prénom et nom inversés"),
+            "{source}: {}",
+            swapped.reason_en
+        );
         let paul = at("clients id=10 ");
         assert!(
             paul.reason_en.contains("maybe a namesake"),
@@ -179,6 +192,19 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
             paul.reason_en
         );
     }
+
+    // Her names swapped in the client list are explained as such, in both languages.
+    let swapped = findings
+        .iter()
+        .find(|f| line(f).contains("clients.csv row=6"))
+        .expect("her swapped names");
+    assert!(
+        swapped
+            .reason_fr
+            .contains("prénom dans Nom, nom dans Prénom"),
+        "{}",
+        swapped.reason_fr
+    );
 
     // The namesake is explained: the e-mail differs.
     let namesake = findings
@@ -217,7 +243,7 @@ async fn the_planted_subject_is_found_in_every_source_and_no_decoy_rises_above_p
     assert_eq!(folder.progress.issues, 1);
     assert_eq!(folder.progress.units_done, 11);
     assert_eq!(folder.progress.units_total, Some(11));
-    assert_eq!(folder.progress.findings, 11);
+    assert_eq!(folder.progress.findings, 12);
 
     // At rest, nothing of hers is readable in the store's files.
     drop(store);

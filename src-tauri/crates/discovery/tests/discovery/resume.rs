@@ -80,7 +80,7 @@ async fn a_cancelled_job_resumes_where_it_stopped_without_repeating_a_finding() 
     big_folder(&root, 200);
     std::fs::create_dir_all(dir.path().join("reference")).expect("folder");
     let reference = uninterrupted(dir.path(), folder(&root)).await;
-    assert_eq!(reference.len(), 11, "{reference:#?}");
+    assert_eq!(reference.len(), 12, "{reference:#?}");
 
     let store = store(dir.path()).await;
     let spec = spec("folder");
@@ -302,7 +302,7 @@ async fn findings_older_than_the_retention_are_purged() {
     let spec = spec("folder");
     store.create_job(&spec).await.expect("job recorded");
     run_quietly(&store, &spec.id, vec![folder(&root)]).await;
-    assert_eq!(findings(&store, &spec.id).await.len(), 11);
+    assert_eq!(findings(&store, &spec.id).await.len(), 12);
 
     let now = chrono::Utc::now();
     assert_eq!(store.purge_older_than(30, now).await.expect("purged"), 0);

@@ -83,6 +83,18 @@ fn her_identifiers_match_in_every_spelling_with_the_right_confidence() {
         ),
         (&[("nom", "Dupont-Martin")], Some(Possible)),
         (&[("prenom", "Élodie")], None),
+        (
+            &[("nom", "Élodie"), ("prenom", "DUPONT-MARTIN")],
+            Some(Likely),
+        ),
+        (
+            &[
+                ("Nom", "ELODIE"),
+                ("Prénom", "Dupont Martin"),
+                ("ville", "Lyon"),
+            ],
+            Some(Likely),
+        ),
     ];
     for (record, expected) in cases {
         assert_eq!(confidence(record), *expected, "{record:?}");
@@ -124,6 +136,20 @@ fn decoys_stay_at_possible_or_below() {
     );
     assert_eq!(confidence(&[("notes", "appeler le 06 12 34 56 79")]), None);
     assert!(confidence(&[("nom", "Martin Dupond")]) <= Some(Confidence::Possible));
+    assert_eq!(
+        confidence(&[("nom", "Élodie"), ("prenom", "Moreau"), ("ville", "Lyon")]),
+        None,
+        "an Élodie Moreau with her names swapped shares only the given name"
+    );
+    assert_eq!(
+        confidence(&[("nom", "Paul"), ("prenom", "Dupont-Martin")]),
+        None,
+        "a Paul Dupont-Martin with his names swapped shares only the family name"
+    );
+    assert!(
+        confidence(&[("nom", "Élodie"), ("prenom", "Dupont")]) <= Some(Confidence::Possible),
+        "her given name and part of her family name, swapped"
+    );
     assert_eq!(
         confidence(&[("ref", "CL-004513")]),
         None,
