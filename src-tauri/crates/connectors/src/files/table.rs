@@ -255,7 +255,8 @@ pub fn read_table(path: &Path, options: &TableOptions) -> Result<Table, TableErr
 /// What is held meanwhile is the file's text (a CSV's, a JSON document's), or the sheet as
 /// the workbook library reads it, never the rows. The headers of a JSON document are every
 /// field path of its records, so [`open_table`] parses it once for them (and for its shape),
-/// each record dropped once seen, and [`TableReader::for_each_row`] parses it again.
+/// keeping only the names, and [`TableReader::for_each_row`] parses it again; neither builds
+/// a `serde_json::Value` of a record, each is flattened as it is parsed.
 ///
 /// Refusals are the same as [`read_table`]'s, but some come only once the rows are read: a
 /// CSV's ragged rows (every row is read, to name the first ones), a column without a header,
