@@ -16,9 +16,11 @@
 //! records and a seed it writes a ServiceNow-style export, `source.json`: most rows unchanged,
 //! some with changed fields, some invalid, some keys twice, new rows, and records left out
 //! (missing). Then, `--runs` times, it starts two child processes on the same two files and
-//! compares what they find:
+//! compares what they find (and in the first run, also with the child reading the export
+//! with the other reader, below):
 //!
-//! - this program with `--child <dir>`: parses the export as a stream, handing each row to a
+//! - this program with `--child <dir>`: reads the export through the engine's reader
+//!   (`open_source`, as `passerelle import plan` opens it), handing each row to a
 //!   `PlanBuilder` (mapped and validated) as it is read, then dropped; reads the records a page
 //!   at a time into `CurrentRecords::extend_from_json` (each record reduced to its id, key,
 //!   fingerprint and mapped fields, as `plan_import` does while it fetches); and finishes the
@@ -27,16 +29,18 @@
 //!   and checks, merges on the key and classifies every row, with per-field diffs.
 //!
 //! Each child times itself from reading the files to having the classification (Python's
-//! start and `import pandas` are not counted) and reports its elapsed time, its CPU time
-//! (`/proc/self/schedstat`) and its peak resident memory (`VmHWM`), so the fetch and the
-//! sandbox are in neither. The counts of each class and of each changed field, and the sums of
-//! row numbers per class, must be equal, or the program panics.
+//! start and `import pandas` are not counted) and reports its elapsed time, its CPU time (the
+//! process's, every thread's: `CLOCK_PROCESS_CPUTIME_ID`, as Python's `time.process_time`;
+//! the engine reads a file on a thread of its own) and its peak resident memory (`VmHWM`), so
+//! the fetch and the sandbox are in neither. The counts of each class and of each changed
+//! field, and the sums of row numbers per class, must be equal, or the program panics.
 //!
 //! Three switches of the child, for comparison: `PLAN_100K_VALUE_PAGES=1` decodes pages as
 //! `serde_json::Value`s (`CurrentRecords::extend_owned`), `PLAN_100K_ALL_ROWS=1` reads every
-//! source row before mapping any and keeps them all, `PLAN_100K_ENGINE_READER=1` reads the
-//! export through the engine's own reader (`open_source`, as `passerelle import plan` does)
-//! instead of this program's.
+//! source row before mapping any and keeps them all (read with this program's own reader),
+//! `PLAN_100K_OWN_READER=1` reads the export with this program's own streaming reader of a
+//! ServiceNow export (on the main thread, each member decoded as a `Value`) instead of the
+//! engine's. Set on the parent, they reach its children.
 //!
 //! `--runs 0` only writes the files; with `--dir` it also writes the sandbox's state
 //! (`sandbox.json`) and the profile (`profile.json`), so that `passerelle sandbox --state
@@ -148,6 +152,11 @@ fn main() {
         std::process::exit(2);
     }
     let me = std::env::current_exe().expect("this program's path");
+    let reader = match std::env::var_os("PLAN_100K_OWN_READER") {
+        Some(_) => "this program's own (PLAN_100K_OWN_READER)",
+        None => "the engine's (open_source)",
+    };
+    println!("the export is read with {reader} reader");
     let mut ratios = Vec::new();
     println!(
         "{:>3} | {:>22} | {:>15} | {:>9} | {:>15} | {:>9} | {:>8} | {:>11} | load",
@@ -200,6 +209,17 @@ fn main() {
                 pandas["phases"],
                 mb(&pandas, "baseKb")
             );
+            // The other reader of the export, untimed: the same plan.
+            let mut other = Command::new(&me);
+            match std::env::var_os("PLAN_100K_OWN_READER") {
+                Some(_) => other.env_remove("PLAN_100K_OWN_READER"),
+                None => other.env("PLAN_100K_OWN_READER", "1"),
+            };
+            let other = run_child(other.arg("--child").arg(&dir));
+            for what in ["summary", "changes", "rowSums"] {
+                assert_eq!(ours[what], other[what], "both readers give the same {what}");
+            }
+            println!("    the other reader gives the same plan");
         }
     }
     elapsed_ratios.sort_by(f64::total_cmp);
@@ -428,12 +448,15 @@ fn child(dir: &Path) -> Value {
     // they are all read first and kept until the plan is made, as `plan_current` takes them.
     let mut builder = PlanBuilder::new(&profile, &NoLookups);
     let mut kept: Vec<SourceRow> = Vec::new();
+    let own_reader = std::env::var_os("PLAN_100K_OWN_READER").is_some();
     if std::env::var_os("PLAN_100K_ALL_ROWS").is_some() {
         read_source(&dir.join("source.json"), |row| kept.push(row));
         for row in &kept {
             builder.push(row);
         }
-    } else if std::env::var_os("PLAN_100K_ENGINE_READER").is_some() {
+    } else if own_reader {
+        read_source(&dir.join("source.json"), |row| builder.push(&row));
+    } else {
         // The connectors' reader, as `passerelle import plan` opens the export.
         let spec = SourceSpec::Json {
             path: dir.join("source.json"),
@@ -451,8 +474,6 @@ fn child(dir: &Path) -> Value {
                 .await
                 .expect("the export read");
         });
-    } else {
-        read_source(&dir.join("source.json"), |row| builder.push(&row));
     }
     let source = start.elapsed().as_secs_f64();
     // The records as the fetch hands them over, a page at a time, each reduced as it comes.
@@ -605,17 +626,19 @@ fn read_source(path: &Path, each: impl FnMut(SourceRow)) {
         .expect("a ServiceNow export");
 }
 
-/// The CPU time this (single-threaded) process has had so far, in seconds: the first field of
-/// `/proc/self/schedstat`, in nanoseconds. On a shared machine it moves far less than the
-/// elapsed time, which counts the time spent waiting for a core.
+/// The CPU time this process has had so far, every thread counted (those ended too), in
+/// seconds: `CLOCK_PROCESS_CPUTIME_ID`, the clock of Python's `time.process_time`. On a shared
+/// machine it moves far less than the elapsed time, which counts the time spent waiting for a
+/// core.
 fn cpu_secs() -> f64 {
-    let text = std::fs::read_to_string("/proc/self/schedstat").expect("/proc/self/schedstat");
-    let ns: f64 = text
-        .split_whitespace()
-        .next()
-        .and_then(|n| n.parse().ok())
-        .expect("a CPU time");
-    ns / 1e9
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `now` is a valid timespec for the call to write into.
+    let failed = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut now) };
+    assert_eq!(failed, 0, "the process's CPU clock is readable");
+    now.tv_sec as f64 + now.tv_nsec as f64 / 1e9
 }
 
 /// This process's peak resident memory, in KiB (`VmHWM`).

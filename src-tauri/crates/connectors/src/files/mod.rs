@@ -61,6 +61,8 @@ mod docx;
 mod eml;
 mod error;
 mod json;
+mod json_flat;
+mod json_table;
 mod pdf;
 mod screened;
 mod sheet;

@@ -27,11 +27,10 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Ods, Reader, Xlsx};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::{column_letter, decode, delimited, detect_format, json, sheet, FileError, Format};
+use super::json_table::{open_json, JsonBody};
+use super::{column_letter, decode, delimited, detect_format, sheet, FileError, Format};
 
 /// How [`read_table`] reads a file; every option is detected when not given.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -256,7 +255,8 @@ pub fn read_table(path: &Path, options: &TableOptions) -> Result<Table, TableErr
 /// What is held meanwhile is the file's text (a CSV's, a JSON document's), or the sheet as
 /// the workbook library reads it, never the rows. The headers of a JSON document are every
 /// field path of its records, so [`open_table`] parses it once for them (and for its shape),
-/// each record dropped once seen, and [`TableReader::for_each_row`] parses it again.
+/// keeping only the names, and [`TableReader::for_each_row`] parses it again; neither builds
+/// a `serde_json::Value` of a record, each is flattened as it is parsed.
 ///
 /// Refusals are the same as [`read_table`]'s, but some come only once the rows are read: a
 /// CSV's ragged rows (every row is read, to name the first ones), a column without a header,
@@ -297,10 +297,8 @@ enum Body {
         top: u32,
         left: u32,
     },
-    /// A document and the path of its records.
-    Json { text: String, records: Vec<String> },
-    /// One record per line.
-    Ndjson { text: String },
+    /// A JSON document or NDJSON file.
+    Json(JsonBody),
 }
 
 impl TableReader {
@@ -355,22 +353,7 @@ impl TableReader {
                 top,
                 left,
             } => sheet_rows(&path, &range, &names, top, left, &mut give)?,
-            Body::Json { text, records } => {
-                let mut sink = |row, record: Value| {
-                    let mut fields = Vec::new();
-                    json::flatten("", &record, &mut fields);
-                    give(TableRow { row, fields })
-                };
-                document_records(&path, &text, &records, &mut sink, false)?;
-            }
-            Body::Ndjson { text } => {
-                let mut sink = |row, record: Value| {
-                    let mut fields = Vec::new();
-                    json::flatten("", &record, &mut fields);
-                    give(TableRow { row, fields })
-                };
-                ndjson_records(&path, &text, &mut sink, false)?;
-            }
+            Body::Json(json) => json.for_each_row(&path, &mut give)?,
         }
         if count == 0 {
             return Err(empty(&path, "it holds a header but no rows"));
@@ -413,7 +396,19 @@ pub fn open_table(path: &Path, options: &TableOptions) -> Result<TableReader, Ta
     match format {
         Format::Csv => open_csv(path, bytes, options),
         Format::Xlsx | Format::Ods => open_sheet(path, bytes, format, options),
-        Format::Json | Format::Ndjson => open_json(path, bytes, format, options),
+        Format::Json | Format::Ndjson => {
+            let (_, text) = decode_owned(path, bytes, None)?;
+            let (headers, body) = open_json(path, text, format, options.records.as_deref())?;
+            Ok(TableReader {
+                path: path.to_owned(),
+                format,
+                headers,
+                encoding: None,
+                delimiter: None,
+                sheet: None,
+                body: Body::Json(body),
+            })
+        }
         other => Err(TableError::NotATable {
             path: path.to_owned(),
             format: other,
@@ -773,380 +768,5 @@ fn pick_sheet(path: &Path, names: &[String], asked: Option<&str>) -> Result<Stri
             .first()
             .cloned()
             .ok_or_else(|| empty(path, "the workbook has no sheet")),
-    }
-}
-
-/// Open a JSON document or NDJSON file: decode it, and read every record once for the
-/// headers (each field path, in the order they first appear) and to refuse a record that is
-/// not an object, keeping none of them.
-fn open_json(
-    path: &Path,
-    bytes: Vec<u8>,
-    format: Format,
-    options: &TableOptions,
-) -> Result<TableReader, TableError> {
-    let (_, text) = decode_owned(path, bytes, None)?;
-    let records: Vec<String> = options
-        .records
-        .iter()
-        .flat_map(|r| r.split('.'))
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && *k != "$")
-        .map(str::to_owned)
-        .collect();
-    let mut headers: Vec<String> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    let mut refused: Option<String> = None;
-    let mut collect = |row: u64, record: Value| {
-        if !record.is_object() {
-            refused = Some(format!(
-                "record {row} is not an object but {}; each record must be an object of \
-                 fields (check the records path)",
-                kind_of(&record)
-            ));
-            return ControlFlow::Break(());
-        }
-        let mut fields = Vec::new();
-        json::flatten("", &record, &mut fields);
-        for (name, _) in fields {
-            if !seen.contains(&name) {
-                seen.insert(name.clone());
-                headers.push(name);
-            }
-        }
-        ControlFlow::Continue(())
-    };
-    let body = if format == Format::Ndjson {
-        ndjson_records(path, &text, &mut collect, true)?;
-        Body::Ndjson { text }
-    } else {
-        document_records(path, &text, &records, &mut collect, true)?;
-        Body::Json { text, records }
-    };
-    if let Some(what) = refused {
-        return Err(TableError::Records {
-            path: path.to_owned(),
-            what,
-        });
-    }
-    Ok(TableReader {
-        path: path.to_owned(),
-        format,
-        headers,
-        encoding: None,
-        delimiter: None,
-        sheet: None,
-        body,
-    })
-}
-
-/// What receives the records of a JSON file: each with its rank (its line, for NDJSON).
-type RecordSink<'a> = dyn FnMut(u64, Value) -> ControlFlow<()> + 'a;
-
-/// Hand each line's record of an NDJSON text to `sink`. Once `sink` breaks, the other lines
-/// are only checked when `check_rest`, so that a broken line is reported before what `sink`
-/// refused.
-fn ndjson_records(
-    path: &Path,
-    text: &str,
-    sink: &mut RecordSink<'_>,
-    check_rest: bool,
-) -> Result<(), TableError> {
-    let mut stopped = false;
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let broken = |e: serde_json::Error| {
-            FileError::corrupt_at(
-                path,
-                Format::Ndjson,
-                format!("line {}: {}", i + 1, json::syntax(&e)),
-                i as u64 + 1,
-            )
-        };
-        if stopped {
-            serde_json::from_str::<IgnoredAny>(line).map_err(broken)?;
-            continue;
-        }
-        let value: Value = serde_json::from_str(line).map_err(broken)?;
-        if sink(i as u64 + 1, value).is_break() {
-            if !check_rest {
-                return Ok(());
-            }
-            stopped = true;
-        }
-    }
-    Ok(())
-}
-
-/// Hand each record of a JSON document (the array at the dotted path `records`, the document
-/// itself when empty) to `sink`, one at a time as it is parsed. The whole document is parsed
-/// (a syntax error anywhere is reported first) unless `sink` breaks and not `check_rest`;
-/// records not where the path says are refused, naming the arrays there are.
-fn document_records(
-    path: &Path,
-    text: &str,
-    records: &[String],
-    sink: &mut RecordSink<'_>,
-    check_rest: bool,
-) -> Result<(), TableError> {
-    let mut state = Walked {
-        refused: None,
-        stopped: false,
-        check_rest,
-    };
-    let mut de = serde_json::Deserializer::from_str(text);
-    let walk = Walk {
-        path: records,
-        depth: 0,
-        sink,
-        state: &mut state,
-    };
-    let parsed = walk.deserialize(&mut de).and_then(|()| de.end());
-    match parsed {
-        Err(_) if state.stopped && !check_rest => return Ok(()),
-        Err(e) => {
-            return Err(FileError::corrupt_at(
-                path,
-                Format::Json,
-                json::syntax(&e),
-                e.line() as u64,
-            )
-            .into())
-        }
-        Ok(()) => {}
-    }
-    match state.refused {
-        Some(what) => Err(TableError::Records {
-            path: path.to_owned(),
-            what,
-        }),
-        None => Ok(()),
-    }
-}
-
-/// What a walk through a document found.
-struct Walked {
-    /// Why the records are not where the path says.
-    refused: Option<String>,
-    /// Whether the sink broke.
-    stopped: bool,
-    check_rest: bool,
-}
-
-/// The part of a document at `path[..depth]`, walked towards the records at `path`.
-struct Walk<'a, 'f> {
-    path: &'a [String],
-    depth: usize,
-    sink: &'a mut RecordSink<'f>,
-    state: &'a mut Walked,
-}
-
-impl Walk<'_, '_> {
-    fn at_records(&self) -> bool {
-        self.depth == self.path.len()
-    }
-
-    fn walked(&self) -> String {
-        self.path[..self.depth].join(".")
-    }
-
-    /// The value here is `kind` (not an object, or not an array), its array members `arrays`.
-    fn refuse(self, kind: &str, arrays: &[String]) {
-        let arrays = match arrays {
-            [] => "it holds no array of records".to_owned(),
-            keys => format!("its arrays are under {}", keys.join(", ")),
-        };
-        let what = if !self.at_records() {
-            let place = match self.depth {
-                0 => "the document".to_owned(),
-                _ => format!("« {} »", self.walked()),
-            };
-            format!(
-                "{place} has no key « {} » ({arrays}); correct the records path",
-                self.path[self.depth]
-            )
-        } else if self.depth == 0 {
-            format!(
-                "the document is {kind}, not an array of records ({arrays}); give the records \
-                 path, such as « result » for a ServiceNow export"
-            )
-        } else {
-            format!(
-                "« {} » is {kind}, not an array of records; correct the records path",
-                self.walked()
-            )
-        };
-        self.state.refused.get_or_insert(what);
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Walk<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Walk<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON document")
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.refuse("a boolean", &[]);
-        Ok(())
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.refuse("a number", &[]);
-        Ok(())
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.refuse("a number", &[]);
-        Ok(())
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.refuse("a number", &[]);
-        Ok(())
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.refuse("a string", &[]);
-        Ok(())
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.refuse("null", &[]);
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        if !self.at_records() {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-            self.refuse("an array", &[]);
-            return Ok(());
-        }
-        let mut rank = 0u64;
-        loop {
-            if self.state.stopped {
-                if seq.next_element::<IgnoredAny>()?.is_none() {
-                    return Ok(());
-                }
-                continue;
-            }
-            let Some(record) = seq.next_element::<Value>()? else {
-                return Ok(());
-            };
-            rank += 1;
-            if (self.sink)(rank, record).is_break() {
-                self.state.stopped = true;
-                if !self.state.check_rest {
-                    return Err(de::Error::custom("the reader stopped"));
-                }
-            }
-        }
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut arrays = Vec::new();
-        if self.at_records() {
-            while let Some(key) = map.next_key::<String>()? {
-                if map.next_value_seed(IsArray)? {
-                    arrays.push(key);
-                }
-            }
-            self.refuse("an object", &arrays);
-            return Ok(());
-        }
-        let wanted = self.path[self.depth].as_str();
-        let mut found = false;
-        while let Some(key) = map.next_key::<String>()? {
-            if !found && key == wanted {
-                found = true;
-                map.next_value_seed(Walk {
-                    path: self.path,
-                    depth: self.depth + 1,
-                    sink: &mut *self.sink,
-                    state: &mut *self.state,
-                })?;
-            } else if map.next_value_seed(IsArray)? {
-                arrays.push(key);
-            }
-        }
-        if !found {
-            self.refuse("an object", &arrays);
-        }
-        Ok(())
-    }
-}
-
-/// Whether a value is an array, its contents skipped.
-struct IsArray;
-
-impl<'de> DeserializeSeed<'de> for IsArray {
-    type Value = bool;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for IsArray {
-    type Value = bool;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(true)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(false)
-    }
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
