@@ -587,3 +587,60 @@ async fn a_tag_whose_answer_was_lost_is_found_done_when_resumed_and_is_undone() 
     let record = client.get_json(&path, &[]).await.expect("read");
     assert!(!has_tag(&record, "servicenow-todelete"));
 }
+
+#[tokio::test]
+async fn an_update_whose_answer_was_lost_is_found_done_and_is_undone() {
+    let (_sandbox, client) = small_sandbox(4).await;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let journal = Journal::open(dir.path().join("journal.jsonl")).expect("a journal");
+    let picked = software(&client, 1).await;
+    let id = picked[0]["id"].clone();
+    let plan = plan(
+        &client,
+        &[row(1, &text(&picked[0], "ref"), "Paie (renommée)", APP)],
+    )
+    .await;
+    assert!(matches!(plan.rows[0].class, RowClass::Update { .. }));
+
+    // The update's PATCH is carried out, and its answer lost: the record is read again.
+    let faults = json!({ "failAfterPatch": 1 });
+    client
+        .send_json(Method::PUT, "/_sandbox/faults", Some(&faults))
+        .await
+        .expect("faults set");
+    let first = apply_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
+        .await
+        .expect("applied");
+    let left = client
+        .get_json("/_sandbox/faults", &[])
+        .await
+        .expect("read");
+    assert_eq!(
+        left["failAfterPatch"], 0,
+        "the PATCH's answer was indeed lost"
+    );
+    assert_eq!(
+        first.rows[0].outcome,
+        RowOutcome::Updated { id: id.clone() },
+        "the update is found done in Dastra, not reported failed nor sent twice"
+    );
+    let path = format!("/v1/ws/1/Assets/{id}");
+    let record = client.get_json(&path, &[]).await.expect("read");
+    assert_eq!(record["label"], "Paie (renommée)");
+
+    let undone =
+        passerelle_imports::undo_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
+            .await
+            .expect("undone");
+    let update = undone.rows.iter().find(|r| r.index == 0).expect("undone");
+    assert!(
+        matches!(update.outcome, RowOutcome::Undone { .. }),
+        "{:?}",
+        update.outcome
+    );
+    let record = client.get_json(&path, &[]).await.expect("read");
+    assert_eq!(
+        record["label"], picked[0]["label"],
+        "the name is given back"
+    );
+}
