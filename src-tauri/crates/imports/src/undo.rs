@@ -86,16 +86,15 @@ pub async fn undo_plan(
 }
 
 /// Whether a record the import created was changed in Dastra since, in any field: its
-/// `dateUpdate` is set, and is not its `dateCreation`. Deleting it would lose that change.
+/// `dateUpdate` is set. Deleting it would lose that change.
 ///
-/// ASSUMPTION: Dastra stamps `dateUpdate` at every change of a record and leaves it empty (or
-/// equal to `dateCreation`) when it creates one, as the sandbox does; the plan's fingerprints
-/// trust the same field (`crate::fingerprint`).
+/// ASSUMPTION: Dastra leaves `dateUpdate` empty when it creates a record and stamps it at every
+/// change, as the sandbox does; the plan's fingerprints trust the same field
+/// (`crate::fingerprint`). Were Dastra to stamp it at creation too, an undo would keep every
+/// record it created (refused as changed since): nothing lost, the records to delete by hand.
+/// Comparing it with `dateCreation` instead would miss a change made within the same second.
 fn edited_since_created(record: &Value) -> bool {
-    match record.get("dateUpdate") {
-        None | Some(Value::Null) => false,
-        Some(updated) => record.get("dateCreation") != Some(updated),
-    }
+    !record.get("dateUpdate").unwrap_or(&Value::Null).is_null()
 }
 
 async fn undo_row(
