@@ -21,9 +21,11 @@
 //!   [`RowOutcome::Unsupported`] too.
 //! - Other rows write nothing.
 //!
-//! Each write is journaled before and after it is sent ([`Journal`]). Applying the same plan
-//! again with the same journal skips rows already finished and reconciles rows interrupted
-//! mid-call: a create is looked for by its key, an update whose values already hold is done.
+//! Each write is journaled before and after it is sent ([`Journal`]). A write whose answer is
+//! lost is checked at once: the record is read again (looked for by its key for a create).
+//! Applying the same plan again with the same journal skips rows already finished and
+//! reconciles rows interrupted mid-call: a create is looked for by its key, an update whose
+//! values already hold is done, a tag or an archive the record already shows is done.
 //! Rows that failed are tried again. Cancellation is checked between rows.
 
 use std::collections::{BTreeSet, HashMap};
@@ -470,6 +472,10 @@ impl Run<'_> {
                 .await
             {
                 Ok(_) => RowOutcome::Tagged { id },
+                Err(err @ DastraError::OutcomeUnknown { .. }) => {
+                    let finished = RowOutcome::Tagged { id };
+                    self.after_lost(&path, tagged, finished, &err).await
+                }
                 Err(err) => RowOutcome::failed_by(&err),
             },
         )
@@ -497,6 +503,10 @@ impl Run<'_> {
         Ok(
             match self.client.send_json(Method::POST, &archive, None).await {
                 Ok(_) => RowOutcome::Archived { id },
+                Err(err @ DastraError::OutcomeUnknown { .. }) => {
+                    let finished = RowOutcome::Archived { id };
+                    self.after_lost(&path, archived, finished, &err).await
+                }
                 Err(err) => RowOutcome::failed_by(&err),
             },
         )
@@ -525,6 +535,22 @@ impl Run<'_> {
                 id: target.id.clone(),
             }),
             Err(err) => Err(RowOutcome::failed_by(&err)),
+        }
+    }
+
+    /// After a write to the record at `path` whose answer was lost (`err`): the record read
+    /// again shows it `done` (the row is `finished`), or the row failed, and the next run
+    /// reconciles it as an interrupted one.
+    async fn after_lost(
+        &self,
+        path: &str,
+        done: impl Fn(&Value) -> bool,
+        finished: RowOutcome,
+        err: &DastraError,
+    ) -> RowOutcome {
+        match self.client.get_json(path, &[]).await {
+            Ok(now) if done(&now) => finished,
+            _ => RowOutcome::failed_by(err),
         }
     }
 

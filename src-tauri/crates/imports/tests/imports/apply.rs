@@ -493,7 +493,7 @@ fn has_tag(asset: &Value, label: &str) -> bool {
 }
 
 #[tokio::test]
-async fn a_tag_whose_answer_was_lost_is_found_done_when_resumed_and_is_undone() {
+async fn tags_whose_answer_was_lost_or_whose_run_died_are_found_done_and_undone() {
     let (_sandbox, client) = small_sandbox(4).await;
     let dir = tempfile::tempdir().expect("a temporary folder");
     let journal = Journal::open(dir.path().join("journal.jsonl")).expect("a journal");
@@ -520,13 +520,47 @@ async fn a_tag_whose_answer_was_lost_is_found_done_when_resumed_and_is_undone() 
         "the seed's other assets are missing"
     );
 
-    // The first tag's PATCH is carried out, and its answer lost.
+    assert!(tagged_rows.len() >= 2, "two missing assets at least");
+    let target = |i: usize| plan.rows[i].target.as_ref().expect("matched").id.clone();
+    let path = |id: &Value| format!("/v1/ws/1/Assets/{id}");
+
+    // A run died after tagging the second missing asset, before journaling it done.
+    let died = tagged_rows[1];
+    let died_path = path(&target(died));
+    let before = client.get_json(&died_path, &[]).await.expect("read");
+    let begin = JournalEntry::Begin {
+        plan: plan.id.clone(),
+        row: died,
+        before: Some(before.clone()),
+    };
+    journal.append(&begin).expect("journaled");
+    let tags = client.get_json("/v1/ws/1/Tags", &[]).await.expect("tags");
+    let made = json!({ "label": "servicenow-todelete", "type": "Asset" });
+    let tag = match tags
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["label"] == made["label"]))
+    {
+        Some(tag) => tag.clone(),
+        None => client
+            .send_json(Method::POST, "/v1/ws/1/Tags", Some(&made))
+            .await
+            .expect("the tag made by the dead run"),
+    };
+    let mut with_tag = before["tags"].as_array().cloned().unwrap_or_default();
+    with_tag.push(tag);
+    let ops = json!([{ "op": "replace", "path": "/tags", "value": with_tag }]);
+    client
+        .send_json(Method::PATCH, &died_path, Some(&ops))
+        .await
+        .expect("tagged by the dead run");
+
+    // This run's first tag is carried out, and its answer lost.
     let faults = json!({ "failAfterPatch": 1 });
     client
         .send_json(Method::PUT, "/_sandbox/faults", Some(&faults))
         .await
         .expect("faults set");
-    let first = apply_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
+    let report = apply_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
         .await
         .expect("applied");
     let left = client
@@ -538,41 +572,32 @@ async fn a_tag_whose_answer_was_lost_is_found_done_when_resumed_and_is_undone() 
         "a PATCH's answer was indeed lost"
     );
     let lost = tagged_rows[0];
-    assert!(
-        matches!(first.rows[lost].outcome, RowOutcome::Failed { .. }),
-        "the write's outcome is unknown: {:?}",
-        first.rows[lost].outcome
-    );
-    let id = plan.rows[lost].target.as_ref().expect("matched").id.clone();
-    let path = format!("/v1/ws/1/Assets/{id}");
-    let record = client.get_json(&path, &[]).await.expect("read");
-    assert!(
-        has_tag(&record, "servicenow-todelete"),
-        "the PATCH did land"
-    );
-
-    let second = apply_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
-        .await
-        .expect("resumed");
     assert_eq!(
-        second.rows[lost].outcome,
-        RowOutcome::Tagged { id: id.clone() },
-        "the interrupted tag is found done, not refused as changed in Dastra"
+        report.rows[lost].outcome,
+        RowOutcome::Tagged { id: target(lost) },
+        "the tag whose answer was lost is read again and found done"
+    );
+    assert_eq!(
+        report.rows[died].outcome,
+        RowOutcome::Tagged { id: target(died) },
+        "the dead run's tag is found done, not refused as changed in Dastra"
     );
     assert!(
         tagged_rows
             .iter()
-            .all(|i| matches!(second.rows[*i].outcome, RowOutcome::Tagged { .. })),
+            .all(|i| matches!(report.rows[*i].outcome, RowOutcome::Tagged { .. })),
         "every missing record is tagged"
     );
-    let record = client.get_json(&path, &[]).await.expect("read");
-    let labels: Vec<&Value> = record["tags"]
-        .as_array()
-        .expect("tags")
-        .iter()
-        .filter(|t| t["label"] == "servicenow-todelete")
-        .collect();
-    assert_eq!(labels.len(), 1, "tagged once");
+    for i in [lost, died] {
+        let record = client.get_json(&path(&target(i)), &[]).await.expect("read");
+        let labels = record["tags"]
+            .as_array()
+            .expect("tags")
+            .iter()
+            .filter(|t| t["label"] == "servicenow-todelete")
+            .count();
+        assert_eq!(labels, 1, "tagged once");
+    }
 
     let undone =
         passerelle_imports::undo_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
@@ -581,11 +606,13 @@ async fn a_tag_whose_answer_was_lost_is_found_done_when_resumed_and_is_undone() 
     assert_eq!(
         undone.count(|o| matches!(o, RowOutcome::Undone { .. })),
         tagged_rows.len(),
-        "every tag is taken off, the resumed one too: {:?}",
+        "every tag is taken off, those two too: {:?}",
         undone.rows
     );
-    let record = client.get_json(&path, &[]).await.expect("read");
-    assert!(!has_tag(&record, "servicenow-todelete"));
+    for i in [lost, died] {
+        let record = client.get_json(&path(&target(i)), &[]).await.expect("read");
+        assert!(!has_tag(&record, "servicenow-todelete"));
+    }
 }
 
 #[tokio::test]
