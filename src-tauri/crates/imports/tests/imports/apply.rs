@@ -45,6 +45,29 @@ pub async fn plan(client: &DastraClient, rows: &[SourceRow]) -> Plan {
     .expect("planned")
 }
 
+/// Apply `plan` while the sandbox loses the answer of the next write `fault` names
+/// (`failAfterCommit`: a POST, `failAfterPatch`: a PATCH), and check that one was lost.
+async fn apply_losing_an_answer(
+    client: &DastraClient,
+    plan: &Plan,
+    journal: &Journal,
+    fault: &str,
+) -> passerelle_imports::ApplyReport {
+    client
+        .send_json(Method::PUT, "/_sandbox/faults", Some(&json!({ fault: 1 })))
+        .await
+        .expect("faults set");
+    let report = apply_plan(client, plan, journal, &mut (), &CancellationToken::new())
+        .await
+        .expect("applied");
+    let left = client
+        .get_json("/_sandbox/faults", &[])
+        .await
+        .expect("faults read");
+    assert_eq!(left[fault], 0, "a write's answer was indeed lost ({fault})");
+    report
+}
+
 pub fn text(asset: &Value, field: &str) -> String {
     asset[field].as_str().expect("a text field").to_owned()
 }
@@ -231,23 +254,7 @@ async fn a_create_whose_answer_is_lost_is_found_by_its_key_not_posted_twice() {
     let journal = Journal::open(dir.path().join("journal.jsonl")).expect("a journal");
     let plan = plan(&client, &[row(1, "APM0090001", "Atlas", APP)]).await;
 
-    let faults = json!({ "failAfterCommit": 1 });
-    client
-        .send_json(Method::PUT, "/_sandbox/faults", Some(&faults))
-        .await
-        .expect("faults set");
-    let report = apply_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
-        .await
-        .expect("applied");
-
-    let left = client
-        .get_json("/_sandbox/faults", &[])
-        .await
-        .expect("faults read");
-    assert_eq!(
-        left["failAfterCommit"], 0,
-        "the POST's answer was indeed lost"
-    );
+    let report = apply_losing_an_answer(&client, &plan, &journal, "failAfterCommit").await;
     let created = with_ref(&client, "APM0090001").await;
     assert_eq!(
         created.len(),
@@ -555,22 +562,7 @@ async fn tags_whose_answer_was_lost_or_whose_run_died_are_found_done_and_undone(
         .expect("tagged by the dead run");
 
     // This run's first tag is carried out, and its answer lost.
-    let faults = json!({ "failAfterPatch": 1 });
-    client
-        .send_json(Method::PUT, "/_sandbox/faults", Some(&faults))
-        .await
-        .expect("faults set");
-    let report = apply_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
-        .await
-        .expect("applied");
-    let left = client
-        .get_json("/_sandbox/faults", &[])
-        .await
-        .expect("read");
-    assert_eq!(
-        left["failAfterPatch"], 0,
-        "a PATCH's answer was indeed lost"
-    );
+    let report = apply_losing_an_answer(&client, &plan, &journal, "failAfterPatch").await;
     let lost = tagged_rows[0];
     assert_eq!(
         report.rows[lost].outcome,
@@ -630,22 +622,7 @@ async fn an_update_whose_answer_was_lost_is_found_done_and_is_undone() {
     assert!(matches!(plan.rows[0].class, RowClass::Update { .. }));
 
     // The update's PATCH is carried out, and its answer lost: the record is read again.
-    let faults = json!({ "failAfterPatch": 1 });
-    client
-        .send_json(Method::PUT, "/_sandbox/faults", Some(&faults))
-        .await
-        .expect("faults set");
-    let first = apply_plan(&client, &plan, &journal, &mut (), &CancellationToken::new())
-        .await
-        .expect("applied");
-    let left = client
-        .get_json("/_sandbox/faults", &[])
-        .await
-        .expect("read");
-    assert_eq!(
-        left["failAfterPatch"], 0,
-        "the PATCH's answer was indeed lost"
-    );
+    let first = apply_losing_an_answer(&client, &plan, &journal, "failAfterPatch").await;
     assert_eq!(
         first.rows[0].outcome,
         RowOutcome::Updated { id: id.clone() },
