@@ -61,8 +61,9 @@
 //! order: latency, then a 429 of the burst, then a 503 drawn at the error rate (seeded, so
 //! repeatable), then the request is authenticated and served; a cut body sends the status,
 //! headers and half of the body, then aborts the connection; "fail after commit" carries out a
-//! POST (and "fail after patch" a PATCH) and closes the connection without answering. Those two need [`serve`]/[`start`]: under
-//! `oneshot` the response is whole and only carries [`AbortConnection`].
+//! POST (and "fail after patch" a PATCH) and closes the connection without answering. Those
+//! need [`serve`]/[`start`]: under `oneshot` the response is whole and only carries
+//! [`AbortConnection`].
 //!
 //! # Assumptions where the contract is silent
 //!

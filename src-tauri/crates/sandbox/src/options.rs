@@ -108,8 +108,8 @@ impl Default for SeedOptions {
 
 /// Faults the sandbox injects into `/v1` requests, for tests and demos.
 ///
-/// Counters (`burst429`, `dropMidBody`, `failAfterCommit`, `failAfterPatch`) count down as requests consume
-/// them; `GET /_sandbox/faults` shows what is left.
+/// Counters (`burst429`, `dropMidBody`, `failAfterCommit`, `failAfterPatch`) count down as
+/// requests consume them; `GET /_sandbox/faults` shows what is left.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Faults {

@@ -213,18 +213,14 @@ function Detail({ row, editable, planId, keyField }: DetailProps) {
   const choose = useChooseRows();
 
   if (row.planned === 'conflict' && row.conflict) {
-    const cause =
-      row.conflict.cause === 'duplicateInSource'
-        ? p.duplicateInSource(row.conflict.rows.join(', '))
-        : row.conflict.cause === 'severalInDastra'
-          ? p.severalInDastra(row.conflict.ids.join(', '))
-          : p.ambiguousLookup;
-    const help =
-      row.conflict.cause === 'duplicateInSource'
-        ? p.duplicateInSourceHelp(row.conflict.rows.join(', '), keyField)
-        : row.conflict.cause === 'severalInDastra'
-          ? p.severalInDastraHelp(row.conflict.ids.join(', '), keyField)
-          : problemLines(row.conflict.problems, t);
+    // The cause in a few words, and its explanation on hover.
+    const { cause: kind, rows, ids, problems } = row.conflict;
+    const [cause, help] =
+      kind === 'duplicateInSource'
+        ? [p.duplicateInSource(rows.join(', ')), p.duplicateInSourceHelp(rows.join(', '), keyField)]
+        : kind === 'severalInDastra'
+          ? [p.severalInDastra(ids.join(', ')), p.severalInDastraHelp(ids.join(', '), keyField)]
+          : [p.ambiguousLookup, problemLines(problems, t)];
     const select = (
       <select
         aria-label={p.choose}
