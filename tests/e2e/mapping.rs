@@ -281,6 +281,13 @@ async fn a_servicenow_export_is_mapped_previewed_and_saved_in_the_studio() {
         )
         .await;
     assert_eq!(described, "Application de gestion n° 1");
+    assert_eq!(
+        app.js("return String(window.getSelection())").await,
+        "",
+        "the drag selected no text on its way"
+    );
+    // The drag scrolled the canvas to the column: back to its first rows, as before it.
+    show_canvas_top(&app).await;
 
     // « Pilote » is refused at its cell until it is mapped by hand.
     let refused = refused_cell(&app, 2, "applicationState").await;

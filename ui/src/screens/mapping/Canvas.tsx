@@ -56,6 +56,8 @@ export function Canvas({ state, columns, fields, selected, onConnect, onSelect, 
 
   const startDrag = (column: string, e: ReactPointerEvent<HTMLElement>) => {
     if (e.button !== 0) return;
+    // No text selection: the pointer crosses the page's text on its way to a field.
+    e.preventDefault();
     const p = local(e);
     e.currentTarget.setPointerCapture?.(e.pointerId);
     setDrag({ column, x0: p.x, y0: p.y, x: p.x, y: p.y, moved: false });
